@@ -1,0 +1,16 @@
+import { sql } from 'drizzle-orm';
+import { getDatabase } from '@/db';
+
+export const dynamic = 'force-dynamic';
+
+/** Answers once migrations are applied and the database answers a query. */
+export async function GET() {
+  try {
+    const database = await getDatabase();
+    await database.db.execute(sql`select 1`);
+    return Response.json({ status: 'ok', database: database.kind });
+  } catch (error) {
+    console.error('health check failed', error);
+    return Response.json({ status: 'error', database: 'unavailable' }, { status: 503 });
+  }
+}

@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The one database type the app codes against; PGlite's drizzle instance has the same API. */
+export type Db = PostgresJsDatabase<Schema>;
+/** A transaction handle, accepted wherever a query function may run inside a larger write. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export type Database = {
+  db: Db;
+  kind: DatabaseKind;
+  close: () => Promise<void>;
+};
+
+export const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
+
+export function embeddedDataDir(): string {
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite'),
+  );
+}
+
+export function configuredDatabaseKind(): DatabaseKind {
+  return process.env.DATABASE_URL ? 'postgres' : 'pglite';
+}
+
+/**
+ * Opens the database named by the environment: postgres.js with DATABASE_URL,
+ * else PGlite in `.data/pglite` (locked to this process). Applies pending
+ * migrations before returning.
+ */
+export async function openDatabase(options: {
+  url?: string;
+  dataDir?: string;
+  migrate?: boolean;
+} = {}): Promise<Database> {
+  const url = options.url ?? process.env.DATABASE_URL;
+  const migrate = options.migrate !== false;
+  return url ? openPostgres(url, migrate) : openPglite(options.dataDir ?? embeddedDataDir(), migrate);
+}
+
+async function openPostgres(url: string, migrate: boolean): Promise<Database> {
+  const { default: postgres } = await import('postgres');
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+  });
+  const db = drizzlePostgres({ client, schema });
+  if (migrate) {
+    // Several app instances may start at once: one migrates, the others wait for it.
+    const lock = await client.reserve();
+    try {
+      await lock`select pg_advisory_lock(7099)`;
+      const { migrate: run } = await import('drizzle-orm/postgres-js/migrator');
+      await run(db, { migrationsFolder });
+    } finally {
+      await lock`select pg_advisory_unlock(7099)`.catch(() => {});
+      lock.release();
+    }
+  }
+  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+}
+
+async function openPglite(dataDir: string, migrate: boolean): Promise<Database> {
+  const { acquireEmbeddedLock, releaseEmbeddedLock } = await import('./embedded-lock');
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) acquireEmbeddedLock(dataDir);
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
+    const client = new PGlite(inMemory ? undefined : dataDir);
+    await client.waitReady;
+    const pgliteDb = drizzlePglite({ client, schema });
+    if (migrate) {
+      const { migrate: run } = await import('drizzle-orm/pglite/migrator');
+      await run(pgliteDb, { migrationsFolder });
+    }
+    return {
+      db: pgliteDb as unknown as Db,
+      kind: 'pglite',
+      close: async () => {
+        await client.close();
+        if (!inMemory) releaseEmbeddedLock(dataDir);
+      },
+    };
+  } catch (error) {
+    if (!inMemory) releaseEmbeddedLock(dataDir);
+    throw error;
+  }
+}
+
+type Shared = { database?: Promise<Database> };
+const shared = globalThis as typeof globalThis & { __tradepost?: Shared };
+
+/**
+ * The process-wide database, opened once (PGlite must never be opened twice in
+ * one process either). On first open of an empty embedded database the demo
+ * data is seeded, so `npm run dev` shows a working product.
+ */
+export function getDatabase(): Promise<Database> {
+  shared.__tradepost ??= {};
+  shared.__tradepost.database ??= (async () => {
+    const database = await openDatabase();
+    if (database.kind === 'pglite' && process.env.TRADEPOST_AUTO_SEED !== '0') {
+      const { seedDemoIfEmpty } = await import('./seed/demo');
+      await seedDemoIfEmpty(database.db);
+    }
+    return database;
+  })();
+  shared.__tradepost.database.catch(() => {
+    if (shared.__tradepost) shared.__tradepost.database = undefined;
+  });
+  return shared.__tradepost.database;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}

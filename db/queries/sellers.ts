@@ -1,0 +1,42 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { portalSettings, sellers } from '@/db/schema';
+
+/** A seller's portal identity by slug, with the branding the portal shows on every page. */
+export async function findPortalBySlug(db: DbOrTx, slug: string) {
+  const [row] = await db
+    .select({
+      sellerId: sellers.id,
+      slug: sellers.slug,
+      sellerName: sellers.name,
+      currency: sellers.currency,
+      enabled: portalSettings.enabled,
+      displayName: portalSettings.displayName,
+      logoDataUrl: portalSettings.logoDataUrl,
+      brandColor: portalSettings.brandColor,
+    })
+    .from(sellers)
+    .leftJoin(portalSettings, eq(portalSettings.sellerId, sellers.id))
+    .where(eq(sellers.slug, slug))
+    .limit(1);
+  if (!row) return null;
+  return {
+    ...row,
+    enabled: row.enabled ?? false,
+    name: row.displayName || row.sellerName,
+    brandColor: row.brandColor ?? '#1d4ed8',
+  };
+}
+
+/** The seller whose custom domain is `host` (port ignored), if any. */
+export async function findSellerSlugByDomain(db: DbOrTx, host: string): Promise<string | null> {
+  const name = host.split(':')[0]!.toLowerCase();
+  const [row] = await db
+    .select({ slug: sellers.slug })
+    .from(sellers)
+    .where(sql`lower(${sellers.customDomain}) = ${name}`)
+    .limit(1);
+  return row?.slug ?? null;
+}
+
+export type PortalIdentity = NonNullable<Awaited<ReturnType<typeof findPortalBySlug>>>;

@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { check, foreignKey, integer, pgTable, primaryKey, timestamp } from 'drizzle-orm/pg-core';
+import { portalAccounts } from './customers';
+import { products } from './catalog';
+
+/** The cart belongs to the portal account and survives signing out. It reserves nothing. */
+export const cartLines = pgTable(
+  'cart_lines',
+  {
+    sellerId: integer('seller_id').notNull(),
+    portalAccountId: integer('portal_account_id')
+      .notNull()
+      .references(() => portalAccounts.id, { onDelete: 'cascade' }),
+    productId: integer('product_id').notNull(),
+    quantity: integer('quantity').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.portalAccountId, t.productId] }),
+    check('cart_lines_quantity_positive', sql`${t.quantity} > 0`),
+    foreignKey({
+      name: 'cart_lines_product_fk',
+      columns: [t.productId, t.sellerId],
+      foreignColumns: [products.id, products.sellerId],
+    }).onDelete('cascade'),
+  ],
+);
+
+export type CartLine = typeof cartLines.$inferSelect;

@@ -1,0 +1,160 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { sellers } from './sellers';
+import { salesOrderLines } from './orders';
+
+export const warehouses = pgTable(
+  'warehouses',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    name: text('name').notNull(),
+    code: text('code').notNull(),
+  },
+  (t) => [
+    uniqueIndex('warehouses_seller_code_unique').on(t.sellerId, sql`lower(${t.code})`),
+    unique('warehouses_id_seller_unique').on(t.id, t.sellerId),
+  ],
+);
+
+export const inventoryStatuses = pgTable(
+  'inventory_statuses',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('inventory_statuses_seller_name_unique').on(t.sellerId, sql`lower(${t.name})`),
+    unique('inventory_statuses_id_seller_unique').on(t.id, t.sellerId),
+  ],
+);
+
+/** A sellable variation: one row of the For Sale page. */
+export const products = pgTable(
+  'products',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    sku: text('sku').notNull(),
+    manufacturer: text('manufacturer').notNull(),
+    model: text('model').notNull(),
+    capacity: text('capacity').notNull().default(''),
+    color: text('color').notNull().default(''),
+    network: text('network').notNull().default(''),
+    grade: text('grade').notNull().default(''),
+    /** Minor units of the seller's currency; null means "price on request". */
+    listPrice: integer('list_price'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('products_seller_sku_unique').on(t.sellerId, sql`lower(${t.sku})`),
+    unique('products_id_seller_unique').on(t.id, t.sellerId),
+    index('products_seller_model_idx').on(t.sellerId, t.manufacturer, t.model),
+    check('products_list_price_nonnegative', sql`${t.listPrice} is null or ${t.listPrice} >= 0`),
+  ],
+);
+
+/**
+ * One serialized unit. `order_line_id` set means committed to an order, which
+ * takes it out of availability. Composite foreign keys pin product, warehouse
+ * and status to the device's own seller.
+ */
+export const devices = pgTable(
+  'devices',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    imei: varchar('imei', { length: 15 }),
+    serial: text('serial'),
+    productId: integer('product_id').notNull(),
+    warehouseId: integer('warehouse_id').notNull(),
+    statusId: integer('status_id').notNull(),
+    /** Minor units. */
+    cost: integer('cost'),
+    receivedOn: date('received_on').notNull().defaultNow(),
+    orderLineId: integer('order_line_id').references(() => salesOrderLines.id),
+    committedAt: timestamp('committed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('devices_seller_imei_unique').on(t.sellerId, t.imei),
+    uniqueIndex('devices_seller_serial_unique').on(t.sellerId, sql`lower(${t.serial})`),
+    index('devices_product_idx').on(t.productId),
+    index('devices_order_line_idx').on(t.orderLineId),
+    index('devices_seller_status_warehouse_idx').on(t.sellerId, t.statusId, t.warehouseId),
+    index('devices_uncommitted_idx')
+      .on(t.sellerId, t.productId, t.statusId, t.warehouseId)
+      .where(sql`${t.orderLineId} is null`),
+    check('devices_identified', sql`${t.imei} is not null or ${t.serial} is not null`),
+    check('devices_imei_format', sql`${t.imei} is null or ${t.imei} ~ '^[0-9]{15}$'`),
+    foreignKey({
+      name: 'devices_product_fk',
+      columns: [t.productId, t.sellerId],
+      foreignColumns: [products.id, products.sellerId],
+    }),
+    foreignKey({
+      name: 'devices_warehouse_fk',
+      columns: [t.warehouseId, t.sellerId],
+      foreignColumns: [warehouses.id, warehouses.sellerId],
+    }),
+    foreignKey({
+      name: 'devices_status_fk',
+      columns: [t.statusId, t.sellerId],
+      foreignColumns: [inventoryStatuses.id, inventoryStatuses.sellerId],
+    }),
+  ],
+);
+
+/**
+ * Available quantity per product under the seller's current For Sale settings
+ * (chosen statuses, chosen warehouses, not committed). Kept by statement-level
+ * triggers on devices and rebuilt when the settings change, so the For Sale
+ * page reads one row per product whatever the number of devices.
+ */
+export const productAvailability = pgTable(
+  'product_availability',
+  {
+    productId: integer('product_id')
+      .primaryKey()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    quantity: integer('quantity').notNull().default(0),
+  },
+  (t) => [
+    index('product_availability_seller_available_idx')
+      .on(t.sellerId, t.productId)
+      .where(sql`${t.quantity} > 0`),
+    check('product_availability_nonnegative', sql`${t.quantity} >= 0`),
+  ],
+);
+
+export type Warehouse = typeof warehouses.$inferSelect;
+export type InventoryStatus = typeof inventoryStatuses.$inferSelect;
+export type Product = typeof products.$inferSelect;
+export type Device = typeof devices.$inferSelect;

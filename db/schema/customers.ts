@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import {
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { accountStatus, sellers } from './sellers';
+
+export type PostalAddress = {
+  line1: string;
+  line2?: string;
+  city: string;
+  region?: string;
+  postalCode?: string;
+  country: string;
+};
+
+/** A customer company of one seller. */
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    billingAddress: jsonb('billing_address').$type<PostalAddress>(),
+    shippingAddress: jsonb('shipping_address').$type<PostalAddress>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('organizations_id_seller_unique').on(t.id, t.sellerId),
+    index('organizations_seller_name_idx').on(t.sellerId, t.name),
+  ],
+);
+
+/**
+ * A buyer's sign-in at one seller's portal. The same email may hold accounts at
+ * two sellers: they are separate accounts with separate passwords.
+ */
+export const portalAccounts = pgTable(
+  'portal_accounts',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    organizationId: integer('organization_id').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    status: accountStatus('status').notNull().default('invited'),
+    passwordHash: text('password_hash'),
+    /** Bumped to end every session of this account at once. */
+    sessionVersion: integer('session_version').notNull().default(0),
+    invitedAt: timestamp('invited_at', { withTimezone: true }).notNull().defaultNow(),
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('portal_accounts_seller_email_unique').on(t.sellerId, sql`lower(${t.email})`),
+    index('portal_accounts_organization_idx').on(t.organizationId),
+    foreignKey({
+      name: 'portal_accounts_organization_fk',
+      columns: [t.organizationId, t.sellerId],
+      foreignColumns: [organizations.id, organizations.sellerId],
+    }),
+  ],
+);
+
+export type Organization = typeof organizations.$inferSelect;
+export type PortalAccount = typeof portalAccounts.$inferSelect;

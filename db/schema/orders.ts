@@ -1,0 +1,234 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { sellers, staffUsers } from './sellers';
+import { organizations, portalAccounts } from './customers';
+import { products } from './catalog';
+
+export const orderStatuses = pgTable(
+  'order_statuses',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    name: text('name').notNull(),
+    /** CSS hex color, e.g. `#2563eb`. */
+    color: text('color').notNull().default('#64748b'),
+    isOpen: boolean('is_open').notNull().default(true),
+    allowsCommitting: boolean('allows_committing').notNull().default(false),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('order_statuses_seller_name_unique').on(t.sellerId, sql`lower(${t.name})`),
+    unique('order_statuses_id_seller_unique').on(t.id, t.sellerId),
+  ],
+);
+
+export const salesChannels = pgTable(
+  'sales_channels',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    name: text('name').notNull(),
+  },
+  (t) => [
+    uniqueIndex('sales_channels_seller_name_unique').on(t.sellerId, sql`lower(${t.name})`),
+    unique('sales_channels_id_seller_unique').on(t.id, t.sellerId),
+  ],
+);
+
+export const paymentMethods = pgTable(
+  'payment_methods',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    name: text('name').notNull(),
+    /** Printed on the invoice, e.g. bank details or "Net 30". */
+    instructions: text('instructions').notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('payment_methods_seller_name_unique').on(t.sellerId, sql`lower(${t.name})`),
+    unique('payment_methods_id_seller_unique').on(t.id, t.sellerId),
+  ],
+);
+
+export const salesOrders = pgTable(
+  'sales_orders',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    /** Per-seller sequential number shown to people. */
+    number: integer('number').notNull(),
+    organizationId: integer('organization_id').notNull(),
+    placedByAccountId: integer('placed_by_account_id').references(() => portalAccounts.id),
+    placedByStaffId: integer('placed_by_staff_id').references(() => staffUsers.id),
+    statusId: integer('status_id').notNull(),
+    channelId: integer('channel_id').notNull(),
+    paymentMethodId: integer('payment_method_id'),
+    poNumber: text('po_number'),
+    notes: text('notes'),
+    /** Sent by the checkout form; a retried checkout finds the order it already made. */
+    idempotencyKey: text('idempotency_key'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('sales_orders_seller_number_unique').on(t.sellerId, t.number),
+    uniqueIndex('sales_orders_seller_idempotency_unique').on(t.sellerId, t.idempotencyKey),
+    unique('sales_orders_id_seller_unique').on(t.id, t.sellerId),
+    index('sales_orders_organization_idx').on(t.organizationId, t.createdAt),
+    index('sales_orders_seller_created_idx').on(t.sellerId, t.createdAt),
+    foreignKey({
+      name: 'sales_orders_organization_fk',
+      columns: [t.organizationId, t.sellerId],
+      foreignColumns: [organizations.id, organizations.sellerId],
+    }),
+    foreignKey({
+      name: 'sales_orders_status_fk',
+      columns: [t.statusId, t.sellerId],
+      foreignColumns: [orderStatuses.id, orderStatuses.sellerId],
+    }),
+    foreignKey({
+      name: 'sales_orders_channel_fk',
+      columns: [t.channelId, t.sellerId],
+      foreignColumns: [salesChannels.id, salesChannels.sellerId],
+    }),
+    foreignKey({
+      name: 'sales_orders_payment_method_fk',
+      columns: [t.paymentMethodId, t.sellerId],
+      foreignColumns: [paymentMethods.id, paymentMethods.sellerId],
+    }),
+  ],
+);
+
+export const salesOrderLines = pgTable(
+  'sales_order_lines',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    orderId: integer('order_id').notNull(),
+    productId: integer('product_id').notNull(),
+    quantity: integer('quantity').notNull(),
+    /** Snapshot of the list price when ordered; null means "to be quoted". */
+    unitPrice: integer('unit_price'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    index('sales_order_lines_order_idx').on(t.orderId),
+    index('sales_order_lines_product_idx').on(t.productId),
+    check('sales_order_lines_quantity_positive', sql`${t.quantity} > 0`),
+    check('sales_order_lines_price_nonnegative', sql`${t.unitPrice} is null or ${t.unitPrice} >= 0`),
+    foreignKey({
+      name: 'sales_order_lines_order_fk',
+      columns: [t.orderId, t.sellerId],
+      foreignColumns: [salesOrders.id, salesOrders.sellerId],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'sales_order_lines_product_fk',
+      columns: [t.productId, t.sellerId],
+      foreignColumns: [products.id, products.sellerId],
+    }),
+  ],
+);
+
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    number: integer('number').notNull(),
+    orderId: integer('order_id').notNull(),
+    paymentMethodId: integer('payment_method_id'),
+    /** Snapshots, so later edits of the payment method do not rewrite issued invoices. */
+    paymentMethodName: text('payment_method_name'),
+    paymentInstructions: text('payment_instructions').notNull().default(''),
+    /** Minor units; lines "to be quoted" count as zero and are marked. */
+    total: integer('total').notNull(),
+    currency: text('currency').notNull(),
+    issuedOn: date('issued_on').notNull().defaultNow(),
+    dueOn: date('due_on').notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('invoices_seller_number_unique').on(t.sellerId, t.number),
+    index('invoices_order_idx').on(t.orderId),
+    foreignKey({
+      name: 'invoices_order_fk',
+      columns: [t.orderId, t.sellerId],
+      foreignColumns: [salesOrders.id, salesOrders.sellerId],
+    }),
+    foreignKey({
+      name: 'invoices_payment_method_fk',
+      columns: [t.paymentMethodId, t.sellerId],
+      foreignColumns: [paymentMethods.id, paymentMethods.sellerId],
+    }).onDelete('set null'),
+  ],
+);
+
+export const invoiceLines = pgTable(
+  'invoice_lines',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    invoiceId: integer('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    productId: integer('product_id').references(() => products.id),
+    description: text('description').notNull(),
+    quantity: integer('quantity').notNull(),
+    /** Null: to be quoted. */
+    unitPrice: integer('unit_price'),
+    amount: integer('amount').notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('invoice_lines_invoice_idx').on(t.invoiceId)],
+);
+
+export const documentKind = pgEnum('document_kind', ['sales_order', 'invoice', 'rma']);
+
+/** Next per-seller number of each kind of document; the row lock serializes numbering. */
+export const documentCounters = pgTable(
+  'document_counters',
+  {
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    kind: documentKind('kind').notNull(),
+    lastNumber: integer('last_number').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.sellerId, t.kind] })],
+);
+
+export type OrderStatus = typeof orderStatuses.$inferSelect;
+export type SalesChannel = typeof salesChannels.$inferSelect;
+export type PaymentMethod = typeof paymentMethods.$inferSelect;
+export type SalesOrder = typeof salesOrders.$inferSelect;
+export type SalesOrderLine = typeof salesOrderLines.$inferSelect;
+export type Invoice = typeof invoices.$inferSelect;
+export type InvoiceLine = typeof invoiceLines.$inferSelect;
+export type DocumentKind = (typeof documentKind.enumValues)[number];

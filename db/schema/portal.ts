@@ -1,0 +1,107 @@
+import {
+  boolean,
+  check,
+  foreignKey,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { sellers } from './sellers';
+import { inventoryStatuses, warehouses } from './catalog';
+import { orderStatuses, paymentMethods, salesChannels } from './orders';
+
+/** Settings > Integrations > Customer Portal: one row per seller. */
+export const portalSettings = pgTable(
+  'portal_settings',
+  {
+    sellerId: integer('seller_id')
+      .primaryKey()
+      .references(() => sellers.id),
+    enabled: boolean('enabled').notNull().default(false),
+    initialOrderStatusId: integer('initial_order_status_id'),
+    salesChannelId: integer('sales_channel_id'),
+    autoInvoice: boolean('auto_invoice').notNull().default(false),
+    hideUnpriced: boolean('hide_unpriced').notNull().default(false),
+    displayName: text('display_name'),
+    /** A data: URL of a small uploaded image. */
+    logoDataUrl: text('logo_data_url'),
+    brandColor: text('brand_color').notNull().default('#1d4ed8'),
+    /** Days after the order date within which a return may be requested; null: no limit. */
+    returnWindowDays: integer('return_window_days'),
+    invoiceDueDays: integer('invoice_due_days').notNull().default(30),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'portal_settings_initial_status_fk',
+      columns: [t.initialOrderStatusId, t.sellerId],
+      foreignColumns: [orderStatuses.id, orderStatuses.sellerId],
+    }),
+    foreignKey({
+      name: 'portal_settings_channel_fk',
+      columns: [t.salesChannelId, t.sellerId],
+      foreignColumns: [salesChannels.id, salesChannels.sellerId],
+    }),
+    check(
+      'portal_settings_return_window',
+      sql`${t.returnWindowDays} is null or ${t.returnWindowDays} >= 0`,
+    ),
+    check('portal_settings_brand_color', sql`${t.brandColor} ~ '^#[0-9a-fA-F]{6}$'`),
+  ],
+);
+
+/** Inventory statuses that count toward the For Sale page. */
+export const portalForSaleStatuses = pgTable(
+  'portal_for_sale_statuses',
+  {
+    sellerId: integer('seller_id').notNull(),
+    statusId: integer('status_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sellerId, t.statusId] }),
+    foreignKey({
+      name: 'portal_for_sale_statuses_status_fk',
+      columns: [t.statusId, t.sellerId],
+      foreignColumns: [inventoryStatuses.id, inventoryStatuses.sellerId],
+    }),
+  ],
+);
+
+/** Warehouses whose stock counts toward the For Sale page. */
+export const portalForSaleWarehouses = pgTable(
+  'portal_for_sale_warehouses',
+  {
+    sellerId: integer('seller_id').notNull(),
+    warehouseId: integer('warehouse_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sellerId, t.warehouseId] }),
+    foreignKey({
+      name: 'portal_for_sale_warehouses_warehouse_fk',
+      columns: [t.warehouseId, t.sellerId],
+      foreignColumns: [warehouses.id, warehouses.sellerId],
+    }),
+  ],
+);
+
+/** Payment methods offered at checkout. */
+export const portalPaymentMethods = pgTable(
+  'portal_payment_methods',
+  {
+    sellerId: integer('seller_id').notNull(),
+    paymentMethodId: integer('payment_method_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sellerId, t.paymentMethodId] }),
+    foreignKey({
+      name: 'portal_payment_methods_method_fk',
+      columns: [t.paymentMethodId, t.sellerId],
+      foreignColumns: [paymentMethods.id, paymentMethods.sellerId],
+    }),
+  ],
+);
+
+export type PortalSettings = typeof portalSettings.$inferSelect;

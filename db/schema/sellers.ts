@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  char,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/** A wholesaler account. Every other seller-owned row carries `seller_id`. */
+export const sellers = pgTable(
+  'sellers',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    /** ISO 4217 code; all money of this seller is in its minor units. */
+    currency: char('currency', { length: 3 }).notNull().default('USD'),
+    /** A host name such as `portal.acme.com` that serves this seller's portal at its root. */
+    customDomain: text('custom_domain'),
+    /** Rows made by the demo seed; the seed refuses to touch anything else. */
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('sellers_slug_unique').on(t.slug),
+    uniqueIndex('sellers_custom_domain_unique').on(sql`lower(${t.customDomain})`),
+  ],
+);
+
+export const staffRole = pgEnum('staff_role', ['owner', 'admin', 'staff']);
+export const accountStatus = pgEnum('account_status', ['invited', 'active', 'disabled']);
+
+/** A back-office user. Staff sign in at /admin with an email that is unique system-wide. */
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: staffRole('role').notNull().default('staff'),
+    status: accountStatus('status').notNull().default('invited'),
+    passwordHash: text('password_hash'),
+    /** Bumped to end every session of this user at once (disable, password reset). */
+    sessionVersion: integer('session_version').notNull().default(0),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('staff_users_email_unique').on(sql`lower(${t.email})`)],
+);
+
+export type Seller = typeof sellers.$inferSelect;
+export type StaffUser = typeof staffUsers.$inferSelect;
+export type StaffRole = (typeof staffRole.enumValues)[number];
+export type AccountStatus = (typeof accountStatus.enumValues)[number];

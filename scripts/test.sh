@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# `npm test`: typecheck, lint, unit and integration tests (PGlite, and PostgreSQL
+# when one answers), then the Playwright suite against a production build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "Chromium for Playwright"
+chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium_path" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Chromium is missing; installing Debian's chromium package."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    echo "Chromium is missing. Install it with:"
+    echo "  sudo apt-get install -y --no-install-recommends chromium"
+    echo "or set CHROMIUM_PATH to a Chromium or Chrome binary."
+    exit 1
+  fi
+fi
+echo "using $chromium_path"
+
+step "Typecheck"
+npx tsc --noEmit
+
+step "Lint"
+npx eslint . --max-warnings 0
+
+step "Unit and integration tests"
+pg_url="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+if node -e "
+  const postgres = require('postgres');
+  const sql = postgres(process.argv[1], { max: 1, connect_timeout: 3, onnotice: () => {} });
+  sql\`select 1\`.then(() => sql.end().then(() => process.exit(0)), () => process.exit(1));
+" "$pg_url" 2>/dev/null; then
+  echo "PostgreSQL answers at $pg_url: integration tests run on PGlite and on PostgreSQL."
+  export TEST_POSTGRES=1
+else
+  echo "No PostgreSQL at $pg_url: integration tests run on PGlite only."
+  export TEST_POSTGRES=0
+fi
+npx vitest run
+
+step "Production build"
+npx next build
+
+step "Playwright (Chromium)"
+npx playwright test

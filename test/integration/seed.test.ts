@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { count, eq, sql } from 'drizzle-orm';
+import * as s from '@/db/schema';
+import { queryRows } from '@/db/rows';
+import { isValidImei } from '@/lib/imei';
+import { seedDemo, SeedRefusedError } from '@/db/seed/demo';
+import { verifyPassword } from '@/lib/auth/password';
+import { createTestDatabase, type TestDatabase } from '../support/test-db';
+
+describe('demo seed', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(inject('testDbTemplate'));
+    await seedDemo(database.db, { devices: 3000 });
+  });
+  afterAll(() => database.close());
+
+  it('builds both sellers with devices whose IMEIs are valid', async () => {
+    const { db } = database;
+    const sellers = await db.select().from(s.sellers).orderBy(s.sellers.id);
+    expect(sellers.map((x) => x.slug)).toEqual(['acme', 'bolt']);
+    const [devices] = await db.select({ n: count() }).from(s.devices);
+    expect(devices!.n).toBe(3000 + 300);
+    const sample = await db.select({ imei: s.devices.imei }).from(s.devices).orderBy(sql`random()`).limit(500);
+    for (const { imei } of sample) expect(isValidImei(imei!), imei!).toBe(true);
+  });
+
+  it('relies on the unique index for the rest: a duplicate IMEI of the same seller is refused', async () => {
+    const { db } = database;
+    const [device] = await db.select().from(s.devices).limit(1);
+    const copy = { ...device!, id: undefined };
+    await expect(db.insert(s.devices).values(copy)).rejects.toThrow();
+    const indexes = await queryRows<{ indexdef: string }>(
+      db,
+      sql`select indexdef from pg_indexes where indexname = 'devices_seller_imei_unique'`,
+    );
+    expect(indexes[0]?.indexdef).toMatch(/UNIQUE INDEX .* \(seller_id, imei\)/);
+  });
+
+  it('seeds the demo logins with the documented password', async () => {
+    const { db } = database;
+    const [owner] = await db.select().from(s.staffUsers).where(eq(s.staffUsers.email, 'owner@acme.example'));
+    expect(owner?.role).toBe('owner');
+    expect(await verifyPassword('tradepost-demo', owner!.passwordHash!)).toBe(true);
+    const buyers = await db.select().from(s.portalAccounts).where(eq(s.portalAccounts.email, 'buyer@northwind.example'));
+    expect(buyers).toHaveLength(2);
+    expect(new Set(buyers.map((b) => b.sellerId)).size).toBe(2);
+  });
+
+  it('gives every page something: availability, orders with committed devices, invoices, RMAs', async () => {
+    const { db } = database;
+    const [available] = await db
+      .select({ n: count() })
+      .from(s.productAvailability)
+      .where(sql`${s.productAvailability.quantity} > 0`);
+    expect(available!.n).toBeGreaterThan(50);
+    const [committed] = await db.select({ n: count() }).from(s.devices).where(sql`${s.devices.orderLineId} is not null`);
+    expect(committed!.n).toBeGreaterThan(10);
+    const [invoices] = await db.select({ n: count() }).from(s.invoices);
+    expect(invoices!.n).toBeGreaterThan(3);
+    const [rmas] = await db.select({ n: count() }).from(s.rmas);
+    expect(rmas!.n).toBeGreaterThan(1);
+    const drift = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from product_availability a where a.quantity <> (
+            select count(*) from devices d where d.product_id = a.product_id and d.order_line_id is null
+              and d.status_id in (select status_id from portal_for_sale_statuses where seller_id = d.seller_id)
+              and d.warehouse_id in (select warehouse_id from portal_for_sale_warehouses where seller_id = d.seller_id))`,
+    );
+    expect(drift[0]!.n).toBe(0);
+  });
+
+  it('refuses to run again without --reset, and refuses a database with non-demo data', async () => {
+    const { db } = database;
+    await expect(seedDemo(db, { devices: 10 })).rejects.toBeInstanceOf(SeedRefusedError);
+    await db.insert(s.sellers).values({ slug: 'real-customer', name: 'Real', isDemo: false });
+    await expect(seedDemo(db, { devices: 10, reset: true })).rejects.toThrow(/not demo data/);
+    const [sellers] = await db.select({ n: count() }).from(s.sellers);
+    expect(sellers!.n).toBe(3);
+  });
+});

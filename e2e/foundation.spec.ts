@@ -21,6 +21,7 @@ test('the back office and the demo portal answer a signed-out visitor', async ({
   const portal = await page.goto('/p/acme');
   expect(portal?.status()).toBe(200);
   await expect(page.getByText('Acme Wireless').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sign in to the Customer Portal' })).toBeVisible();
   await expect(page.getByText('Failed query')).toHaveCount(0);
 });
 

@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { getStaff } from '@/lib/auth/session';
+import { staffSignInAction } from '@/lib/auth/sign-in-actions';
+import { safeNextPath } from '@/lib/auth/safe-next';
+
+export const metadata: Metadata = { title: 'Sign in to the back office' };
+
+export default async function StaffSignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string }>;
+}) {
+  const { next } = await searchParams;
+  if (await getStaff()) redirect(safeNextPath(next, '/admin'));
+  return (
+    <main className="mx-auto max-w-sm px-6 py-16">
+      <p className="text-sm font-semibold uppercase tracking-wide text-blue-700">Tradepost</p>
+      <h1 className="mt-1 text-2xl font-bold">Sign in to the back office</h1>
+      <p className="mt-1 mb-6 text-slate-600">For the staff of a wholesaler.</p>
+      <SignInForm action={staffSignInAction} next={next} />
+    </main>
+  );
+}

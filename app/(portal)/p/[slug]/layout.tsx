@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { PortalClosed } from '@/components/portal/portal-closed';
+import { requirePortal } from '@/lib/auth/session';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const portal = await requirePortal((await params).slug);
+  return { title: { default: portal.name, template: `%s · ${portal.name}` } };
+}
+
+/** Every page of a seller's portal: 404 for an unknown slug, the closed page while disabled, the brand color. */
+export default async function PortalLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
+  const portal = await requirePortal((await params).slug);
+  return (
+    <div style={{ ['--brand' as string]: portal.brandColor }} className="min-h-screen">
+      {portal.enabled ? children : <PortalClosed name={portal.name} />}
+    </div>
+  );
+}

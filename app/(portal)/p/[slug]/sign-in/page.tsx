@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { BrandMark } from '@/components/portal/brand-header';
+import { getCustomer, requirePortal } from '@/lib/auth/session';
+import { customerSignInAction } from '@/lib/auth/sign-in-actions';
+import { safeNextPath } from '@/lib/auth/safe-next';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function CustomerSignInPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ next?: string }>;
+}) {
+  const { slug } = await params;
+  const { next } = await searchParams;
+  const portal = await requirePortal(slug);
+  if (await getCustomer(slug)) redirect(safeNextPath(next, `/p/${slug}`));
+  return (
+    <main className="mx-auto max-w-sm px-6 py-16">
+      <BrandMark portal={portal} />
+      <h1 className="mt-4 text-2xl font-bold">Sign in to the Customer Portal</h1>
+      <p className="mt-1 mb-6 text-slate-600">See what {portal.name} has For Sale, order, and look up your purchases.</p>
+      <SignInForm action={customerSignInAction.bind(null, slug)} next={next} />
+    </main>
+  );
+}

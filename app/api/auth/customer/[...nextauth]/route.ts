@@ -1,0 +1,3 @@
+import { customerHandlers } from '@/lib/auth/customer-auth';
+
+export const { GET, POST } = customerHandlers;

@@ -1,0 +1,3 @@
+import { staffHandlers } from '@/lib/auth/staff-auth';
+
+export const { GET, POST } = staffHandlers;

@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+
+/** A status pill in the status's own color. */
+export function StatusBadge({ color, children }: { color?: string | null; children: ReactNode }) {
+  const c = color ?? '#64748b';
+  return (
+    <span
+      className="inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-medium"
+      style={{ borderColor: c, color: c }}
+    >
+      <span aria-hidden className="h-1.5 w-1.5 rounded-full" style={{ backgroundColor: c }} />
+      {children}
+    </span>
+  );
+}

@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+
+/** What every server action answers. Never echoes the input back. */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined> };
+
+export function ok<T>(data: T, message?: string): ActionResult<T> {
+  return { ok: true, data, message };
+}
+
+export function fail(error: string, fieldErrors?: Record<string, string[] | undefined>): ActionResult<never> {
+  return { ok: false, error, fieldErrors };
+}
+
+/** Turns a zod failure into a message and per-field errors. */
+export function invalid(error: z.ZodError): ActionResult<never> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  const first = error.issues[0]?.message ?? 'Please check the form.';
+  return { ok: false, error: first, fieldErrors };
+}
+
+/** Reads FormData into a plain object: repeated names become arrays. */
+export function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    if (key in out) {
+      const prev = out[key];
+      out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { getDb } from '@/db';
+import { verifyCustomerCredentials } from '@/db/queries/accounts';
+import { findPortalBySlug } from '@/db/queries/sellers';
+import { authSecret, secureCookies } from './secret';
+
+export const CUSTOMER_SESSION_COOKIE = 'tp-customer-session';
+
+/**
+ * Auth.js instance for the customer portals. The JWT names the seller the
+ * account belongs to; `requireCustomer(slug)` refuses it at any other seller.
+ */
+export const {
+  handlers: customerHandlers,
+  auth: customerAuth,
+  signIn: customerSignIn,
+  signOut: customerSignOut,
+} = NextAuth({
+  basePath: '/api/auth/customer',
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  cookies: {
+    sessionToken: {
+      name: CUSTOMER_SESSION_COOKIE,
+      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies() },
+    },
+  },
+  providers: [
+    Credentials({
+      id: 'password',
+      credentials: { slug: {}, email: {}, password: {} },
+      async authorize(credentials) {
+        const db = await getDb();
+        const portal = await findPortalBySlug(db, String(credentials?.slug ?? ''));
+        if (!portal) throw new CredentialsSignin();
+        const account = await verifyCustomerCredentials(
+          db,
+          portal.sellerId,
+          String(credentials?.email ?? ''),
+          String(credentials?.password ?? ''),
+        );
+        if (!account) throw new CredentialsSignin();
+        return {
+          id: String(account.id),
+          name: account.name,
+          email: account.email,
+          sellerId: account.sellerId,
+          sessionVersion: account.sessionVersion,
+        };
+      },
+    }),
+    Credentials({
+      id: 'verified',
+      credentials: { grant: {} },
+      async authorize(credentials) {
+        const { redeemSignInGrant } = await import('./grants');
+        const grant = redeemSignInGrant(String(credentials?.grant ?? ''), 'customer');
+        if (!grant) throw new CredentialsSignin();
+        return { id: String(grant.subjectId), sellerId: grant.sellerId, sessionVersion: grant.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        const u = user as { id: string; sellerId?: number; sessionVersion?: number };
+        token.uid = Number(u.id);
+        token.sid = u.sellerId;
+        token.ver = u.sessionVersion ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, uid: token.uid as number, sid: token.sid as number, ver: token.ver as number };
+    },
+  },
+});

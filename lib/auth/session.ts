@@ -1,0 +1,84 @@
+import 'server-only';
+import { cache } from 'react';
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import {
+  loadCustomerSession,
+  loadStaffSession,
+  type CustomerSession,
+  type StaffSession,
+} from '@/db/queries/accounts';
+import { findPortalBySlug, type PortalIdentity } from '@/db/queries/sellers';
+import type { StaffRole } from '@/db/schema';
+import { customerAuth } from './customer-auth';
+import { staffAuth } from './staff-auth';
+
+export type { CustomerSession, StaffSession };
+
+const roleRank: Record<StaffRole, number> = { staff: 0, admin: 1, owner: 2 };
+
+export function hasRole(session: StaffSession, minRole: StaffRole): boolean {
+  return roleRank[session.role] >= roleRank[minRole];
+}
+
+export class ForbiddenError extends Error {
+  constructor(message = 'You do not have permission to do that.') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** The path the visitor asked for (set by proxy.ts), to return there after signing in. */
+async function requestedPath(fallback: string): Promise<string> {
+  const path = (await headers()).get('x-tp-path');
+  return path && path.startsWith('/') && !path.startsWith('//') ? path : fallback;
+}
+
+/** The signed-in staff member, or null. Checks the database, not only the cookie. */
+export const getStaff = cache(async (): Promise<StaffSession | null> => {
+  const session = (await staffAuth()) as { uid?: number; ver?: number } | null;
+  if (!session?.uid) return null;
+  return loadStaffSession(await getDb(), session.uid, session.ver ?? 0);
+});
+
+/**
+ * For back-office pages, actions and route handlers: the staff member, scoped
+ * to their seller. Signed out: redirect to sign-in. Role too low: ForbiddenError.
+ */
+export async function requireStaff(minRole: StaffRole = 'staff'): Promise<StaffSession> {
+  const staff = await getStaff();
+  if (!staff) {
+    redirect(`/admin/sign-in?next=${encodeURIComponent(await requestedPath('/admin'))}`);
+  }
+  if (!hasRole(staff, minRole)) throw new ForbiddenError();
+  return staff;
+}
+
+/** The portal of a slug (404 when unknown), for every portal page. */
+export const requirePortal = cache(async (slug: string): Promise<PortalIdentity> => {
+  const portal = await findPortalBySlug(await getDb(), slug);
+  if (!portal) notFound();
+  return portal;
+});
+
+/** The signed-in customer at this seller's portal, or null. A session of another seller counts as none. */
+export const getCustomer = cache(async (slug: string): Promise<CustomerSession | null> => {
+  const portal = await requirePortal(slug);
+  const session = (await customerAuth()) as { uid?: number; sid?: number; ver?: number } | null;
+  if (!session?.uid || session.sid !== portal.sellerId) return null;
+  return loadCustomerSession(await getDb(), session.uid, session.ver ?? 0, portal.sellerId);
+});
+
+/**
+ * For portal pages, actions and route handlers: the customer with their seller
+ * and organization. Every customer query is scoped by both.
+ */
+export async function requireCustomer(slug: string): Promise<CustomerSession & { portal: PortalIdentity }> {
+  const portal = await requirePortal(slug);
+  const customer = await getCustomer(slug);
+  if (!customer) {
+    redirect(`/p/${slug}/sign-in?next=${encodeURIComponent(await requestedPath(`/p/${slug}`))}`);
+  }
+  return { ...customer, portal };
+}

@@ -1,0 +1,55 @@
+import { formatMoney } from '@/lib/money';
+import { renderEmail, type EmailBrand } from '../render';
+
+export type InvoiceEmailData = {
+  brand: EmailBrand;
+  invoiceNumber: number;
+  orderNumber: number;
+  organizationName: string;
+  poNumber: string | null;
+  currency: string;
+  issuedOn: string;
+  dueOn: string;
+  paymentMethodName: string | null;
+  paymentInstructions: string;
+  total: number;
+  lines: { description: string; sku: string | null; quantity: number; unitPrice: number | null; amount: number }[];
+  ordersUrl?: string;
+};
+
+/**
+ * The invoice email: products and quantities only. No IMEI appears here, since
+ * none is committed when a portal order is placed.
+ */
+export function invoiceEmail(data: InvoiceEmailData) {
+  const money = (n: number) => formatMoney(n, data.currency);
+  const anyToQuote = data.lines.some((l) => l.unitPrice === null);
+  const subject = `Invoice ${data.invoiceNumber} for order ${data.orderNumber} from ${data.brand.name}`;
+  const paragraphs = [
+    `Hello ${data.organizationName},`,
+    `Thank you for your order ${data.orderNumber}${data.poNumber ? ` (PO number ${data.poNumber})` : ''}. Here is invoice ${data.invoiceNumber}, issued ${data.issuedOn} and due ${data.dueOn}.`,
+    data.paymentMethodName
+      ? `Payment method: ${data.paymentMethodName}. ${data.paymentInstructions}`.trim()
+      : 'Payment method: to be agreed with your sales representative.',
+  ];
+  if (anyToQuote) paragraphs.push('Lines marked "to be quoted" have no list price yet; we will confirm their price before the order ships.');
+  paragraphs.push('The serial numbers (IMEIs) of your devices will be listed on the order once we assign them.');
+  const { html, text } = renderEmail({
+    brand: data.brand,
+    heading: `Invoice ${data.invoiceNumber}`,
+    paragraphs,
+    table: {
+      caption: `Order ${data.orderNumber}`,
+      headers: ['Product', 'Quantity', 'Unit price', 'Amount'],
+      rows: data.lines.map((l) => [
+        l.sku ? `${l.description} (${l.sku})` : l.description,
+        String(l.quantity),
+        l.unitPrice === null ? 'to be quoted' : money(l.unitPrice),
+        l.unitPrice === null ? 'to be quoted' : money(l.amount),
+      ]),
+      footer: ['Total', '', '', money(data.total)],
+    },
+    button: data.ordersUrl ? { label: 'View your orders', url: data.ordersUrl } : undefined,
+  });
+  return { subject, html, text };
+}

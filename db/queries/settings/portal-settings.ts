@@ -1,0 +1,361 @@
+import { createHash } from 'node:crypto';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '@/db';
+import {
+  inventoryStatuses,
+  orderStatuses,
+  paymentMethods,
+  portalForSaleStatuses,
+  portalForSaleWarehouses,
+  portalPaymentMethods,
+  portalSettings,
+  salesChannels,
+  sellers,
+  warehouses,
+  type PortalSettings,
+} from '@/db/schema';
+import { recordAudit } from '@/db/queries/audit';
+import { portalSettingsSchema, type PortalSettingsInput } from '@/lib/validation/portal-settings';
+import { checkLogo, describeLogo, type LogoChange } from '@/lib/settings/logo';
+import type { SettingsActor } from './access';
+import { changedFields, joinWithAnd, SettingsRefusal, settingsWrite } from './write';
+
+/** The settings a working portal needs, in the order the page shows them. */
+export const portalRequirements = [
+  { key: 'statusIds', label: 'inventory statuses' },
+  { key: 'warehouseIds', label: 'warehouses' },
+  { key: 'initialOrderStatusId', label: 'initial order status' },
+  { key: 'salesChannelId', label: 'sales channel' },
+  { key: 'paymentMethodIds', label: 'payment methods' },
+] as const;
+
+export type PortalChoices = {
+  statusIds: number[];
+  warehouseIds: number[];
+  initialOrderStatusId: number | null;
+  salesChannelId: number | null;
+  paymentMethodIds: number[];
+};
+
+/** Labels of every required setting that is not chosen. */
+export function missingPortalSettings(choices: PortalChoices): (typeof portalRequirements)[number][] {
+  return portalRequirements.filter(({ key }) => {
+    const value = choices[key];
+    return Array.isArray(value) ? value.length === 0 : value == null;
+  });
+}
+
+const defaults = {
+  enabled: false,
+  initialOrderStatusId: null,
+  salesChannelId: null,
+  autoInvoice: false,
+  hideUnpriced: false,
+  displayName: null,
+  logoDataUrl: null,
+  brandColor: '#1d4ed8',
+  returnWindowDays: null,
+  invoiceDueDays: 30,
+} satisfies Omit<PortalSettings, 'sellerId' | 'updatedAt'>;
+
+const OPTION_LIMIT = 500;
+
+/** The catalogues the settings choose from; small per seller, capped anyway. */
+async function portalOptions(db: DbOrTx, sellerId: number) {
+  const [statuses, warehouseRows, orderStatusRows, channels, methods] = await Promise.all([
+    db
+      .select({ id: inventoryStatuses.id, name: inventoryStatuses.name })
+      .from(inventoryStatuses)
+      .where(eq(inventoryStatuses.sellerId, sellerId))
+      .orderBy(asc(inventoryStatuses.position), asc(inventoryStatuses.name))
+      .limit(OPTION_LIMIT),
+    db
+      .select({ id: warehouses.id, name: warehouses.name, code: warehouses.code })
+      .from(warehouses)
+      .where(eq(warehouses.sellerId, sellerId))
+      .orderBy(asc(warehouses.code))
+      .limit(OPTION_LIMIT),
+    db
+      .select({ id: orderStatuses.id, name: orderStatuses.name })
+      .from(orderStatuses)
+      .where(eq(orderStatuses.sellerId, sellerId))
+      .orderBy(asc(orderStatuses.position), asc(orderStatuses.name))
+      .limit(OPTION_LIMIT),
+    db
+      .select({ id: salesChannels.id, name: salesChannels.name })
+      .from(salesChannels)
+      .where(eq(salesChannels.sellerId, sellerId))
+      .orderBy(asc(salesChannels.name))
+      .limit(OPTION_LIMIT),
+    db
+      .select({ id: paymentMethods.id, name: paymentMethods.name })
+      .from(paymentMethods)
+      .where(eq(paymentMethods.sellerId, sellerId))
+      .orderBy(asc(paymentMethods.name))
+      .limit(OPTION_LIMIT),
+  ]);
+  return { statuses, warehouses: warehouseRows, orderStatuses: orderStatusRows, channels, paymentMethods: methods };
+}
+
+async function chosenIds(db: DbOrTx, sellerId: number) {
+  const [statuses, warehouseRows, methods] = await Promise.all([
+    db.select({ id: portalForSaleStatuses.statusId }).from(portalForSaleStatuses).where(eq(portalForSaleStatuses.sellerId, sellerId)),
+    db
+      .select({ id: portalForSaleWarehouses.warehouseId })
+      .from(portalForSaleWarehouses)
+      .where(eq(portalForSaleWarehouses.sellerId, sellerId)),
+    db
+      .select({ id: portalPaymentMethods.paymentMethodId })
+      .from(portalPaymentMethods)
+      .where(eq(portalPaymentMethods.sellerId, sellerId)),
+  ]);
+  const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((a, b) => a - b);
+  return { statusIds: ids(statuses), warehouseIds: ids(warehouseRows), paymentMethodIds: ids(methods) };
+}
+
+/** Everything the Customer Portal settings page shows, for one seller. */
+export async function loadPortalSettings(db: DbOrTx, params: { sellerId: number }) {
+  const [[seller], [row], chosen, options] = await Promise.all([
+    db
+      .select({ id: sellers.id, slug: sellers.slug, name: sellers.name, customDomain: sellers.customDomain })
+      .from(sellers)
+      .where(eq(sellers.id, params.sellerId))
+      .limit(1),
+    db.select().from(portalSettings).where(eq(portalSettings.sellerId, params.sellerId)).limit(1),
+    chosenIds(db, params.sellerId),
+    portalOptions(db, params.sellerId),
+  ]);
+  if (!seller) throw new Error(`Seller ${params.sellerId} not found`);
+  const settings = row ?? { ...defaults, sellerId: params.sellerId, updatedAt: null };
+  const choices: PortalChoices = {
+    ...chosen,
+    initialOrderStatusId: settings.initialOrderStatusId,
+    salesChannelId: settings.salesChannelId,
+  };
+  return {
+    seller,
+    settings,
+    choices,
+    options,
+    missing: missingPortalSettings(choices).map((r) => r.label),
+    /** On, but no payment method to check out with: the page warns, the portal says ordering is unavailable. */
+    checkoutUnavailable: settings.enabled && chosen.paymentMethodIds.length === 0,
+  };
+}
+
+export type PortalSettingsPage = Awaited<ReturnType<typeof loadPortalSettings>>;
+
+function logoFingerprint(dataUrl: string | null): string | null {
+  const description = describeLogo(dataUrl);
+  if (!description || !dataUrl) return null;
+  // The hash tells two uploads of the same size apart in the audit log.
+  return description.replace(/\)$/, `, ${createHash('sha256').update(dataUrl).digest('hex').slice(0, 8)})`);
+}
+
+function namesOf(ids: number[], rows: { id: number; name: string }[]): string[] {
+  return rows.filter((r) => ids.includes(r.id)).map((r) => r.name);
+}
+
+/** Rows of a chosen list that a save adds and removes. */
+function diffIds(before: number[], after: number[]) {
+  return {
+    added: after.filter((id) => !before.includes(id)),
+    removed: before.filter((id) => !after.includes(id)),
+  };
+}
+
+/**
+ * Writes only the rows that changed: each statement on the For Sale choices
+ * fires a rebuild of product_availability, so delete-all-then-insert would
+ * rebuild it twice even when nothing changed.
+ */
+async function syncChoice(
+  tx: Tx,
+  sellerId: number,
+  table: typeof portalForSaleStatuses | typeof portalForSaleWarehouses | typeof portalPaymentMethods,
+  before: number[],
+  after: number[],
+) {
+  const { added, removed } = diffIds(before, after);
+  if (table === portalForSaleStatuses) {
+    if (removed.length)
+      await tx.delete(table).where(and(eq(table.sellerId, sellerId), inArray(table.statusId, removed)));
+    if (added.length) await tx.insert(table).values(added.map((statusId) => ({ sellerId, statusId })));
+  } else if (table === portalForSaleWarehouses) {
+    if (removed.length)
+      await tx.delete(table).where(and(eq(table.sellerId, sellerId), inArray(table.warehouseId, removed)));
+    if (added.length) await tx.insert(table).values(added.map((warehouseId) => ({ sellerId, warehouseId })));
+  } else {
+    const methods = table as typeof portalPaymentMethods;
+    if (removed.length)
+      await tx.delete(methods).where(and(eq(methods.sellerId, sellerId), inArray(methods.paymentMethodId, removed)));
+    if (added.length) await tx.insert(methods).values(added.map((paymentMethodId) => ({ sellerId, paymentMethodId })));
+  }
+}
+
+const domainTaken = (domain: string) => `${domain} is already used by another seller. Choose a different domain.`;
+
+/**
+ * Saves Settings > Integrations > Customer Portal in one transaction, with one
+ * audit entry naming what changed (before and after). Refuses, writing
+ * nothing, when the portal would be on without the settings it needs.
+ */
+export function savePortalSettings(
+  db: DbOrTx,
+  params: { sellerId: number; actor: SettingsActor; input: PortalSettingsInput; logo?: LogoChange },
+) {
+  const { sellerId, actor } = params;
+  const logo = params.logo ?? { kind: 'keep' };
+  return settingsWrite(
+    db,
+    {
+      actor,
+      schema: portalSettingsSchema,
+      input: params.input,
+      onUniqueViolation: 'That custom domain is already used by another seller. Choose a different domain.',
+      successMessage: (r: { changed: boolean }) => (r.changed ? 'Customer Portal settings saved.' : 'Nothing changed.'),
+    },
+    async (tx, values) => {
+      let logoDataUrl: string | null | undefined;
+      if (logo.kind === 'upload') {
+        const check = checkLogo(logo.bytes);
+        if (!check.ok) throw new SettingsRefusal(check.error, { logo: [check.error] });
+        logoDataUrl = check.dataUrl;
+      } else if (logo.kind === 'remove') {
+        logoDataUrl = null;
+      }
+
+      // One save at a time per seller: the row lock orders concurrent saves.
+      await tx.insert(portalSettings).values({ sellerId }).onConflictDoNothing();
+      const [current] = await tx.select().from(portalSettings).where(eq(portalSettings.sellerId, sellerId)).for('update');
+      const [seller] = await tx.select({ customDomain: sellers.customDomain }).from(sellers).where(eq(sellers.id, sellerId));
+      if (!current || !seller) throw new SettingsRefusal('That seller was not found.');
+      const [chosen, options] = await Promise.all([chosenIds(tx, sellerId), portalOptions(tx, sellerId)]);
+
+      // Ids come from the browser: each must be one of this seller's own.
+      const foreign: Record<string, string[]> = {};
+      const check = (field: string, ids: number[], rows: { id: number }[], what: string) => {
+        if (ids.some((id) => !rows.some((r) => r.id === id))) {
+          foreign[field] = [`One of the chosen ${what} no longer exists. Reload the page and choose again.`];
+        }
+      };
+      check('statusIds', values.statusIds, options.statuses, 'inventory statuses');
+      check('warehouseIds', values.warehouseIds, options.warehouses, 'warehouses');
+      check('paymentMethodIds', values.paymentMethodIds, options.paymentMethods, 'payment methods');
+      check('initialOrderStatusId', values.initialOrderStatusId ? [values.initialOrderStatusId] : [], options.orderStatuses, 'order statuses');
+      check('salesChannelId', values.salesChannelId ? [values.salesChannelId] : [], options.channels, 'sales channels');
+      const firstForeign = Object.values(foreign)[0];
+      if (firstForeign) throw new SettingsRefusal(firstForeign[0]!, foreign);
+
+      const statusIds = [...new Set(values.statusIds)].sort((a, b) => a - b);
+      const warehouseIds = [...new Set(values.warehouseIds)].sort((a, b) => a - b);
+      const paymentMethodIds = [...new Set(values.paymentMethodIds)].sort((a, b) => a - b);
+
+      // The enable guard. Payment methods may run out while the portal is on
+      // (the page then warns and checkout says ordering is unavailable), but
+      // the portal cannot be switched on without them.
+      if (values.enabled) {
+        const missing = missingPortalSettings({
+          statusIds,
+          warehouseIds,
+          paymentMethodIds,
+          initialOrderStatusId: values.initialOrderStatusId,
+          salesChannelId: values.salesChannelId,
+        }).filter((r) => r.key !== 'paymentMethodIds' || !current.enabled);
+        if (missing.length) {
+          const labels = joinWithAnd(missing.map((r) => r.label));
+          const message = current.enabled
+            ? `The Customer Portal is on, so ${labels} can't be left empty. Turn the portal off first to clear ${missing.length > 1 ? 'them' : 'it'}.`
+            : `Can't enable the Customer Portal yet. Choose ${labels} first.`;
+          throw new SettingsRefusal(
+            message,
+            Object.fromEntries(missing.map((r) => [r.key, [`Choose the ${r.label} to enable the portal.`]])),
+          );
+        }
+      }
+
+      if (values.customDomain && values.customDomain !== seller.customDomain) {
+        const [clash] = await tx
+          .select({ id: sellers.id })
+          .from(sellers)
+          .where(and(ne(sellers.id, sellerId), sql`lower(${sellers.customDomain}) = ${values.customDomain}`))
+          .limit(1);
+        if (clash) {
+          const message = domainTaken(values.customDomain);
+          throw new SettingsRefusal(message, { customDomain: [message] });
+        }
+      }
+
+      const nextLogo = logoDataUrl === undefined ? current.logoDataUrl : logoDataUrl;
+      const audited = (s: {
+        enabled: boolean;
+        statusIds: number[];
+        warehouseIds: number[];
+        initialOrderStatusId: number | null;
+        salesChannelId: number | null;
+        autoInvoice: boolean;
+        paymentMethodIds: number[];
+        hideUnpriced: boolean;
+        displayName: string | null;
+        logoDataUrl: string | null;
+        brandColor: string;
+        returnWindowDays: number | null;
+        invoiceDueDays: number;
+        customDomain: string | null;
+      }) => ({
+        enabled: s.enabled,
+        forSaleStatuses: namesOf(s.statusIds, options.statuses),
+        forSaleWarehouses: options.warehouses.filter((w) => s.warehouseIds.includes(w.id)).map((w) => w.code),
+        initialOrderStatus: options.orderStatuses.find((o) => o.id === s.initialOrderStatusId)?.name ?? null,
+        salesChannel: options.channels.find((c) => c.id === s.salesChannelId)?.name ?? null,
+        autoInvoice: s.autoInvoice,
+        paymentMethods: namesOf(s.paymentMethodIds, options.paymentMethods),
+        hideUnpriced: s.hideUnpriced,
+        displayName: s.displayName,
+        logo: logoFingerprint(s.logoDataUrl),
+        brandColor: s.brandColor,
+        returnWindowDays: s.returnWindowDays,
+        invoiceDueDays: s.invoiceDueDays,
+        customDomain: s.customDomain,
+      });
+      const diff = changedFields(
+        audited({ ...current, ...chosen, customDomain: seller.customDomain }),
+        audited({ ...values, statusIds, warehouseIds, paymentMethodIds, logoDataUrl: nextLogo }),
+      );
+      const checkoutUnavailable = values.enabled && paymentMethodIds.length === 0;
+      if (!diff.changed) return { changed: false, checkoutUnavailable };
+
+      await syncChoice(tx, sellerId, portalForSaleStatuses, chosen.statusIds, statusIds);
+      await syncChoice(tx, sellerId, portalForSaleWarehouses, chosen.warehouseIds, warehouseIds);
+      await syncChoice(tx, sellerId, portalPaymentMethods, chosen.paymentMethodIds, paymentMethodIds);
+      await tx
+        .update(portalSettings)
+        .set({
+          enabled: values.enabled,
+          initialOrderStatusId: values.initialOrderStatusId,
+          salesChannelId: values.salesChannelId,
+          autoInvoice: values.autoInvoice,
+          hideUnpriced: values.hideUnpriced,
+          displayName: values.displayName,
+          logoDataUrl: nextLogo,
+          brandColor: values.brandColor,
+          returnWindowDays: values.returnWindowDays,
+          invoiceDueDays: values.invoiceDueDays,
+          updatedAt: new Date(),
+        })
+        .where(eq(portalSettings.sellerId, sellerId));
+      if (values.customDomain !== seller.customDomain) {
+        await tx.update(sellers).set({ customDomain: values.customDomain }).where(eq(sellers.id, sellerId));
+      }
+      await recordAudit(tx, {
+        sellerId,
+        actor: { staffUserId: actor.staffUserId, name: actor.name },
+        action: 'portal_settings.update',
+        entityType: 'portal_settings',
+        entityId: sellerId,
+        details: { subject: 'Customer Portal settings', before: diff.before, after: diff.after },
+      });
+      return { changed: true, checkoutUnavailable };
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { checkHostName } from './host-name';
+import {
+  checkbox,
+  hexColor,
+  idList,
+  optionalId,
+  optionalText,
+  optionalWholeNumber,
+  wholeNumber,
+  type FormInput,
+} from './form-values';
+
+/** Settings > Integrations > Customer Portal. The logo travels separately (a file). */
+export const portalSettingsSchema = z.object({
+  enabled: checkbox,
+  statusIds: idList,
+  warehouseIds: idList,
+  initialOrderStatusId: optionalId,
+  salesChannelId: optionalId,
+  autoInvoice: checkbox,
+  paymentMethodIds: idList,
+  hideUnpriced: checkbox,
+  displayName: optionalText(80, 'Keep the display name under 81 characters.'),
+  brandColor: hexColor('Choose a brand color as #rrggbb, for example #1d4ed8.'),
+  returnWindowDays: optionalWholeNumber(0, 3650, 'Enter the return window as whole days (0–3650), or leave it empty for no limit.'),
+  invoiceDueDays: wholeNumber(0, 365, 'Enter the invoice due days as a whole number from 0 to 365.'),
+  customDomain: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : v),
+    z
+      .string()
+      .nullable()
+      .optional()
+      .transform((v, ctx) => {
+        if (!v) return null;
+        const check = checkHostName(v);
+        if (!check.ok) {
+          ctx.addIssue({ code: 'custom', message: check.error });
+          return z.NEVER;
+        }
+        return check.host;
+      }),
+  ),
+});
+
+export type PortalSettingsInput = FormInput<typeof portalSettingsSchema>;
+export type PortalSettingsValues = z.output<typeof portalSettingsSchema>;

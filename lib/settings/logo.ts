@@ -3,7 +3,9 @@
  * file's own first bytes, never from the browser's claim, and only raster
  * formats are taken: an SVG can carry script, so it is refused.
  */
-export const MAX_LOGO_BYTES = 200 * 1024;
+import { MAX_LOGO_BYTES } from './logo-limits';
+
+export { MAX_LOGO_BYTES };
 
 export type LogoChange =
   | { kind: 'keep' }

@@ -359,3 +359,13 @@ export function savePortalSettings(
     },
   );
 }
+
+/** Whether the seller's portal is on (for the settings index). */
+export async function isPortalEnabled(db: DbOrTx, params: { sellerId: number }): Promise<boolean> {
+  const [row] = await db
+    .select({ enabled: portalSettings.enabled })
+    .from(portalSettings)
+    .where(eq(portalSettings.sellerId, params.sellerId))
+    .limit(1);
+  return row?.enabled ?? false;
+}

@@ -3,6 +3,8 @@ import { fail, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { z } from 'zod';
 import { canChangeSettings, SETTINGS_FORBIDDEN, type SettingsActor } from './access';
 
+export { joinWithAnd, plural } from '@/lib/settings/words';
+
 /** A refusal with a message for the user; thrown inside a write so its transaction rolls back. */
 export class SettingsRefusal extends Error {
   constructor(
@@ -64,16 +66,6 @@ export async function settingsWrite<S extends z.ZodType, T>(
     if (code === FOREIGN_KEY_VIOLATION && options.onForeignKeyViolation) return fail(options.onForeignKeyViolation);
     throw error;
   }
-}
-
-/** "a", "a and b", "a, b and c". */
-export function joinWithAnd(parts: string[]): string {
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
 /** Only the fields whose value changed, as before/after maps for the audit log. */

@@ -1,0 +1,117 @@
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { loadPortalSettings } from '@/db/queries/settings/portal-settings';
+import { recentSettingsChanges } from '@/db/queries/settings/recent-changes';
+import { CopyButton } from '@/components/settings/copy-button';
+import { PortalSettingsForm } from '@/components/settings/portal-settings-form';
+import { RecentChanges } from '@/components/settings/recent-changes';
+import { SettingsForbidden } from '@/components/settings/settings-forbidden';
+import { SettingsHeader } from '@/components/settings/settings-header';
+import { Alert } from '@/components/ui/alert';
+import { settingsAccess } from '@/lib/settings/access';
+import { requestOrigin } from '@/lib/settings/request-origin';
+import { joinWithAnd } from '@/lib/settings/words';
+import { savePortalSettingsAction } from './actions';
+
+export const metadata = { title: 'Customer Portal settings' };
+
+function PortalUrl({ label, url, id }: { label: string; url: string; id: string }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <div className="flex flex-wrap items-center gap-2">
+        <input
+          id={id}
+          readOnly
+          value={url}
+          className="w-full max-w-lg rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm"
+        />
+        <CopyButton text={url} label="Copy" what="portal URL" />
+        <a href={url} target="_blank" rel="noreferrer" className="text-sm font-medium text-blue-700 underline">
+          Open<span className="sr-only"> {label}</span>
+        </a>
+      </div>
+    </div>
+  );
+}
+
+export default async function CustomerPortalSettingsPage() {
+  const { staff, allowed } = await settingsAccess();
+  if (!allowed) return <SettingsForbidden sellerName={staff.sellerName} />;
+  const db = await getDb();
+  const [page, changes, origin] = await Promise.all([
+    loadPortalSettings(db, { sellerId: staff.sellerId }),
+    recentSettingsChanges(db, { sellerId: staff.sellerId, entityTypes: ['portal_settings'] }),
+    requestOrigin(),
+  ]);
+  const { settings, choices, options, seller } = page;
+  const portalUrl = `${origin}/p/${seller.slug}`;
+
+  return (
+    <div className="max-w-4xl">
+      <SettingsHeader
+        title="Customer Portal"
+        description="Your branded portal where customers see what is For Sale, check out, and look up their orders, purchased devices and RMAs."
+        trail={[
+          { href: '/admin/settings#integrations', label: 'Integrations' },
+          { href: '/admin/settings/customer-portal', label: 'Customer Portal' },
+        ]}
+      />
+
+      <section aria-label="Where customers sign in" className="mb-6 space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+        <PortalUrl id="portal-url" label="Portal URL" url={portalUrl} />
+        {seller.customDomain ? (
+          <PortalUrl id="portal-domain-url" label="Custom domain URL" url={`https://${seller.customDomain}/`} />
+        ) : null}
+        <p className="text-sm text-slate-600">
+          Customers sign in here once you have enabled the portal and invited them from{' '}
+          <Link href="/admin/organizations" className="text-blue-700 underline">
+            Organizations
+          </Link>{' '}
+          › a customer › Customer Portal › Add a Customer Portal Account.
+        </p>
+      </section>
+
+      <div className="mb-6 space-y-3">
+        {settings.enabled ? (
+          <Alert tone="success" title="The Customer Portal is on.">
+            Customers with an active Customer Portal Account can sign in.
+          </Alert>
+        ) : (
+          <Alert tone="info" title="The Customer Portal is off.">
+            Customers see a closed page.
+            {page.missing.length ? ` To enable it, choose ${joinWithAnd(page.missing)}.` : ' Everything it needs is chosen; tick "Enable the Customer Portal" and save.'}
+          </Alert>
+        )}
+        {page.checkoutUnavailable ? (
+          <Alert tone="warning" title="Checkout is unavailable: no payment method is offered.">
+            Customers can browse For Sale, but the portal tells them ordering is unavailable until you choose at least
+            one payment method below.
+          </Alert>
+        ) : null}
+      </div>
+
+      <PortalSettingsForm
+        action={savePortalSettingsAction}
+        sellerName={seller.name}
+        options={options}
+        values={{
+          enabled: settings.enabled,
+          ...choices,
+          autoInvoice: settings.autoInvoice,
+          hideUnpriced: settings.hideUnpriced,
+          displayName: settings.displayName,
+          logoDataUrl: settings.logoDataUrl,
+          brandColor: settings.brandColor,
+          returnWindowDays: settings.returnWindowDays,
+          invoiceDueDays: settings.invoiceDueDays,
+          customDomain: seller.customDomain,
+        }}
+      />
+
+      <RecentChanges changes={changes} />
+    </div>
+  );
+}

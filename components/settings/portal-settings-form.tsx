@@ -1,0 +1,216 @@
+'use client';
+
+import Link from 'next/link';
+import { useState, type ReactNode } from 'react';
+import { Checkbox, Input, Select } from '@/components/ui/field';
+import type { ActionResult } from '@/lib/actions/result';
+import { ActionForm, FieldMessage, FormField } from './action-form';
+import { CheckboxList } from './checkbox-list';
+import { LogoField } from './logo-field';
+
+export type PortalSettingsFormValues = {
+  enabled: boolean;
+  statusIds: number[];
+  warehouseIds: number[];
+  initialOrderStatusId: number | null;
+  salesChannelId: number | null;
+  autoInvoice: boolean;
+  paymentMethodIds: number[];
+  hideUnpriced: boolean;
+  displayName: string | null;
+  logoDataUrl: string | null;
+  brandColor: string;
+  returnWindowDays: number | null;
+  invoiceDueDays: number;
+  customDomain: string | null;
+};
+
+export type PortalSettingsFormOptions = {
+  statuses: { id: number; name: string }[];
+  warehouses: { id: number; name: string; code: string }[];
+  orderStatuses: { id: number; name: string }[];
+  channels: { id: number; name: string }[];
+  paymentMethods: { id: number; name: string }[];
+};
+
+function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+      <div className="mt-4 space-y-5">{children}</div>
+    </section>
+  );
+}
+
+/** Settings > Integrations > Customer Portal: one form, saved in one transaction. */
+export function PortalSettingsForm({
+  action,
+  values,
+  options,
+  sellerName,
+}: {
+  action: (form: FormData) => Promise<ActionResult<unknown>>;
+  values: PortalSettingsFormValues;
+  options: PortalSettingsFormOptions;
+  sellerName: string;
+}) {
+  const [color, setColor] = useState(values.brandColor);
+  const [saved, setSaved] = useState(0);
+
+  return (
+    <ActionForm
+      action={action}
+      submitLabel="Save Customer Portal settings"
+      onSuccess={() => setSaved((n) => n + 1)}
+      className="space-y-6"
+      footerClassName="sticky bottom-0 z-10 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-slate-50/95 py-3 backdrop-blur"
+    >
+      <Section title="Portal status">
+        <Checkbox id="portal-enabled" name="enabled" label="Enable the Customer Portal" defaultChecked={values.enabled} />
+        <p className="-mt-3 text-xs text-slate-600">
+          Enabling needs inventory statuses, warehouses, an initial order status, a sales channel and payment methods.
+        </p>
+        <FieldMessage name="enabled" />
+      </Section>
+
+      <Section title="For Sale page" description="Which stock customers see, and how much of it.">
+        <CheckboxList
+          legend="Inventory statuses that count toward For Sale"
+          name="statusIds"
+          options={options.statuses.map((s) => ({ id: s.id, label: s.name }))}
+          checked={values.statusIds}
+          empty={
+            <>
+              No inventory statuses yet. <Link className="text-blue-700 underline" href="/admin/settings/inventory-statuses">Add inventory statuses</Link>.
+            </>
+          }
+        />
+        <CheckboxList
+          legend="Warehouses that count toward For Sale"
+          name="warehouseIds"
+          options={options.warehouses.map((w) => ({ id: w.id, label: `${w.name} (${w.code})` }))}
+          checked={values.warehouseIds}
+          empty={
+            <>
+              No warehouses yet. <Link className="text-blue-700 underline" href="/admin/settings/warehouses">Add a warehouse</Link>.
+            </>
+          }
+        />
+        <div>
+          <Checkbox id="portal-hide-unpriced" name="hideUnpriced" label="Hide inventory without prices" defaultChecked={values.hideUnpriced} />
+          <p className="ml-6 text-xs text-slate-600">When off, products without a list price show &ldquo;price on request&rdquo;.</p>
+        </div>
+      </Section>
+
+      <Section title="Orders from the portal" description="What an order placed at checkout looks like in the back office.">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField id="portal-initial-status" name="initialOrderStatusId" label="Initial order status">
+            <Select id="portal-initial-status" name="initialOrderStatusId" defaultValue={values.initialOrderStatusId ?? ''}>
+              <option value="">Choose a status…</option>
+              {options.orderStatuses.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <FormField id="portal-channel" name="salesChannelId" label="Sales channel">
+            <Select id="portal-channel" name="salesChannelId" defaultValue={values.salesChannelId ?? ''}>
+              <option value="">Choose a channel…</option>
+              {options.channels.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+        </div>
+        <CheckboxList
+          legend="Payment methods offered at checkout"
+          name="paymentMethodIds"
+          options={options.paymentMethods.map((m) => ({ id: m.id, label: m.name }))}
+          checked={values.paymentMethodIds}
+          hint="The one the customer chooses is used on the invoice."
+          empty={
+            <>
+              You have no payment methods yet, so there is nothing to offer at checkout.{' '}
+              <Link className="font-medium text-blue-700 underline" href="/admin/settings/payment-methods">
+                Add a payment method
+              </Link>
+              , then come back here to choose it.
+            </>
+          }
+        />
+        <div>
+          <Checkbox id="portal-auto-invoice" name="autoInvoice" label="Auto invoice" defaultChecked={values.autoInvoice} />
+          <p className="ml-6 text-xs text-slate-600">
+            After checkout, create an invoice and email it to the customer. It lists products and quantities, not IMEIs
+            (none are committed yet).
+          </p>
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField id="portal-due-days" name="invoiceDueDays" label="Invoice due (days after issue)">
+            <Input id="portal-due-days" name="invoiceDueDays" type="number" min={0} max={365} step={1} required defaultValue={values.invoiceDueDays} />
+          </FormField>
+          <FormField
+            id="portal-return-window"
+            name="returnWindowDays"
+            label="Return window (days after the order)"
+            hint="Customers can request returns within this many days. Leave empty for no limit."
+          >
+            <Input
+              id="portal-return-window"
+              name="returnWindowDays"
+              type="number"
+              min={0}
+              max={3650}
+              step={1}
+              defaultValue={values.returnWindowDays ?? ''}
+            />
+          </FormField>
+        </div>
+      </Section>
+
+      <Section title="Branding" description="How the portal introduces you to your customers.">
+        <FormField id="portal-display-name" name="displayName" label="Display name" hint={`Empty shows your account name, ${sellerName}.`}>
+          <Input id="portal-display-name" name="displayName" maxLength={80} defaultValue={values.displayName ?? ''} />
+        </FormField>
+        <LogoField key={saved} current={values.logoDataUrl} />
+        <FormField id="portal-brand-color" name="brandColor" label="Brand color" hint="Buttons and the header use it.">
+          <div className="flex items-center gap-3">
+            <input
+              id="portal-brand-color"
+              name="brandColor"
+              type="color"
+              defaultValue={values.brandColor}
+              onChange={(e) => setColor(e.currentTarget.value)}
+              className="h-10 w-24 cursor-pointer rounded-md border border-slate-300 bg-white p-1"
+            />
+            <span className="font-mono text-sm text-slate-700">{color}</span>
+          </div>
+        </FormField>
+      </Section>
+
+      <Section title="Custom domain" description="Optional: a host name of yours that serves this same portal.">
+        <FormField
+          id="portal-custom-domain"
+          name="customDomain"
+          label="Custom domain"
+          hint="For example portal.example.com, without https://. Point its DNS to Tradepost. Leave empty for none."
+        >
+          <Input
+            id="portal-custom-domain"
+            name="customDomain"
+            inputMode="url"
+            autoCapitalize="none"
+            spellCheck={false}
+            maxLength={253}
+            defaultValue={values.customDomain ?? ''}
+            className="max-w-md"
+          />
+        </FormField>
+      </Section>
+    </ActionForm>
+  );
+}

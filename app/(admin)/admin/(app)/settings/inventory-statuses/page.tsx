@@ -31,7 +31,7 @@ export default async function InventoryStatusesPage({ searchParams }: { searchPa
         description="The states a device can be in. The Customer Portal counts devices in the statuses chosen in its settings."
         trail={[{ href: '/admin/settings/inventory-statuses', label: 'Inventory statuses' }]}
       />
-      {params.deleted ? <Alert tone="success">Inventory status {params.deleted} deleted.</Alert> : null}
+      {params.deleted ? <Alert tone="success">Inventory status {params.deleted.slice(0, 60)} deleted.</Alert> : null}
       <section aria-labelledby="add-entry" className="my-6 rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="add-entry" className="mb-4 text-lg font-semibold">
           Add an inventory status

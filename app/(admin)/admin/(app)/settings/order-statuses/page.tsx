@@ -32,7 +32,7 @@ export default async function OrderStatusesPage({ searchParams }: { searchParams
         description="The steps an order goes through. Open orders still need work; devices can be committed only in statuses that allow it."
         trail={[{ href: '/admin/settings/order-statuses', label: 'Order statuses' }]}
       />
-      {params.deleted ? <Alert tone="success">Order status {params.deleted} deleted.</Alert> : null}
+      {params.deleted ? <Alert tone="success">Order status {params.deleted.slice(0, 60)} deleted.</Alert> : null}
       <section aria-labelledby="add-entry" className="my-6 rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="add-entry" className="mb-4 text-lg font-semibold">
           Add an order status

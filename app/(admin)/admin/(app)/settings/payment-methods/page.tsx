@@ -31,7 +31,7 @@ export default async function PaymentMethodsPage({ searchParams }: { searchParam
         description="How customers pay. The instructions are printed on the invoice; the Customer Portal offers the methods chosen in its settings."
         trail={[{ href: '/admin/settings/payment-methods', label: 'Payment methods' }]}
       />
-      {params.deleted ? <Alert tone="success">Payment method {params.deleted} deleted.</Alert> : null}
+      {params.deleted ? <Alert tone="success">Payment method {params.deleted.slice(0, 60)} deleted.</Alert> : null}
       <section aria-labelledby="add-entry" className="my-6 rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="add-entry" className="mb-4 text-lg font-semibold">
           Add a payment method

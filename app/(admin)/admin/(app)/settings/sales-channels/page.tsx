@@ -31,7 +31,7 @@ export default async function SalesChannelsPage({ searchParams }: { searchParams
         description="Where orders come from. Orders placed in the Customer Portal get the channel chosen in its settings."
         trail={[{ href: '/admin/settings/sales-channels', label: 'Sales channels' }]}
       />
-      {params.deleted ? <Alert tone="success">Sales channel {params.deleted} deleted.</Alert> : null}
+      {params.deleted ? <Alert tone="success">Sales channel {params.deleted.slice(0, 60)} deleted.</Alert> : null}
       <section aria-labelledby="add-entry" className="my-6 rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="add-entry" className="mb-4 text-lg font-semibold">
           Add a sales channel

@@ -31,7 +31,7 @@ export default async function WarehousesPage({ searchParams }: { searchParams: P
         description="Where devices are stored. The Customer Portal counts stock in the warehouses chosen in its settings."
         trail={[{ href: '/admin/settings/warehouses', label: 'Warehouses' }]}
       />
-      {params.deleted ? <Alert tone="success">Warehouse {params.deleted} deleted.</Alert> : null}
+      {params.deleted ? <Alert tone="success">Warehouse {params.deleted.slice(0, 60)} deleted.</Alert> : null}
       <section aria-labelledby="add-warehouse" className="my-6 rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="add-warehouse" className="mb-4 text-lg font-semibold">
           Add a warehouse

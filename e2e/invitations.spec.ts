@@ -160,3 +160,54 @@ test('a sign-in link request answers the same for unknown emails; the link signs
   await expect(visitor.getByRole('heading', { name: 'This link was already used' })).toBeVisible();
   await visitorContext.close();
 });
+
+test('owners invite staff with a role; the new admin activates, and resets a forgotten password by email', async ({ page, browser }) => {
+  const staffEmail = `alex.${stamp}@acme-staff.example`;
+  await signInAsStaff(page, 'owner@acme.example', '/admin/settings/staff');
+  await expect(page.getByRole('heading', { name: 'Staff users' })).toBeVisible();
+  await clickUntil(page.getByRole('button', { name: 'Invite a staff user' }), page.getByLabel('Role', { exact: true }));
+  await page.getByLabel('Name').fill('Alex Admin');
+  await page.getByLabel('Email').fill(staffEmail);
+  await page.getByLabel('Role', { exact: true }).selectOption('admin');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText(`Invitation sent to ${staffEmail}.`)).toBeVisible();
+  await expect(page.getByRole('row', { name: /Alex Admin/ })).toContainText('Invited');
+
+  const invitation = await linkFromMailbox(page, staffEmail, 'You are invited to the Acme Wireless back office on Tradepost', /\/admin\/activate\?token=/);
+  const context = await browser.newContext();
+  const alex = await context.newPage();
+  await alex.goto(invitation);
+  await alex.getByLabel('New password').fill('alex-first-password');
+  await alex.getByLabel('Repeat the password').fill('alex-first-password');
+  await alex.getByRole('button', { name: 'Activate account' }).click();
+  await expect(alex).toHaveURL(/\/admin$/);
+  await expect(alex.getByText('Alex Admin (admin)')).toBeVisible();
+  await alex.getByRole('button', { name: 'Sign out' }).click();
+
+  // Forgot password: the answer never says whether the email has an account.
+  await alex.goto('/admin/sign-in');
+  await alex.getByRole('link', { name: 'Forgot password?' }).click();
+  await alex.getByLabel('Email').fill(staffEmail);
+  await alex.getByRole('button', { name: 'Email me a reset link' }).click();
+  await expect(alex.getByRole('status')).toContainText('If an account exists for that email, we sent a link to it.');
+  const reset = await linkFromMailbox(page, staffEmail, 'Reset your password for the Acme Wireless back office on Tradepost', /\/admin\/reset-password\?token=/);
+  await alex.goto(reset);
+  await expect(alex.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
+  await alex.getByLabel('New password').fill('alex-second-password');
+  await alex.getByLabel('Repeat the password').fill('something-else-entirely');
+  await alex.getByRole('button', { name: 'Save new password' }).click();
+  await expect(alex.getByText('The two passwords do not match.')).toBeVisible();
+  await alex.getByLabel('New password').fill('alex-second-password');
+  await alex.getByLabel('Repeat the password').fill('alex-second-password');
+  await alex.getByRole('button', { name: 'Save new password' }).click();
+  await expect(alex).toHaveURL(/\/admin$/);
+  await context.close();
+
+  // The old password stopped working.
+  await page.context().clearCookies();
+  await page.goto('/admin/sign-in');
+  await page.getByLabel('Email').fill(staffEmail);
+  await page.getByLabel('Password').fill('alex-first-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('form').getByRole('alert')).toHaveText(GENERIC);
+});

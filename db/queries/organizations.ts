@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { organizations, portalAccounts, type PostalAddress } from '@/db/schema';
 import { ok, type ActionResult } from '@/lib/actions/result';
@@ -25,30 +25,32 @@ export async function listOrganizations(
         )
       : undefined,
   );
-  const accounts = db
-    .select({ organizationId: portalAccounts.organizationId, n: count().as('n') })
-    .from(portalAccounts)
-    .where(eq(portalAccounts.sellerId, params.sellerId))
-    .groupBy(portalAccounts.organizationId)
-    .as('accounts');
-  const [rows, [total]] = await Promise.all([
+  const [page, [total]] = await Promise.all([
     db
       .select({
         id: organizations.id,
         name: organizations.name,
         email: organizations.email,
         phone: organizations.phone,
-        portalAccounts: sql<number>`coalesce(${accounts.n}, 0)`.mapWith(Number),
         createdAt: organizations.createdAt,
       })
       .from(organizations)
-      .leftJoin(accounts, eq(accounts.organizationId, organizations.id))
       .where(where)
       .orderBy(asc(organizations.name), asc(organizations.id))
       .limit(params.pageSize)
       .offset((params.page - 1) * params.pageSize),
     db.select({ n: count() }).from(organizations).where(where),
   ]);
+  // Account counts for this page only, in one grouped query.
+  const counts = page.length
+    ? await db
+        .select({ organizationId: portalAccounts.organizationId, n: count() })
+        .from(portalAccounts)
+        .where(and(eq(portalAccounts.sellerId, params.sellerId), inArray(portalAccounts.organizationId, page.map((o) => o.id))))
+        .groupBy(portalAccounts.organizationId)
+    : [];
+  const byOrganization = new Map(counts.map((c) => [c.organizationId, c.n]));
+  const rows = page.map((o) => ({ ...o, portalAccounts: byOrganization.get(o.id) ?? 0 }));
   return { rows, total: total?.n ?? 0 };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getStaff } from '@/lib/auth/session';
@@ -19,7 +20,12 @@ export default async function StaffSignInPage({
       <p className="text-sm font-semibold uppercase tracking-wide text-blue-700">Tradepost</p>
       <h1 className="mt-1 text-2xl font-bold">Sign in to the back office</h1>
       <p className="mt-1 mb-6 text-slate-600">For the staff of a wholesaler.</p>
-      <SignInForm action={staffSignInAction} next={next} />
+      <SignInForm action={staffSignInAction} next={next}>
+        <p className="flex justify-between text-sm">
+          <Link className="underline" href="/admin/forgot-password">Forgot password?</Link>
+          <Link className="underline" href="/admin/sign-in-link">Email me a sign-in link</Link>
+        </p>
+      </SignInForm>
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { BrandMark } from '@/components/portal/brand-header';
@@ -24,7 +25,12 @@ export default async function CustomerSignInPage({
       <BrandMark portal={portal} />
       <h1 className="mt-4 text-2xl font-bold">Sign in to the Customer Portal</h1>
       <p className="mt-1 mb-6 text-slate-600">See what {portal.name} has For Sale, order, and look up your purchases.</p>
-      <SignInForm action={customerSignInAction.bind(null, slug)} next={next} />
+      <SignInForm action={customerSignInAction.bind(null, slug)} next={next}>
+        <p className="flex justify-between text-sm">
+          <Link className="underline" href={`/p/${slug}/forgot-password`}>Forgot password?</Link>
+          <Link className="underline" href={`/p/${slug}/sign-in-link`}>Email me a sign-in link</Link>
+        </p>
+      </SignInForm>
     </main>
   );
 }

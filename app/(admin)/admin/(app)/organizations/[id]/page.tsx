@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { PostalAddressLines } from '@/components/organizations/postal-address';
+import { LinkButton } from '@/components/ui/button';
+import { requireOrganization } from '@/lib/organization-page';
+
+export const metadata: Metadata = { title: 'Organization' };
+
+/** Info & addresses tab. */
+export default async function OrganizationInfoPage({ params }: { params: Promise<{ id: string }> }) {
+  const { organization } = await requireOrganization((await params).id);
+  return (
+    <section aria-labelledby="info-heading" className="max-w-3xl space-y-6">
+      <div className="flex items-center justify-between">
+        <h2 id="info-heading" className="text-lg font-semibold">Info & addresses</h2>
+        <LinkButton href={`/admin/organizations/${organization.id}/edit`}>Edit</LinkButton>
+      </div>
+      <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
+        <div>
+          <dt className="text-sm font-medium text-slate-600">Email</dt>
+          <dd>{organization.email ?? '—'}</dd>
+        </div>
+        <div>
+          <dt className="text-sm font-medium text-slate-600">Phone</dt>
+          <dd>{organization.phone ?? '—'}</dd>
+        </div>
+        <div>
+          <dt className="text-sm font-medium text-slate-600">Billing address</dt>
+          <dd>
+            <PostalAddressLines address={organization.billingAddress} />
+          </dd>
+        </div>
+        <div>
+          <dt className="text-sm font-medium text-slate-600">Shipping address</dt>
+          <dd>
+            <PostalAddressLines address={organization.shippingAddress} />
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Button, LinkButton } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
+import { getDb } from '@/db';
+import { listOrganizations } from '@/db/queries/organizations';
+import { requireStaff } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'Organizations' };
+
+const PAGE_SIZE = 25;
+
+export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+  const staff = await requireStaff();
+  const { q, page: pageParam } = await searchParams;
+  const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
+  const search = q?.trim().slice(0, 200) || undefined;
+  const { rows, total } = await listOrganizations(await getDb(), { sellerId: staff.sellerId, search, page, pageSize: PAGE_SIZE });
+  return (
+    <>
+      <PageHeader
+        title="Organizations"
+        description="Your customers: companies whose buyers use your Customer Portal."
+        actions={<LinkButton href="/admin/organizations/new" variant="primary">New organization</LinkButton>}
+      />
+      <form role="search" className="mb-4 flex max-w-xl items-end gap-3">
+        <div className="grow">
+          <Field id="q" label="Search by name, email or phone">
+            <Input id="q" name="q" type="search" defaultValue={search ?? ''} />
+          </Field>
+        </div>
+        <Button type="submit" variant="secondary">Search</Button>
+      </form>
+      <Table caption="Organizations">
+        <thead>
+          <tr>
+            <Th>Name</Th>
+            <Th>Email</Th>
+            <Th>Phone</Th>
+            <Th className="text-right">Portal accounts</Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.length === 0 ? (
+            <EmptyRow colSpan={4}>{search ? `No organizations match “${search}”.` : 'No organizations yet.'}</EmptyRow>
+          ) : (
+            rows.map((org) => (
+              <tr key={org.id}>
+                <Td>
+                  <Link className="font-medium text-blue-700 hover:underline" href={`/admin/organizations/${org.id}`}>
+                    {org.name}
+                  </Link>
+                </Td>
+                <Td>{org.email ?? '—'}</Td>
+                <Td>{org.phone ?? '—'}</Td>
+                <Td className="text-right tabular-nums">{org.portalAccounts}</Td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </Table>
+      <Pagination basePath="/admin/organizations" searchParams={{ q: search }} page={page} pageSize={PAGE_SIZE} total={total} />
+    </>
+  );
+}

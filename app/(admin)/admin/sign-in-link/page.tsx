@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AccountLinkView } from '@/components/auth/account-link-view';
+import { AuthShell } from '@/components/auth/auth-shell';
+import { LinkRequestForm } from '@/components/auth/link-request-form';
+import { requestLinkAction } from '@/lib/auth/link-actions';
+import { loadLinkView } from '@/lib/auth/link-views';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Sign in with a link', referrer: 'no-referrer', robots: { index: false } };
+
+/** Without a token: ask for a sign-in link. With one (from the email): a button that uses it. */
+export default async function StaffSignInLinkPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+  const { token } = await searchParams;
+  const area = { kind: 'staff' as const };
+  if (token) {
+    const view = await loadLinkView(area, 'sign_in', String(token));
+    return <AccountLinkView area={area} portal={null} purpose="sign_in" view={view} token={String(token)} />;
+  }
+  return (
+    <AuthShell portal={null} title="Email me a sign-in link" intro="We will email you a link that signs you in to the back office once, without your password.">
+      <LinkRequestForm action={requestLinkAction.bind(null, area, 'sign_in')} submitLabel="Email me a sign-in link" />
+      <p className="mt-6 text-sm">
+        <Link className="underline" href="/admin/sign-in">Back to sign in</Link>
+      </p>
+    </AuthShell>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { AccountLinkView } from '@/components/auth/account-link-view';
+import { loadLinkView } from '@/lib/auth/link-views';
+import { requirePortal } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'Choose a new password', referrer: 'no-referrer', robots: { index: false } };
+
+/** Opened from an email (maybe by a mail scanner first): shows the link's state and changes nothing. */
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ token?: string }>;
+}) {
+  const { slug } = await params;
+  const token = String((await searchParams).token ?? '');
+  const portal = await requirePortal(slug);
+  const area = { kind: 'customer' as const, slug };
+  const view = await loadLinkView(area, 'password_reset', token);
+  return <AccountLinkView area={area} portal={portal} purpose="password_reset" view={view} token={token} />;
+}

@@ -1,0 +1,27 @@
+'use client';
+
+import type { AccountStatus } from '@/db/schema';
+import { resendPortalInviteAction, setPortalAccountEnabledAction } from '@/lib/actions/organizations/portal-account-actions';
+import { AccountRowActions, type RowAction } from './account-row-actions';
+
+export function PortalAccountRowActions({
+  portalAccountId,
+  organizationId,
+  status,
+  name,
+}: {
+  portalAccountId: number;
+  organizationId: number;
+  status: AccountStatus;
+  name: string;
+}) {
+  const ref = { portalAccountId, organizationId };
+  const actions: RowAction[] = [];
+  if (status === 'invited') actions.push({ label: 'Resend invite', run: () => resendPortalInviteAction(ref) });
+  actions.push(
+    status === 'disabled'
+      ? { label: 'Enable', run: () => setPortalAccountEnabledAction({ ...ref, enabled: true }) }
+      : { label: 'Disable', run: () => setPortalAccountEnabledAction({ ...ref, enabled: false }) },
+  );
+  return <AccountRowActions actions={actions} name={name} />;
+}

@@ -1,0 +1,210 @@
+import type { DbOrTx } from '@/db';
+import type { TokenPurpose } from '@/db/schema';
+import { appUrl } from '@/lib/app-url';
+import { hashPassword } from '@/lib/auth/password';
+import { enqueueEmail } from '@/lib/email/outbox';
+import { invitationEmail, passwordResetEmail, signInLinkEmail } from '@/lib/email/templates/account-links';
+import { recordAudit, type AuditActor } from './audit';
+import { findAccount, findAccountByEmail, recordSignIn, setAccountPassword, type Account, type AccountArea } from './account-store';
+import { consumeAuthToken, findAuthToken, issueAuthToken, tokenState, tokenSubject } from './auth-tokens';
+import { findSellerBrand } from './seller-brand';
+
+/**
+ * The one-time-link flows for both kinds of account: activation (from an
+ * invitation), sign-in links and password resets. Opening a link only reads
+ * (inspectAccountLink); only the form on that page uses it (completeAccountLink).
+ */
+
+const pageOf: Record<TokenPurpose, string> = {
+  activation: 'activate',
+  sign_in: 'sign-in-link',
+  password_reset: 'reset-password',
+};
+const kindOf: Record<TokenPurpose, string> = {
+  activation: 'invitation',
+  sign_in: 'sign_in_link',
+  password_reset: 'password_reset',
+};
+
+export function accountLinkPath(
+  where: { kind: 'staff' } | { kind: 'customer'; slug: string },
+  purpose: TokenPurpose,
+  token: string,
+): string {
+  const root = where.kind === 'staff' ? '/admin' : `/p/${where.slug}`;
+  return `${root}/${pageOf[purpose]}?token=${encodeURIComponent(token)}`;
+}
+
+export type LinkContext = { origin?: string; now?: Date };
+
+/**
+ * Issues a link (revoking older ones of the same purpose) and queues its
+ * branded email, in the caller's transaction. Returns the outbox message id.
+ */
+export async function sendAccountLink(
+  tx: DbOrTx,
+  account: Account,
+  purpose: TokenPurpose,
+  context: LinkContext = {},
+): Promise<number> {
+  const brand = await findSellerBrand(tx, account.sellerId);
+  const token = await issueAuthToken(tx, {
+    sellerId: account.sellerId,
+    purpose,
+    subject: account.subject,
+    now: context.now,
+  });
+  const audience = account.subject.kind;
+  const where = audience === 'staff' ? { kind: 'staff' as const } : { kind: 'customer' as const, slug: brand.slug };
+  const data = {
+    brand: { name: brand.name, color: brand.color },
+    audience,
+    sellerName: brand.sellerName,
+    name: account.name,
+    organizationName: account.organizationName,
+    url: appUrl(accountLinkPath(where, purpose, token), context.origin),
+  };
+  const email =
+    purpose === 'activation' ? invitationEmail(data) : purpose === 'sign_in' ? signInLinkEmail(data) : passwordResetEmail(data);
+  return enqueueEmail(tx, {
+    sellerId: account.sellerId,
+    kind: `${audience === 'staff' ? 'staff' : 'portal'}_${kindOf[purpose]}`,
+    to: account.email,
+    ...email,
+  });
+}
+
+/**
+ * "Email me a sign-in link" and "Forgot password". Answers nothing, whether
+ * or not the email has an account, so the caller's reply cannot tell. An
+ * account still invited gets a fresh activation link instead; a disabled one
+ * gets nothing.
+ */
+export async function requestAccountLink(
+  db: DbOrTx,
+  params: { area: AccountArea; email: string; purpose: 'sign_in' | 'password_reset' } & LinkContext,
+): Promise<void> {
+  const account = await findAccountByEmail(db, params.area, params.email);
+  if (!account || account.status === 'disabled') return;
+  const purpose = account.status === 'invited' ? 'activation' : params.purpose;
+  await db.transaction((tx) => sendAccountLink(tx, account, purpose, params).then(() => undefined));
+}
+
+export type LinkState = 'valid' | 'used' | 'expired' | 'replaced' | 'invalid' | 'disabled' | 'already_active';
+export type LinkView = { state: LinkState; account?: Pick<Account, 'name' | 'email' | 'organizationName'> };
+
+function inArea(row: { staffUserId: number | null; portalAccountId: number | null; sellerId: number }, area: AccountArea) {
+  return area.kind === 'staff' ? row.staffUserId !== null : row.portalAccountId !== null && row.sellerId === area.sellerId;
+}
+
+/** What opening a link shows. Reads only: scanners may open it any number of times. */
+export async function inspectAccountLink(
+  db: DbOrTx,
+  params: { area: AccountArea; token: string; purpose: TokenPurpose; now?: Date },
+): Promise<LinkView> {
+  const row = await findAuthToken(db, params.token);
+  if (!row || row.purpose !== params.purpose || !inArea(row, params.area)) return { state: 'invalid' };
+  const account = await findAccount(db, tokenSubject(row));
+  if (!account) return { state: 'invalid' };
+  const shown = { name: account.name, email: account.email, organizationName: account.organizationName };
+  if (account.status === 'disabled') return { state: 'disabled', account: shown };
+  if (params.purpose === 'activation' && account.status === 'active') return { state: 'already_active', account: shown };
+  return { state: tokenState(row, params.now), account: shown };
+}
+
+class LinkRefused extends Error {}
+
+export type SignedInAccount = { subject: Account['subject']; sellerId: number; sessionVersion: number };
+
+function actorFor(account: Account): AuditActor {
+  return account.subject.kind === 'staff'
+    ? { staffUserId: account.subject.id, name: account.name }
+    : { label: `customer: ${account.email}` };
+}
+
+async function useLink(
+  tx: DbOrTx,
+  params: { area: AccountArea; token: string; purpose: TokenPurpose },
+  passwordHash: string | null,
+  now: Date,
+): Promise<SignedInAccount | null> {
+  const row = await consumeAuthToken(tx, {
+    token: params.token,
+    purpose: params.purpose,
+    sellerId: params.area.kind === 'customer' ? params.area.sellerId : undefined,
+    kind: params.area.kind,
+    now,
+  });
+  if (!row) return null;
+  const account = await findAccount(tx, tokenSubject(row), { forUpdate: true });
+  const expected = params.purpose === 'activation' ? 'invited' : 'active';
+  // Throwing rolls back, so the link stays as it was.
+  if (!account || account.status !== expected) throw new LinkRefused();
+  let sessionVersion = account.sessionVersion;
+  if (passwordHash) {
+    sessionVersion = await setAccountPassword(tx, account.subject, {
+      passwordHash,
+      activate: params.purpose === 'activation',
+      endSessions: params.purpose === 'password_reset',
+      now,
+    });
+  } else {
+    await recordSignIn(tx, account.subject, now);
+  }
+  if (params.purpose !== 'sign_in') {
+    const entityType = account.subject.kind === 'staff' ? 'staff_user' : 'portal_account';
+    await recordAudit(tx, {
+      sellerId: account.sellerId,
+      actor: actorFor(account),
+      action: `${entityType}.${params.purpose === 'activation' ? 'activate' : 'password_reset'}`,
+      entityType,
+      entityId: account.subject.id,
+    });
+  }
+  return { subject: account.subject, sellerId: account.sellerId, sessionVersion };
+}
+
+/**
+ * Submits a link's form: uses the token (once, atomically), sets the password
+ * where the purpose needs one, and answers the account to sign in. A password
+ * reset ends every other session. On refusal it answers what the link's page
+ * should now show.
+ */
+export async function completeAccountLink(
+  db: DbOrTx,
+  params: { area: AccountArea; token: string; purpose: TokenPurpose; password?: string; now?: Date },
+): Promise<{ ok: true; account: SignedInAccount } | { ok: false; view: LinkView }> {
+  const view = await inspectAccountLink(db, params);
+  if (view.state !== 'valid') return { ok: false, view };
+  // Hash only for a link that looked valid, so bogus submissions cost no scrypt work.
+  const passwordHash = params.purpose === 'sign_in' ? null : await hashPassword(params.password ?? '');
+  const now = params.now ?? new Date();
+
+  const outcome = await db
+    .transaction((tx) => useLink(tx, params, passwordHash, now))
+    .catch((error: unknown) => {
+      if (error instanceof LinkRefused) return null;
+      throw error;
+    });
+  if (!outcome) return { ok: false, view: await inspectAccountLink(db, params) };
+  return { ok: true, account: outcome };
+}
+
+/**
+ * "Send me a fresh link" from the page of an expired, replaced or used link:
+ * the same kind of link again (an activation link while the account is still
+ * invited). Answers whether a link was queued.
+ */
+export async function sendFreshAccountLink(
+  db: DbOrTx,
+  params: { area: AccountArea; token: string } & LinkContext,
+): Promise<{ sent: boolean; email?: string }> {
+  const row = await findAuthToken(db, params.token);
+  if (!row || !inArea(row, params.area)) return { sent: false };
+  const account = await findAccount(db, tokenSubject(row));
+  if (!account || account.status === 'disabled') return { sent: false };
+  if (row.purpose === 'activation' && account.status === 'active') return { sent: false };
+  const purpose = account.status === 'invited' ? 'activation' : row.purpose;
+  await db.transaction((tx) => sendAccountLink(tx, account, purpose, params));
+  return { sent: true, email: account.email };
+}

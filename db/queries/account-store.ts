@@ -1,0 +1,155 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { organizations, portalAccounts, staffUsers, type AccountStatus } from '@/db/schema';
+import type { AccountSubject } from './auth-tokens';
+
+/**
+ * One view over both kinds of account (staff users and portal accounts), so
+ * the one-time-link flows are written once.
+ */
+export type Account = {
+  subject: AccountSubject;
+  sellerId: number;
+  name: string;
+  email: string;
+  status: AccountStatus;
+  sessionVersion: number;
+  hasPassword: boolean;
+  organizationName: string | null;
+};
+
+/** Where an account lives: the back office, or one seller's portal. */
+export type AccountArea = { kind: 'staff' } | { kind: 'customer'; sellerId: number };
+
+const staffColumns = {
+  id: staffUsers.id,
+  sellerId: staffUsers.sellerId,
+  name: staffUsers.name,
+  email: staffUsers.email,
+  status: staffUsers.status,
+  sessionVersion: staffUsers.sessionVersion,
+  passwordHash: staffUsers.passwordHash,
+};
+const customerColumns = {
+  id: portalAccounts.id,
+  sellerId: portalAccounts.sellerId,
+  name: portalAccounts.name,
+  email: portalAccounts.email,
+  status: portalAccounts.status,
+  sessionVersion: portalAccounts.sessionVersion,
+  passwordHash: portalAccounts.passwordHash,
+  organizationName: organizations.name,
+};
+
+type Row = { id: number; sellerId: number; name: string; email: string; status: AccountStatus; sessionVersion: number; passwordHash: string | null; organizationName?: string };
+
+function toAccount(kind: AccountSubject['kind'], row: Row): Account {
+  return {
+    subject: { kind, id: row.id },
+    sellerId: row.sellerId,
+    name: row.name,
+    email: row.email,
+    status: row.status,
+    sessionVersion: row.sessionVersion,
+    hasPassword: row.passwordHash !== null,
+    organizationName: row.organizationName ?? null,
+  };
+}
+
+export async function findAccount(db: DbOrTx, subject: AccountSubject, options: { forUpdate?: boolean } = {}): Promise<Account | null> {
+  if (subject.kind === 'staff') {
+    const query = db.select(staffColumns).from(staffUsers).where(eq(staffUsers.id, subject.id)).limit(1);
+    const [row] = options.forUpdate ? await query.for('update') : await query;
+    return row ? toAccount('staff', row) : null;
+  }
+  const query = db
+    .select(customerColumns)
+    .from(portalAccounts)
+    .innerJoin(organizations, eq(organizations.id, portalAccounts.organizationId))
+    .where(eq(portalAccounts.id, subject.id))
+    .limit(1);
+  const [row] = options.forUpdate ? await query.for('update', { of: portalAccounts }) : await query;
+  return row ? toAccount('customer', row) : null;
+}
+
+export async function findAccountByEmail(db: DbOrTx, area: AccountArea, email: string): Promise<Account | null> {
+  const normalized = email.trim().toLowerCase();
+  if (area.kind === 'staff') {
+    const [row] = await db
+      .select(staffColumns)
+      .from(staffUsers)
+      .where(sql`lower(${staffUsers.email}) = ${normalized}`)
+      .limit(1);
+    return row ? toAccount('staff', row) : null;
+  }
+  const [row] = await db
+    .select(customerColumns)
+    .from(portalAccounts)
+    .innerJoin(organizations, eq(organizations.id, portalAccounts.organizationId))
+    .where(and(eq(portalAccounts.sellerId, area.sellerId), sql`lower(${portalAccounts.email}) = ${normalized}`))
+    .limit(1);
+  return row ? toAccount('customer', row) : null;
+}
+
+/**
+ * Sets a new password. `activate` turns an invited account active;
+ * `endSessions` bumps the session version so every open session stops working.
+ * Returns the session version to put in the new session.
+ */
+export async function setAccountPassword(
+  tx: DbOrTx,
+  subject: AccountSubject,
+  params: { passwordHash: string; activate: boolean; endSessions: boolean; now?: Date },
+): Promise<number> {
+  const now = params.now ?? new Date();
+  if (subject.kind === 'staff') {
+    const [row] = await tx
+      .update(staffUsers)
+      .set({
+        passwordHash: params.passwordHash,
+        lastSignInAt: now,
+        ...(params.activate ? { status: 'active' as const } : {}),
+        ...(params.endSessions ? { sessionVersion: sql`${staffUsers.sessionVersion} + 1` } : {}),
+      })
+      .where(eq(staffUsers.id, subject.id))
+      .returning({ sessionVersion: staffUsers.sessionVersion });
+    return row!.sessionVersion;
+  }
+  const [row] = await tx
+    .update(portalAccounts)
+    .set({
+      passwordHash: params.passwordHash,
+      lastSignInAt: now,
+      ...(params.activate ? { status: 'active' as const, activatedAt: now } : {}),
+      ...(params.endSessions ? { sessionVersion: sql`${portalAccounts.sessionVersion} + 1` } : {}),
+    })
+    .where(eq(portalAccounts.id, subject.id))
+    .returning({ sessionVersion: portalAccounts.sessionVersion });
+  return row!.sessionVersion;
+}
+
+export async function recordSignIn(tx: DbOrTx, subject: AccountSubject, now = new Date()): Promise<void> {
+  if (subject.kind === 'staff') {
+    await tx.update(staffUsers).set({ lastSignInAt: now }).where(eq(staffUsers.id, subject.id));
+  } else {
+    await tx.update(portalAccounts).set({ lastSignInAt: now }).where(eq(portalAccounts.id, subject.id));
+  }
+}
+
+/**
+ * Disables (ending every session: status and session version change
+ * together) or re-enables an account. Re-enabled accounts that never set a
+ * password go back to invited.
+ */
+export async function setAccountEnabled(tx: DbOrTx, subject: AccountSubject, enabled: boolean): Promise<AccountStatus> {
+  const table = subject.kind === 'staff' ? staffUsers : portalAccounts;
+  const status = enabled
+    ? sql`case when ${table.passwordHash} is null then 'invited' else 'active' end::account_status`
+    : sql`'disabled'::account_status`;
+  const [row] = await tx
+    .update(table)
+    .set({ status, sessionVersion: sql`${table.sessionVersion} + 1` })
+    .where(eq(table.id, subject.id))
+    .returning({ status: table.status });
+  return row!.status;
+}

@@ -1,0 +1,134 @@
+import { and, asc, count, eq, ilike, inArray, or } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { organizations, portalAccounts, type PostalAddress } from '@/db/schema';
+import { ok, type ActionResult } from '@/lib/actions/result';
+import type { OrganizationValues } from '@/lib/validation/organization';
+import { recordAudit, type AuditActor } from './audit';
+
+function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Organizations > list: searched by name, email or phone, one page at a time, with their portal account counts. */
+export async function listOrganizations(
+  db: DbOrTx,
+  params: { sellerId: number; search?: string; page: number; pageSize: number },
+) {
+  const search = params.search?.trim();
+  const where = and(
+    eq(organizations.sellerId, params.sellerId),
+    search
+      ? or(
+          ilike(organizations.name, likePattern(search)),
+          ilike(organizations.email, likePattern(search)),
+          ilike(organizations.phone, likePattern(search)),
+        )
+      : undefined,
+  );
+  const [page, [total]] = await Promise.all([
+    db
+      .select({
+        id: organizations.id,
+        name: organizations.name,
+        email: organizations.email,
+        phone: organizations.phone,
+        createdAt: organizations.createdAt,
+      })
+      .from(organizations)
+      .where(where)
+      .orderBy(asc(organizations.name), asc(organizations.id))
+      .limit(params.pageSize)
+      .offset((params.page - 1) * params.pageSize),
+    db.select({ n: count() }).from(organizations).where(where),
+  ]);
+  // Account counts for this page only, in one grouped query.
+  const counts = page.length
+    ? await db
+        .select({ organizationId: portalAccounts.organizationId, n: count() })
+        .from(portalAccounts)
+        .where(and(eq(portalAccounts.sellerId, params.sellerId), inArray(portalAccounts.organizationId, page.map((o) => o.id))))
+        .groupBy(portalAccounts.organizationId)
+    : [];
+  const byOrganization = new Map(counts.map((c) => [c.organizationId, c.n]));
+  const rows = page.map((o) => ({ ...o, portalAccounts: byOrganization.get(o.id) ?? 0 }));
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** One organization of the seller; null for an unknown id or another seller's (answered as 404). */
+export async function findOrganization(db: DbOrTx, params: { sellerId: number; organizationId: number }) {
+  if (!Number.isSafeInteger(params.organizationId) || params.organizationId <= 0) return null;
+  const [row] = await db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.id, params.organizationId), eq(organizations.sellerId, params.sellerId)))
+    .limit(1);
+  return row ?? null;
+}
+
+type Writer = { sellerId: number; actor: AuditActor };
+
+export async function createOrganization(
+  db: DbOrTx,
+  params: Writer & { values: OrganizationValues },
+): Promise<ActionResult<{ organizationId: number }>> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(organizations)
+      .values({ sellerId: params.sellerId, ...params.values })
+      .returning({ id: organizations.id });
+    await recordAudit(tx, {
+      sellerId: params.sellerId,
+      actor: params.actor,
+      action: 'organization.create',
+      entityType: 'organization',
+      entityId: row!.id,
+      details: { name: params.values.name },
+    });
+    return ok({ organizationId: row!.id }, `${params.values.name} was created.`);
+  });
+}
+
+/** jsonb stores keys in its own order, so compare field by field. */
+function sameAddress(a: PostalAddress | null, b: PostalAddress | null): boolean {
+  const fields = ['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const;
+  if (!a || !b) return !a && !b;
+  return fields.every((f) => (a[f] ?? '') === (b[f] ?? ''));
+}
+
+/** Saves the organization's details; the audit entry names the fields that changed, old and new. */
+export async function updateOrganization(
+  db: DbOrTx,
+  params: Writer & { organizationId: number; values: OrganizationValues },
+): Promise<ActionResult<{ organizationId: number }> | null> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.id, params.organizationId), eq(organizations.sellerId, params.sellerId)))
+      .for('update')
+      .limit(1);
+    if (!before) return null;
+    const v = params.values;
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of ['name', 'email', 'phone'] as const) {
+      if (before[key] !== v[key]) changes[key] = { from: before[key], to: v[key] };
+    }
+    for (const key of ['billingAddress', 'shippingAddress'] as const) {
+      if (!sameAddress(before[key], v[key])) changes[key] = { from: before[key], to: v[key] };
+    }
+    if (Object.keys(changes).length === 0) return ok({ organizationId: before.id }, 'Nothing changed.');
+    await tx
+      .update(organizations)
+      .set(v)
+      .where(and(eq(organizations.id, before.id), eq(organizations.sellerId, params.sellerId)));
+    await recordAudit(tx, {
+      sellerId: params.sellerId,
+      actor: params.actor,
+      action: 'organization.update',
+      entityType: 'organization',
+      entityId: before.id,
+      details: changes,
+    });
+    return ok({ organizationId: before.id }, 'Saved.');
+  });
+}

@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { queryRows } from '@/db/rows';
+import type { EmailTransport } from './transport';
+
+export const DISPATCH_DEFAULTS = {
+  batchSize: 20,
+  /** How long a claimed message stays ours; longer than a send can take (30 s timeout). */
+  lockSeconds: 120,
+  /** After this many attempts the message is marked failed and left for a person to look at. */
+  maxAttempts: 8,
+};
+
+/** 30 s, 1 min, 2 min, 4 min … capped at one hour. */
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(30 * 2 ** Math.max(0, attempts - 1), 60 * 60);
+}
+
+type Claimed = { id: number; recipient: string; subject: string; html: string; text: string; attempts: number };
+
+export type DispatchReport = { sent: number[]; retried: number[]; failed: number[] };
+
+/**
+ * Sends the queued emails that are due. Messages are claimed with one UPDATE
+ * over `FOR UPDATE SKIP LOCKED` that also sets `locked_until` and counts the
+ * attempt, so several app instances (or two calls in one) never take the same
+ * message; a claim left by a crashed instance expires. A refused send is
+ * retried with exponential backoff and recorded (attempts, last_error); after
+ * `maxAttempts` it is marked failed.
+ */
+export async function dispatchDueEmails(
+  db: DbOrTx,
+  options: { transport: EmailTransport; now?: Date; batchSize?: number; maxAttempts?: number; lockSeconds?: number },
+): Promise<DispatchReport> {
+  const now = options.now ?? new Date();
+  const lockedUntil = new Date(now.getTime() + (options.lockSeconds ?? DISPATCH_DEFAULTS.lockSeconds) * 1000).toISOString();
+  const maxAttempts = options.maxAttempts ?? DISPATCH_DEFAULTS.maxAttempts;
+  const claimed = await queryRows<Claimed>(
+    db,
+    sql`
+      update email_messages m
+      set locked_until = ${lockedUntil}::timestamptz, attempts = m.attempts + 1
+      where m.id in (
+        select id from email_messages
+        where status = 'queued' and next_attempt_at <= ${now.toISOString()}::timestamptz
+          and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)
+        order by next_attempt_at, id
+        limit ${options.batchSize ?? DISPATCH_DEFAULTS.batchSize}
+        for update skip locked)
+      returning m.id, m.recipient, m.subject, m.html, m.text, m.attempts`,
+  );
+
+  const report: DispatchReport = { sent: [], retried: [], failed: [] };
+  for (const message of claimed) {
+    // Only the holder of this claim may record its outcome.
+    const ours = sql`id = ${message.id} and locked_until = ${lockedUntil}::timestamptz`;
+    try {
+      const { providerMessageId } = await options.transport.send({
+        to: message.recipient,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        idempotencyKey: `tradepost-email-${message.id}`,
+      });
+      await db.execute(sql`
+        update email_messages set status = 'sent', sent_at = ${now.toISOString()}::timestamptz,
+          provider_message_id = ${providerMessageId}, last_error = null, locked_until = null
+        where ${ours}`);
+      report.sent.push(message.id);
+    } catch (error) {
+      const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+      const attempts = Number(message.attempts);
+      if (attempts >= maxAttempts) {
+        await db.execute(sql`
+          update email_messages set status = 'failed', last_error = ${lastError}, locked_until = null where ${ours}`);
+        report.failed.push(message.id);
+      } else {
+        const next = new Date(now.getTime() + retryDelaySeconds(attempts) * 1000).toISOString();
+        await db.execute(sql`
+          update email_messages set last_error = ${lastError}, next_attempt_at = ${next}::timestamptz, locked_until = null
+          where ${ours}`);
+        report.retried.push(message.id);
+      }
+    }
+  }
+  return report;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .transform((value) => value || null);
+
+/** A postal address: all blank means none; otherwise street, city and country are needed. */
+export const postalAddress = z
+  .object({
+    line1: z.string().trim().max(200),
+    line2: z.string().trim().max(200),
+    city: z.string().trim().max(100),
+    region: z.string().trim().max(100),
+    postalCode: z.string().trim().max(20),
+    country: z.string().trim().max(100),
+  })
+  .superRefine((a, ctx) => {
+    const anything = Object.values(a).some(Boolean);
+    if (!anything) return;
+    if (!a.line1) ctx.addIssue({ code: 'custom', path: ['line1'], message: 'Enter the street address.' });
+    if (!a.city) ctx.addIssue({ code: 'custom', path: ['city'], message: 'Enter the city.' });
+    if (!a.country) ctx.addIssue({ code: 'custom', path: ['country'], message: 'Enter the country.' });
+  })
+  .transform((a) => {
+    if (!Object.values(a).some(Boolean)) return null;
+    return {
+      line1: a.line1,
+      ...(a.line2 ? { line2: a.line2 } : {}),
+      city: a.city,
+      ...(a.region ? { region: a.region } : {}),
+      ...(a.postalCode ? { postalCode: a.postalCode } : {}),
+      country: a.country,
+    };
+  });
+
+/** Shared by the organization form (react-hook-form) and its server actions. */
+export const organizationForm = z.object({
+  name: z.string().trim().min(1, 'Enter the organization’s name.').max(200, 'Use at most 200 characters.'),
+  email: z
+    .string()
+    .trim()
+    .max(320)
+    .refine((v) => !v || z.email().safeParse(v).success, 'Enter a valid email address.')
+    .transform((v) => v || null),
+  phone: optionalText(50),
+  billingAddress: postalAddress,
+  shippingAddress: postalAddress,
+});
+
+export type OrganizationFormInput = z.input<typeof organizationForm>;
+export type OrganizationValues = z.output<typeof organizationForm>;
+
+export const emptyAddress = { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' };

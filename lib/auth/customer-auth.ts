@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { verifyCustomerCredentials } from '@/db/queries/accounts';
 import { findPortalBySlug } from '@/db/queries/sellers';
 import { authSecret, secureCookies } from './secret';
+import { authLogger } from './logger';
 
 export const CUSTOMER_SESSION_COOKIE = 'tp-customer-session';
 
@@ -27,6 +28,7 @@ export const {
       options: { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies() },
     },
   },
+  logger: authLogger,
   providers: [
     Credentials({
       id: 'password',

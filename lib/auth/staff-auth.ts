@@ -3,6 +3,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { verifyStaffCredentials } from '@/db/queries/accounts';
 import { authSecret, secureCookies } from './secret';
+import { authLogger } from './logger';
 
 export const STAFF_SESSION_COOKIE = 'tp-staff-session';
 
@@ -29,6 +30,7 @@ export const {
     },
   },
   pages: { signIn: '/admin/sign-in', error: '/admin/sign-in' },
+  logger: authLogger,
   providers: [
     Credentials({
       id: 'password',

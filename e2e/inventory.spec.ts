@@ -105,3 +105,46 @@ test('staff move devices to a For Sale status in bulk and change a list price', 
   await page.getByRole('button', { name: 'Filter' }).click();
   await expect(page.getByRole('row').filter({ hasText: sku })).toContainText('$1,249.50');
 });
+
+test('a CSV import with a bad row imports nothing and names the row; the fixed file imports with a progress bar', async ({ page }) => {
+  await signInAsStaff(page, 'staff@acme.example');
+  const [a, b] = [10, 11].map((i) => sequentialImei(start * 10 + i, '77'));
+  const csv = (secondSku: string) =>
+    `imei,sku,warehouse,status,cost,received\n${a},${sku},MAIN,Received,99.50,2025-01-15\n${b},${secondSku},OVF,In Repair,,\n`;
+  await page.goto('/admin/inventory/import');
+  await page.getByLabel('CSV file').setInputFiles({ name: 'devices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('NO-SUCH-SKU')) });
+  await page.getByRole('button', { name: 'Check and import' }).click();
+  await expect(page.getByText('1 row has problems, so nothing was imported.')).toBeVisible();
+  const problems = page.getByRole('table', { name: 'Rows with problems' });
+  await expect(problems.getByRole('row').filter({ hasText: b! }).getByRole('cell').first()).toHaveText('3');
+  await expect(problems).toContainText('no product has SKU "NO-SUCH-SKU"');
+
+  await page.goto(`/admin/inventory?q=${a}`);
+  await expect(page.getByText('No devices match these filters.')).toBeVisible();
+
+  await page.goto('/admin/inventory/import');
+  await page.getByLabel('CSV file').setInputFiles({ name: 'devices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(sku)) });
+  await page.getByRole('button', { name: 'Check and import' }).click();
+  await expect(page.getByText('Imported 2 devices.')).toBeVisible();
+  await page.goto(`/admin/inventory?q=${b}`);
+  await expect(page.getByRole('row').filter({ hasText: b! })).toContainText('In Repair');
+});
+
+test('a price file is previewed old -> new, refused by row when wrong, and applied in one go', async ({ page }) => {
+  await signInAsStaff(page, 'staff@acme.example');
+  await page.goto('/admin/products/price-update');
+  const file = (rows: string) => ({ name: 'prices.csv', mimeType: 'text/csv', buffer: Buffer.from(`sku,list_price\n${rows}`) });
+  await page.getByLabel('Price file (CSV)').setInputFiles(file(`${sku},999.00\nNOT-A-SKU,10\n`));
+  await expect(page.getByText('1 row cannot be applied')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Rows that cannot be applied' })).toContainText('no product has this SKU');
+  await expect(page.getByRole('button', { name: /Apply/ })).toHaveCount(0);
+
+  await page.getByLabel('Price file (CSV)').setInputFiles(file(`${sku},999.00\n`));
+  const change = page.getByRole('row').filter({ hasText: sku });
+  await expect(change).toContainText('$1,249.50');
+  await expect(change).toContainText('$999.00');
+  await page.getByRole('button', { name: 'Apply 1 price change' }).click();
+  await expect(page.getByText('Updated 1 price.')).toBeVisible();
+  await page.goto(`/admin/products?q=${sku}`);
+  await expect(page.getByRole('row').filter({ hasText: sku })).toContainText('$999.00');
+});

@@ -148,7 +148,7 @@ export function DeviceTable({
             <Th>Status</Th>
             <Th>Warehouse</Th>
             <Th className="text-right">Cost</Th>
-            <Th>Received</Th>
+            <Th aria-sort="descending">Received</Th>
             <Th>Committed to</Th>
           </tr>
         </thead>

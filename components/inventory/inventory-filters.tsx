@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import type { DeviceFilters } from '@/db/queries/inventory/device-filters';
+import { formatDeviceKey, type DevicePageCursor } from '@/db/queries/inventory/device-list';
 import type { ProductAttributeValues } from '@/db/queries/products/attribute-values';
 
 const attributeLabels: [keyof ProductAttributeValues, string][] = [
@@ -31,7 +32,7 @@ export function InventoryFilters({
     <form method="get" action="/admin/inventory" className="mb-4 rounded-lg border border-slate-200 bg-white p-4" role="search" aria-label="Filter devices">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-6">
         <div className="col-span-2">
-          <Field id="filter-q" label="IMEI or serial" hint="All 15 digits, or at least 3 of the first or last characters.">
+          <Field id="filter-q" label="IMEI or serial" hint="All 15 digits, the last 3 or more, or the first 10 or more (serial numbers: 3 or more at the start or end).">
             <Input id="filter-q" name="q" defaultValue={filters.q ?? ''} inputMode="search" autoComplete="off" aria-describedby="filter-q-hint" />
           </Field>
         </div>
@@ -101,11 +102,11 @@ function hrefWithout(filters: DeviceFilters, key: keyof DeviceFilters): string {
   return qs ? `/admin/inventory?${qs}` : '/admin/inventory';
 }
 
-export function inventoryHref(filters: DeviceFilters, cursor: { after?: number; before?: number } = {}): string {
+export function inventoryHref(filters: DeviceFilters, cursor: DevicePageCursor = {}): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== '') params.set(k, String(v));
-  if (cursor.after !== undefined) params.set('after', String(cursor.after));
-  if (cursor.before !== undefined) params.set('before', String(cursor.before));
+  if (cursor.after) params.set('after', formatDeviceKey(cursor.after));
+  if (cursor.before) params.set('before', formatDeviceKey(cursor.before));
   const qs = params.toString();
   return qs ? `/admin/inventory?${qs}` : '/admin/inventory';
 }

@@ -105,10 +105,13 @@ export const devices = pgTable(
     uniqueIndex('devices_seller_serial_unique').on(t.sellerId, sql`lower(${t.serial})`),
     index('devices_product_idx').on(t.productId),
     index('devices_order_line_idx').on(t.orderLineId),
-    // Back-office inventory list: keyset pages newest first (`id < cursor order by id desc`),
-    // unfiltered or by status + warehouse, read in index order without sorting.
-    index('devices_seller_id_idx').on(t.sellerId, t.id),
-    index('devices_seller_status_warehouse_idx').on(t.sellerId, t.statusId, t.warehouseId, t.id),
+    // Back-office inventory list: keyset pages, latest received first
+    // (`(received_on, id) < cursor order by received_on desc, id desc`), read in index
+    // order without sorting. Only these indexes give that order, so the planner never
+    // walks the primary key across other sellers' devices. The trailing columns let
+    // product, status, warehouse and committed filters run on the index alone.
+    index('devices_seller_received_idx').on(t.sellerId, t.receivedOn, t.id, t.productId, t.statusId, t.warehouseId, t.orderLineId),
+    index('devices_seller_status_warehouse_idx').on(t.sellerId, t.statusId, t.warehouseId, t.receivedOn, t.id),
     // Searching by the last digits of an IMEI or serial is a prefix range on the reversed value.
     index('devices_seller_imei_reverse_idx')
       .on(t.sellerId, sql`reverse(${t.imei})`)

@@ -1,7 +1,8 @@
 /**
  * What the inventory search box asks for: a whole IMEI (15 digits) is an exact
- * match; anything shorter is a part, matched at the start or the end of an
- * IMEI or serial number (people read the last digits off a label).
+ * match; anything shorter is a part: the last 3 or more characters of an IMEI
+ * or serial number (people read them off a label), the first 10 or more
+ * digits of an IMEI, or the first 3 or more characters of a serial number.
  */
 export type IdentifierSearch =
   | { kind: 'exact'; value: string }
@@ -9,6 +10,8 @@ export type IdentifierSearch =
   | { kind: 'too_short' };
 
 export const MIN_SEARCH_PART = 3;
+/** Shorter IMEI prefixes (a TAC names a whole model) are matched as endings only; use the model filter. */
+export const MIN_IMEI_PREFIX = 10;
 
 export function parseIdentifierSearch(input: string | undefined | null): IdentifierSearch | null {
   const value = (input ?? '').trim();

@@ -91,6 +91,12 @@ describe('inventory list', () => {
     expect(await idsFor({ q: imei.slice(0, 13) })).toEqual(desc(expected));
     // A digit string that is neither a start nor an end of any IMEI finds nothing.
     expect(await idsFor({ q: imei.slice(3, 10) })).toEqual([]);
+    // Fewer than 10 leading digits are not matched as a start (a TAC is a whole model: use the model filter).
+    expect(await idsFor({ q: imei.slice(0, 9) })).toEqual([]);
+    expect(await idsFor({ q: imei.slice(0, 10) })).toContain(device!.id);
+    // Other filters apply to what the search found.
+    expect(await idsFor({ q: imei, statusId: seller.status('Listed').id })).toEqual([device!.id]);
+    expect(await idsFor({ q: imei, statusId: seller.status('Available').id })).toEqual([]);
     // Too short to search: the search is ignored rather than scanning everything.
     expect(await idsFor({ q: '12' })).toEqual(desc(all()));
   });
@@ -112,6 +118,19 @@ describe('inventory list', () => {
     expect(await idsFor({ warehouseId: other.warehouse('MAIN').id })).toEqual([]);
   });
 
+  it('says when a search gathers more candidates than the search cap', async () => {
+    const { db } = database;
+    const sellerId = seller.sellerId;
+    // Every IMEI of this seller ends in one of ten digits; with a cap of 1, a one-digit-ending search of 3 characters is broad.
+    const [device] = await db.select().from(s.devices).where(eq(s.devices.id, ids.iphoneMain![1]!));
+    const broad = { q: device!.imei!.slice(-3) };
+    expect((await countMatchingDevices(db, { sellerId, filters: broad })).searchTooBroad).toBe(false);
+    await db.insert(s.devices).values({ sellerId, serial: `X${device!.imei!.slice(-3)}`, productId: pixel.id, statusId: seller.status('Scrap').id, warehouseId: seller.warehouse('RC').id });
+    expect(await countMatchingDevices(db, { sellerId, filters: broad, searchCap: 1 })).toMatchObject({ searchTooBroad: true });
+    expect((await listDevices(db, { sellerId, filters: broad, searchCap: 1 })).rows.length).toBeLessThanOrEqual(2);
+    await db.delete(s.devices).where(eq(s.devices.serial, `X${device!.imei!.slice(-3)}`));
+  });
+
   it('pages by keyset: next and previous walk the list without gaps or repeats', async () => {
     const { db } = database;
     const sellerId = seller.sellerId;
@@ -130,11 +149,40 @@ describe('inventory list', () => {
     expect(backToStart.previousBefore).toBeNull();
   });
 
+  it('orders by received date, latest first, and pages across devices received the same day', async () => {
+    const { db } = database;
+    const shop = await buildSeller(db);
+    const product = await addProduct(db, shop);
+    const made = await addDevices(db, shop, product.id, 7);
+    const dates = ['2025-03-01', '2025-05-01', '2025-05-01', '2025-01-15', '2025-05-01', '2024-12-31', '2025-03-01'];
+    for (const [i, d] of made.entries()) await db.update(s.devices).set({ receivedOn: dates[i]! }).where(eq(s.devices.id, d.id));
+    const expected = made
+      .map((d, i) => ({ id: d.id, date: dates[i]! }))
+      .sort((a, b) => (a.date === b.date ? b.id - a.id : a.date < b.date ? 1 : -1))
+      .map((d) => d.id);
+    const seen: number[] = [];
+    let page = await listDevices(db, { sellerId: shop.sellerId, filters: {}, pageSize: 2 });
+    seen.push(...page.rows.map((r) => r.id));
+    while (page.nextAfter) {
+      page = await listDevices(db, { sellerId: shop.sellerId, filters: {}, pageSize: 2, cursor: { after: page.nextAfter } });
+      seen.push(...page.rows.map((r) => r.id));
+    }
+    expect(seen).toEqual(expected);
+    // The same order through the search path (candidates), and backwards from the last page.
+    const searched = await listDevices(db, { sellerId: shop.sellerId, filters: { q: made[2]!.imei!.slice(0, 10) }, pageSize: 10 });
+    expect(searched.rows.map((r) => r.id)).toEqual(expected.filter((id) => searched.rows.some((r) => r.id === id)));
+    const back = await listDevices(db, { sellerId: shop.sellerId, filters: {}, pageSize: 2, cursor: { before: page.previousBefore! } });
+    expect(back.rows.map((r) => r.id)).toEqual(expected.slice(4, 6));
+  });
+
   it('counts matching devices exactly up to a cap, then says "more than"', async () => {
     const { db } = database;
     const sellerId = seller.sellerId;
-    expect(await countMatchingDevices(db, { sellerId, filters: {} })).toEqual({ count: all().length, capped: false });
-    expect(await countMatchingDevices(db, { sellerId, filters: { model: 'Pixel 8' }, cap: 3 })).toEqual({ count: 3, capped: true });
-    expect(await countMatchingDevices(db, { sellerId, filters: { model: 'Pixel 8' }, cap: 5 })).toEqual({ count: 5, capped: false });
+    expect(await countMatchingDevices(db, { sellerId, filters: {} })).toEqual({ count: all().length, capped: false, searchTooBroad: false });
+    expect(await countMatchingDevices(db, { sellerId, filters: { model: 'Pixel 8' }, cap: 3 })).toEqual({ count: 3, capped: true, searchTooBroad: false });
+    expect(await countMatchingDevices(db, { sellerId, filters: { model: 'Pixel 8' }, cap: 5 })).toEqual({ count: 5, capped: false, searchTooBroad: false });
+    const [device] = await db.select().from(s.devices).where(eq(s.devices.id, ids.pixelOvf![0]!));
+    expect(await countMatchingDevices(db, { sellerId, filters: { q: device!.imei! } })).toEqual({ count: 1, capped: false, searchTooBroad: false });
+    expect(await countMatchingDevices(db, { sellerId, filters: { q: device!.imei!.slice(-4), model: 'iPhone 13' } })).toMatchObject({ count: 0 });
   });
 });

@@ -85,6 +85,26 @@ describe('bulk moves of devices', () => {
     expect(audit.at(-1)!.details).toMatchObject({ count: 6, selection: 'filter', status: 'Available', warehouse: 'MAIN' });
   });
 
+  it('moves what an IMEI search and the other filters match, and nothing else', async () => {
+    const { db } = database;
+    const product = await addProduct(db, seller);
+    const devices = await addDevices(db, seller, product.id, 3, { status: 'Received' });
+    const target = devices[1]!;
+    const outcome = await moveDevices(db, {
+      sellerId: seller.sellerId,
+      actor,
+      selection: { filters: { q: target.imei!.slice(-8), productId: product.id } },
+      statusId: seller.status('Available').id,
+    });
+    expect(outcome).toEqual({ ok: true, moved: 1, committed: 0 });
+    expect(await placesOf(devices.map((d) => d.id))).toEqual([
+      [seller.status('Received').id, seller.warehouse('MAIN').id],
+      [seller.status('Available').id, seller.warehouse('MAIN').id],
+      [seller.status('Received').id, seller.warehouse('MAIN').id],
+    ]);
+    expect(await availableQuantity(db, product.id)).toBe(1);
+  });
+
   it("refuses a selection holding another seller's device and moves nothing", async () => {
     const { db } = database;
     const other = await buildSeller(db);

@@ -1,11 +1,15 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
-import { deviceConditions, type DeviceFilters } from './device-filters';
+import { deviceMatch, SEARCH_CANDIDATE_CAP, type DeviceFilters } from './device-filters';
 
 export const INVENTORY_PAGE_SIZE = 50;
-/** Counting stops here: an exact count of a million rows on every page load is not worth its cost. */
-export const DEVICE_COUNT_CAP = 10_000;
+/**
+ * Counting stops here: an exact count over a million rows on every page load
+ * costs hundreds of milliseconds; "more than 1,000" says enough, and a capped
+ * count costs at most (cap / share of devices matching) rows.
+ */
+export const DEVICE_COUNT_CAP = 1_000;
 
 export type DeviceListRow = {
   id: number;
@@ -27,45 +31,88 @@ export type DeviceListRow = {
   orderNumber: number | null;
 };
 
-/** Keyset position: `after` = the last id of the page before (newest first), `before` = the first id of the page after. */
-export type DevicePageCursor = { after?: number; before?: number };
+/** A position in the list: the list is ordered by received date, then id, both descending. */
+export type DeviceKey = { receivedOn: string; id: number };
+
+/** `after` = the last row of the page before (for "Next"); `before` = the first row of the page after (for "Previous"). */
+export type DevicePageCursor = { after?: DeviceKey; before?: DeviceKey };
 
 export type DevicePage = {
   rows: DeviceListRow[];
   /** Pass as `after` for the next (older) page, null on the last page. */
-  nextAfter: number | null;
+  nextAfter: DeviceKey | null;
   /** Pass as `before` for the previous (newer) page, null on the first page. */
-  previousBefore: number | null;
+  previousBefore: DeviceKey | null;
 };
 
-/**
- * One page of a seller's devices, newest first, by keyset: `id < after` walks
- * the (seller_id, id) or (seller_id, status_id, warehouse_id, id) index in
- * order and stops after one page, so page 20 costs what page 1 costs. The
- * page's ids are chosen first and only those rows are joined.
- */
-export async function listDevices(
-  db: DbOrTx,
-  params: { sellerId: number; filters: DeviceFilters; cursor?: DevicePageCursor; pageSize?: number },
-): Promise<DevicePage> {
-  const pageSize = params.pageSize ?? INVENTORY_PAGE_SIZE;
-  const { after, before } = params.cursor ?? {};
-  const backwards = before !== undefined && after === undefined;
-  const where = deviceConditions(params.sellerId, params.filters);
-  const keyset = backwards
-    ? sql` and devices.id > ${before}`
-    : after !== undefined
-      ? sql` and devices.id < ${after}`
-      : sql``;
-  const order = backwards ? sql`asc` : sql`desc`;
+/** A cursor as it travels in the URL: `2025-01-31.12345`. */
+export function formatDeviceKey(key: DeviceKey): string {
+  return `${key.receivedOn}.${key.id}`;
+}
 
-  const found = await queryRows<DeviceListRow>(db, sql`
-    with page as (
-      select devices.id from devices
-      where ${where}${keyset}
-      order by devices.id ${order}
-      limit ${pageSize + 1}
-    )
+export function parseDeviceKey(value: string | undefined | null): DeviceKey | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})\.(\d{1,10})$/.exec(value ?? '');
+  if (!m) return undefined;
+  const id = Number(m[2]);
+  return Number.isSafeInteger(id) && id > 0 && !Number.isNaN(Date.parse(m[1]!)) ? { receivedOn: m[1]!, id } : undefined;
+}
+
+function isBackwards(cursor: DevicePageCursor | undefined): boolean {
+  return cursor?.before !== undefined && cursor.after === undefined;
+}
+
+/** `(received_on, id)` beyond the cursor, in the direction of travel. */
+function keysetCondition(receivedOn: SQL, id: SQL, cursor: DevicePageCursor | undefined): SQL {
+  const backwards = isBackwards(cursor);
+  const key = backwards ? cursor!.before! : cursor?.after;
+  if (!key) return sql``;
+  return backwards
+    ? sql` and (${receivedOn}, ${id}) > (${key.receivedOn}::date, ${key.id}::int)`
+    : sql` and (${receivedOn}, ${id}) < (${key.receivedOn}::date, ${key.id}::int)`;
+}
+
+/**
+ * The SQL of one page (one row more than the page, to know whether another
+ * follows); the benchmark EXPLAINs it.
+ *
+ * Without a search the page is read in the order of a (seller, received, id)
+ * index and stops after one page, so page 20 costs what page 1 costs. With a
+ * search, the candidates found through the IMEI/serial indexes are sorted (an
+ * ORDER BY subquery is not flattened, so its order reaches the LIMIT) and
+ * checked one by one by a LATERAL lookup until the page is full.
+ */
+export function devicePageQuery(params: {
+  sellerId: number;
+  filters: DeviceFilters;
+  cursor?: DevicePageCursor;
+  pageSize: number;
+  searchCap?: number;
+}): SQL {
+  const backwards = isBackwards(params.cursor);
+  const match = deviceMatch(params.sellerId, params.filters, params.searchCap);
+  const order = backwards ? sql`asc` : sql`desc`;
+  const page =
+    match.kind === 'filter'
+      ? sql`page as (
+          select devices.id, devices.received_on from devices
+          where ${match.where}${keysetCondition(sql`devices.received_on`, sql`devices.id`, params.cursor)}
+          order by devices.received_on ${order}, devices.id ${order}
+          limit ${params.pageSize + 1}
+        )`
+      : sql`${match.candidatesCte}, page as (
+          select c.id, c.received_on from (
+            select id, received_on from candidates c
+            where true${keysetCondition(sql`c.received_on`, sql`c.id`, params.cursor)}
+            order by received_on ${order}, id ${order}
+          ) c
+          cross join lateral (
+            select 1 from devices where devices.id = c.id and ${match.where} limit 1
+          ) hit
+          order by c.received_on ${order}, c.id ${order}
+          limit ${params.pageSize + 1}
+        )`;
+  return sql`
+    with ${page}
     select d.id, d.imei, d.serial, d.cost, d.received_on::text as "receivedOn",
            p.id as "productId", p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
            st.name as "statusName", w.code as "warehouseCode", w.name as "warehouseName",
@@ -77,33 +124,63 @@ export async function listDevices(
     join warehouses w on w.id = d.warehouse_id
     left join sales_order_lines l on l.id = d.order_line_id
     left join sales_orders o on o.id = l.order_id
-    order by d.id ${order}`);
+    order by page.received_on ${order}, page.id ${order}`;
+}
 
+/** The capped count's SQL (and, for a search, how many candidates it gathered); the benchmark EXPLAINs it. */
+export function matchingCountQuery(params: { sellerId: number; filters: DeviceFilters; cap: number; searchCap?: number }): SQL {
+  const match = deviceMatch(params.sellerId, params.filters, params.searchCap);
+  if (match.kind === 'filter') {
+    return sql`
+      select count(*)::int as n, 0 as candidates from (
+        select 1 from devices where ${match.where} limit ${params.cap + 1}
+      ) matching`;
+  }
+  return sql`
+    with ${match.candidatesCte}
+    select (select count(*) from (
+              select 1 from candidates
+              cross join lateral (select 1 from devices where devices.id = candidates.id and ${match.where} limit 1) hit
+              limit ${params.cap + 1}
+            ) matching)::int as n,
+           (select count(*) from candidates)::int as candidates`;
+}
+
+/** One page of a seller's devices, latest received first, by keyset (see devicePageQuery). */
+export async function listDevices(
+  db: DbOrTx,
+  params: { sellerId: number; filters: DeviceFilters; cursor?: DevicePageCursor; pageSize?: number; searchCap?: number },
+): Promise<DevicePage> {
+  const pageSize = params.pageSize ?? INVENTORY_PAGE_SIZE;
+  const backwards = isBackwards(params.cursor);
+  const found = await queryRows<DeviceListRow>(db, devicePageQuery({ ...params, pageSize }));
   const more = found.length > pageSize;
   const rows = found.slice(0, pageSize);
   if (backwards) rows.reverse();
-  const first = rows[0]?.id ?? null;
-  const last = rows[rows.length - 1]?.id ?? null;
+  const key = (row: DeviceListRow | undefined): DeviceKey | null => (row ? { receivedOn: row.receivedOn, id: row.id } : null);
+  const first = key(rows[0]);
+  const last = key(rows[rows.length - 1]);
   return {
     rows,
-    nextAfter: backwards ? last : more ? last : null,
-    previousBefore: backwards ? (more ? first : null) : after !== undefined ? first : null,
+    nextAfter: backwards || more ? last : null,
+    previousBefore: backwards ? (more ? first : null) : params.cursor?.after ? first : null,
   };
 }
 
 /**
  * How many devices match, counted up to `cap`: exact for selective filters,
- * "more than cap" otherwise, at a cost bounded by the cap whatever the table size.
+ * "more than cap" otherwise, at a bounded cost whatever the table size.
+ * `searchTooBroad`: the IMEI/serial search gathered more candidates than the
+ * search cap, so the list shows only some of the matches.
  */
 export async function countMatchingDevices(
   db: DbOrTx,
-  params: { sellerId: number; filters: DeviceFilters; cap?: number },
-): Promise<{ count: number; capped: boolean }> {
+  params: { sellerId: number; filters: DeviceFilters; cap?: number; searchCap?: number },
+): Promise<{ count: number; capped: boolean; searchTooBroad: boolean }> {
   const cap = params.cap ?? DEVICE_COUNT_CAP;
-  const [row] = await queryRows<{ n: number }>(db, sql`
-    select count(*)::int as n from (
-      select 1 from devices where ${deviceConditions(params.sellerId, params.filters)} limit ${cap + 1}
-    ) matching`);
+  const searchCap = params.searchCap ?? SEARCH_CANDIDATE_CAP;
+  const [row] = await queryRows<{ n: number; candidates: number }>(db, matchingCountQuery({ ...params, cap, searchCap }));
   const n = Number(row?.n ?? 0);
-  return n > cap ? { count: cap, capped: true } : { count: n, capped: false };
+  const searchTooBroad = Number(row?.candidates ?? 0) > searchCap;
+  return { count: Math.min(n, cap), capped: n > cap, searchTooBroad };
 }

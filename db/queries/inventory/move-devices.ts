@@ -4,7 +4,8 @@ import { queryRows } from '@/db/rows';
 import { intArray } from '@/db/sql-arrays';
 import { recordAudit, type AuditActor } from '@/db/queries/audit';
 import { refuse, type Outcome } from '@/lib/inventory/outcome';
-import { deviceConditions, type DeviceFilters } from './device-filters';
+import { deviceMatch, SEARCH_CANDIDATE_CAP, type DeviceFilters } from './device-filters';
+import { matchingCountQuery } from './device-list';
 import { findDeviceTargets } from './device-targets';
 
 /** Most devices one "move all matching" may touch; a larger move is narrowed by filter first. */
@@ -38,6 +39,7 @@ export async function moveDevices(
   }
   const byIds = 'deviceIds' in selection;
   const ids = byIds ? [...new Set(selection.deviceIds)] : [];
+  const filters = byIds ? null : selection.filters;
   if (byIds && !ids.length) return refuse('Select at least one device.');
 
   try {
@@ -46,13 +48,16 @@ export async function moveDevices(
       if (params.statusId && !targets.status) return refuse('That status is not one of yours.', { fieldErrors: { statusId: ['Choose one of your statuses.'] } });
       if (params.warehouseId && !targets.warehouse) return refuse('That warehouse is not one of yours.', { fieldErrors: { warehouseId: ['Choose one of your warehouses.'] } });
 
-      const where = byIds
-        ? sql`devices.seller_id = ${sellerId} and devices.id = any(${intArray(ids)})`
-        : deviceConditions(sellerId, selection.filters);
-      if (!byIds) {
-        const [row] = await queryRows<{ n: number }>(tx, sql`
-          select count(*)::int as n from (select 1 from devices where ${where} limit ${MAX_DEVICES_PER_MOVE + 1}) m`);
+      const match = filters ? deviceMatch(sellerId, filters) : null;
+      const where = match ? match.where : sql`devices.seller_id = ${sellerId} and devices.id = any(${intArray(ids)})`;
+      const ctes = match?.kind === 'search' ? sql`${match.candidatesCte}, ` : sql``;
+      const scope = match?.kind === 'search' ? sql` and devices.id in (select id from candidates)` : sql``;
+      if (filters) {
+        const [row] = await queryRows<{ n: number; candidates: number }>(tx, matchingCountQuery({ sellerId, filters, cap: MAX_DEVICES_PER_MOVE }));
         const n = Number(row?.n ?? 0);
+        if (Number(row?.candidates ?? 0) > SEARCH_CANDIDATE_CAP) {
+          return refuse('The IMEI/serial search matches too many devices to move safely; type more of it. Nothing was moved.');
+        }
         if (n === 0) return refuse('No devices match the filter; nothing was moved.');
         if (n > MAX_DEVICES_PER_MOVE) {
           return refuse(`More than ${MAX_DEVICES_PER_MOVE.toLocaleString('en-US')} devices match; narrow the filter and move them in parts. Nothing was moved.`);
@@ -60,12 +65,12 @@ export async function moveDevices(
       }
 
       const [moved] = await queryRows<{ n: number; committed: number }>(tx, sql`
-        with moved as (
+        with ${ctes}moved as (
           update devices set
             status_id = coalesce(${targets.status?.id ?? null}::int, status_id),
             warehouse_id = coalesce(${targets.warehouse?.id ?? null}::int, warehouse_id),
             updated_at = now()
-          where ${where}
+          where ${where}${scope}
           returning order_line_id
         )
         select count(*)::int as n, count(order_line_id)::int as committed from moved`);
@@ -84,7 +89,7 @@ export async function moveDevices(
           count,
           committed,
           selection: byIds ? 'selected' : 'filter',
-          ...(byIds ? {} : { filters: selection.filters }),
+          ...(filters ? { filters } : {}),
           ...(targets.status ? { status: targets.status.name } : {}),
           ...(targets.warehouse ? { warehouse: targets.warehouse.code } : {}),
         },

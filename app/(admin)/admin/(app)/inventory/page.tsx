@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { DeviceTable, type DeviceTableRow } from '@/components/inventory/device-table';
 import { InventoryFilters, inventoryHref } from '@/components/inventory/inventory-filters';
 import { getDb } from '@/db';
-import { countMatchingDevices, listDevices } from '@/db/queries/inventory/device-list';
+import { countMatchingDevices, listDevices, parseDeviceKey } from '@/db/queries/inventory/device-list';
 import { inventoryPlaces } from '@/db/queries/inventory/inventory-places';
 import { productAttributeValues } from '@/db/queries/products/attribute-values';
 import { findProduct } from '@/db/queries/products/save-product';
@@ -18,9 +18,8 @@ import { deviceFiltersFromSearchParams } from '@/lib/validation/inventory';
 
 export const metadata: Metadata = { title: 'Inventory' };
 
-function cursorParam(value: string | string[] | undefined): number | undefined {
-  const n = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+function cursorParam(value: string | string[] | undefined) {
+  return parseDeviceKey(Array.isArray(value) ? value[0] : value);
 }
 
 export default async function InventoryPage({
@@ -62,7 +61,7 @@ export default async function InventoryPage({
     <>
       <PageHeader
         title="Inventory"
-        description="Every device by IMEI or serial number, newest first."
+        description="Every device by IMEI or serial number, latest received first."
         actions={
           <>
             <LinkButton href={filters.productId ? `/admin/inventory/add?productId=${filters.productId}` : '/admin/inventory/add'} variant="primary">
@@ -79,6 +78,11 @@ export default async function InventoryPage({
         warehouses={places.warehouses}
         productLabel={product ? `${product.sku} (${describeProduct(product)})` : null}
       />
+      {matching.searchTooBroad ? (
+        <div className="mb-4">
+          <Alert tone="warning">This IMEI or serial search matches too many devices, so only some are listed. Type more of it.</Alert>
+        </div>
+      ) : null}
       {search?.kind === 'too_short' ? (
         <div className="mb-4">
           <Alert tone="warning">Type at least {MIN_SEARCH_PART} characters of an IMEI or serial number to search; the search was left out.</Alert>

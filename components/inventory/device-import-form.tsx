@@ -103,7 +103,11 @@ export function DeviceImportForm() {
   return (
     <div className="space-y-5">
       <Field id="csv-file" label="CSV file" hint="Columns: imei (or serial), sku, warehouse (code), status (name), cost, received (YYYY-MM-DD). Row numbers below count the header as row 1, as a spreadsheet does.">
-        <Input id="csv-file" type="file" accept=".csv,text/csv" disabled={busy} aria-describedby="csv-file-hint" onChange={(e) => read(e.target.files?.[0])} />
+        <Input id="csv-file" type="file" accept=".csv,text/csv" disabled={busy} aria-describedby="csv-file-hint" onChange={(e) => {
+            read(e.target.files?.[0]);
+            // Lets the same file, fixed, be chosen again.
+            e.target.value = '';
+          }} />
       </Field>
       <p className="text-sm">
         <a className="text-blue-700 underline" download="inventory-template.csv" href={`data:text/csv;charset=utf-8,${encodeURIComponent(deviceCsvTemplate)}`}>

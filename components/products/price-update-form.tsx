@@ -74,7 +74,11 @@ export function PriceUpdateForm({ currency }: { currency: string }) {
   return (
     <div className="space-y-5">
       <Field id="price-file" label="Price file (CSV)" hint='Columns sku and list_price, e.g. "APP-IPHONE13-128GB-MIDNIGHT-A-UNLOCKED,349.00". Write "on request" to remove a price.'>
-        <Input id="price-file" type="file" accept=".csv,text/csv" onChange={(e) => read(e.target.files?.[0])} aria-describedby="price-file-hint" disabled={pending} />
+        <Input id="price-file" type="file" accept=".csv,text/csv" onChange={(e) => {
+            read(e.target.files?.[0]);
+            // Lets the same file, fixed, be chosen again.
+            e.target.value = '';
+          }} aria-describedby="price-file-hint" disabled={pending} />
       </Field>
       {pending ? <p className="text-sm text-slate-700">Working…</p> : null}
       {message ? (

@@ -105,7 +105,20 @@ export const devices = pgTable(
     uniqueIndex('devices_seller_serial_unique').on(t.sellerId, sql`lower(${t.serial})`),
     index('devices_product_idx').on(t.productId),
     index('devices_order_line_idx').on(t.orderLineId),
-    index('devices_seller_status_warehouse_idx').on(t.sellerId, t.statusId, t.warehouseId),
+    // Back-office inventory list: keyset pages, latest received first
+    // (`(received_on, id) < cursor order by received_on desc, id desc`), read in index
+    // order without sorting. Only these indexes give that order, so the planner never
+    // walks the primary key across other sellers' devices. The trailing columns let
+    // product, status, warehouse and committed filters run on the index alone.
+    index('devices_seller_received_idx').on(t.sellerId, t.receivedOn, t.id, t.productId, t.statusId, t.warehouseId, t.orderLineId),
+    index('devices_seller_status_warehouse_idx').on(t.sellerId, t.statusId, t.warehouseId, t.receivedOn, t.id),
+    // Searching by the last digits of an IMEI or serial is a prefix range on the reversed value.
+    index('devices_seller_imei_reverse_idx')
+      .on(t.sellerId, sql`reverse(${t.imei})`)
+      .where(sql`${t.imei} is not null`),
+    index('devices_seller_serial_reverse_idx')
+      .on(t.sellerId, sql`reverse(lower(${t.serial}))`)
+      .where(sql`${t.serial} is not null`),
     index('devices_uncommitted_idx')
       .on(t.sellerId, t.productId, t.statusId, t.warehouseId)
       .where(sql`${t.orderLineId} is null`),

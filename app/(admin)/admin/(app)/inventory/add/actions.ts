@@ -1,0 +1,28 @@
+'use server';
+
+import { getDb } from '@/db';
+import { addPastedDevices } from '@/db/queries/inventory/add-pasted-devices';
+import { fail, ok, staffAction } from '@/lib/actions';
+import { refusalResult } from '@/lib/inventory/outcome';
+import { parseMoney } from '@/lib/money';
+import { addDevicesSchema } from '@/lib/validation/inventory';
+
+/** Adds pasted IMEIs or serial numbers as devices of one product, all or nothing. */
+export const addDevicesAction = staffAction('staff', addDevicesSchema, async (input, staff) => {
+  const cost = input.cost ? parseMoney(input.cost, staff.currency) : null;
+  if (input.cost && cost === null) {
+    return fail('Nothing was added: the cost is not an amount.', { cost: ['Enter an amount such as 180.00, or leave it empty.'] });
+  }
+  const outcome = await addPastedDevices(await getDb(), {
+    sellerId: staff.sellerId,
+    actor: { staffUserId: staff.staffUserId, name: staff.name },
+    kind: input.kind,
+    text: input.identifiers,
+    productId: input.productId,
+    warehouseId: input.warehouseId,
+    statusId: input.statusId,
+    cost,
+  });
+  if (!outcome.ok) return refusalResult(outcome);
+  return ok({ added: outcome.added }, `Added ${outcome.added.toLocaleString('en-US')} ${outcome.added === 1 ? 'device' : 'devices'}.`);
+});

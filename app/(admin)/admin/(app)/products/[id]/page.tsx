@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ProductForm } from '@/components/products/product-form';
+import { Alert } from '@/components/ui/alert';
+import { LinkButton } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db';
+import { productPriceHistory } from '@/db/queries/products/price-history';
+import { findProduct } from '@/db/queries/products/save-product';
+import { requireStaff } from '@/lib/auth/session';
+import { formatMoney, minorToDecimalString } from '@/lib/money';
+import { describeProduct } from '@/lib/products';
+
+export const metadata: Metadata = { title: 'Product' };
+
+export default async function ProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
+  const staff = await requireStaff();
+  const { id } = await params;
+  const { created } = await searchParams;
+  const productId = Number(id);
+  if (!Number.isSafeInteger(productId) || productId <= 0) notFound();
+  const db = await getDb();
+  const product = await findProduct(db, { sellerId: staff.sellerId, productId });
+  if (!product) notFound();
+  const history = await productPriceHistory(db, { sellerId: staff.sellerId, productId });
+  const price = (minor: number | null) => (minor === null ? 'price on request' : formatMoney(minor, staff.currency));
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/products" className="text-slate-600 underline">
+          ← Products
+        </Link>
+      </p>
+      <PageHeader
+        title={describeProduct(product)}
+        description={`SKU ${product.sku}`}
+        actions={
+          <>
+            <LinkButton href={`/admin/inventory?productId=${product.id}`}>Devices</LinkButton>
+            <LinkButton href={`/admin/inventory/add?productId=${product.id}`}>Add devices</LinkButton>
+          </>
+        }
+      />
+      {created ? (
+        <div className="mb-4 max-w-3xl">
+          <Alert tone="success">Product {product.sku} created.</Alert>
+        </div>
+      ) : null}
+      <div className="max-w-3xl rounded-lg border border-slate-200 bg-white p-6">
+        <ProductForm
+          productId={product.id}
+          currency={staff.currency}
+          defaults={{
+            sku: product.sku,
+            manufacturer: product.manufacturer,
+            model: product.model,
+            capacity: product.capacity,
+            color: product.color,
+            network: product.network,
+            grade: product.grade,
+            listPrice: product.listPrice === null ? '' : minorToDecimalString(product.listPrice, staff.currency),
+          }}
+        />
+      </div>
+      <section aria-labelledby="price-history" className="mt-8 max-w-3xl">
+        <h2 id="price-history" className="text-lg font-semibold">
+          Price changes
+        </h2>
+        {history.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">The list price has not been changed since the product was created.</p>
+        ) : (
+          <ul className="mt-2 space-y-1 text-sm">
+            {history.map((h) => (
+              <li key={h.id}>
+                {h.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · {h.actor}: {price(h.from)} → {price(h.to)}
+                {h.source === 'price file' ? ' (price file)' : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { queryRows } from '@/db/rows';
+import { textArray } from '@/db/sql-arrays';
+import { recordAudit, type AuditActor } from '@/db/queries/audit';
+import { splitPastedIdentifiers } from '@/lib/imei';
+import {
+  checkIdentifierBatch,
+  firstValidEntries,
+  identifierKey,
+  MAX_DEVICES_PER_BATCH,
+  type IdentifierKind,
+  type LineProblem,
+} from '@/lib/inventory/identifiers';
+import { refuse, type Outcome } from '@/lib/inventory/outcome';
+import { findDeviceTargets } from './device-targets';
+import { isUniqueViolation } from '@/db/unique-violation';
+import { findKnownIdentifiers } from './known-identifiers';
+
+export type AddPastedDevicesInput = {
+  sellerId: number;
+  actor: AuditActor;
+  kind: IdentifierKind;
+  /** As pasted: one per line (commas, tabs and spaces also separate). */
+  text: string;
+  productId: number;
+  warehouseId: number;
+  statusId: number;
+  /** Minor units, or null when unknown. */
+  cost: number | null;
+  /** YYYY-MM-DD; today when omitted. */
+  receivedOn?: string;
+};
+
+/**
+ * Adds devices from a paste, all or nothing: every bad line (format, check
+ * digit, repeat within the paste, already in this seller's inventory) is
+ * reported with its line and nothing is written. The devices go in as one
+ * INSERT … SELECT FROM unnest, so the availability triggers run once.
+ */
+export async function addPastedDevices(
+  db: DbOrTx,
+  input: AddPastedDevicesInput,
+): Promise<Outcome<{ added: number }>> {
+  const entries = splitPastedIdentifiers(input.text);
+  const noun = input.kind === 'imei' ? 'IMEIs' : 'serial numbers';
+  if (!entries.length) return refuse(`Paste at least one of the ${noun}, one per line.`, { fieldErrors: { identifiers: [`Paste the ${noun}, one per line.`] } });
+  if (entries.length > MAX_DEVICES_PER_BATCH) {
+    return refuse(`That paste holds ${entries.length.toLocaleString('en-US')} ${noun}; add at most ${MAX_DEVICES_PER_BATCH.toLocaleString('en-US')} at a time. Nothing was added.`);
+  }
+
+  try {
+    return await db.transaction(async (tx) => {
+      const targets = await findDeviceTargets(tx, input);
+      const fieldErrors: Record<string, string[]> = {};
+      if (!targets.product) fieldErrors.productId = ['Choose one of your products.'];
+      if (!targets.warehouse) fieldErrors.warehouseId = ['Choose one of your warehouses.'];
+      if (!targets.status) fieldErrors.statusId = ['Choose one of your inventory statuses.'];
+      if (Object.keys(fieldErrors).length) return refuse('Nothing was added: check the highlighted fields.', { fieldErrors });
+
+      const problems: LineProblem[] = checkIdentifierBatch(input.kind, entries);
+      const candidates = firstValidEntries(input.kind, entries);
+      const known = await findKnownIdentifiers(tx, {
+        sellerId: input.sellerId,
+        imeis: input.kind === 'imei' ? candidates.map((e) => e.value) : [],
+        serials: input.kind === 'serial' ? candidates.map((e) => e.value) : [],
+      });
+      const knownKeys = input.kind === 'imei' ? known.imeis : known.serials;
+      for (const e of candidates) {
+        if (knownKeys.has(identifierKey(input.kind, e.value))) {
+          problems.push({ line: e.line, value: e.value, reason: 'already in your inventory' });
+        }
+      }
+      if (problems.length) {
+        problems.sort((a, b) => a.line - b.line);
+        const count = problems.length === 1 ? '1 line was' : `${problems.length} lines were`;
+        return refuse(`${count} refused, so nothing was added. Fix or remove ${problems.length === 1 ? 'it' : 'them'} and add again.`, { problems });
+      }
+
+      const values = entries.map((e) => e.value);
+      const [inserted] = await queryRows<{ n: number }>(tx, sql`
+        with added as (
+          insert into devices (seller_id, imei, serial, product_id, warehouse_id, status_id, cost, received_on)
+          select ${input.sellerId},
+                 ${input.kind === 'imei' ? sql`v` : sql`null`},
+                 ${input.kind === 'serial' ? sql`v` : sql`null`},
+                 ${targets.product!.id}, ${targets.warehouse!.id}, ${targets.status!.id},
+                 ${input.cost}::int, coalesce(${input.receivedOn ?? null}::date, current_date)
+          from unnest(${textArray(values)}) as t(v)
+          returning 1
+        )
+        select count(*)::int as n from added`);
+      const added = Number(inserted?.n ?? 0);
+      await recordAudit(tx, {
+        sellerId: input.sellerId,
+        actor: input.actor,
+        action: 'devices.add',
+        entityType: 'product',
+        entityId: targets.product!.id,
+        details: {
+          count: added,
+          kind: input.kind,
+          sku: targets.product!.sku,
+          warehouse: targets.warehouse!.code,
+          status: targets.status!.name,
+        },
+      });
+      return { ok: true as const, added };
+    });
+  } catch (error) {
+    // Someone else added one of these between our check and our insert.
+    if (isUniqueViolation(error)) {
+      return refuse(`Some of these ${noun} were added by someone else a moment ago. Nothing was added; add again to see which.`);
+    }
+    throw error;
+  }
+}

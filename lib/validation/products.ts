@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { parseMoney } from '@/lib/money';
+
+const attribute = (label: string, required = false) => {
+  const base = z.string().trim().max(80, `${label} is at most 80 characters.`);
+  return required ? base.min(1, `Enter the ${label.toLowerCase()}.`) : base.default('');
+};
+
+/**
+ * A product as the edit form holds it. The list price is the typed text
+ * ("1,299.00"); empty means "price on request". The same fields drive the
+ * form (with the currency check below) and the server action.
+ */
+export const productFieldsSchema = z.object({
+  sku: z
+    .string()
+    .trim()
+    .min(1, 'Enter a SKU.')
+    .max(64, 'A SKU is at most 64 characters.')
+    .regex(/^\S+$/, 'A SKU has no spaces.'),
+  manufacturer: attribute('Manufacturer', true),
+  model: attribute('Model', true),
+  capacity: attribute('Capacity'),
+  color: attribute('Color'),
+  network: attribute('Network'),
+  grade: attribute('Grade'),
+  listPrice: z.string().trim().max(20, 'That price is too long.').default(''),
+});
+export type ProductFields = z.infer<typeof productFieldsSchema>;
+
+export const listPriceMessage = 'Enter a price such as 1299.00, or leave it empty for "price on request".';
+
+/** The list price in minor units: null for empty ("price on request"), undefined when not a price. */
+export function parseListPrice(text: string, currency: string): number | null | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  return parseMoney(trimmed, currency) ?? undefined;
+}
+
+/** The browser-side form schema: the same fields plus the price check in the seller's currency. */
+export function productFormSchema(currency: string) {
+  return productFieldsSchema.superRefine((v, ctx) => {
+    if (parseListPrice(v.listPrice, currency) === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['listPrice'], message: listPriceMessage });
+    }
+  });
+}
+
+export const updateProductSchema = productFieldsSchema.extend({ id: z.coerce.number().int().positive() });
+
+export const priceUpdateRowSchema = z.object({
+  row: z.number().int().positive(),
+  sku: z.string().max(120).default(''),
+  listPrice: z.string().max(40).default(''),
+});
+export type PriceUpdateRow = z.infer<typeof priceUpdateRowSchema>;
+
+export const MAX_PRICE_UPDATE_ROWS = 10_000;
+
+export const priceUpdateSchema = z.object({
+  rows: z
+    .array(priceUpdateRowSchema)
+    .min(1, 'The file has no rows.')
+    .max(MAX_PRICE_UPDATE_ROWS, `A file may hold at most ${MAX_PRICE_UPDATE_ROWS.toLocaleString('en-US')} rows; split it.`),
+});

@@ -3,7 +3,8 @@ import type { DbOrTx } from '@/db';
 import { organizations, portalAccounts, rmaLines, rmas, type RmaStatus } from '@/db/schema';
 import { openRmaStatuses } from './rma-statuses';
 
-export type RmaListFilters = { status?: RmaStatus | 'open'; organizationId?: number };
+/** `any_open`: requested, open or received (what the dashboard counts as open). */
+export type RmaListFilters = { status?: RmaStatus | 'any_open'; organizationId?: number };
 
 /** One page of a seller's RMAs, newest first, with device count and refund total per RMA. */
 export async function listRmas(
@@ -11,7 +12,7 @@ export async function listRmas(
   params: { sellerId: number; page: number; pageSize: number } & RmaListFilters,
 ) {
   const conditions: SQL[] = [eq(rmas.sellerId, params.sellerId)];
-  if (params.status === 'open') conditions.push(inArray(rmas.status, openRmaStatuses));
+  if (params.status === 'any_open') conditions.push(inArray(rmas.status, openRmaStatuses));
   else if (params.status) conditions.push(eq(rmas.status, params.status));
   if (params.organizationId) conditions.push(eq(rmas.organizationId, params.organizationId));
   const where = and(...conditions);

@@ -79,9 +79,15 @@ test('an invoice is created, emailed and shown on the order, with a printable pa
   await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
 });
 
-test("another seller's order number is not found", async ({ page }) => {
+test("another seller's staff get a 404 for an order number that only this seller has", async ({ page }) => {
+  await signInAsStaff(page, 'staff@acme.example');
+  // Acme's demo holds 24 orders, so a new one is numbered above any Bolt demo order.
+  const { number } = await createOrderThroughUi(page, { organization: 'Northwind Traders', search: 'Pixel 7', quantity: 1 });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/admin\/sign-in/);
   await signInAsStaff(page, 'owner@bolt.example');
-  // Acme's demo orders start at 1001; Bolt's numbering is its own, so pick one Bolt does not have.
-  const response = await page.goto('/admin/orders/1999');
+  const response = await page.goto(`/admin/orders/${number}`);
   expect(response?.status()).toBe(404);
+  await page.goto(`/admin/orders?q=${number}`);
+  await expect(page.getByText('No orders match these filters.')).toBeVisible();
 });

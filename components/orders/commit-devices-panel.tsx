@@ -68,6 +68,9 @@ export function CommitDevicesPanel({
             : 'No order status allows committing devices; an admin can allow it in Settings.'}
         </Alert>
       ) : null}
+      {allowsCommitting && !linesToFill.length ? (
+        <Alert tone="info">Every line has all its devices. Raise a line&apos;s quantity or add a line to commit more.</Alert>
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <form onSubmit={commitPaste} className="space-y-2" noValidate>
           <Field

@@ -1,11 +1,32 @@
 'use client';
 
-import { useState, useTransition, type FormEvent, type ReactNode } from 'react';
+import { createContext, useContext, useState, useTransition, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/actions/result';
 
 type FormAction = (input: FormData) => Promise<ActionResult<unknown>>;
+
+const ScopeReport = createContext<((result: ActionResult<unknown>) => void) | null>(null);
+
+/**
+ * Shows the answer of any ActionForm inside it, above them: forms whose
+ * success removes them (uncommit a device, move an RMA on) still leave their
+ * message on the page.
+ */
+export function ActionResultScope({ children, className = '' }: { children: ReactNode; className?: string }) {
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  return (
+    <div className={className}>
+      {result ? (
+        <div className="mb-3">
+          <ActionMessage result={result} />
+        </div>
+      ) : null}
+      <ScopeReport.Provider value={setResult}>{children}</ScopeReport.Provider>
+    </div>
+  );
+}
 
 /**
  * A form posting to a server action, showing the action's answer under it:
@@ -36,6 +57,7 @@ export function ActionForm({
 }) {
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
+  const report = useContext(ScopeReport);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,7 +65,8 @@ export function ActionForm({
     const data = new FormData(form);
     startTransition(async () => {
       const answer = await action(data);
-      setResult(answer);
+      if (report) report(answer);
+      else setResult(answer);
       if (answer.ok && resetOnSuccess) form.reset();
     });
   }

@@ -1,6 +1,6 @@
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
 import { Field, Input } from '@/components/ui/field';
-import { ActionForm } from '@/components/back-office/action-form';
+import { ActionForm, ActionResultScope } from '@/components/back-office/action-form';
 import { AddLineForm } from './add-line-form';
 import type { OrderDetail } from '@/db/queries/orders/order-detail';
 import { removeOrderLineAction, updateOrderLineAction } from '@/lib/actions/orders/edit-order-lines';
@@ -52,7 +52,7 @@ export function OrderLinesSection({ detail, currency }: { detail: OrderDetail; c
         </tfoot>
       </Table>
 
-      <div className="space-y-2">
+      <ActionResultScope className="space-y-2">
         {lines.map((l) => (
           <details key={l.id} className="rounded-md border border-slate-200 bg-white">
             <summary className="cursor-pointer px-3 py-2 text-sm font-medium">Edit line {l.sku}</summary>
@@ -80,7 +80,7 @@ export function OrderLinesSection({ detail, currency }: { detail: OrderDetail; c
             </div>
           </details>
         ))}
-      </div>
+      </ActionResultScope>
       <AddLineForm orderNumber={order.number} currency={currency} />
     </section>
   );

@@ -1,5 +1,5 @@
 import { Field, Select } from '@/components/ui/field';
-import { ActionForm } from '@/components/back-office/action-form';
+import { ActionForm, ActionResultScope } from '@/components/back-office/action-form';
 import type { RmaStatus } from '@/db/schema';
 import { rmaTransitions } from '@/db/queries/rmas/rma-statuses';
 import { changeRmaStatusAction } from '@/lib/actions/rmas/change-rma-status';
@@ -19,7 +19,6 @@ export function RmaStatusActions({
   options: Options;
 }) {
   const next = rmaTransitions[status];
-  if (!next.length) return <p className="text-sm text-slate-600">This RMA is closed.</p>;
   const returnedStatus = options.inventoryStatuses.find((s) => s.name.toLowerCase() === 'returned');
   const hidden = (to: RmaStatus) => (
     <>
@@ -28,7 +27,8 @@ export function RmaStatusActions({
     </>
   );
   return (
-    <div className="space-y-5">
+    <ActionResultScope className="space-y-5">
+      {!next.length ? <p className="text-sm text-slate-600">This RMA is closed.</p> : null}
       {next.includes('open') ? (
         <ActionForm action={changeRmaStatusAction} submitLabel="Open RMA">
           {hidden('open')}
@@ -84,6 +84,6 @@ export function RmaStatusActions({
           {hidden('rejected')}
         </ActionForm>
       ) : null}
-    </div>
+    </ActionResultScope>
   );
 }

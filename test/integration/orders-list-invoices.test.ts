@@ -77,6 +77,8 @@ describe('order list and invoices', () => {
     const page2 = await list({}, 2, 3);
     expect(page2.total).toBe(4);
     expect(page2.rows.map((r) => r.number)).toEqual([a]);
+    expect((await list({}, 1, 3)).total).toBe(4);
+    expect(await list({}, 5, 3)).toMatchObject({ total: 4, rows: [] });
     // Another seller sees none of them.
     expect((await listOrders(db, { sellerId: other.sellerId, page: 1, pageSize: 25 })).rows.map((r) => r.organizationName)).not.toContain('North');
   });

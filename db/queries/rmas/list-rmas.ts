@@ -36,7 +36,11 @@ export async function listRmas(
     .orderBy(desc(rmas.createdAt), desc(rmas.id))
     .limit(params.pageSize)
     .offset((page - 1) * params.pageSize);
-  const [counted] = await db.select({ total: sql<number>`count(*)::int` }).from(rmas).where(where);
+  // A short page is the last one: its length gives the total without counting again.
+  const total =
+    rows.length < params.pageSize && (rows.length > 0 || page === 1)
+      ? (page - 1) * params.pageSize + rows.length
+      : Number((await db.select({ total: sql<number>`count(*)::int` }).from(rmas).where(where))[0]?.total ?? 0);
 
   const ids = rows.map((r) => r.id);
   const sums = ids.length
@@ -52,7 +56,7 @@ export async function listRmas(
     : [];
   const byRma = new Map(sums.map((s) => [s.rmaId, s]));
   return {
-    total: Number(counted?.total ?? 0),
+    total,
     page,
     pageSize: params.pageSize,
     rows: rows.map((r) => ({

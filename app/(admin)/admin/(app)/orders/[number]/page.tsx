@@ -1,0 +1,88 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { findOrderByNumber } from '@/db/queries/orders/order-detail';
+import { orderFormOptions } from '@/db/queries/orders/order-form-options';
+import { devicesToPick } from '@/db/queries/orders/devices-to-pick';
+import { parseDocumentNumber } from '@/db/queries/refusal';
+import { PageHeader } from '@/components/ui/page-header';
+import { LinkButton } from '@/components/ui/button';
+import { formatDate } from '@/components/back-office/format';
+import { HistoryList } from '@/components/back-office/history-list';
+import { CommitDevicesPanel } from '@/components/orders/commit-devices-panel';
+import { CommittedDevicesSection } from '@/components/orders/committed-devices-section';
+import { OrderInvoicesSection } from '@/components/orders/order-invoices-section';
+import { OrderLinesSection } from '@/components/orders/order-lines-section';
+import { OrderSidePanel } from '@/components/orders/order-side-panel';
+import { requireStaff } from '@/lib/auth/session';
+
+type Props = { params: Promise<{ number: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Order ${(await params).number}` };
+}
+
+export default async function OrderPage({ params }: Props) {
+  const staff = await requireStaff();
+  const number = parseDocumentNumber((await params).number);
+  if (!number) notFound();
+  const db = await getDb();
+  const detail = await findOrderByNumber(db, { sellerId: staff.sellerId, number });
+  if (!detail) notFound();
+  const options = await orderFormOptions(db, { sellerId: staff.sellerId });
+  const open = detail.lines.filter((l) => l.committedCount < l.quantity);
+  const picks = detail.order.allowsCommitting
+    ? await devicesToPick(db, { sellerId: staff.sellerId, productIds: open.map((l) => l.productId) })
+    : new Map<number, { imei: string }[]>();
+  const { order } = detail;
+
+  return (
+    <>
+      <PageHeader
+        title={`Order ${order.number}`}
+        description={
+          <>
+            {order.organizationName} · {formatDate(order.createdAt)} · {order.channelName}
+            {order.placedBy ? ` · placed by ${order.placedBy}` : ''}
+            {order.poNumber ? ` · PO number ${order.poNumber}` : ''}
+          </>
+        }
+        actions={<LinkButton href="/admin/orders">Back to orders</LinkButton>}
+      />
+      <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+        <div className="min-w-0 space-y-10">
+          <OrderLinesSection detail={detail} currency={staff.currency} />
+          <section aria-labelledby="commit-heading" className="space-y-3">
+            <h2 id="commit-heading" className="text-lg font-semibold">
+              Commit devices
+            </h2>
+            <CommitDevicesPanel
+              orderNumber={order.number}
+              allowsCommitting={order.allowsCommitting}
+              statusName={order.statusName}
+              committingStatuses={options.statuses.filter((s) => s.allowsCommitting).map((s) => s.name)}
+              linesToFill={open.map((l) => ({
+                lineId: l.id,
+                sku: l.sku,
+                description: l.description,
+                remaining: l.quantity - l.committedCount,
+                picks: (picks.get(l.productId) ?? []).map((p) => p.imei),
+              }))}
+            />
+          </section>
+          <CommittedDevicesSection detail={detail} />
+          <OrderInvoicesSection detail={detail} />
+        </div>
+        <aside className="space-y-6">
+          <OrderSidePanel detail={detail} options={options} />
+          <section aria-labelledby="history-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="history-heading" className="text-lg font-semibold">
+              History
+            </h2>
+            <HistoryList entries={detail.history} currency={staff.currency} />
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { findInvoiceForPrint } from '@/db/queries/orders/invoice-for-print';
+import { parseDocumentNumber } from '@/db/queries/refusal';
+import { InvoiceDocument } from '@/components/orders/invoice-document';
+import { PrintButton } from '@/components/orders/print-button';
+import { requireStaff } from '@/lib/auth/session';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ number: string; invoiceNumber: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Invoice ${(await params).invoiceNumber}` };
+}
+
+/** A printable invoice, outside the back-office frame so only the invoice prints. */
+export default async function InvoicePage({ params }: Props) {
+  const staff = await requireStaff();
+  const p = await params;
+  const orderNumber = parseDocumentNumber(p.number);
+  const invoiceNumber = parseDocumentNumber(p.invoiceNumber);
+  if (!orderNumber || !invoiceNumber) notFound();
+  const invoice = await findInvoiceForPrint(await getDb(), { sellerId: staff.sellerId, orderNumber, invoiceNumber });
+  if (!invoice) notFound();
+  return (
+    <div className="min-h-screen bg-slate-100 py-8 print:bg-white print:py-0">
+      <nav className="mx-auto mb-4 flex max-w-3xl items-center justify-between px-4 print:hidden" aria-label="Invoice">
+        <Link href={`/admin/orders/${orderNumber}`} className="text-sm text-[var(--brand)] underline">
+          Back to order {orderNumber}
+        </Link>
+        <PrintButton />
+      </nav>
+      <InvoiceDocument invoice={invoice} />
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import Link from 'next/link';
+import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
+import { ActionForm, ActionResultScope } from '@/components/back-office/action-form';
+import { formatDate, formatDateTime } from '@/components/back-office/format';
+import type { OrderDetail } from '@/db/queries/orders/order-detail';
+import { createInvoiceAction, emailInvoiceAction, setInvoicePaidAction } from '@/lib/actions/orders/order-invoices';
+import { formatMoney } from '@/lib/money';
+
+/** Invoices of the order: create (and email), email again, mark paid or unpaid, open the printable page. */
+export function OrderInvoicesSection({ detail }: { detail: OrderDetail }) {
+  const { order, invoices } = detail;
+  return (
+    <section aria-labelledby="invoices-heading" className="space-y-3">
+      <h2 id="invoices-heading" className="text-lg font-semibold">
+        Invoices
+      </h2>
+      <ActionResultScope className="space-y-3">
+        <Table caption={`Invoices of order ${order.number}`}>
+          <thead>
+            <tr>
+              <Th>Invoice</Th>
+              <Th>Issued</Th>
+              <Th>Due</Th>
+              <Th className="text-right">Total</Th>
+              <Th>Paid</Th>
+              <Th>Emailed</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {invoices.length === 0 ? <EmptyRow colSpan={7}>No invoice yet.</EmptyRow> : null}
+            {invoices.map((inv) => (
+              <tr key={inv.id}>
+                <Td>
+                  <Link href={`/admin/orders/${order.number}/invoices/${inv.number}`} className="font-medium text-[var(--brand)] underline">
+                    {inv.number}
+                  </Link>
+                </Td>
+                <Td className="whitespace-nowrap">{inv.issuedOn}</Td>
+                <Td className="whitespace-nowrap">{inv.dueOn}</Td>
+                <Td className="text-right tabular-nums">{formatMoney(inv.total, inv.currency)}</Td>
+                <Td>{inv.paidAt ? <span className="text-green-700">Paid {formatDate(inv.paidAt)}</span> : <span className="text-amber-700">Unpaid</span>}</Td>
+                <Td className="whitespace-nowrap">{inv.emailedAt ? formatDateTime(inv.emailedAt) : 'Not emailed'}</Td>
+                <Td>
+                  <div className="flex flex-wrap justify-end gap-2">
+                    <ActionForm action={emailInvoiceAction} submitLabel={inv.emailedAt ? 'Email again' : 'Email'}
+                      submitName={inv.emailedAt ? `Email invoice ${inv.number} again` : `Email invoice ${inv.number}`}
+                      variant="secondary"
+                      size="sm"
+                    >
+                      <input type="hidden" name="orderNumber" value={order.number} />
+                      <input type="hidden" name="invoiceNumber" value={inv.number} />
+                    </ActionForm>
+                    <ActionForm
+                      action={setInvoicePaidAction}
+                      submitLabel={inv.paidAt ? 'Mark unpaid' : 'Mark paid'}
+                      submitName={inv.paidAt ? `Mark invoice ${inv.number} unpaid` : `Mark invoice ${inv.number} paid`}
+                      variant={inv.paidAt ? 'ghost' : 'secondary'}
+                      size="sm"
+                    >
+                      <input type="hidden" name="orderNumber" value={order.number} />
+                      <input type="hidden" name="invoiceNumber" value={inv.number} />
+                      <input type="hidden" name="paid" value={inv.paidAt ? 'false' : 'true'} />
+                    </ActionForm>
+                  </div>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+        <div className="flex flex-wrap gap-3">
+          <ActionForm action={createInvoiceAction} submitLabel="Create and email invoice">
+            <input type="hidden" name="orderNumber" value={order.number} />
+            <input type="hidden" name="email" value="true" />
+          </ActionForm>
+          <ActionForm action={createInvoiceAction} submitLabel="Create invoice without emailing" variant="secondary">
+            <input type="hidden" name="orderNumber" value={order.number} />
+            <input type="hidden" name="email" value="false" />
+          </ActionForm>
+        </div>
+      </ActionResultScope>
+      <p className="text-xs text-slate-600">
+        An invoice is made from the lines as they are now; the email goes to the account that placed the order, else the organization&apos;s
+        email{order.organizationEmail ? ` (${order.organizationEmail})` : ''}.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { orderStatuses, organizations, paymentMethods, salesChannels, salesOrderLines, salesOrders } from '@/db/schema';
+import { recordAudit } from '../audit';
+import { nextDocumentNumber } from '../document-numbers';
+import { Refusal } from '../refusal';
+import { sellerCurrency, type StaffActor } from './lock-order';
+import { resolveOrderLines, type OrderLineInput } from './order-line-input';
+
+export type StaffOrderInput = {
+  organizationId: number;
+  statusId: number;
+  channelId: number;
+  paymentMethodId: number | null;
+  poNumber?: string | null;
+  notes?: string | null;
+  lines: OrderLineInput[];
+};
+
+async function belongs(tx: DbOrTx, table: typeof organizations | typeof orderStatuses | typeof salesChannels | typeof paymentMethods, id: number, sellerId: number) {
+  const [row] = await tx.select({ id: table.id }).from(table).where(and(eq(table.id, id), eq(table.sellerId, sellerId)));
+  return Boolean(row);
+}
+
+/**
+ * An order taken by staff (by phone, email…): next per-seller number, lines
+ * priced from what staff typed or the list price, recorded as placed by that
+ * staff member. One transaction; any problem refuses the whole order.
+ */
+export async function createStaffOrder(
+  db: DbOrTx,
+  params: { sellerId: number; actor: StaffActor } & StaffOrderInput,
+) {
+  const { sellerId } = params;
+  return db.transaction(async (tx) => {
+    const errors: Record<string, string[]> = {};
+    if (!(await belongs(tx, organizations, params.organizationId, sellerId))) errors.organizationId = ['Choose an organization.'];
+    if (!(await belongs(tx, orderStatuses, params.statusId, sellerId))) errors.statusId = ['Choose a status.'];
+    if (!(await belongs(tx, salesChannels, params.channelId, sellerId))) errors.channelId = ['Choose a channel.'];
+    if (params.paymentMethodId !== null && !(await belongs(tx, paymentMethods, params.paymentMethodId, sellerId))) {
+      errors.paymentMethodId = ['Choose a payment method.'];
+    }
+    if (!params.lines.length) errors.lines = ['Add at least one product.'];
+    if (Object.keys(errors).length) throw new Refusal(Object.values(errors)[0]![0]!, [], errors);
+
+    const currency = await sellerCurrency(tx, sellerId);
+    const lines = await resolveOrderLines(tx, { sellerId, currency, lines: params.lines });
+    const number = await nextDocumentNumber(tx, sellerId, 'sales_order');
+    const [order] = await tx
+      .insert(salesOrders)
+      .values({
+        sellerId,
+        number,
+        organizationId: params.organizationId,
+        placedByStaffId: params.actor.staffUserId,
+        statusId: params.statusId,
+        channelId: params.channelId,
+        paymentMethodId: params.paymentMethodId,
+        poNumber: params.poNumber?.trim() || null,
+        notes: params.notes?.trim() || null,
+      })
+      .returning({ id: salesOrders.id, number: salesOrders.number });
+    await tx.insert(salesOrderLines).values(
+      lines.map((l, position) => ({
+        sellerId,
+        orderId: order!.id,
+        productId: l.product.id,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        position,
+      })),
+    );
+    await recordAudit(tx, {
+      sellerId,
+      actor: params.actor,
+      action: 'order.create',
+      entityType: 'sales_order',
+      entityId: order!.id,
+      details: { number, lines: lines.length },
+    });
+    return order!;
+  });
+}

@@ -1,0 +1,54 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { invoiceLines, invoices, organizations, portalSettings, products, salesOrders, sellers } from '@/db/schema';
+
+/** An invoice of one of the seller's orders, with what a printed invoice shows. Null when not found. */
+export async function findInvoiceForPrint(
+  db: DbOrTx,
+  params: { sellerId: number; orderNumber: number; invoiceNumber: number },
+) {
+  const [row] = await db
+    .select({
+      invoice: invoices,
+      orderNumber: salesOrders.number,
+      orderDate: salesOrders.createdAt,
+      poNumber: salesOrders.poNumber,
+      organizationName: organizations.name,
+      organizationEmail: organizations.email,
+      organizationPhone: organizations.phone,
+      billingAddress: organizations.billingAddress,
+      shippingAddress: organizations.shippingAddress,
+      sellerName: sellers.name,
+      displayName: portalSettings.displayName,
+      brandColor: portalSettings.brandColor,
+      logoDataUrl: portalSettings.logoDataUrl,
+    })
+    .from(invoices)
+    .innerJoin(salesOrders, eq(salesOrders.id, invoices.orderId))
+    .innerJoin(organizations, eq(organizations.id, salesOrders.organizationId))
+    .innerJoin(sellers, eq(sellers.id, invoices.sellerId))
+    .leftJoin(portalSettings, eq(portalSettings.sellerId, invoices.sellerId))
+    .where(
+      and(
+        eq(invoices.sellerId, params.sellerId),
+        eq(invoices.number, params.invoiceNumber),
+        eq(salesOrders.number, params.orderNumber),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  const lines = await db
+    .select({ line: invoiceLines, sku: products.sku })
+    .from(invoiceLines)
+    .leftJoin(products, eq(products.id, invoiceLines.productId))
+    .where(eq(invoiceLines.invoiceId, row.invoice.id))
+    .orderBy(asc(invoiceLines.position), asc(invoiceLines.id));
+  return {
+    ...row,
+    sellerDisplayName: row.displayName || row.sellerName,
+    brandColor: row.brandColor ?? '#1d4ed8',
+    lines: lines.map(({ line, sku }) => ({ ...line, sku })),
+  };
+}
+
+export type InvoiceForPrint = NonNullable<Awaited<ReturnType<typeof findInvoiceForPrint>>>;

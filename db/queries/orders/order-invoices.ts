@@ -1,0 +1,100 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { invoices, salesOrderLines } from '@/db/schema';
+import { recordAudit } from '../audit';
+import { createInvoiceForOrder, queueInvoiceEmail } from '../invoices';
+import { Refusal } from '../refusal';
+import { lockOrder, type StaffActor } from './lock-order';
+
+const noAddress =
+  'There is no email address to send the invoice to: the organization has no email and no portal account placed this order. Add an email to the organization first.';
+
+/** Creates the next invoice of an order from its current lines, and emails it when asked, in one transaction. */
+export async function createOrderInvoice(
+  db: DbOrTx,
+  params: { sellerId: number; orderNumber: number; email: boolean; actor: StaffActor; ordersUrl?: string },
+) {
+  const { sellerId } = params;
+  return db.transaction(async (tx) => {
+    const order = await lockOrder(tx, sellerId, params.orderNumber);
+    const [counted] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(salesOrderLines)
+      .where(and(eq(salesOrderLines.sellerId, sellerId), eq(salesOrderLines.orderId, order.id)));
+    if (!Number(counted?.n ?? 0)) throw new Refusal('This order has no lines to invoice.');
+    const invoice = await createInvoiceForOrder(tx, { sellerId, orderId: order.id });
+    if (params.email) {
+      const messageId = await queueInvoiceEmail(tx, { sellerId, invoiceId: invoice.id, ordersUrl: params.ordersUrl });
+      if (messageId === null) throw new Refusal(noAddress);
+    }
+    await recordAudit(tx, {
+      sellerId,
+      actor: params.actor,
+      action: 'invoice.create',
+      entityType: 'sales_order',
+      entityId: order.id,
+      details: { number: order.number, invoiceNumber: invoice.number, total: invoice.total, emailed: params.email },
+    });
+    return invoice;
+  });
+}
+
+async function lockInvoice(tx: DbOrTx, sellerId: number, orderId: number, invoiceNumber: number) {
+  const [invoice] = await tx
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.sellerId, sellerId), eq(invoices.orderId, orderId), eq(invoices.number, invoiceNumber)))
+    .for('update');
+  if (!invoice) throw new Refusal(`Invoice ${invoiceNumber} is not an invoice of this order.`);
+  return invoice;
+}
+
+/** Queues the invoice email (again) to the customer. */
+export async function emailOrderInvoice(
+  db: DbOrTx,
+  params: { sellerId: number; orderNumber: number; invoiceNumber: number; actor: StaffActor; ordersUrl?: string },
+) {
+  const { sellerId } = params;
+  return db.transaction(async (tx) => {
+    const order = await lockOrder(tx, sellerId, params.orderNumber);
+    const invoice = await lockInvoice(tx, sellerId, order.id, params.invoiceNumber);
+    const messageId = await queueInvoiceEmail(tx, { sellerId, invoiceId: invoice.id, ordersUrl: params.ordersUrl });
+    if (messageId === null) throw new Refusal(noAddress);
+    await recordAudit(tx, {
+      sellerId,
+      actor: params.actor,
+      action: 'invoice.email',
+      entityType: 'sales_order',
+      entityId: order.id,
+      details: { number: order.number, invoiceNumber: invoice.number },
+    });
+    return { messageId };
+  });
+}
+
+/** Marks an invoice paid (now) or unpaid again. */
+export async function setInvoicePaid(
+  db: DbOrTx,
+  params: { sellerId: number; orderNumber: number; invoiceNumber: number; paid: boolean; actor: StaffActor },
+) {
+  const { sellerId } = params;
+  return db.transaction(async (tx) => {
+    const order = await lockOrder(tx, sellerId, params.orderNumber);
+    const invoice = await lockInvoice(tx, sellerId, order.id, params.invoiceNumber);
+    if (Boolean(invoice.paidAt) === params.paid) return invoice;
+    const [updated] = await tx
+      .update(invoices)
+      .set({ paidAt: params.paid ? new Date() : null })
+      .where(eq(invoices.id, invoice.id))
+      .returning();
+    await recordAudit(tx, {
+      sellerId,
+      actor: params.actor,
+      action: params.paid ? 'invoice.paid' : 'invoice.unpaid',
+      entityType: 'sales_order',
+      entityId: order.id,
+      details: { number: order.number, invoiceNumber: invoice.number },
+    });
+    return updated!;
+  });
+}

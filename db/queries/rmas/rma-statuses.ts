@@ -1,0 +1,38 @@
+import type { RmaStatus } from '@/db/schema';
+
+/** An RMA blocks another RMA of its devices while it is in one of these. */
+export const openRmaStatuses: RmaStatus[] = ['requested', 'open', 'received'];
+
+/** Requested -> Open -> Received -> Resolved, or Rejected on the way. */
+export const rmaTransitions: Record<RmaStatus, RmaStatus[]> = {
+  requested: ['open', 'rejected'],
+  open: ['received', 'rejected'],
+  received: ['resolved', 'rejected'],
+  resolved: [],
+  rejected: [],
+};
+
+export const rmaStatusLabel: Record<RmaStatus, string> = {
+  requested: 'Requested',
+  open: 'Open',
+  received: 'Received',
+  resolved: 'Resolved',
+  rejected: 'Rejected',
+};
+
+export const rmaStatusColor: Record<RmaStatus, string> = {
+  requested: '#d97706',
+  open: '#2563eb',
+  received: '#7c3aed',
+  resolved: '#16a34a',
+  rejected: '#6b7280',
+};
+
+export const dispositionLabel = {
+  return: 'Return',
+  keep_partial_refund: 'Keep with partial refund',
+} as const;
+
+export function isRmaStatus(value: unknown): value is RmaStatus {
+  return typeof value === 'string' && value in rmaTransitions;
+}

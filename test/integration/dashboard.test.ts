@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import * as s from '@/db/schema';
+import { dashboardSummary } from '@/db/queries/dashboard';
+import { changeOrderStatus } from '@/db/queries/orders/change-order-status';
+import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { addDevices, addOrganization, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
+import { addOrder, addStaffActor } from '../support/orders-fixtures';
+import { addRmaDirectly, soldDevicesScene } from '../support/rmas-fixtures';
+
+describe('dashboard', () => {
+  let database: TestDatabase;
+  let seller: SellerFixture;
+  beforeAll(async () => {
+    database = await createTestDatabase(inject('testDbTemplate'));
+    seller = await buildSeller(database.db);
+  });
+  afterAll(() => database.close());
+
+  it('counts portal orders awaiting review, devices for sale, open RMAs and shows recent activity, for this seller only', async () => {
+    const { db } = database;
+    const actor = await addStaffActor(db, seller);
+    const org = await addOrganization(db, seller, 'Portal Buyer');
+    const product = await addProduct(db, seller);
+    await addDevices(db, seller, product.id, 6);
+    await addDevices(db, seller, product.id, 2, { status: 'In Repair' });
+    const portal = { status: 'Awaiting Confirmation', channel: 'B2B Portal' };
+    const first = await addOrder(db, seller, org.id, [{ productId: product.id, quantity: 1 }], portal);
+    const second = await addOrder(db, seller, org.id, [{ productId: product.id, quantity: 1 }], portal);
+    // Not awaiting review: a phone order in the same status, and a portal order already confirmed.
+    await addOrder(db, seller, org.id, [{ productId: product.id, quantity: 1 }], { status: 'Awaiting Confirmation', channel: 'Phone' });
+    const confirmed = await addOrder(db, seller, org.id, [{ productId: product.id, quantity: 1 }], portal);
+    await changeOrderStatus(db, { sellerId: seller.sellerId, orderNumber: confirmed.order.number, statusId: seller.orderStatus('Confirmed').id, actor });
+
+    const scene = await soldDevicesScene(db, seller);
+    const requested = await addRmaDirectly(db, seller, scene.buyer.id, [scene.bought[0]!.id]);
+    await addRmaDirectly(db, seller, scene.buyer.id, [scene.bought[1]!.id], { status: 'resolved', resolution: 'refund' });
+
+    // Another seller's rows must not count.
+    const other = await buildSeller(db);
+    const otherProduct = await addProduct(db, other);
+    await addDevices(db, other, otherProduct.id, 9);
+    await addOrder(db, other, (await addOrganization(db, other)).id, [{ productId: otherProduct.id, quantity: 1 }], portal);
+
+    const summary = await dashboardSummary(db, { sellerId: seller.sellerId });
+    expect(summary.portalOrdersAwaiting.count).toBe(2);
+    expect(summary.portalOrdersAwaiting.latest.map((o) => o.number).sort()).toEqual([first.order.number, second.order.number].sort());
+    // 6 available of the product (In Repair does not count), plus what the RMA scene left uncommitted.
+    const [forSale] = await db
+      .select({ n: s.productAvailability.quantity })
+      .from(s.productAvailability)
+      .where(eq(s.productAvailability.productId, scene.product.id));
+    expect(summary.devicesForSale).toBe(6 + forSale!.n);
+    expect(summary.openRmas.count).toBe(1);
+    expect(summary.openRmas.latest.map((r) => r.number)).toEqual([requested.number]);
+    expect(summary.recentActivity.map((a) => [a.action, a.actorLabel])).toEqual([['order.status', actor.name]]);
+
+    const otherSummary = await dashboardSummary(db, { sellerId: other.sellerId });
+    expect(otherSummary.devicesForSale).toBe(9);
+    expect(otherSummary.portalOrdersAwaiting.count).toBe(1);
+    expect(otherSummary.openRmas.count).toBe(0);
+    expect(otherSummary.recentActivity).toEqual([]);
+  });
+});

@@ -244,13 +244,14 @@ describe('managing orders', () => {
     const otherActor = await addStaffActor(db, other);
     const sellerId = other.sellerId;
     expect(await findOrderByNumber(db, { sellerId, number: order.number })).toBeNull();
+    // Thunks: each write starts only when awaited, so none rejects unobserved.
     const writes = [
-      changeOrderStatus(db, { sellerId, orderNumber: order.number, statusId: other.orderStatus('Shipped').id, actor: otherActor }),
-      updateOrderLine(db, { sellerId, orderNumber: order.number, lineId: lines[0]!.id, quantity: 5, actor: otherActor }),
-      removeOrderLine(db, { sellerId, orderNumber: order.number, lineId: lines[0]!.id, actor: otherActor }),
-      updateOrderDetails(db, { sellerId, orderNumber: order.number, poNumber: 'X', notes: null, paymentMethodId: null, actor: otherActor }),
+      () => changeOrderStatus(db, { sellerId, orderNumber: order.number, statusId: other.orderStatus('Shipped').id, actor: otherActor }),
+      () => updateOrderLine(db, { sellerId, orderNumber: order.number, lineId: lines[0]!.id, quantity: 5, actor: otherActor }),
+      () => removeOrderLine(db, { sellerId, orderNumber: order.number, lineId: lines[0]!.id, actor: otherActor }),
+      () => updateOrderDetails(db, { sellerId, orderNumber: order.number, poNumber: 'X', notes: null, paymentMethodId: null, actor: otherActor }),
     ];
-    for (const write of writes) expect((await rejection(write)).message).toMatch(/was not found/);
+    for (const write of writes) expect((await rejection(write())).message).toMatch(/was not found/);
     // Even with its own order of that number, a line id of the first seller is refused.
     const { order: own } = await addOrder(db, other, (await addOrganization(db, other)).id, [{ productId: (await addProduct(db, other)).id, quantity: 1 }]);
     expect(

@@ -301,3 +301,12 @@ async function notifyStaff(
     await enqueueEmail(tx, { sellerId: n.sellerId, kind: 'rma_requested', to: r.email, ...email });
   }
 }
+
+/** The seller's return window in days from the order date; null: no limit. */
+export async function returnWindowDays(db: DbOrTx, params: { sellerId: number }): Promise<number | null> {
+  const [row] = await db
+    .select({ days: portalSettings.returnWindowDays })
+    .from(portalSettings)
+    .where(eq(portalSettings.sellerId, params.sellerId));
+  return row?.days ?? null;
+}

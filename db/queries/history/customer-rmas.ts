@@ -21,8 +21,10 @@ export async function listCustomerRmas(
         status: rmas.status,
         resolution: rmas.resolution,
         createdAt: rmas.createdAt,
-        devices: sql<number>`(select count(*) from ${rmaLines} where ${rmaLines.rmaId} = ${rmas.id})`.mapWith(Number),
-        refundTotal: sql<number>`(select coalesce(sum(${rmaLines.refundAmount}), 0) from ${rmaLines} where ${rmaLines.rmaId} = ${rmas.id})`.mapWith(Number),
+        // Written out in full: drizzle leaves columns of a one-table select unqualified, which inside
+        // a subquery would bind to rma_lines.id instead of rmas.id.
+        devices: sql<number>`(select count(*) from rma_lines rl where rl.rma_id = "rmas"."id")`.mapWith(Number),
+        refundTotal: sql<number>`(select coalesce(sum(rl.refund_amount), 0) from rma_lines rl where rl.rma_id = "rmas"."id")`.mapWith(Number),
       })
       .from(rmas)
       .where(where)

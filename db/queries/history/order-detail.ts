@@ -66,7 +66,7 @@ export async function findCustomerOrder(db: DbOrTx, params: CustomerScope & { nu
           network: products.network,
           grade: products.grade,
         },
-        committed: sql<number>`(select count(*) from ${devices} where ${devices.orderLineId} = ${salesOrderLines.id})`.mapWith(Number),
+        committed: sql<number>`(select count(*) from devices d where d.order_line_id = "sales_order_lines"."id")`.mapWith(Number),
       })
       .from(salesOrderLines)
       .innerJoin(products, and(eq(products.id, salesOrderLines.productId), eq(products.sellerId, sellerId)))

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -33,6 +33,11 @@ export function ReturnRequestForm({ slug, initialRows, currency }: { slug: strin
   const [pasted, setPasted] = useState('');
   const [pasteMessage, setPasteMessage] = useState<string | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  // A refusal arrives after the submit button at the bottom: bring it into view and to screen readers.
+  useEffect(() => {
+    if (serverError) errorRef.current?.focus();
+  }, [serverError]);
   const [checking, startChecking] = useTransition();
   const form = useForm<Values>({
     resolver: zodResolver(returnRequestSchema),
@@ -94,9 +99,11 @@ export function ReturnRequestForm({ slug, initialRows, currency }: { slug: strin
   return (
     <form onSubmit={submit} noValidate className="space-y-8">
       {serverError ? (
-        <Alert tone="error" title="The return request was not sent">
-          {serverError}
-        </Alert>
+        <div ref={errorRef} tabIndex={-1} className="scroll-mt-4 outline-none">
+          <Alert tone="error" title="The return request was not sent">
+            {serverError}
+          </Alert>
+        </div>
       ) : null}
 
       <section aria-labelledby="add-devices" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -146,13 +153,13 @@ export function ReturnRequestForm({ slug, initialRows, currency }: { slug: strin
                   >
                     <legend className="px-1 font-mono font-semibold">IMEI {field.imei}</legend>
                     <input type="hidden" {...form.register(`lines.${i}.imei`)} />
-                    <div className="mb-3 flex flex-wrap items-start justify-between gap-3 text-sm">
-                      <div>
+                    <div className="mb-3 flex items-start justify-between gap-3 text-sm">
+                      <div className="min-w-0 flex-1">
                         {row?.description ? <p className="font-medium">{row.description}</p> : null}
                         {row?.orderNumber ? (
                           <p className="text-slate-600">
                             Order {row.orderNumber}, ordered {row.orderedOn}
-                            {row.returnBy ? ` · returns until ${row.returnBy}` : ''}
+                            {row.returnBy && !problem ? ` · returns until ${row.returnBy}` : ''}
                           </p>
                         ) : null}
                         {problem ? (

@@ -45,8 +45,10 @@ export default async function OrderPage({ params }: { params: Promise<{ slug: st
       <PageHeader
         title={`Order ${order.number}`}
         description={`${order.items} ${order.items === 1 ? 'item' : 'items'} · ${formatTotal(order.total, customer.currency, order.hasUnpriced, order.hasUnpriced && order.total === 0)}`}
-        actions={<OrderAgainButton slug={slug} orderNumber={order.number} />}
       />
+      <div className="mb-6">
+        <OrderAgainButton slug={slug} orderNumber={order.number} />
+      </div>
 
       <dl className="mb-8 grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3 lg:grid-cols-6">
         {facts.map(([label, value]) => (

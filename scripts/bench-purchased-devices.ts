@@ -154,7 +154,7 @@ try {
 
   const [sample] = await queryRows<{ imei: string }>(db, sql`
     select d.imei from devices d join sales_order_lines l on l.id = d.order_line_id join sales_orders o on o.id = l.order_id
-    where o.organization_id = ${scope.organizationId} and o.number = 1500 limit 1`);
+    where o.organization_id = ${scope.organizationId} and o.number = 1501 limit 1`);
   const imei = sample!.imei;
   const cases: [string, PurchasedDeviceFilters & { page?: number }][] = [
     ['page 1 (50 rows) + count', {}],
@@ -177,7 +177,7 @@ try {
   await timed('filter options (from order lines)', () => purchasedDeviceFilterOptions(db, scope));
   await timed('Orders page 1 (25 orders with totals) + count', () => listCustomerOrders(db, { ...scope, page: 1, pageSize: 25 }));
   await timed(
-    'CSV export of all purchased devices (batches of 5,000)',
+    'CSV export of all purchased devices (200 orders per batch)',
     async () => {
       let n = 0;
       for await (const batch of purchasedDevicesForExport(db, scope)) n += batch.length;

@@ -9,11 +9,16 @@ import { appUrl } from '@/lib/app-url';
 import { parseMoney } from '@/lib/money';
 import { returnRequestSchema } from '@/lib/validation/return-request';
 
+/**
+ * The base of the back-office link in the staff email when APP_URL is not set
+ * (APP_URL always wins in appUrl). Only the Host header is used: a client can
+ * send any X-Forwarded-Host, and this link goes to staff inboxes.
+ */
 async function requestOrigin(): Promise<string | undefined> {
   const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host');
-  if (!host) return undefined;
-  return `${h.get('x-forwarded-proto') ?? 'http'}://${host}`;
+  const host = h.get('host');
+  if (!host || !/^[a-z0-9.-]+(:\d+)?$/i.test(host)) return undefined;
+  return `${h.get('x-forwarded-proto') === 'https' ? 'https' : 'http'}://${host}`;
 }
 
 /**

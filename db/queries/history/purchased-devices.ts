@@ -52,8 +52,12 @@ function purchasedLineIds(scope: CustomerScope): SQL {
 function deviceConditions(scope: CustomerScope, filters: PurchasedDeviceFilters): SQL {
   const conditions: SQL[] = [sql`d.seller_id = ${scope.sellerId}`];
   const search = filters.search?.trim();
-  if (search) {
-    // A substring match on the organization's own devices only: no trigram index is needed (PGlite has none).
+  if (search && /^\d{15}$/.test(search)) {
+    // A whole IMEI (a scanner's answer): the seller's unique IMEI index finds it at once.
+    conditions.push(sql`(d.imei = ${search} or lower(d.serial) = ${search})`);
+  } else if (search) {
+    // Part of an IMEI: a substring match over the organization's own devices only, reached
+    // through the index on their order lines, so no trigram index is needed (PGlite has none).
     const pattern = `%${likeEscape(search.toLowerCase())}%`;
     conditions.push(sql`(d.imei like ${pattern} or lower(d.serial) like ${pattern})`);
   }

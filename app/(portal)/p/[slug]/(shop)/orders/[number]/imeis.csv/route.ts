@@ -1,0 +1,23 @@
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { customerOrderDevices, customerOrderExists } from '@/db/queries/history/order-detail';
+import { documentNumberParam, requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
+import { csvResponse, csvRows } from '@/lib/history/csv';
+import { describeProduct } from '@/lib/products';
+
+export const dynamic = 'force-dynamic';
+
+/** The IMEIs staff committed to one of the organization's orders, as CSV. Anyone else's order: 404. */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; number: string }> }) {
+  const { slug, number } = await params;
+  const customer = await requireHistoryCustomer(slug);
+  const scope = { ...scopeOf(customer), number: documentNumberParam(number) };
+  const db = await getDb();
+  if (!(await customerOrderExists(db, scope))) notFound();
+  const devices = await customerOrderDevices(db, scope);
+  const body = csvRows([
+    ['IMEI', 'Serial', 'SKU', 'Product', 'Grade', 'Order number'],
+    ...devices.map((d) => [d.imei, d.serial, d.product.sku, describeProduct({ ...d.product, grade: '' }), d.product.grade, scope.number]),
+  ]);
+  return csvResponse(body, `order-${scope.number}-imeis.csv`);
+}

@@ -1,0 +1,30 @@
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { findCustomerInvoice } from '@/db/queries/history/customer-invoices';
+import { documentNumberParam, requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
+import { renderInvoicePdf } from '@/lib/invoices/pdf';
+
+export const dynamic = 'force-dynamic';
+
+/** An invoice of one of the organization's orders as a PDF download. Anyone else's: 404. */
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ slug: string; number: string; invoiceNumber: string }> },
+) {
+  const { slug, number, invoiceNumber } = await params;
+  const customer = await requireHistoryCustomer(slug);
+  const invoice = await findCustomerInvoice(await getDb(), {
+    ...scopeOf(customer),
+    orderNumber: documentNumberParam(number),
+    invoiceNumber: documentNumberParam(invoiceNumber),
+  });
+  if (!invoice) notFound();
+  const pdf = await renderInvoicePdf(invoice);
+  return new Response(Buffer.from(pdf), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="invoice-${invoice.invoiceNumber}.pdf"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

@@ -1,0 +1,111 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { customerOrderStatusOptions, listCustomerOrders } from '@/db/queries/history/orders-history';
+import { FilterBar } from '@/components/history/filter-bar';
+import { StatusBadge } from '@/components/ui/badge';
+import { Field, Input, Select } from '@/components/ui/field';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
+import { requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
+import { formatDate, formatTotal } from '@/lib/history/format';
+import { dateParam, pageParam, positiveIntParam, type SearchParams } from '@/lib/history/search-params';
+
+export const metadata: Metadata = { title: 'Orders' };
+
+const PAGE_SIZE = 25;
+
+export default async function OrdersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const { slug } = await params;
+  const query = await searchParams;
+  const customer = await requireHistoryCustomer(slug);
+  const db = await getDb();
+  const filters = {
+    statusId: positiveIntParam(query, 'status'),
+    from: dateParam(query, 'from'),
+    to: dateParam(query, 'to'),
+  };
+  const page = pageParam(query);
+  const [statuses, { rows, total }] = await Promise.all([
+    customerOrderStatusOptions(db, { sellerId: customer.sellerId }),
+    listCustomerOrders(db, { ...scopeOf(customer), ...filters, page, pageSize: PAGE_SIZE }),
+  ]);
+  const base = `/p/${slug}/orders`;
+
+  return (
+    <>
+      <PageHeader title="Orders" description={`Every order of ${customer.organizationName}, placed here, by phone or by email.`} />
+      <FilterBar action={base} clearHref={base} label="Filter orders">
+        <Field id="status" label="Status">
+          <Select id="status" name="status" defaultValue={filters.statusId ? String(filters.statusId) : ''}>
+            <option value="">All statuses</option>
+            {statuses.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="from" label="Ordered from">
+          <Input id="from" name="from" type="date" defaultValue={filters.from ?? ''} />
+        </Field>
+        <Field id="to" label="Ordered to">
+          <Input id="to" name="to" type="date" defaultValue={filters.to ?? ''} />
+        </Field>
+      </FilterBar>
+      <Table caption={`Orders of ${customer.organizationName}`}>
+        <thead>
+          <tr>
+            <Th>Order</Th>
+            <Th>Date</Th>
+            <Th>Status</Th>
+            <Th>PO number</Th>
+            <Th className="text-right">Items</Th>
+            <Th className="text-right">Total</Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.length === 0 ? (
+            <EmptyRow colSpan={6}>
+              {filters.statusId || filters.from || filters.to ? 'No orders match these filters.' : 'No orders yet.'}
+            </EmptyRow>
+          ) : (
+            rows.map((order) => (
+              <tr key={order.number}>
+                <Td>
+                  <Link href={`${base}/${order.number}`} className="font-medium text-[var(--brand)] hover:underline">
+                    Order {order.number}
+                  </Link>
+                  <span className="block text-xs text-slate-500">{order.channelName}</span>
+                </Td>
+                <Td>{formatDate(order.orderedAt)}</Td>
+                <Td>
+                  <StatusBadge color={order.statusColor}>{order.statusName}</StatusBadge>
+                </Td>
+                <Td>{order.poNumber ?? <span className="text-slate-400">—</span>}</Td>
+                <Td className="text-right tabular-nums">{order.items}</Td>
+                <Td className="text-right tabular-nums">
+                  {formatTotal(order.total, customer.currency, order.hasUnpriced, order.hasUnpriced && order.total === 0)}
+                </Td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </Table>
+      <Pagination
+        basePath={base}
+        searchParams={{ status: filters.statusId ? String(filters.statusId) : undefined, from: filters.from, to: filters.to }}
+        page={page}
+        pageSize={PAGE_SIZE}
+        total={total}
+      />
+    </>
+  );
+}

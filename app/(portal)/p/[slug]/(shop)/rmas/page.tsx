@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { listCustomerRmas } from '@/db/queries/history/customer-rmas';
+import { RmaStatusBadge } from '@/components/history/rma-status-badge';
+import { LinkButton } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
+import { requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
+import { formatDate } from '@/lib/history/format';
+import { pageParam, type SearchParams } from '@/lib/history/search-params';
+import { formatMoney } from '@/lib/money';
+
+export const metadata: Metadata = { title: 'RMAs' };
+
+const PAGE_SIZE = 25;
+
+export default async function RmasPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const { slug } = await params;
+  const page = pageParam(await searchParams);
+  const customer = await requireHistoryCustomer(slug);
+  const { rows, total } = await listCustomerRmas(await getDb(), { ...scopeOf(customer), page, pageSize: PAGE_SIZE });
+  const base = `/p/${slug}/rmas`;
+  return (
+    <>
+      <PageHeader
+        title="RMAs"
+        description={`Returns of ${customer.organizationName}: what you asked for and what we decided.`}
+        actions={
+          <LinkButton href={`${base}/new`} variant="primary">
+            Request a return
+          </LinkButton>
+        }
+      />
+      <Table caption={`RMAs of ${customer.organizationName}`}>
+        <thead>
+          <tr>
+            <Th>RMA</Th>
+            <Th>Date</Th>
+            <Th>Status</Th>
+            <Th className="text-right">Devices</Th>
+            <Th className="text-right">Refund total</Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.length === 0 ? (
+            <EmptyRow colSpan={5}>No RMAs yet.</EmptyRow>
+          ) : (
+            rows.map((rma) => (
+              <tr key={rma.number}>
+                <Td>
+                  <Link href={`${base}/${rma.number}`} className="font-medium text-[var(--brand)] hover:underline">
+                    RMA {rma.number}
+                  </Link>
+                </Td>
+                <Td>{formatDate(rma.createdAt)}</Td>
+                <Td>
+                  <RmaStatusBadge status={rma.status} />
+                  {rma.resolution ? <span className="ml-2 text-xs text-slate-500">as {rma.resolution}</span> : null}
+                </Td>
+                <Td className="text-right tabular-nums">{rma.devices}</Td>
+                <Td className="text-right tabular-nums">{formatMoney(rma.refundTotal, customer.currency)}</Td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </Table>
+      <Pagination basePath={base} searchParams={{}} page={page} pageSize={PAGE_SIZE} total={total} />
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import {
+  invoiceLines,
+  invoices,
+  organizations,
+  portalSettings,
+  products,
+  salesOrderLines,
+  salesOrders,
+  sellers,
+} from '@/db/schema';
+import type { InvoiceDocument } from '@/lib/invoices/document';
+import { describeProduct } from '@/lib/products';
+import type { CustomerScope } from './scope';
+
+/**
+ * An invoice of one of the organization's orders, addressed by order number
+ * and invoice number. Null unless both belong to this organization at this
+ * seller and to each other.
+ */
+export async function findCustomerInvoice(
+  db: DbOrTx,
+  params: CustomerScope & { orderNumber: number; invoiceNumber: number },
+): Promise<InvoiceDocument | null> {
+  const { sellerId, organizationId } = params;
+  const [row] = await db
+    .select({
+      invoice: invoices,
+      orderNumber: salesOrders.number,
+      poNumber: salesOrders.poNumber,
+      organizationName: organizations.name,
+      billingAddress: organizations.billingAddress,
+      sellerName: sellers.name,
+      displayName: portalSettings.displayName,
+      brandColor: portalSettings.brandColor,
+      logoDataUrl: portalSettings.logoDataUrl,
+    })
+    .from(invoices)
+    .innerJoin(salesOrders, and(eq(salesOrders.id, invoices.orderId), eq(salesOrders.sellerId, sellerId)))
+    .innerJoin(organizations, and(eq(organizations.id, salesOrders.organizationId), eq(organizations.sellerId, sellerId)))
+    .innerJoin(sellers, eq(sellers.id, invoices.sellerId))
+    .leftJoin(portalSettings, eq(portalSettings.sellerId, invoices.sellerId))
+    .where(
+      and(
+        eq(invoices.sellerId, sellerId),
+        eq(invoices.number, params.invoiceNumber),
+        eq(salesOrders.number, params.orderNumber),
+        eq(salesOrders.organizationId, organizationId),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+
+  const snapshot = await db
+    .select({ line: invoiceLines, sku: products.sku })
+    .from(invoiceLines)
+    .leftJoin(products, and(eq(products.id, invoiceLines.productId), eq(products.sellerId, sellerId)))
+    .where(eq(invoiceLines.invoiceId, row.invoice.id))
+    .orderBy(asc(invoiceLines.position), asc(invoiceLines.id));
+  const lines = snapshot.length
+    ? snapshot.map(({ line, sku }) => ({
+        description: line.description,
+        sku: sku ?? null,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        amount: line.amount,
+      }))
+    : await orderLinesAsInvoiceLines(db, sellerId, row.invoice.orderId);
+
+  return {
+    sellerName: row.displayName || row.sellerName,
+    brandColor: row.brandColor ?? '#1d4ed8',
+    logoDataUrl: row.logoDataUrl ?? null,
+    invoiceNumber: row.invoice.number,
+    orderNumber: row.orderNumber,
+    poNumber: row.poNumber,
+    organizationName: row.organizationName,
+    billingAddress: row.billingAddress ?? null,
+    issuedOn: row.invoice.issuedOn,
+    dueOn: row.invoice.dueOn,
+    paid: row.invoice.paidAt !== null,
+    currency: row.invoice.currency,
+    paymentMethodName: row.invoice.paymentMethodName,
+    paymentInstructions: row.invoice.paymentInstructions,
+    lines,
+    total: row.invoice.total,
+  };
+}
+
+/**
+ * Invoices issued without line snapshots (older imports, the demo history)
+ * show the order's lines, which are what their total was computed from.
+ */
+async function orderLinesAsInvoiceLines(db: DbOrTx, sellerId: number, orderId: number) {
+  const rows = await db
+    .select({ line: salesOrderLines, product: products })
+    .from(salesOrderLines)
+    .innerJoin(products, and(eq(products.id, salesOrderLines.productId), eq(products.sellerId, sellerId)))
+    .where(and(eq(salesOrderLines.orderId, orderId), eq(salesOrderLines.sellerId, sellerId)))
+    .orderBy(asc(salesOrderLines.position), asc(salesOrderLines.id));
+  return rows.map(({ line, product }) => ({
+    description: describeProduct(product),
+    sku: product.sku,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    amount: (line.unitPrice ?? 0) * line.quantity,
+  }));
+}

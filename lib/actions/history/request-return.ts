@@ -1,0 +1,61 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db';
+import { createReturnRequest } from '@/db/queries/history/return-requests';
+import { customerAction, fail, ok, UserError } from '@/lib/actions';
+import { appUrl } from '@/lib/app-url';
+import { parseMoney } from '@/lib/money';
+import { returnRequestSchema } from '@/lib/validation/return-request';
+
+/**
+ * The base of the back-office link in the staff email when APP_URL is not set
+ * (APP_URL always wins in appUrl). Only the Host header is used: a client can
+ * send any X-Forwarded-Host, and this link goes to staff inboxes.
+ */
+async function requestOrigin(): Promise<string | undefined> {
+  const h = await headers();
+  const host = h.get('host');
+  if (!host || !/^[a-z0-9.-]+(:\d+)?$/i.test(host)) return undefined;
+  return `${h.get('x-forwarded-proto') === 'https' ? 'https' : 'http'}://${host}`;
+}
+
+/**
+ * A customer's return request from the portal. Every device is checked; a
+ * refusal names each IMEI and why, and nothing is written. On success the RMA
+ * is in status "requested" and the seller's owners and admins are emailed.
+ */
+export const requestReturnAction = customerAction(returnRequestSchema, async (input, customer) => {
+  if (!customer.portal.enabled) throw new UserError('This portal is not open.');
+  const fieldErrors: Record<string, string[]> = {};
+  const lines = input.lines.map((line, i) => {
+    const keep = line.disposition === 'keep_partial_refund';
+    const requestedRefund = keep ? parseMoney(line.requestedRefund, customer.currency) : null;
+    if (keep && requestedRefund === null) fieldErrors[`lines.${i}.requestedRefund`] = ['Enter an amount such as 25.00.'];
+    return { imei: line.imei, reason: line.reason, disposition: line.disposition, requestedRefund };
+  });
+  if (Object.keys(fieldErrors).length) return fail('Please check the refund amounts.', fieldErrors);
+
+  const origin = await requestOrigin();
+  const result = await createReturnRequest(await getDb(), {
+    sellerId: customer.sellerId,
+    organizationId: customer.organizationId,
+    portalAccountId: customer.portalAccountId,
+    lines,
+    notes: input.notes,
+    adminRmaUrl: (number) => appUrl(`/admin/rmas/${number}`, origin),
+  });
+  if (!result.ok) {
+    for (const refusal of result.refusals) {
+      input.lines.forEach((line, i) => {
+        if (line.imei.trim() === refusal.imei) (fieldErrors[`lines.${i}.imei`] ??= []).push(refusal.problem);
+      });
+    }
+    const named = result.refusals.map((r) => `IMEI ${r.imei} ${r.problem}.`).join(' ');
+    return fail(`Nothing was sent. ${named}`, fieldErrors);
+  }
+  revalidatePath(`/p/${customer.portal.slug}/rmas`);
+  revalidatePath(`/p/${customer.portal.slug}/devices`);
+  return ok({ number: result.number }, `Return request RMA ${result.number} sent.`);
+});

@@ -1,0 +1,22 @@
+import type { ReturnDeviceCheck } from '@/db/queries/history/return-requests';
+
+/** One device row of the return request form, as sent to the browser (dates as text). */
+export type ReturnRow = {
+  imei: string;
+  description: string | null;
+  orderNumber: number | null;
+  orderedOn: string | null;
+  returnBy: string | null;
+  problem: string | null;
+};
+
+export function toReturnRow(check: ReturnDeviceCheck): ReturnRow {
+  return {
+    imei: check.imei,
+    description: check.device?.description ?? null,
+    orderNumber: check.device?.orderNumber ?? null,
+    orderedOn: check.device ? check.device.orderedAt.toISOString().slice(0, 10) : null,
+    returnBy: check.device?.returnBy ? check.device.returnBy.toISOString().slice(0, 10) : null,
+    problem: check.problem,
+  };
+}

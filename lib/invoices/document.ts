@@ -1,0 +1,31 @@
+import type { PostalAddress } from '@/db/schema';
+
+/** Everything an issued invoice shows, read once and rendered as HTML or PDF. */
+export type InvoiceDocument = {
+  sellerName: string;
+  brandColor: string;
+  /** The seller's uploaded logo (a data: URL), printed when it is PNG or JPEG. */
+  logoDataUrl: string | null;
+  invoiceNumber: number;
+  orderNumber: number;
+  poNumber: string | null;
+  organizationName: string;
+  billingAddress: PostalAddress | null;
+  issuedOn: string;
+  dueOn: string;
+  paid: boolean;
+  currency: string;
+  paymentMethodName: string | null;
+  paymentInstructions: string;
+  lines: { description: string; sku: string | null; quantity: number; unitPrice: number | null; amount: number }[];
+  total: number;
+};
+
+/** An address as printed lines, skipping empty parts. */
+export function addressLines(address: PostalAddress | null): string[] {
+  if (!address) return [];
+  const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
+  return [address.line1, address.line2, [cityLine, address.region].filter(Boolean).join(', '), address.country]
+    .map((part) => part?.trim() ?? '')
+    .filter(Boolean);
+}

@@ -1,0 +1,207 @@
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
+import { formatMoney } from '@/lib/money';
+import { addressLines, type InvoiceDocument } from './document';
+
+const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
+const MARGIN = 48;
+const INK = rgb(0.06, 0.09, 0.16);
+const MUTED = rgb(0.4, 0.45, 0.52);
+const RULE = rgb(0.8, 0.84, 0.88);
+
+/** Columns of the lines table: right edge for numbers, left edge for text. */
+const COLUMNS = {
+  product: { x: MARGIN, width: 250 },
+  quantity: { right: MARGIN + 320 },
+  unitPrice: { right: MARGIN + 410 },
+  amount: { right: PAGE.width - MARGIN },
+};
+
+function hexColor(hex: string): RGB {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return rgb(0.11, 0.31, 0.85);
+  return rgb(parseInt(m[1]!, 16) / 255, parseInt(m[2]!, 16) / 255, parseInt(m[3]!, 16) / 255);
+}
+
+/**
+ * The standard PDF fonts only know Windows-1252; anything else (a Polish or
+ * Chinese company name) would throw, so it is printed as "?" instead.
+ */
+function printable(font: PDFFont, text: string): string {
+  const known = new Set(font.getCharacterSet());
+  let out = '';
+  for (const ch of text.replace(/[\r\n\t]+/g, ' ')) out += known.has(ch.codePointAt(0)!) ? ch : '?';
+  return out;
+}
+
+/** Greedy word wrap to a width; a single over-long word is cut. */
+function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of printable(font, text).split(/\s+/).filter(Boolean)) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (font.widthOfTextAtSize(candidate, size) <= width) {
+      current = candidate;
+      continue;
+    }
+    if (current) lines.push(current);
+    let rest = word;
+    while (font.widthOfTextAtSize(rest, size) > width && rest.length > 1) {
+      let cut = rest.length - 1;
+      while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    current = rest;
+  }
+  if (current) lines.push(current);
+  return lines.length ? lines : [''];
+}
+
+async function embedLogo(pdf: PDFDocument, dataUrl: string | null): Promise<PDFImage | null> {
+  const m = dataUrl ? /^data:image\/(png|jpe?g);base64,(.+)$/i.exec(dataUrl) : null;
+  if (!m) return null;
+  try {
+    const bytes = Buffer.from(m[2]!, 'base64');
+    return m[1]!.toLowerCase() === 'png' ? await pdf.embedPng(bytes) : await pdf.embedJpg(bytes);
+  } catch {
+    return null; // a damaged upload must not stop the invoice; the name is printed instead
+  }
+}
+
+/**
+ * A clean one-or-more-page invoice: seller, invoice and order numbers,
+ * organization and billing address, lines, total, payment method with its
+ * instructions and the due date. Lines "to be quoted" say so.
+ */
+export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle(`Invoice ${doc.invoiceNumber}`);
+  pdf.setSubject(`Invoice ${doc.invoiceNumber} for order ${doc.orderNumber}`);
+  pdf.setAuthor(doc.sellerName);
+  pdf.setCreator('Tradepost');
+  const regular = await pdf.embedFont(StandardFonts.Helvetica);
+  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const brand = hexColor(doc.brandColor);
+  const money = (minor: number) => formatMoney(minor, doc.currency);
+  const logo = await embedLogo(pdf, doc.logoDataUrl);
+
+  let page: PDFPage = pdf.addPage([PAGE.width, PAGE.height]);
+  let y = PAGE.height - MARGIN;
+
+  const text = (value: string, x: number, size = 10, font = regular, color = INK) => {
+    page.drawText(printable(font, value), { x, y, size, font, color });
+  };
+  const textRight = (value: string, right: number, size = 10, font = regular, color = INK) => {
+    const safe = printable(font, value);
+    page.drawText(safe, { x: right - font.widthOfTextAtSize(safe, size), y, size, font, color });
+  };
+  const rule = (color = RULE, thickness = 0.75) => {
+    page.drawLine({ start: { x: MARGIN, y }, end: { x: PAGE.width - MARGIN, y }, thickness, color });
+  };
+
+  // Header: the seller (logo or name) on the left, "Invoice" and its number on the right.
+  if (logo) {
+    const scale = Math.min(160 / logo.width, 40 / logo.height, 1);
+    page.drawImage(logo, { x: MARGIN, y: y - logo.height * scale + 12, width: logo.width * scale, height: logo.height * scale });
+  } else {
+    text(doc.sellerName, MARGIN, 20, bold, brand);
+  }
+  textRight('INVOICE', PAGE.width - MARGIN, 20, bold, INK);
+  y -= 22;
+  if (logo) text(doc.sellerName, MARGIN, 10, bold, brand);
+  textRight(`Invoice ${doc.invoiceNumber}`, PAGE.width - MARGIN, 11, bold);
+  y -= 12;
+  page.drawRectangle({ x: MARGIN, y, width: PAGE.width - 2 * MARGIN, height: 3, color: brand });
+  y -= 28;
+
+  // Bill to (left) and the invoice facts (right).
+  const top = y;
+  text('Bill to', MARGIN, 9, bold, MUTED);
+  y -= 15;
+  text(doc.organizationName, MARGIN, 11, bold);
+  for (const line of addressLines(doc.billingAddress)) {
+    y -= 14;
+    text(line, MARGIN, 10);
+  }
+  const leftBottom = y;
+
+  y = top;
+  const facts: [string, string][] = [
+    ['Invoice number', String(doc.invoiceNumber)],
+    ['Order number', String(doc.orderNumber)],
+    ...(doc.poNumber ? ([['PO number', doc.poNumber]] as [string, string][]) : []),
+    ['Issued', doc.issuedOn],
+    ['Due date', doc.dueOn],
+    ['Status', doc.paid ? 'Paid' : 'Unpaid'],
+  ];
+  for (const [label, value] of facts) {
+    text(label, PAGE.width - MARGIN - 200, 9, regular, MUTED);
+    textRight(value, PAGE.width - MARGIN, 10, label === 'Due date' ? bold : regular);
+    y -= 15;
+  }
+  y = Math.min(leftBottom, y) - 24;
+
+  // Lines, repeating the header on each new page.
+  const tableHeader = () => {
+    text('Product', COLUMNS.product.x, 9, bold, MUTED);
+    textRight('Qty', COLUMNS.quantity.right, 9, bold, MUTED);
+    textRight('Unit price', COLUMNS.unitPrice.right, 9, bold, MUTED);
+    textRight('Amount', COLUMNS.amount.right, 9, bold, MUTED);
+    y -= 6;
+    rule(INK, 1);
+    y -= 14;
+  };
+  const ensureRoom = (needed: number) => {
+    if (y - needed >= MARGIN + 20) return;
+    page = pdf.addPage([PAGE.width, PAGE.height]);
+    y = PAGE.height - MARGIN;
+    text(`${doc.sellerName} · Invoice ${doc.invoiceNumber} (continued)`, MARGIN, 9, regular, MUTED);
+    y -= 24;
+    tableHeader();
+  };
+  tableHeader();
+  for (const line of doc.lines) {
+    const description = wrap(regular, line.sku ? `${line.description} (${line.sku})` : line.description, 10, COLUMNS.product.width);
+    ensureRoom(description.length * 13 + 8);
+    const quoted = line.unitPrice === null;
+    textRight(String(line.quantity), COLUMNS.quantity.right);
+    textRight(quoted ? 'to be quoted' : money(line.unitPrice!), COLUMNS.unitPrice.right, 10, regular, quoted ? MUTED : INK);
+    textRight(quoted ? 'to be quoted' : money(line.amount), COLUMNS.amount.right, 10, regular, quoted ? MUTED : INK);
+    for (const [i, part] of description.entries()) {
+      text(part, COLUMNS.product.x);
+      if (i < description.length - 1) y -= 13;
+    }
+    y -= 8;
+    rule();
+    y -= 14;
+  }
+  ensureRoom(40);
+  text('Total', COLUMNS.unitPrice.right - 60, 12, bold);
+  textRight(money(doc.total), COLUMNS.amount.right, 12, bold);
+  y -= 16;
+  if (doc.lines.some((l) => l.unitPrice === null)) {
+    text('Lines marked "to be quoted" are not in the total; their price will be confirmed.', MARGIN, 9, regular, MUTED);
+    y -= 14;
+  }
+  y -= 16;
+
+  // Payment: method, instructions and the due date, kept together.
+  const instructions = wrap(regular, doc.paymentInstructions || '', 10, PAGE.width - 2 * MARGIN);
+  ensureRoom(60 + instructions.length * 13);
+  text('Payment', MARGIN, 9, bold, MUTED);
+  y -= 15;
+  text(
+    doc.paymentMethodName ? `${doc.paymentMethodName}, due ${doc.dueOn}` : `To be agreed with your sales representative, due ${doc.dueOn}`,
+    MARGIN,
+    11,
+    bold,
+  );
+  for (const part of doc.paymentInstructions ? instructions : []) {
+    y -= 14;
+    text(part, MARGIN);
+  }
+  y -= 20;
+  text(`Please quote invoice ${doc.invoiceNumber} with your payment.`, MARGIN, 9, regular, MUTED);
+
+  return pdf.save();
+}

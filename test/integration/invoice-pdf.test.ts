@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import * as s from '@/db/schema';
+import { createInvoiceForOrder } from '@/db/queries/invoices';
+import { findCustomerInvoice } from '@/db/queries/history/customer-invoices';
+import { renderInvoicePdf } from '@/lib/invoices/pdf';
+import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { addOrganization, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
+import { addOrder } from '../support/history-fixtures';
+import { pdfText } from '../support/pdf-text';
+
+describe('invoice PDF', () => {
+  let database: TestDatabase;
+  let seller: SellerFixture;
+  beforeAll(async () => {
+    database = await createTestDatabase(inject('testDbTemplate'));
+    seller = await buildSeller(database.db, { currency: 'EUR' });
+  });
+  afterAll(() => database.close());
+
+  it('prints seller, numbers, organization and address, lines, total, payment and due date', async () => {
+    const { db } = database;
+    const org = await addOrganization(db, seller, 'Łódź Phones & Co');
+    await db
+      .update(s.organizations)
+      .set({ billingAddress: { line1: '5 Harbour Street', city: 'Rotterdam', postalCode: '3011', country: 'NL' } })
+      .where(eq(s.organizations.id, org.id));
+    const priced = await addProduct(db, seller, { manufacturer: 'Apple', model: 'iPhone 14', capacity: '256GB', grade: 'A', listPrice: 45000, sku: 'IP14-256-A' });
+    const unpriced = await addProduct(db, seller, { manufacturer: 'Google', model: 'Pixel 8', listPrice: null, sku: 'PX8' });
+    const { order } = await addOrder(db, seller, {
+      organizationId: org.id,
+      poNumber: 'PO-7781',
+      lines: [
+        { productId: priced.id, quantity: 3, unitPrice: 45000 },
+        { productId: unpriced.id, quantity: 1, unitPrice: null },
+      ],
+    });
+    const invoice = await createInvoiceForOrder(db, { sellerId: seller.sellerId, orderId: order.id, today: '2026-03-02' });
+    const doc = await findCustomerInvoice(db, {
+      sellerId: seller.sellerId,
+      organizationId: org.id,
+      orderNumber: order.number,
+      invoiceNumber: invoice.number,
+    });
+    expect(doc).not.toBeNull();
+    const bytes = await renderInvoicePdf(doc!);
+
+    expect(Buffer.from(bytes.slice(0, 5)).toString('latin1')).toBe('%PDF-');
+    const { document, pages } = await pdfText(bytes);
+    expect(document.getTitle()).toBe(`Invoice ${invoice.number}`);
+    expect(pages).toHaveLength(1);
+    const text = pages[0]!;
+    for (const expected of [
+      `Seller ${seller.seller.slug}`,
+      `Invoice ${invoice.number}`,
+      String(order.number),
+      'PO-7781',
+      // "Ł" and "ź" are outside the standard fonts' character set: printed as "?", never a crash.
+      '?ód? Phones & Co',
+      '5 Harbour Street',
+      '3011 Rotterdam',
+      'Apple iPhone 14 256GB Black Unlocked, grade A',
+      '(IP14-256-A)',
+      'Google Pixel 8 128GB Black Unlocked, grade A (PX8)',
+      '€450.00',
+      '€1,350.00',
+      'to be quoted',
+      'Wire transfer, due 2026-04-01',
+      'Pay by wire to First Demo Bank',
+      '2026-03-02',
+      'Unpaid',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('flows long invoices onto more pages and repeats the column headings', async () => {
+    const { db } = database;
+    const org = await addOrganization(db, seller);
+    const products = [];
+    for (let i = 0; i < 60; i++) products.push(await addProduct(db, seller, { model: `Model with a rather long descriptive name ${i}` }));
+    const { order } = await addOrder(db, seller, {
+      organizationId: org.id,
+      lines: products.map((p) => ({ productId: p.id, quantity: 2, unitPrice: 1000 })),
+    });
+    const invoice = await createInvoiceForOrder(db, { sellerId: seller.sellerId, orderId: order.id });
+    const doc = await findCustomerInvoice(db, { sellerId: seller.sellerId, organizationId: org.id, orderNumber: order.number, invoiceNumber: invoice.number });
+    const { pages } = await pdfText(await renderInvoicePdf(doc!));
+    expect(pages.length).toBeGreaterThan(1);
+    const all = pages.join('\n');
+    for (let i = 0; i < 60; i++) expect(all).toContain(`long descriptive name ${i}`);
+    expect(pages[1]).toContain(`Invoice ${invoice.number} (continued)`);
+    expect(pages[1]).toContain('Unit price');
+    expect(pages.at(-1)).toContain('€1,200.00');
+  });
+
+  it('prints the lines of an invoice issued without line snapshots from its order', async () => {
+    const { db } = database;
+    const org = await addOrganization(db, seller);
+    const product = await addProduct(db, seller, { model: 'Legacy 1', listPrice: 2500 });
+    const { order } = await addOrder(db, seller, { organizationId: org.id, lines: [{ productId: product.id, quantity: 4, unitPrice: 2500 }] });
+    const [invoice] = await db
+      .insert(s.invoices)
+      .values({ sellerId: seller.sellerId, number: 9001, orderId: order.id, total: 10000, currency: 'EUR', dueOn: '2026-01-31' })
+      .returning();
+    const doc = await findCustomerInvoice(db, { sellerId: seller.sellerId, organizationId: org.id, orderNumber: order.number, invoiceNumber: invoice!.number });
+    expect(doc!.lines).toEqual([expect.objectContaining({ quantity: 4, unitPrice: 2500, amount: 10000 })]);
+    const { pages } = await pdfText(await renderInvoicePdf(doc!));
+    expect(pages[0]).toContain('Legacy 1');
+    expect(pages[0]).toContain('To be agreed with your sales representative, due 2026-01-31');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { csvRows } from '@/lib/history/csv';
+import { likeEscape, toDate } from '@/db/queries/history/scope';
+import { returnWindow } from '@/lib/history/format';
+import { dateParam, pageParam, purchasedDeviceFiltersFrom } from '@/lib/history/search-params';
+
+describe('history helpers', () => {
+  it('writes CSV that spreadsheets read as text, never as formulas', () => {
+    const text = csvRows([
+      ['IMEI', 'Product'],
+      ['350000000000121', '=HYPERLINK("http://evil.example","click")'],
+      ['+1', 'Galaxy, "S22"'],
+    ]);
+    const rows = Papa.parse<string[]>(text.trim()).data;
+    expect(rows).toEqual([
+      ['IMEI', 'Product'],
+      ['350000000000121', `'=HYPERLINK("http://evil.example","click")`],
+      [`'+1`, 'Galaxy, "S22"'],
+    ]);
+  });
+
+  it('escapes LIKE wildcards and reads timestamps from either driver', () => {
+    expect(likeEscape('12%_\\')).toBe('12\\%\\_\\\\');
+    expect(toDate('2026-01-31 09:15:00.123+00').toISOString()).toBe('2026-01-31T09:15:00.123Z');
+    expect(toDate('2026-01-31 09:15:00+05:30').toISOString()).toBe('2026-01-31T03:45:00.000Z');
+    expect(toDate(new Date(0)).getTime()).toBe(0);
+  });
+
+  it('tells whether the return window of an order is still open', () => {
+    const ordered = new Date('2026-01-01T12:00:00Z');
+    expect(returnWindow(ordered, null)).toEqual({ closesOn: null, open: true });
+    const w = returnWindow(ordered, 90, Date.parse('2026-03-31T12:00:00Z'));
+    expect(w).toEqual({ closesOn: new Date('2026-04-01T12:00:00Z'), open: true });
+    expect(returnWindow(ordered, 90, Date.parse('2026-04-01T12:00:01Z')).open).toBe(false);
+  });
+
+  it('reads filters from the URL and ignores what is not valid', () => {
+    expect(pageParam({ page: '3' })).toBe(3);
+    expect(pageParam({ page: '-1' })).toBe(1);
+    expect(pageParam({ page: 'x' })).toBe(1);
+    expect(dateParam({ from: '2026-02-30' }, 'from')).toBeUndefined();
+    expect(dateParam({ from: '2026-02-28' }, 'from')).toBe('2026-02-28');
+    expect(purchasedDeviceFiltersFrom({ imei: ' 1234 ', grade: 'A', color: '', other: 'x' })).toEqual({ search: '1234', grade: 'A' });
+  });
+});

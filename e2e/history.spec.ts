@@ -270,7 +270,7 @@ test.describe('customer history', () => {
   });
 
   // enable after merge with orders branch
-  test.fixme('staff see the portal return request as a Requested RMA in the back office', async ({ page }) => {
+  test('staff see the portal return request as a Requested RMA in the back office', async ({ page }) => {
     await page.goto('/p/acme/devices');
     const row = page.locator('tbody tr').filter({ hasText: /Until / }).first();
     const imei = await row.locator('input[name="imei"]').inputValue();

@@ -4,6 +4,7 @@ import * as s from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { imeiFromBody } from '@/lib/imei';
 import { nextDocumentNumber } from '@/db/queries/document-numbers';
+import { createInvoiceForOrder } from '@/db/queries/invoices';
 import {
   demoGrades,
   demoModels,
@@ -402,7 +403,6 @@ async function seedOrderHistory(
           updatedAt: createdAt,
         })
         .returning();
-      let total = 0;
       const committed: number[] = [];
       for (const [position, [productId, devicesOfProduct]] of lines.entries()) {
         const take = devicesOfProduct.slice(0, Math.min(devicesOfProduct.length, 1 + Math.floor(random() * 4)));
@@ -411,7 +411,6 @@ async function seedOrderHistory(
           .insert(s.salesOrderLines)
           .values({ sellerId, orderId: order!.id, productId, quantity: take.length, unitPrice, position })
           .returning();
-        total += (unitPrice ?? 0) * take.length;
         if (statusName !== 'Cancelled') {
           await tx
             .update(s.devices)
@@ -421,23 +420,19 @@ async function seedOrderHistory(
         }
       }
       if (shipped) {
-        const invoiceNumber = await nextDocumentNumber(tx, sellerId, 'invoice');
-        const due = new Date(createdAt.getTime() + 30 * 86_400_000);
-        await tx.insert(s.invoices).values({
+        const invoice = await createInvoiceForOrder(tx, {
           sellerId,
-          number: invoiceNumber,
           orderId: order!.id,
-          paymentMethodId: method.id,
-          paymentMethodName: method.name,
-          paymentInstructions: method.instructions,
-          total,
-          currency: h.currency,
-          issuedOn: createdAt.toISOString().slice(0, 10),
-          dueOn: due.toISOString().slice(0, 10),
-          paidAt: i < orderCount - 6 ? due : null,
-          emailedAt: createdAt,
-          createdAt,
+          today: createdAt.toISOString().slice(0, 10),
         });
+        await tx
+          .update(s.invoices)
+          .set({
+            paidAt: i < orderCount - 6 ? new Date(`${invoice.dueOn}T12:00:00Z`) : null,
+            emailedAt: createdAt,
+            createdAt,
+          })
+          .where(eq(s.invoices.id, invoice.id));
         if (committed.length >= 2) rmaCandidates.push({ orgId: org.id, deviceIds: committed, orderDate: createdAt });
       }
     });

@@ -23,6 +23,21 @@ export async function findCustomerInvoice(
   db: DbOrTx,
   params: CustomerScope & { orderNumber: number; invoiceNumber: number },
 ): Promise<InvoiceDocument | null> {
+  return findInvoiceDocument(db, params);
+}
+
+/** The same document for the seller's staff: any organization of this seller. */
+export async function findSellerInvoiceDocument(
+  db: DbOrTx,
+  params: { sellerId: number; orderNumber: number; invoiceNumber: number },
+): Promise<InvoiceDocument | null> {
+  return findInvoiceDocument(db, { ...params, organizationId: null });
+}
+
+async function findInvoiceDocument(
+  db: DbOrTx,
+  params: { sellerId: number; organizationId: number | null; orderNumber: number; invoiceNumber: number },
+): Promise<InvoiceDocument | null> {
   const { sellerId, organizationId } = params;
   const [row] = await db
     .select({
@@ -46,7 +61,7 @@ export async function findCustomerInvoice(
         eq(invoices.sellerId, sellerId),
         eq(invoices.number, params.invoiceNumber),
         eq(salesOrders.number, params.orderNumber),
-        eq(salesOrders.organizationId, organizationId),
+        organizationId === null ? undefined : eq(salesOrders.organizationId, organizationId),
       ),
     )
     .limit(1);

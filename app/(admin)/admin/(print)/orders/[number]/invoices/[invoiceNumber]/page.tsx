@@ -31,7 +31,15 @@ export default async function InvoicePage({ params }: Props) {
         <Link href={`/admin/orders/${orderNumber}`} className="text-sm text-[var(--brand)] underline">
           Back to order {orderNumber}
         </Link>
-        <PrintButton />
+        <span className="flex items-center gap-3">
+          <a
+            href={`/admin/orders/${orderNumber}/invoices/${invoiceNumber}/pdf`}
+            className="text-sm text-[var(--brand)] underline"
+          >
+            Download PDF
+          </a>
+          <PrintButton />
+        </span>
       </nav>
       <InvoiceDocument invoice={invoice} />
     </div>

@@ -1,0 +1,30 @@
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { findSellerInvoiceDocument } from '@/db/queries/history/customer-invoices';
+import { parseDocumentNumber } from '@/db/queries/refusal';
+import { requireStaff } from '@/lib/auth/session';
+import { renderInvoicePdf } from '@/lib/invoices/pdf';
+
+export const dynamic = 'force-dynamic';
+
+/** An invoice of one of the seller's orders as a PDF, for staff. Another seller's: 404. */
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ number: string; invoiceNumber: string }> },
+) {
+  const staff = await requireStaff();
+  const p = await params;
+  const orderNumber = parseDocumentNumber(p.number);
+  const invoiceNumber = parseDocumentNumber(p.invoiceNumber);
+  if (!orderNumber || !invoiceNumber) notFound();
+  const invoice = await findSellerInvoiceDocument(await getDb(), { sellerId: staff.sellerId, orderNumber, invoiceNumber });
+  if (!invoice) notFound();
+  const pdf = await renderInvoicePdf(invoice);
+  return new Response(Buffer.from(pdf), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="invoice-${invoice.invoiceNumber}.pdf"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

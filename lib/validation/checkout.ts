@@ -5,7 +5,7 @@ const optionalText = (max: number, label: string) =>
     .string()
     .trim()
     .max(max, `${label} can be at most ${max} characters.`)
-    .optional()
+    .nullish()
     .transform((v) => v || null);
 
 /**

@@ -14,8 +14,10 @@ export function csvLines(rows: (string | number | null)[][], options: { header?:
   const guard = (cell: string | number | null) => (typeof cell === 'string' ? guardFormula(cell) : cell ?? '');
   const data = rows.map((r) => r.map(guard));
   if (!data.length && !options.header) return '';
-  return Papa.unparse(options.header ? { fields: options.header.map(guardFormula), data } : data, {
+  const text = Papa.unparse(options.header ? { fields: options.header.map(guardFormula), data } : data, {
     newline: '\r\n',
     header: Boolean(options.header),
-  }) + '\r\n';
+  });
+  // Every line ends with CRLF, so batches can be concatenated.
+  return `${text.replace(/\r\n$/, '')}\r\n`;
 }

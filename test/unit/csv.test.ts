@@ -26,5 +26,7 @@ describe('CSV cells', () => {
       ['Samsung', 'line\nbreak', "'-", '0', 'price on request'],
     ]);
     expect(csvLines([])).toBe('');
+    expect(csvLines([], { header: ['A', 'B'] })).toBe('A,B\r\n');
+    expect(csvLines([['x', 1]]) + csvLines([['y', 2]])).toBe('x,1\r\ny,2\r\n');
   });
 });

@@ -73,16 +73,17 @@ function availableProducts(sellerId: number): SQL {
            or not coalesce((select ps.hide_unpriced from portal_settings ps where ps.seller_id = ${sellerId}), false))`;
 }
 
-/** "64GB" before "128GB", and "1TB" after both. */
-const capacityOrder = sql`(nullif(substring(p.capacity from '^[0-9]+'), '')::int * case when p.capacity ilike '%tb' then 1024 else 1 end)`;
-
-function orderBy(view: ForSaleView): SQL {
+/** `quantity` is the available quantity's column: a.quantity on the join, p.quantity on the base set. */
+function orderBy(view: ForSaleView, quantity: SQL): SQL {
   const d = view.dir === 'desc' ? sql`desc` : sql`asc`;
-  const byModel = sql`p.manufacturer ${d}, p.model ${d}, ${capacityOrder} ${d} nulls last, p.capacity ${d}, p.color ${d}, rtrim(p.grade, '+') ${d}, p.grade ${view.dir === 'desc' ? sql`asc` : sql`desc`}, p.network ${d}, p.id ${d}`;
+  // Capacity: "64GB" before "128GB", "1TB" after both (terabytes last, then shorter numbers first; no regex per row).
+  const byModel = sql`p.manufacturer ${d}, p.model ${d}, (upper(p.capacity) like '%TB') ${d}, length(p.capacity) ${d}, p.capacity ${d}, p.color ${d}, rtrim(p.grade, '+') ${d}, p.grade ${view.dir === 'desc' ? sql`asc` : sql`desc`}, p.network ${d}, p.id ${d}`;
   if (view.sort === 'price') return sql`p.list_price ${d} nulls last, ${byModel}`;
-  if (view.sort === 'quantity') return sql`a.quantity ${d}, ${byModel}`;
+  if (view.sort === 'quantity') return sql`${quantity} ${d}, ${byModel}`;
   return byModel;
 }
+
+const allFacetsMatch = (view: ForSaleView) => sql.join(forSaleFacetKeys.map((k) => facetCondition(view, k)), sql` and `);
 
 /** The SQL of one page of the listing (exported for the benchmark's EXPLAIN). */
 export function forSaleListingQuery(params: ForSaleParams & { limit?: number; offset?: number }): SQL {
@@ -91,34 +92,73 @@ export function forSaleListingQuery(params: ForSaleParams & { limit?: number; of
   const offset = params.offset ?? (view.page - 1) * FOR_SALE_PAGE_SIZE;
   return sql`select p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
       p.list_price as "listPrice", a.quantity as available
-    from ${availableProducts(sellerId)}
-      and ${searchCondition(view.q)}
-      and ${sql.join(forSaleFacetKeys.map((k) => facetCondition(view, k)), sql` and `)}
-    order by ${orderBy(view)}
+    from ${availableProducts(sellerId)} and ${searchCondition(view.q)} and ${allFacetsMatch(view)}
+    order by ${orderBy(view, sql`a.quantity`)}
     limit ${limit} offset ${offset}`;
 }
 
 /**
- * The facet counts and the total in one statement: the searched set is read
- * once, then each attribute is grouped under every filter except its own.
+ * The searched set, read once: every available product with, per attribute,
+ * whether it passes that attribute's filter.
  */
-export function forSaleFacetsQuery(params: ForSaleParams): SQL {
+function baseSet(params: ForSaleParams): SQL {
   const { sellerId, view } = params;
   const flags = forSaleFacetKeys.map((k) => sql`${facetCondition(view, k)} as ${sql.identifier(`${k}_ok`)}`);
+  return sql`base as materialized (
+    select p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade, p.list_price,
+      a.quantity, ${sql.join(flags, sql`, `)}
+    from ${availableProducts(sellerId)} and ${searchCondition(view.q)}
+  )`;
+}
+
+/**
+ * Facet counts and the total in one pass over the base set: grouping sets
+ * group by each attribute at once, and each attribute counts the products
+ * that pass every filter except its own.
+ */
+function facetCounts(view: ForSaleView): SQL {
   const othersMatch = (except?: ForSaleFacetKey) => {
-    const conditions = forSaleFacetKeys.filter((k) => k !== except && view[k]).map((k) => sql.identifier(`${k}_ok`));
-    return conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
+    const flags = forSaleFacetKeys.filter((k) => k !== except && view[k]).map((k) => sql.identifier(`${k}_ok`));
+    return flags.length ? sql.join(flags, sql` and `) : sql`true`;
   };
-  const branches = forSaleFacetKeys.map(
-    (k) => sql`select ${k}::text as facet, ${sql.identifier(k)} as value, count(*)::int as n
-      from base where ${othersMatch(k)} group by ${sql.identifier(k)}`,
-  );
-  return sql`with base as materialized (
-      select p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade, ${sql.join(flags, sql`, `)}
-      from ${availableProducts(sellerId)} and ${searchCondition(view.q)}
-    )
-    ${sql.join(branches, sql` union all `)}
-    union all select 'total', '', count(*)::int from base where ${othersMatch()}`;
+  const id = (k: ForSaleFacetKey) => sql`${sql.identifier(k)}`;
+  const when = (f: (k: ForSaleFacetKey) => SQL) => sql.join(forSaleFacetKeys.map((k) => sql`when grouping(${id(k)}) = 0 then ${f(k)}`), sql` `);
+  return sql`facet_counts as (
+    select case ${when((k) => sql`${k}::text`)} else 'total' end as facet,
+      case ${when((k) => id(k))} else '' end as value,
+      case ${when((k) => sql`count(*) filter (where ${othersMatch(k)})`)} else count(*) filter (where ${othersMatch()}) end::int as n
+    from base
+    group by grouping sets (${sql.join(forSaleFacetKeys.map((k) => sql`(${id(k)})`), sql`, `)}, ())
+  )`;
+}
+
+/** The SQL of the facet counts with the total (exported for the benchmark's EXPLAIN). */
+export function forSaleFacetsQuery(params: ForSaleParams): SQL {
+  return sql`with ${baseSet(params)}, ${facetCounts(params.view)} select facet, value, n from facet_counts`;
+}
+
+/**
+ * Everything the For Sale page reads, in one statement: its page of rows and
+ * the facet counts with the total, from a single read of the searched set.
+ * Facet rows and page rows come back as one result, told apart by `kind`.
+ */
+export function forSalePageQuery(params: ForSaleParams): SQL {
+  const { view } = params;
+  const order = orderBy(view, sql`p.quantity`);
+  return sql`with ${baseSet(params)}, ${facetCounts(view)}
+    select 'facet' as kind, facet, value, n, null::bigint as position, null::int as id, null as sku,
+      null as manufacturer, null as model, null as capacity, null as color, null as network, null as grade,
+      null::int as "listPrice", null::int as available
+    from facet_counts
+    union all
+    select 'row', null, null, null, row_number() over (order by ${order}), p.id, p.sku,
+      p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade, p.list_price, p.quantity
+    from (
+      select * from base p
+      where ${sql.join(forSaleFacetKeys.map((k) => sql.identifier(`${k}_ok`)), sql` and `)}
+      order by ${order}
+      limit ${FOR_SALE_PAGE_SIZE} offset ${(view.page - 1) * FOR_SALE_PAGE_SIZE}
+    ) p`;
 }
 
 export async function forSaleListing(db: DbOrTx, params: ForSaleParams): Promise<ForSaleRow[]> {
@@ -142,16 +182,35 @@ const compareOptions: Record<ForSaleFacetKey, (a: string, b: string) => number> 
   },
 };
 
-export async function forSaleFacets(db: DbOrTx, params: ForSaleParams): Promise<ForSaleFacets> {
-  const rows = await queryRows<{ facet: string; value: string; n: number }>(db, forSaleFacetsQuery(params));
+type FacetCountRow = { facet: string; value: string; n: number };
+
+function toFacets(rows: FacetCountRow[]): ForSaleFacets {
   const options = Object.fromEntries(forSaleFacetKeys.map((k) => [k, [] as { value: string; count: number }[]])) as ForSaleFacets['options'];
   let total = 0;
   for (const row of rows) {
-    if (row.facet === 'total') total = Number(row.n);
-    else if (row.value) options[row.facet as ForSaleFacetKey]?.push({ value: row.value, count: Number(row.n) });
+    const n = Number(row.n);
+    if (row.facet === 'total') total = n;
+    else if (row.value && n > 0) options[row.facet as ForSaleFacetKey]?.push({ value: row.value, count: n });
   }
   for (const key of forSaleFacetKeys) options[key].sort((a, b) => compareOptions[key](a.value, b.value));
   return { total, options };
+}
+
+export async function forSaleFacets(db: DbOrTx, params: ForSaleParams): Promise<ForSaleFacets> {
+  return toFacets(await queryRows<FacetCountRow>(db, forSaleFacetsQuery(params)));
+}
+
+/** The page's rows and its facet counts in one round trip (what the For Sale page uses). */
+export async function forSalePage(db: DbOrTx, params: ForSaleParams): Promise<{ rows: ForSaleRow[]; facets: ForSaleFacets }> {
+  type Row = FacetCountRow & ForSaleRow & { kind: 'facet' | 'row'; position: number };
+  const result = await queryRows<Row>(db, forSalePageQuery(params));
+  const rows = result
+    .filter((r) => r.kind === 'row')
+    .sort((x, y) => Number(x.position) - Number(y.position))
+    .map(({ id, sku, manufacturer, model, capacity, color, network, grade, listPrice, available }) => ({
+      id, sku, manufacturer, model, capacity, color, network, grade, listPrice, available,
+    }));
+  return { rows, facets: toFacets(result.filter((r) => r.kind === 'facet')) };
 }
 
 /**

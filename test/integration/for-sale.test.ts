@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
-import { forSaleAllRows, forSaleFacets, forSaleListing, type ForSaleRow } from '@/db/queries/for-sale';
+import { forSaleAllRows, forSaleFacets, forSaleListing, forSalePage, type ForSaleRow } from '@/db/queries/for-sale';
 import { forSaleFacetKeys, parseForSaleView, type ForSaleView } from '@/lib/validation/for-sale';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
@@ -217,6 +217,18 @@ describe('For Sale listing: filters, facet counts, search, sort and pagination',
     const motorola = await forSaleFacets(db, params({ manufacturer: 'Motorola' }));
     expect(motorola.total).toBe(60);
     expect(motorola.options.manufacturer.find((o) => o.value === 'Motorola')?.count).toBe(60);
+  });
+
+  it("reads the page's rows, facet counts and total in one statement that agrees with the separate queries", async () => {
+    const { db } = database;
+    const views: Record<string, string>[] = [{}, { manufacturer: 'Apple', grade: 'A' }, { q: 'pixel', sort: 'price', dir: 'desc' }, { sort: 'quantity', page: '2' }, { color: 'Nope' }];
+    for (const p of views) {
+      const page = await forSalePage(db, params(p));
+      expect(page.rows, JSON.stringify(p)).toEqual(await forSaleListing(db, params(p)));
+      expect(page.facets, JSON.stringify(p)).toEqual(await forSaleFacets(db, params(p)));
+    }
+    expect((await forSalePage(db, params({ sort: 'quantity', page: '2' }))).rows).toHaveLength(19);
+    expect((await forSalePage(db, params({ color: 'Nope' }))).facets.total).toBe(0);
   });
 
   it('gives the CSV every row of the filtered view, in its order, batch by batch', async () => {

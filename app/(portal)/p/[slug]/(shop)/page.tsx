@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
-import { forSaleFacets, forSaleListing } from '@/db/queries/for-sale';
+import { forSalePage } from '@/db/queries/for-sale';
 import { ForSaleFilters } from '@/components/for-sale/for-sale-filters';
 import { ForSaleTable } from '@/components/for-sale/for-sale-table';
 import { buttonClass } from '@/components/ui/button';
@@ -26,9 +26,7 @@ export default async function ForSalePage({
   const { slug } = await params;
   const customer = await requireCustomer(slug);
   const view = parseForSaleView(await searchParams);
-  const db = await getDb();
-  const query = { sellerId: customer.sellerId, view };
-  const [rows, facets] = await Promise.all([forSaleListing(db, query), forSaleFacets(db, query)]);
+  const { rows, facets } = await forSalePage(await getDb(), { sellerId: customer.sellerId, view });
   const base = `/p/${slug}`;
   const qs = forSaleQueryString({ ...view, page: 1 });
   const filtered = Boolean(view.q) || forSaleFacetKeys.some((k) => view[k]);

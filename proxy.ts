@@ -1,17 +1,44 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import {
+  appHosts,
+  createDomainResolver,
+  internalDomainLookup,
+  keepsPath,
+  normalizeHost,
+  portalPathFor,
+} from '@/lib/portal/custom-domains';
 
 /**
  * Optimistic redirects only: a visitor without a session cookie goes to the
  * area's sign-in page. Real checks happen in the data layer (requireStaff,
  * requireCustomer). Also passes the requested path on, so sign-in can return there.
+ *
+ * On a seller's custom domain, `/x` is served as `/p/{slug}/x` (a rewrite: the
+ * address bar keeps the seller's domain). Domains are resolved through the
+ * app's internal route with a short in-memory cache, never a query per request.
  */
 const STAFF_COOKIE = 'tp-staff-session';
 const CUSTOMER_COOKIE = 'tp-customer-session';
 const publicPortalPages = /^\/p\/[^/]+\/(sign-in|activate|forgot-password|sign-in-link|reset-password)(\/|$)/;
 const publicAdminPages = /^\/admin\/(sign-in|activate|forgot-password|sign-in-link|reset-password)(\/|$)/;
 
-export function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
+let ownHosts: Set<string> | undefined; // read on first request, once the server knows its own origin
+const resolveDomain = createDomainResolver({ lookup: internalDomainLookup() });
+
+export async function proxy(request: NextRequest) {
+  const { search } = request.nextUrl;
+  let { pathname } = request.nextUrl;
+  let rewrite = false;
+  const host = normalizeHost(request.headers.get('host'));
+  ownHosts ??= appHosts();
+  if (host && !ownHosts.has(host) && !keepsPath(pathname)) {
+    const slug = await resolveDomain(host);
+    if (slug) {
+      pathname = portalPathFor(slug, pathname);
+      rewrite = true;
+    }
+  }
+
   const headers = new Headers(request.headers);
   headers.set('x-tp-path', pathname + search);
 
@@ -26,9 +53,15 @@ export function proxy(request: NextRequest) {
     url.searchParams.set('next', pathname + search);
     return NextResponse.redirect(url);
   }
+  if (rewrite) {
+    const url = request.nextUrl.clone();
+    url.pathname = pathname;
+    return NextResponse.rewrite(url, { request: { headers } });
+  }
   return NextResponse.next({ request: { headers } });
 }
 
 export const config = {
-  matcher: ['/admin/:path*', '/p/:path*'],
+  // Every page, for custom domains; APIs and Next's files are never rewritten.
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)'],
 };

@@ -1,4 +1,8 @@
 import Link from 'next/link';
+import { getDb } from '@/db';
+import { cartSummary } from '@/db/queries/cart';
+import { CartBadge } from '@/components/cart/cart-badge';
+import { CartProvider } from '@/components/cart/cart-provider';
 import { BrandMark } from '@/components/portal/brand-header';
 import { requireCustomer } from '@/lib/auth/session';
 import { customerSignOutAction } from '@/lib/auth/sign-in-actions';
@@ -14,6 +18,7 @@ export default async function ShopLayout({
   const { slug } = await params;
   const customer = await requireCustomer(slug);
   const base = `/p/${slug}`;
+  const summary = await cartSummary(await getDb(), { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId });
   const nav = [
     { href: base, label: 'For Sale' },
     { href: `${base}/cart`, label: 'Cart' },
@@ -21,8 +26,9 @@ export default async function ShopLayout({
     { href: `${base}/devices`, label: 'Purchased devices' },
     { href: `${base}/rmas`, label: 'RMAs' },
   ];
+  const navLink = 'rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100';
   return (
-    <>
+    <CartProvider slug={slug} summary={summary}>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-6 py-3">
           <div className="flex items-center gap-6">
@@ -33,9 +39,13 @@ export default async function ShopLayout({
               <ul className="flex flex-wrap gap-1 text-sm">
                 {nav.map((item) => (
                   <li key={item.href}>
-                    <Link href={item.href} className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">
-                      {item.label}
-                    </Link>
+                    {item.label === 'Cart' ? (
+                      <CartBadge href={item.href} className={navLink} />
+                    ) : (
+                      <Link href={item.href} className={navLink}>
+                        {item.label}
+                      </Link>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -54,6 +64,6 @@ export default async function ShopLayout({
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
-    </>
+    </CartProvider>
   );
 }

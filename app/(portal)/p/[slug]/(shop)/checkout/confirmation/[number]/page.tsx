@@ -1,0 +1,106 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { orderConfirmation } from '@/db/queries/checkout';
+import { StatusBadge } from '@/components/ui/badge';
+import { LinkButton } from '@/components/ui/button';
+import { Table, Th } from '@/components/ui/table';
+import { requireCustomer } from '@/lib/auth/session';
+import { formatMoney } from '@/lib/money';
+import { productLabel } from '@/lib/portal/product-label';
+
+export const metadata: Metadata = { title: 'Order placed' };
+
+/** Shown after checkout: the order number and what happens next. Only the ordering organization sees it. */
+export default async function OrderConfirmationPage({ params }: { params: Promise<{ slug: string; number: string }> }) {
+  const { slug, number } = await params;
+  const customer = await requireCustomer(slug);
+  const n = Number(number);
+  if (!Number.isSafeInteger(n) || n <= 0) notFound();
+  const order = await orderConfirmation(await getDb(), {
+    sellerId: customer.sellerId,
+    organizationId: customer.organizationId,
+    number: n,
+  });
+  if (!order) notFound();
+  const money = (x: number) => formatMoney(x, customer.currency);
+  const total = order.lines.reduce((sum, l) => sum + (l.unitPrice ?? 0) * l.quantity, 0);
+  const toBeQuoted = order.lines.some((l) => l.unitPrice === null);
+  const base = `/p/${slug}`;
+
+  return (
+    <div className="mx-auto max-w-3xl">
+      <div className="rounded-lg border border-green-200 bg-green-50 px-6 py-5">
+        <p className="text-sm font-medium text-green-800">Thank you, your order is placed.</p>
+        <h1 className="mt-1 text-2xl font-bold tracking-tight">Order {order.number}</h1>
+        <p className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-700">
+          <StatusBadge color={order.statusColor}>{order.statusName}</StatusBadge>
+          {order.poNumber ? <span>PO number {order.poNumber}</span> : null}
+          {order.paymentMethodName ? <span>Payment: {order.paymentMethodName}</span> : null}
+        </p>
+      </div>
+
+      <section aria-labelledby="next-heading" className="mt-6">
+        <h2 id="next-heading" className="text-lg font-semibold">
+          What happens next
+        </h2>
+        <ol className="mt-2 list-decimal space-y-1 pl-5 text-slate-700">
+          <li>
+            {customer.portal.name} reviews your order, confirms prices{toBeQuoted ? ' (and quotes the lines without a price)' : ''} and
+            availability, and contacts you if anything changes.
+          </li>
+          <li>
+            {order.invoice
+              ? `Invoice ${order.invoice.number} is on its way to ${customer.email}; it lists the products and quantities.`
+              : 'You will receive an invoice once the order is confirmed.'}
+          </li>
+          <li>When the order ships, its devices (with their IMEIs) appear under Purchased devices.</li>
+        </ol>
+      </section>
+
+      <div className="mt-6">
+        <Table caption={`Lines of order ${order.number}`} hideCaption={false} className="[&_td]:px-3 [&_td]:py-2">
+          <thead>
+            <tr>
+              <Th>Product</Th>
+              <Th className="text-right">Quantity</Th>
+              <Th className="text-right">Price</Th>
+              <Th className="text-right">Line total</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {order.lines.map((line) => (
+              <tr key={line.productId}>
+                <td>{productLabel(line)}</td>
+                <td className="text-right tabular-nums">{line.quantity}</td>
+                <td className="text-right tabular-nums">{line.unitPrice === null ? <i>To be quoted</i> : money(line.unitPrice)}</td>
+                <td className="text-right tabular-nums">
+                  {line.unitPrice === null ? <i>To be quoted</i> : money(line.unitPrice * line.quantity)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="border-t border-slate-200 font-semibold">
+              <td colSpan={3} className="text-right">
+                Total{toBeQuoted ? ' (before quoted lines)' : ''}
+              </td>
+              <td className="text-right tabular-nums">{money(total)}</td>
+            </tr>
+          </tfoot>
+        </Table>
+        {order.notes ? <p className="mt-3 text-sm text-slate-700">Your notes: {order.notes}</p> : null}
+      </div>
+
+      <div className="mt-8 flex flex-wrap gap-3">
+        <LinkButton href={`${base}/orders`} variant="primary">
+          View your orders
+        </LinkButton>
+        <Link href={base} className="self-center text-[var(--brand)] underline">
+          Continue shopping
+        </Link>
+      </div>
+    </div>
+  );
+}

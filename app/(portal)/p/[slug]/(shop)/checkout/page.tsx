@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import { randomUUID } from 'node:crypto';
+import { getDb } from '@/db';
+import { cartContents } from '@/db/queries/cart';
+import { checkoutReadiness } from '@/db/queries/checkout';
+import { CheckoutForm } from '@/components/checkout/checkout-form';
+import { OrderingUnavailable } from '@/components/checkout/ordering-unavailable';
+import { Alert } from '@/components/ui/alert';
+import { LinkButton } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/page-header';
+import { Table, Th } from '@/components/ui/table';
+import { requireCustomer } from '@/lib/auth/session';
+import { formatMoney } from '@/lib/money';
+import { productLabel } from '@/lib/portal/product-label';
+
+export const metadata: Metadata = { title: 'Checkout' };
+
+export default async function CheckoutPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const customer = await requireCustomer(slug);
+  const db = await getDb();
+  const scope = { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId };
+  const [cart, readiness] = await Promise.all([cartContents(db, scope), checkoutReadiness(db, scope)]);
+  const money = (n: number) => formatMoney(n, customer.currency);
+  const base = `/p/${slug}`;
+
+  if (!readiness.ready) {
+    return (
+      <>
+        <PageHeader title="Checkout" />
+        <OrderingUnavailable sellerName={customer.portal.name} />
+      </>
+    );
+  }
+  if (!cart.lines.length) {
+    return (
+      <>
+        <PageHeader title="Checkout" />
+        <p className="mb-4">Your cart is empty.</p>
+        <LinkButton href={base} variant="primary">
+          Browse For Sale
+        </LinkButton>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title="Checkout" description={`Ordering from ${customer.portal.name} for ${customer.organizationName}.`} />
+      <div className="grid gap-8 lg:grid-cols-5">
+        <section aria-labelledby="summary-heading" className="lg:col-span-3">
+          <h2 id="summary-heading" className="mb-3 text-lg font-semibold">
+            Your order
+          </h2>
+          <Table caption="Lines of your order" className="[&_td]:px-3 [&_td]:py-2">
+            <thead>
+              <tr>
+                <Th>Product</Th>
+                <Th className="text-right">Quantity</Th>
+                <Th className="text-right">Price</Th>
+                <Th className="text-right">Line total</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {cart.lines.map((line) => (
+                <tr key={line.productId} className={line.problem ? 'bg-amber-50' : undefined}>
+                  <td>
+                    {productLabel(line)}
+                    {line.problem ? (
+                      <p className="text-sm font-medium text-amber-800">
+                        {line.problem === 'unavailable' ? 'No longer available' : `Only ${line.available} available now`}
+                      </p>
+                    ) : null}
+                  </td>
+                  <td className="text-right tabular-nums">{line.quantity}</td>
+                  <td className="text-right tabular-nums">{line.listPrice === null ? <i>To be quoted</i> : money(line.listPrice)}</td>
+                  <td className="text-right tabular-nums">
+                    {line.listPrice === null ? <i>To be quoted</i> : money(line.listPrice * line.quantity)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr className="border-t border-slate-200 font-semibold">
+                <td colSpan={3} className="text-right">
+                  Total{cart.toBeQuoted ? ' (before quoted lines)' : ''}
+                </td>
+                <td className="text-right tabular-nums">{money(cart.subtotal)}</td>
+              </tr>
+            </tfoot>
+          </Table>
+          <p className="mt-3 text-sm text-slate-600">
+            Prices are today&apos;s list prices. {customer.portal.name} confirms prices and stock before the order ships; the
+            serial numbers (IMEIs) of your devices are assigned then.
+          </p>
+        </section>
+        <section aria-labelledby="details-heading" className="lg:col-span-2">
+          <h2 id="details-heading" className="mb-3 text-lg font-semibold">
+            Payment and reference
+          </h2>
+          {cart.hasProblems ? (
+            <Alert tone="warning" title="Some lines are above what is available now">
+              <p>Change or remove the flagged lines in your cart, then come back to check out.</p>
+              <p className="mt-3">
+                <LinkButton href={`${base}/cart`}>Adjust your cart</LinkButton>
+              </p>
+            </Alert>
+          ) : (
+            <CheckoutForm methods={readiness.paymentMethods} idempotencyKey={randomUUID()} />
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import type { NextRequest } from 'next/server';
+import { getDb } from '@/db';
+import { forSaleAllRows } from '@/db/queries/for-sale';
+import { requireCustomer } from '@/lib/auth/session';
+import { csvLines } from '@/lib/csv';
+import { minorToDecimalString } from '@/lib/money';
+import { parseForSaleView } from '@/lib/validation/for-sale';
+
+export const dynamic = 'force-dynamic';
+
+const header = ['Manufacturer', 'Model', 'Capacity', 'Color', 'Network', 'Grade', 'SKU', 'List price', 'Currency', 'Available'];
+
+/**
+ * The For Sale list with the page's filters, search and sort, every row (not
+ * only the page shown), streamed a batch at a time.
+ */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const customer = await requireCustomer(slug);
+  if (!customer.portal.enabled) return new Response('This portal is not open.', { status: 404 });
+  const view = parseForSaleView(request.nextUrl.searchParams);
+  const db = await getDb();
+  const rows = forSaleAllRows(db, { sellerId: customer.sellerId, view });
+  const encoder = new TextEncoder();
+  let started = false;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        // The byte order mark makes spreadsheet programs read the file as UTF-8.
+        controller.enqueue(encoder.encode(`\uFEFF${csvLines([], { header })}`));
+        return;
+      }
+      const next = await rows.next();
+      if (next.done) {
+        controller.close();
+        return;
+      }
+      const lines = next.value.map((r) => [
+        r.manufacturer,
+        r.model,
+        r.capacity,
+        r.color,
+        r.network,
+        r.grade,
+        r.sku,
+        r.listPrice === null ? 'price on request' : minorToDecimalString(r.listPrice, customer.currency),
+        customer.currency,
+        r.available,
+      ]);
+      controller.enqueue(encoder.encode(csvLines(lines)));
+    },
+    async cancel() {
+      await rows.return(undefined);
+    },
+  });
+  const date = new Date().toISOString().slice(0, 10);
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${slug}-for-sale-${date}.csv"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

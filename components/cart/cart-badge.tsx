@@ -1,0 +1,21 @@
+'use client';
+
+import Link from 'next/link';
+import { useCartSummary } from './use-cart';
+
+/** The header's Cart link with the number of units in the cart; it follows every cart change without a reload. */
+export function CartBadge({ href, className }: { href: string; className?: string }) {
+  const { data } = useCartSummary();
+  const units = data?.units ?? 0;
+  return (
+    <Link href={href} className={className} aria-label={`Cart, ${units} ${units === 1 ? 'unit' : 'units'}`}>
+      Cart
+      <span
+        data-testid="cart-badge"
+        className="ml-1.5 inline-flex min-w-5 justify-center rounded-full bg-[var(--brand)] px-1.5 text-xs font-semibold text-white"
+      >
+        {units}
+      </span>
+    </Link>
+  );
+}

@@ -1,0 +1,291 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { queryRows } from '@/db/rows';
+import {
+  cartLines,
+  invoices,
+  orderStatuses,
+  paymentMethods,
+  portalPaymentMethods,
+  portalSettings,
+  products,
+  salesChannels,
+  salesOrderLines,
+  salesOrders,
+} from '@/db/schema';
+import { productLabel } from '@/lib/portal/product-label';
+import type { CheckoutValues } from '@/lib/validation/checkout';
+import { sellableQuantity, type SellableProduct } from './cart';
+import { nextDocumentNumber } from './document-numbers';
+import { createInvoiceForOrder, queueInvoiceEmail } from './invoices';
+
+export type ShortLine = { productId: number; label: string; inCart: number; available: number };
+
+export type CheckoutRefusalCode = 'closed' | 'not_ready' | 'payment_method' | 'empty' | 'short' | 'key_taken';
+
+/** A checkout refused with a message for the customer; nothing was written. */
+export class CheckoutRefusal extends Error {
+  constructor(
+    readonly code: CheckoutRefusalCode,
+    message: string,
+    readonly shortLines: ShortLine[] = [],
+  ) {
+    super(message);
+    this.name = 'CheckoutRefusal';
+  }
+}
+
+/**
+ * Whether the seller's portal can take orders, and what it offers. Ordering
+ * needs an initial order status, a sales channel and at least one payment
+ * method; without them the portal says so instead of half-working.
+ */
+export async function checkoutReadiness(db: DbOrTx, params: { sellerId: number }) {
+  const [settings] = await db
+    .select({
+      enabled: portalSettings.enabled,
+      autoInvoice: portalSettings.autoInvoice,
+      statusId: orderStatuses.id,
+      channelId: salesChannels.id,
+    })
+    .from(portalSettings)
+    .leftJoin(
+      orderStatuses,
+      and(eq(orderStatuses.id, portalSettings.initialOrderStatusId), eq(orderStatuses.sellerId, portalSettings.sellerId)),
+    )
+    .leftJoin(
+      salesChannels,
+      and(eq(salesChannels.id, portalSettings.salesChannelId), eq(salesChannels.sellerId, portalSettings.sellerId)),
+    )
+    .where(eq(portalSettings.sellerId, params.sellerId))
+    .limit(1);
+  const methods = await db
+    .select({ id: paymentMethods.id, name: paymentMethods.name, instructions: paymentMethods.instructions })
+    .from(portalPaymentMethods)
+    .innerJoin(
+      paymentMethods,
+      and(eq(paymentMethods.id, portalPaymentMethods.paymentMethodId), eq(paymentMethods.sellerId, portalPaymentMethods.sellerId)),
+    )
+    .where(eq(portalPaymentMethods.sellerId, params.sellerId))
+    .orderBy(asc(paymentMethods.name));
+  const missing: string[] = [];
+  if (!settings?.statusId) missing.push('initial order status');
+  if (!settings?.channelId) missing.push('sales channel');
+  if (!methods.length) missing.push('payment method');
+  return {
+    enabled: settings?.enabled ?? false,
+    ready: Boolean(settings?.enabled) && missing.length === 0,
+    /** For staff-facing logs; customers see a plain sentence. */
+    missing,
+    statusId: settings?.statusId ?? null,
+    channelId: settings?.channelId ?? null,
+    autoInvoice: settings?.autoInvoice ?? false,
+    paymentMethods: methods,
+  };
+}
+
+export type CheckoutReadiness = Awaited<ReturnType<typeof checkoutReadiness>>;
+
+export type PlaceOrderParams = CheckoutValues & {
+  sellerId: number;
+  organizationId: number;
+  portalAccountId: number;
+  /** Absolute link to the customer's orders, for the invoice email. */
+  ordersUrl?: string;
+};
+
+export type PlacedOrderResult = {
+  orderId: number;
+  number: number;
+  /** True when this key had already placed the order (a double click, a retry). */
+  alreadyPlaced: boolean;
+  invoiceId: number | null;
+};
+
+async function orderByKey(db: DbOrTx, sellerId: number, key: string) {
+  const [order] = await db
+    .select({ id: salesOrders.id, number: salesOrders.number, placedByAccountId: salesOrders.placedByAccountId })
+    .from(salesOrders)
+    .where(and(eq(salesOrders.sellerId, sellerId), eq(salesOrders.idempotencyKey, key)))
+    .limit(1);
+  if (!order) return null;
+  const [invoice] = await db
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(and(eq(invoices.sellerId, sellerId), eq(invoices.orderId, order.id)))
+    .orderBy(asc(invoices.id))
+    .limit(1);
+  return { ...order, invoiceId: invoice?.id ?? null };
+}
+
+function existingOrder(order: NonNullable<Awaited<ReturnType<typeof orderByKey>>>, portalAccountId: number): PlacedOrderResult {
+  if (order.placedByAccountId !== portalAccountId) {
+    throw new CheckoutRefusal('key_taken', 'This checkout form was already used. Reload the checkout page and try again.');
+  }
+  return { orderId: order.id, number: order.number, alreadyPlaced: true, invoiceId: order.invoiceId };
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const x = e as { code?: string; constraint?: string; constraint_name?: string };
+    if (x.code === '23505') return (x.constraint_name ?? x.constraint ?? constraint) === constraint;
+  }
+  return false;
+}
+
+/**
+ * Turns the account's cart into one sales order, in one transaction: prices
+ * and availability are read again here, lines above what is available now are
+ * refused by name (nothing written), the order takes the portal's initial
+ * status and channel, the cart is emptied, and with auto invoice the invoice
+ * is created and its email queued. The same idempotency key never makes a
+ * second order.
+ */
+export async function placeOrder(db: DbOrTx, params: PlaceOrderParams): Promise<PlacedOrderResult> {
+  try {
+    return await db.transaction((tx) => placeOrderIn(tx, params));
+  } catch (error) {
+    // Two submissions raced past the key check; the loser finds the winner's order.
+    if (isUniqueViolation(error, 'sales_orders_seller_idempotency_unique')) {
+      const order = await orderByKey(db, params.sellerId, params.idempotencyKey);
+      if (order) return existingOrder(order, params.portalAccountId);
+    }
+    throw error;
+  }
+}
+
+async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<PlacedOrderResult> {
+  const { sellerId, portalAccountId } = params;
+  // Locking the lines serializes two checkouts of one cart: the second waits, then finds it empty.
+  const lines = await queryRows<SellableProduct & { productId: number; quantity: number }>(tx, sql`
+    select c.product_id as "productId", c.quantity,
+      p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
+      p.list_price as "listPrice", ${sellableQuantity} as available
+    from cart_lines c
+    join products p on p.id = c.product_id and p.seller_id = c.seller_id
+    left join product_availability a on a.product_id = p.id
+    left join portal_settings ps on ps.seller_id = p.seller_id
+    where c.seller_id = ${sellerId} and c.portal_account_id = ${portalAccountId}
+    order by c.added_at, c.product_id
+    for update of c`);
+
+  const previous = await orderByKey(tx, sellerId, params.idempotencyKey);
+  if (previous) return existingOrder(previous, portalAccountId);
+
+  const readiness = await checkoutReadiness(tx, { sellerId });
+  if (!readiness.enabled) throw new CheckoutRefusal('closed', 'This portal is not open.');
+  if (!readiness.ready || !readiness.statusId || !readiness.channelId) {
+    throw new CheckoutRefusal('not_ready', 'Ordering through the portal is not available yet. Your cart is saved.');
+  }
+  if (!readiness.paymentMethods.some((m) => m.id === params.paymentMethodId)) {
+    throw new CheckoutRefusal('payment_method', 'Choose one of the payment methods offered.');
+  }
+  if (!lines.length) throw new CheckoutRefusal('empty', 'Your cart is empty.');
+
+  const short: ShortLine[] = lines
+    .filter((l) => l.quantity > Number(l.available))
+    .map((l) => ({ productId: l.productId, label: productLabel(l), inCart: l.quantity, available: Number(l.available) }));
+  if (short.length) {
+    const names = short.map((l) =>
+      l.available > 0 ? `${l.label}: ${l.available} available, ${l.inCart} in your cart` : `${l.label}: no longer available`,
+    );
+    throw new CheckoutRefusal('short', `Some lines are above what is available now. ${names.join('; ')}.`, short);
+  }
+
+  const number = await nextDocumentNumber(tx, sellerId, 'sales_order');
+  const [order] = await tx
+    .insert(salesOrders)
+    .values({
+      sellerId,
+      number,
+      organizationId: params.organizationId,
+      placedByAccountId: portalAccountId,
+      statusId: readiness.statusId,
+      channelId: readiness.channelId,
+      paymentMethodId: params.paymentMethodId,
+      poNumber: params.poNumber,
+      notes: params.notes,
+      idempotencyKey: params.idempotencyKey,
+    })
+    .returning({ id: salesOrders.id });
+  await tx.insert(salesOrderLines).values(
+    lines.map((l, position) => ({
+      sellerId,
+      orderId: order!.id,
+      productId: l.productId,
+      quantity: l.quantity,
+      unitPrice: l.listPrice,
+      position,
+    })),
+  );
+  await tx.delete(cartLines).where(
+    and(
+      eq(cartLines.sellerId, sellerId),
+      eq(cartLines.portalAccountId, portalAccountId),
+      inArray(cartLines.productId, lines.map((l) => l.productId)),
+    ),
+  );
+
+  let invoiceId: number | null = null;
+  if (readiness.autoInvoice) {
+    const invoice = await createInvoiceForOrder(tx, { sellerId, orderId: order!.id });
+    invoiceId = invoice.id;
+    // Only queued here; a failing email provider cannot touch the order.
+    await queueInvoiceEmail(tx, { sellerId, invoiceId, ordersUrl: params.ordersUrl });
+  }
+  return { orderId: order!.id, number, alreadyPlaced: false, invoiceId };
+}
+
+/** A placed order as its confirmation page shows it, only to the organization that placed it. */
+export async function orderConfirmation(
+  db: DbOrTx,
+  params: { sellerId: number; organizationId: number; number: number },
+) {
+  const [order] = await db
+    .select({
+      id: salesOrders.id,
+      number: salesOrders.number,
+      poNumber: salesOrders.poNumber,
+      notes: salesOrders.notes,
+      createdAt: salesOrders.createdAt,
+      statusName: orderStatuses.name,
+      statusColor: orderStatuses.color,
+      paymentMethodName: paymentMethods.name,
+    })
+    .from(salesOrders)
+    .innerJoin(orderStatuses, eq(orderStatuses.id, salesOrders.statusId))
+    .leftJoin(paymentMethods, eq(paymentMethods.id, salesOrders.paymentMethodId))
+    .where(
+      and(
+        eq(salesOrders.sellerId, params.sellerId),
+        eq(salesOrders.organizationId, params.organizationId),
+        eq(salesOrders.number, params.number),
+      ),
+    )
+    .limit(1);
+  if (!order) return null;
+  const lines = await db
+    .select({
+      productId: salesOrderLines.productId,
+      quantity: salesOrderLines.quantity,
+      unitPrice: salesOrderLines.unitPrice,
+      sku: products.sku,
+      manufacturer: products.manufacturer,
+      model: products.model,
+      capacity: products.capacity,
+      color: products.color,
+      network: products.network,
+      grade: products.grade,
+    })
+    .from(salesOrderLines)
+    .innerJoin(products, eq(products.id, salesOrderLines.productId))
+    .where(and(eq(salesOrderLines.orderId, order.id), eq(salesOrderLines.sellerId, params.sellerId)))
+    .orderBy(asc(salesOrderLines.position), asc(salesOrderLines.id));
+  const [invoice] = await db
+    .select({ number: invoices.number, emailedAt: invoices.emailedAt })
+    .from(invoices)
+    .where(and(eq(invoices.sellerId, params.sellerId), eq(invoices.orderId, order.id)))
+    .orderBy(asc(invoices.id))
+    .limit(1);
+  return { ...order, lines, invoice: invoice ?? null };
+}

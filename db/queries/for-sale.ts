@@ -1,0 +1,230 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { queryRows } from '@/db/rows';
+import {
+  FOR_SALE_PAGE_SIZE,
+  forSaleFacetKeys,
+  type ForSaleFacetKey,
+  type ForSaleView,
+} from '@/lib/validation/for-sale';
+
+/**
+ * The For Sale page reads one availability row per product (kept by triggers,
+ * see 0001_availability.sql), never the devices, so its cost follows the
+ * seller's product count, not the device count.
+ */
+export type ForSaleParams = { sellerId: number; view: ForSaleView };
+
+export type ForSaleRow = {
+  id: number;
+  sku: string;
+  manufacturer: string;
+  model: string;
+  capacity: string;
+  color: string;
+  network: string;
+  grade: string;
+  /** Minor units; null: price on request. */
+  listPrice: number | null;
+  available: number;
+};
+
+export type ForSaleFacets = {
+  /** Products matching every filter: the row count of the listing. */
+  total: number;
+  /** Per attribute: its values with the number of products each would leave, given the other filters. */
+  options: Record<ForSaleFacetKey, { value: string; count: number }[]>;
+};
+
+const column: Record<ForSaleFacetKey, SQL> = {
+  manufacturer: sql`p.manufacturer`,
+  model: sql`p.model`,
+  capacity: sql`p.capacity`,
+  color: sql`p.color`,
+  network: sql`p.network`,
+  grade: sql`p.grade`,
+};
+
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Every word must appear somewhere in the product's attributes or SKU. */
+function searchCondition(q: string): SQL {
+  const terms = q.split(/\s+/).filter(Boolean).slice(0, 8);
+  if (!terms.length) return sql`true`;
+  const haystack = sql`concat_ws(' ', p.manufacturer, p.model, p.sku, p.capacity, p.color, p.network, p.grade)`;
+  return sql.join(
+    terms.map((t) => sql`${haystack} ilike ${`%${escapeLike(t)}%`}`),
+    sql` and `,
+  );
+}
+
+function facetCondition(view: ForSaleView, key: ForSaleFacetKey): SQL {
+  return view[key] ? sql`${column[key]} = ${view[key]}` : sql`true`;
+}
+
+/** Available products of the seller that the page may show: quantity > 0, priced unless hiding is off. */
+function availableProducts(sellerId: number): SQL {
+  return sql`product_availability a
+    join products p on p.id = a.product_id and p.seller_id = ${sellerId}
+    where a.seller_id = ${sellerId} and a.quantity > 0
+      and (p.list_price is not null
+           or not coalesce((select ps.hide_unpriced from portal_settings ps where ps.seller_id = ${sellerId}), false))`;
+}
+
+/** `quantity` is the available quantity's column: a.quantity on the join, p.quantity on the base set. */
+function orderBy(view: ForSaleView, quantity: SQL): SQL {
+  const d = view.dir === 'desc' ? sql`desc` : sql`asc`;
+  // Capacity: "64GB" before "128GB", "1TB" after both (terabytes last, then shorter numbers first; no regex per row).
+  const byModel = sql`p.manufacturer ${d}, p.model ${d}, (upper(p.capacity) like '%TB') ${d}, length(p.capacity) ${d}, p.capacity ${d}, p.color ${d}, rtrim(p.grade, '+') ${d}, p.grade ${view.dir === 'desc' ? sql`asc` : sql`desc`}, p.network ${d}, p.id ${d}`;
+  if (view.sort === 'price') return sql`p.list_price ${d} nulls last, ${byModel}`;
+  if (view.sort === 'quantity') return sql`${quantity} ${d}, ${byModel}`;
+  return byModel;
+}
+
+const allFacetsMatch = (view: ForSaleView) => sql.join(forSaleFacetKeys.map((k) => facetCondition(view, k)), sql` and `);
+
+/** The SQL of one page of the listing (exported for the benchmark's EXPLAIN). */
+export function forSaleListingQuery(params: ForSaleParams & { limit?: number; offset?: number }): SQL {
+  const { sellerId, view } = params;
+  const limit = params.limit ?? FOR_SALE_PAGE_SIZE;
+  const offset = params.offset ?? (view.page - 1) * FOR_SALE_PAGE_SIZE;
+  return sql`select p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
+      p.list_price as "listPrice", a.quantity as available
+    from ${availableProducts(sellerId)} and ${searchCondition(view.q)} and ${allFacetsMatch(view)}
+    order by ${orderBy(view, sql`a.quantity`)}
+    limit ${limit} offset ${offset}`;
+}
+
+/**
+ * The searched set, read once: every available product with, per attribute,
+ * whether it passes that attribute's filter.
+ */
+function baseSet(params: ForSaleParams): SQL {
+  const { sellerId, view } = params;
+  const flags = forSaleFacetKeys.map((k) => sql`${facetCondition(view, k)} as ${sql.identifier(`${k}_ok`)}`);
+  return sql`base as materialized (
+    select p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade, p.list_price,
+      a.quantity, ${sql.join(flags, sql`, `)}
+    from ${availableProducts(sellerId)} and ${searchCondition(view.q)}
+  )`;
+}
+
+/**
+ * Facet counts and the total in one pass over the base set: grouping sets
+ * group by each attribute at once, and each attribute counts the products
+ * that pass every filter except its own.
+ */
+function facetCounts(view: ForSaleView): SQL {
+  const othersMatch = (except?: ForSaleFacetKey) => {
+    const flags = forSaleFacetKeys.filter((k) => k !== except && view[k]).map((k) => sql.identifier(`${k}_ok`));
+    return flags.length ? sql.join(flags, sql` and `) : sql`true`;
+  };
+  const id = (k: ForSaleFacetKey) => sql`${sql.identifier(k)}`;
+  const when = (f: (k: ForSaleFacetKey) => SQL) => sql.join(forSaleFacetKeys.map((k) => sql`when grouping(${id(k)}) = 0 then ${f(k)}`), sql` `);
+  return sql`facet_counts as (
+    select case ${when((k) => sql`${k}::text`)} else 'total' end as facet,
+      case ${when((k) => id(k))} else '' end as value,
+      case ${when((k) => sql`count(*) filter (where ${othersMatch(k)})`)} else count(*) filter (where ${othersMatch()}) end::int as n
+    from base
+    group by grouping sets (${sql.join(forSaleFacetKeys.map((k) => sql`(${id(k)})`), sql`, `)}, ())
+  )`;
+}
+
+/** The SQL of the facet counts with the total (exported for the benchmark's EXPLAIN). */
+export function forSaleFacetsQuery(params: ForSaleParams): SQL {
+  return sql`with ${baseSet(params)}, ${facetCounts(params.view)} select facet, value, n from facet_counts`;
+}
+
+/**
+ * Everything the For Sale page reads, in one statement: its page of rows and
+ * the facet counts with the total, from a single read of the searched set.
+ * Facet rows and page rows come back as one result, told apart by `kind`.
+ */
+export function forSalePageQuery(params: ForSaleParams): SQL {
+  const { view } = params;
+  const order = orderBy(view, sql`p.quantity`);
+  return sql`with ${baseSet(params)}, ${facetCounts(view)}
+    select 'facet' as kind, facet, value, n, null::bigint as position, null::int as id, null as sku,
+      null as manufacturer, null as model, null as capacity, null as color, null as network, null as grade,
+      null::int as "listPrice", null::int as available
+    from facet_counts
+    union all
+    select 'row', null, null, null, row_number() over (order by ${order}), p.id, p.sku,
+      p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade, p.list_price, p.quantity
+    from (
+      select * from base p
+      where ${sql.join(forSaleFacetKeys.map((k) => sql.identifier(`${k}_ok`)), sql` and `)}
+      order by ${order}
+      limit ${FOR_SALE_PAGE_SIZE} offset ${(view.page - 1) * FOR_SALE_PAGE_SIZE}
+    ) p`;
+}
+
+export async function forSaleListing(db: DbOrTx, params: ForSaleParams): Promise<ForSaleRow[]> {
+  return queryRows<ForSaleRow>(db, forSaleListingQuery(params));
+}
+
+const gradeKey = (g: string) => [g.replace(/\+$/, ''), g.endsWith('+') ? 0 : 1] as const;
+const capacityKey = (c: string) => {
+  const n = Number(/^\d+/.exec(c)?.[0] ?? NaN);
+  return Number.isNaN(n) ? Infinity : /tb$/i.test(c) ? n * 1024 : n;
+};
+const compareOptions: Record<ForSaleFacetKey, (a: string, b: string) => number> = {
+  manufacturer: (a, b) => a.localeCompare(b),
+  model: (a, b) => a.localeCompare(b, 'en', { numeric: true }),
+  capacity: (a, b) => capacityKey(a) - capacityKey(b) || a.localeCompare(b),
+  color: (a, b) => a.localeCompare(b),
+  network: (a, b) => a.localeCompare(b),
+  grade: (a, b) => {
+    const [x, y] = [gradeKey(a), gradeKey(b)];
+    return x[0].localeCompare(y[0]) || x[1] - y[1];
+  },
+};
+
+type FacetCountRow = { facet: string; value: string; n: number };
+
+function toFacets(rows: FacetCountRow[]): ForSaleFacets {
+  const options = Object.fromEntries(forSaleFacetKeys.map((k) => [k, [] as { value: string; count: number }[]])) as ForSaleFacets['options'];
+  let total = 0;
+  for (const row of rows) {
+    const n = Number(row.n);
+    if (row.facet === 'total') total = n;
+    else if (row.value && n > 0) options[row.facet as ForSaleFacetKey]?.push({ value: row.value, count: n });
+  }
+  for (const key of forSaleFacetKeys) options[key].sort((a, b) => compareOptions[key](a.value, b.value));
+  return { total, options };
+}
+
+export async function forSaleFacets(db: DbOrTx, params: ForSaleParams): Promise<ForSaleFacets> {
+  return toFacets(await queryRows<FacetCountRow>(db, forSaleFacetsQuery(params)));
+}
+
+/** The page's rows and its facet counts in one round trip (what the For Sale page uses). */
+export async function forSalePage(db: DbOrTx, params: ForSaleParams): Promise<{ rows: ForSaleRow[]; facets: ForSaleFacets }> {
+  type Row = FacetCountRow & ForSaleRow & { kind: 'facet' | 'row'; position: number };
+  const result = await queryRows<Row>(db, forSalePageQuery(params));
+  const rows = result
+    .filter((r) => r.kind === 'row')
+    .sort((x, y) => Number(x.position) - Number(y.position))
+    .map(({ id, sku, manufacturer, model, capacity, color, network, grade, listPrice, available }) => ({
+      id, sku, manufacturer, model, capacity, color, network, grade, listPrice, available,
+    }));
+  return { rows, facets: toFacets(result.filter((r) => r.kind === 'facet')) };
+}
+
+/**
+ * Every row of a filtered view, in its order, a batch at a time (for the CSV
+ * download, which streams them).
+ */
+export async function* forSaleAllRows(
+  db: DbOrTx,
+  params: ForSaleParams & { batchSize?: number },
+): AsyncGenerator<ForSaleRow[]> {
+  const batchSize = params.batchSize ?? 1000;
+  for (let offset = 0; ; offset += batchSize) {
+    const rows = await queryRows<ForSaleRow>(db, forSaleListingQuery({ ...params, limit: batchSize, offset }));
+    if (rows.length) yield rows;
+    if (rows.length < batchSize) return;
+  }
+}

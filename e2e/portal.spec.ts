@@ -81,12 +81,19 @@ test('a buyer filters For Sale, fills the cart without reloads, is refused past 
   await expect(first.getByRole('status')).toHaveText('2 in cart');
   await second.getByRole('button', { name: 'Add to cart' }).click();
   await expect(badge).toHaveText('3');
+  await expect(second.getByRole('status')).toHaveText('1 in cart'); // the server confirmed it
   // Asking for more than is available is refused in the row, and the badge comes back.
   await first.getByRole('spinbutton').fill(String(firstAvailable + 1));
   await first.getByRole('button', { name: 'Add to cart' }).click();
   await expect(first.getByRole('alert')).toContainText(`you can add up to ${firstAvailable - 2} more`);
   await expect(badge).toHaveText('3');
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+
+  // The cart belongs to the account: it is still there after signing out and in again.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/p\/acme\/sign-in/);
+  await signInAsCustomer(page, 'acme', EMAIL);
+  await expect(badge).toHaveText('3');
 
   // In the cart, a quantity past the limit is refused with a message and the badge rolls back.
   await page.getByRole('link', { name: /^Cart/ }).click();

@@ -197,9 +197,13 @@ async function measurePageWeight() {
   if (!fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) throw new Error('Run `npx next build` first.');
   const port = args.port;
   const base = `http://127.0.0.1:${port}`;
+  log('');
+  log(`Page weight: starting the production build on port ${port} against ${dbName}…`);
   const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], {
     env: {
       ...process.env,
+      // The server's own pool (a pool of 1 would deadlock its migration step, which holds one connection).
+      DATABASE_POOL_SIZE: '10',
       DATABASE_URL: url,
       AUTH_SECRET: 'bench-secret-not-for-production-0123456789',
       AUTH_TRUST_HOST: 'true',
@@ -211,7 +215,7 @@ async function measurePageWeight() {
   try {
     for (let i = 0; ; i++) {
       try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
+        if ((await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok) break;
       } catch {
         // not up yet
       }
@@ -219,7 +223,7 @@ async function measurePageWeight() {
       await new Promise((r) => setTimeout(r, 500));
     }
     const cookie = await customerCookie(base, 'acme', 'buyer@northwind.example');
-    log('');
+    log('Signed in as buyer@northwind.example.');
     log('| page | rows | HTML (incl. RSC payload) | gzip | RSC payload on client navigation | server time median of 20 |');
     log('|---|---|---|---|---|---|');
     for (const p of ['/p/acme', '/p/acme?manufacturer=Apple&grade=A', '/p/acme?sort=price&dir=desc&page=2']) {

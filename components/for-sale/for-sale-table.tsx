@@ -29,12 +29,14 @@ export function ForSaleTable({
   base,
   currency,
   filtered,
+  total,
 }: {
   rows: ForSaleRow[];
   view: ForSaleView;
   base: string;
   currency: string;
   filtered: boolean;
+  total: number;
 }) {
   return (
     <Table caption="Products for sale" className="[&_td]:px-3 [&_td]:py-2">
@@ -53,7 +55,18 @@ export function ForSaleTable({
       <tbody className="divide-y divide-slate-100">
         {rows.length === 0 ? (
           <EmptyRow colSpan={8}>
-            {filtered ? 'Nothing for sale matches these filters.' : 'Nothing is for sale right now. Please check back soon.'}
+            {total > 0 ? (
+              <>
+                This page is past the end of the list.{' '}
+                <Link href={`${base}${forSaleQueryString({ ...view, page: 1 })}`} className="text-[var(--brand)] underline">
+                  Go to the first page
+                </Link>
+              </>
+            ) : filtered ? (
+              'Nothing for sale matches these filters.'
+            ) : (
+              'Nothing is for sale right now. Please check back soon.'
+            )}
           </EmptyRow>
         ) : null}
         {rows.map((r) => (

@@ -271,6 +271,27 @@ describe('checkout', () => {
       }
     });
 
+    it('places the order while the email provider is unreachable: the email waits in the outbox', async () => {
+      const { db } = database;
+      await setPortalSettings(db, seller, { autoInvoice: true });
+      const saved = { key: process.env.RESEND_API_KEY, url: process.env.RESEND_BASE_URL };
+      process.env.RESEND_API_KEY = 're_test_provider_down';
+      process.env.RESEND_BASE_URL = 'http://127.0.0.1:9'; // nothing listens there
+      try {
+        const { buyer } = await buyerWithCart([{ available: 2, quantity: 2 }]);
+        const result = await checkout(buyer);
+        expect(await ordersOf(db, seller, buyer.organization.id)).toHaveLength(1);
+        const [message] = await db.select().from(s.emailMessages).where(eq(s.emailMessages.recipient, buyer.account.email));
+        expect(message).toMatchObject({ status: 'queued', attempts: 0, kind: 'invoice' });
+        expect(message!.subject).toContain(`order ${result.number}`);
+      } finally {
+        process.env.RESEND_API_KEY = saved.key;
+        process.env.RESEND_BASE_URL = saved.url;
+        if (saved.key === undefined) delete process.env.RESEND_API_KEY;
+        if (saved.url === undefined) delete process.env.RESEND_BASE_URL;
+      }
+    });
+
     it('creates no invoice and queues no email when auto invoice is off', async () => {
       const { db } = database;
       await setPortalSettings(db, seller, { autoInvoice: false });

@@ -43,7 +43,7 @@ export default async function ForSalePage({
         }
       />
       <ForSaleFilters options={facets.options} />
-      <ForSaleTable rows={rows} view={view} base={base} currency={customer.currency} filtered={filtered} />
+      <ForSaleTable rows={rows} view={view} base={base} currency={customer.currency} filtered={filtered} total={facets.total} />
       <Pagination
         basePath={base}
         searchParams={Object.fromEntries(new URLSearchParams(qs))}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signInAsCustomer } from './support/auth';
+import { signInAsCustomer, signInAsStaff } from './support/auth';
 
 /**
  * The customer portal in a real browser: For Sale filters, the cart badge
@@ -137,6 +137,15 @@ test('a buyer filters For Sale, fills the cart without reloads, is refused past 
   await expect(lines.first()).toContainText(firstLabel);
   await expect(lines.first().locator('td').nth(1)).toHaveText('2');
   await expect(badge).toHaveText('0');
+
+  // Staff see the new order in the back office with the configured status and channel, PO number and notes.
+  await signInAsStaff(page, 'staff@acme.example', `/admin/orders/${number}`);
+  await expect(page).toHaveURL(new RegExp(`/admin/orders/${number}$`));
+  await expect(page.getByRole('heading', { name: `Order ${number}` })).toBeVisible();
+  await expect(page.getByText(`B2B Portal`).first()).toBeVisible();
+  await expect(page.getByText(`PO number ${po}`)).toBeVisible();
+  await expect(page.getByText('Awaiting Confirmation').first()).toBeVisible();
+  await expect(page.getByLabel('Notes')).toHaveValue('Ship with the next pallet');
 
   // Another organization's buyer cannot open this confirmation.
   await page.context().clearCookies();

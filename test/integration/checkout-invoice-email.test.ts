@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import * as s from '@/db/schema';
+import { addToCart } from '@/db/queries/cart';
+import { placeOrder } from '@/db/queries/checkout';
+import { checkoutSchema } from '@/lib/validation/checkout';
+import { dispatchDueEmails } from '@/lib/email/dispatcher';
+import { configuredTransport, type EmailTransport } from '@/lib/email/transport';
+import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { addDevices, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
+import { addBuyer, checkoutKey, setPortalSettings } from '../support/portal-fixtures';
+import { startResendStandIn } from '../support/resend-stand-in';
+
+/**
+ * The auto-invoice email of a portal checkout, as the Resend API receives it
+ * (a local stand-in reached through RESEND_BASE_URL): products and quantities,
+ * never an IMEI, and a failing provider never loses the order.
+ */
+describe('auto-invoice email through Resend', () => {
+  let database: TestDatabase;
+  let seller: SellerFixture;
+  let standIn: Awaited<ReturnType<typeof startResendStandIn>>;
+  let transport: EmailTransport;
+  beforeAll(async () => {
+    database = await createTestDatabase(inject('testDbTemplate'));
+    seller = await buildSeller(database.db);
+    await setPortalSettings(database.db, seller, { autoInvoice: true });
+    standIn = await startResendStandIn();
+    process.env.RESEND_BASE_URL = standIn.url;
+    process.env.RESEND_API_KEY = 're_stand_in_key';
+    transport = configuredTransport()!;
+  });
+  afterAll(async () => {
+    delete process.env.RESEND_BASE_URL;
+    delete process.env.RESEND_API_KEY;
+    await standIn.close();
+    await database.close();
+  });
+
+  it('sends the invoice with products and quantities and no IMEI of any device', async () => {
+    const { db } = database;
+    const buyer = await addBuyer(db, seller);
+    const phone = await addProduct(db, seller, { manufacturer: 'Apple', model: 'iPhone 14', listPrice: 45_000 });
+    const tablet = await addProduct(db, seller, { manufacturer: 'Samsung', model: 'Galaxy S23', listPrice: null });
+    const devices = [...(await addDevices(db, seller, phone.id, 4)), ...(await addDevices(db, seller, tablet.id, 2))];
+    await db.transaction((tx) => addToCart(tx, { ...buyer.scope, productId: phone.id, quantity: 3 }));
+    await db.transaction((tx) => addToCart(tx, { ...buyer.scope, productId: tablet.id, quantity: 1 }));
+
+    const placed = await placeOrder(db, {
+      ...buyer.scope,
+      ...checkoutSchema.parse({
+        paymentMethodId: seller.paymentMethod('Wire transfer').id,
+        idempotencyKey: checkoutKey(),
+        poNumber: 'PO-MAIL-1',
+      }),
+    });
+    expect(placed.invoiceId).not.toBeNull();
+
+    const report = await dispatchDueEmails(db, { transport });
+    expect(report.sent).toHaveLength(1);
+    expect(standIn.requests).toHaveLength(1);
+    const { body } = standIn.requests[0]!;
+    expect(body.to).toBe(buyer.account.email);
+    expect(body.subject).toContain(`for order ${placed.number}`);
+    const text = String(body.text);
+    const html = String(body.html);
+    expect(text).toMatch(/Apple iPhone 14.*\| 3 \|/);
+    expect(text).toMatch(/Samsung Galaxy S23.*\| 1 \| to be quoted/);
+    expect(html).toContain('PO-MAIL-1');
+    for (const device of devices) {
+      expect(text).not.toContain(device.imei!);
+      expect(html).not.toContain(device.imei!);
+    }
+    expect(text).not.toMatch(/\b\d{15}\b/);
+    expect(html).not.toMatch(/\b\d{15}\b/);
+  });
+
+  it('keeps the order when the provider fails, and sends the invoice on the retry', async () => {
+    const { db } = database;
+    const buyer = await addBuyer(db, seller);
+    const product = await addProduct(db, seller, { listPrice: 10_000 });
+    await addDevices(db, seller, product.id, 2);
+    await db.transaction((tx) => addToCart(tx, { ...buyer.scope, productId: product.id, quantity: 2 }));
+    const placed = await placeOrder(db, {
+      ...buyer.scope,
+      ...checkoutSchema.parse({ paymentMethodId: seller.paymentMethod('Net 30').id, idempotencyKey: checkoutKey() }),
+    });
+
+    const sentBefore = standIn.requests.length;
+    const failing: EmailTransport = {
+      send: async () => {
+        throw new Error('provider down');
+      },
+    };
+    const first = await dispatchDueEmails(db, { transport: failing });
+    expect(first.retried).toHaveLength(1);
+    const [order] = await db.select().from(s.salesOrders).where(eq(s.salesOrders.id, placed.orderId));
+    expect(order?.number).toBe(placed.number);
+    const [message] = await db.select().from(s.emailMessages).where(eq(s.emailMessages.id, first.retried[0]!));
+    expect(message).toMatchObject({ status: 'queued', attempts: 1, lastError: expect.stringContaining('provider down') });
+
+    // When the retry falls due, the working provider delivers it.
+    const second = await dispatchDueEmails(db, { transport, now: new Date(Date.now() + 2 * 60 * 60 * 1000) });
+    expect(second.sent).toEqual([message!.id]);
+    expect(standIn.requests.length).toBe(sentBefore + 1);
+  });
+});

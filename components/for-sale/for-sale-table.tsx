@@ -9,9 +9,10 @@ import { forSaleQueryString, type ForSaleSort, type ForSaleView } from '@/lib/va
 function SortHeader({ label, sort, view, base, className = '' }: { label: string; sort: ForSaleSort; view: ForSaleView; base: string; className?: string }) {
   const active = view.sort === sort;
   const dir = active && view.dir === 'asc' ? 'desc' : 'asc';
+  // No prefetch: every sort is a fresh server render, and prefetching all of them would multiply each view's cost.
   return (
     <Th aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : undefined} className={className}>
-      <Link href={`${base}${forSaleQueryString({ ...view, sort, dir, page: 1 })}`} className="hover:underline">
+      <Link href={`${base}${forSaleQueryString({ ...view, sort, dir, page: 1 })}`} prefetch={false} className="hover:underline">
         {label}
         {active ? <span aria-hidden> {view.dir === 'asc' ? '▲' : '▼'}</span> : null}
       </Link>

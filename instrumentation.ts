@@ -1,13 +1,24 @@
 /**
- * Opens the database at server start: applies migrations and, on an empty
- * embedded database, seeds the demo. Then starts the background loop that
- * sends queued emails.
+ * Runs once when a server starts, before it answers: checks the configuration
+ * (a production start without APP_URL or a strong AUTH_SECRET stops here,
+ * naming each problem), opens the database (migrations; in development the
+ * demo seed of an empty embedded database), refuses a production database that
+ * still holds the demo sellers, then starts the background loop that sends
+ * queued emails.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { checkDemoSellers, configurationProblems, refuseToStart } = await import('./lib/startup');
+  const problems = configurationProblems();
+  if (problems.length) refuseToStart(problems);
+
   const { getDatabase } = await import('./db');
-  await getDatabase();
+  const { db } = await getDatabase();
+  const demo = await checkDemoSellers(db);
+  if (demo.refuse) refuseToStart([demo.refuse]);
+  if (demo.warn) console.warn(`[tradepost] ${demo.warn}`);
+
   const { startEmailDispatcher } = await import('./lib/email/dispatcher-loop');
   startEmailDispatcher();
 }

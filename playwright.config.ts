@@ -1,11 +1,14 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+const mailPort = Number(process.env.E2E_MAIL_PORT ?? port + 1);
 const baseURL = `http://127.0.0.1:${port}`;
 
 /**
  * Runs against a production build (`npm run build` first) on a fresh embedded
- * database, seeded with the demo on start, in Debian's Chromium.
+ * database seeded with the demo (a public demo: TRADEPOST_PUBLIC_DEMO=1), in
+ * Debian's Chromium. Emails go through the real `resend` SDK to a local
+ * Resend stand-in, where specs read them (e2e/support/mail.ts).
  */
 export default defineConfig({
   testDir: './e2e',
@@ -29,12 +32,20 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `bash e2e/support/start-server.sh ${port}`,
-    url: `${baseURL}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `npx tsx e2e/support/mail-stand-in.ts ${mailPort}`,
+      url: `http://127.0.0.1:${mailPort}/health`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+    {
+      command: `bash e2e/support/start-server.sh ${port} ${mailPort}`,
+      url: `${baseURL}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

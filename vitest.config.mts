@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 const alias = { '@': fileURLToPath(new URL('./', import.meta.url)) };
 const postgres = process.env.TEST_POSTGRES !== '0';
+/** The public address every emailed link starts with in tests (lib/env.ts reads it). */
+const appEnv = { APP_URL: 'https://tradepost.test' };
 
 export default defineConfig({
   resolve: { alias },
@@ -10,7 +12,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', env: appEnv },
       },
       {
         resolve: { alias },
@@ -18,7 +20,7 @@ export default defineConfig({
           name: 'pglite',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
-          env: { TEST_DATABASE: 'pglite' },
+          env: { TEST_DATABASE: 'pglite', ...appEnv },
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -32,7 +34,7 @@ export default defineConfig({
                 name: 'postgres',
                 include: ['test/integration/**/*.test.ts'],
                 environment: 'node' as const,
-                env: { TEST_DATABASE: 'postgres' },
+                env: { TEST_DATABASE: 'postgres', ...appEnv },
                 globalSetup: ['test/support/global-setup.ts'],
                 testTimeout: 60_000,
                 hookTimeout: 60_000,

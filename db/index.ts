@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { env } from '@/lib/env';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -20,12 +21,8 @@ export const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(
 
 export function embeddedDataDir(): string {
   return path.resolve(
-    /*turbopackIgnore: true*/ process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite'),
+    /*turbopackIgnore: true*/ env().PGLITE_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite'),
   );
-}
-
-export function configuredDatabaseKind(): DatabaseKind {
-  return process.env.DATABASE_URL ? 'postgres' : 'pglite';
 }
 
 /**
@@ -38,7 +35,7 @@ export async function openDatabase(options: {
   dataDir?: string;
   migrate?: boolean;
 } = {}): Promise<Database> {
-  const url = options.url ?? process.env.DATABASE_URL;
+  const url = options.url ?? env().DATABASE_URL;
   const migrate = options.migrate !== false;
   return url ? openPostgres(url, migrate) : openPglite(options.dataDir ?? embeddedDataDir(), migrate);
 }
@@ -46,7 +43,7 @@ export async function openDatabase(options: {
 async function openPostgres(url: string, migrate: boolean): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: env().DATABASE_POOL_SIZE,
     onnotice: () => {},
   });
   const db = drizzlePostgres({ client, schema });
@@ -98,14 +95,16 @@ const shared = globalThis as typeof globalThis & { __tradepost?: Shared };
 
 /**
  * The process-wide database, opened once (PGlite must never be opened twice in
- * one process either). On first open of an empty embedded database the demo
- * data is seeded, so `npm run dev` shows a working product.
+ * one process either). In development, the first open of an empty embedded
+ * database seeds the demo, so `npm run dev` shows a working product. A
+ * production server never seeds: its sellers come from `npm run seller:create`.
  */
 export function getDatabase(): Promise<Database> {
   shared.__tradepost ??= {};
   shared.__tradepost.database ??= (async () => {
     const database = await openDatabase();
-    if (database.kind === 'pglite' && process.env.TRADEPOST_AUTO_SEED !== '0') {
+    const e = env();
+    if (database.kind === 'pglite' && e.NODE_ENV !== 'production' && e.TRADEPOST_AUTO_SEED === '1') {
       const { seedDemoIfEmpty } = await import('./seed/demo');
       await seedDemoIfEmpty(database.db);
     }

@@ -1,10 +1,11 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { signInAsStaff } from './support/auth';
+import { linkFromEmail } from './support/mail';
 
 /**
- * Invitations end to end, in a production build without RESEND_API_KEY: the
- * invitation is read from the development mailbox, which there exists only for
- * signed-in staff (and shows only their seller's mail).
+ * Invitations end to end, in a production build that sends every email
+ * through the real `resend` SDK to the suite's Resend stand-in, where the
+ * spec reads the links. A production build has no development mailbox.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -22,17 +23,6 @@ async function clickUntil(button: Locator, effect: Locator) {
   }).toPass({ timeout: 15_000 });
 }
 
-/** The first link in the newest email to `to` whose URL matches `pattern`, via the development mailbox. */
-async function linkFromMailbox(staffPage: Page, to: string, subject: string, pattern: RegExp): Promise<string> {
-  let href: string | null = null;
-  await expect(async () => {
-    await staffPage.goto(`/dev/mail?to=${encodeURIComponent(to)}`);
-    const message = staffPage.getByRole('article', { name: subject }).first();
-    href = await message.getByRole('link', { name: pattern }).first().getAttribute('href', { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-  return href!;
-}
-
 async function customerSignIn(page: Page, address: string, secret: string) {
   await page.goto('/p/acme/sign-in');
   await page.getByLabel('Email').fill(address);
@@ -40,8 +30,10 @@ async function customerSignIn(page: Page, address: string, secret: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-test('the development mailbox does not exist for visitors who are not signed-in staff', async ({ request }) => {
+test('a production build has no development mailbox, not even for signed-in staff', async ({ page, request }) => {
   expect((await request.get('/dev/mail')).status()).toBe(404);
+  await signInAsStaff(page, 'owner@acme.example');
+  expect((await page.request.get('/dev/mail')).status()).toBe(404);
 });
 
 test('staff invite a Customer Portal account; the link survives scanners, activates once and signs the customer in; disabling ends the session', async ({
@@ -74,7 +66,7 @@ test('staff invite a Customer Portal account; the link survives scanners, activa
   await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
   await expect(page.getByRole('row', { name: /Ivy Invitee/ })).toContainText('Invited');
 
-  const link = await linkFromMailbox(page, email, 'You are invited to the Acme Wireless Customer Portal', /\/p\/acme\/activate\?token=/);
+  const link = await linkFromEmail(email, 'You are invited to the Acme Wireless Customer Portal', /\/p\/acme\/activate\?token=/);
   expect(new URL(link).searchParams.get('token')).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
   // Mail scanners open the link without a browser, more than once: nothing is used up.
@@ -131,7 +123,7 @@ test('staff invite a Customer Portal account; the link survives scanners, activa
   await customerContext.close();
 });
 
-test('a sign-in link request answers the same for unknown emails; the link signs in once', async ({ page, browser }) => {
+test('a sign-in link request answers the same for unknown emails; the link signs in once', async ({ browser }) => {
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
   const answers: string[] = [];
@@ -148,8 +140,7 @@ test('a sign-in link request answers the same for unknown emails; the link signs
   expect(answers[0]).toContain('If an account exists for that email, we sent a link to it.');
   expect(answers[1]).toBe(answers[0]);
 
-  await signInAsStaff(page);
-  const link = await linkFromMailbox(page, 'buyer@globex.example', 'Your sign-in link for the Acme Wireless Customer Portal', /\/p\/acme\/sign-in-link\?token=/);
+  const link = await linkFromEmail('buyer@globex.example', 'Your sign-in link for the Acme Wireless Customer Portal', /\/p\/acme\/sign-in-link\?token=/);
   await visitor.goto(link);
   await expect(visitor.getByText('as buyer@globex.example')).toBeVisible();
   await visitor.getByRole('button', { name: 'Sign in' }).click();
@@ -173,7 +164,7 @@ test('owners invite staff with a role; the new admin activates, and resets a for
   await expect(page.getByText(`Invitation sent to ${staffEmail}.`)).toBeVisible();
   await expect(page.getByRole('row', { name: /Alex Admin/ })).toContainText('Invited');
 
-  const invitation = await linkFromMailbox(page, staffEmail, 'You are invited to the Acme Wireless back office on Tradepost', /\/admin\/activate\?token=/);
+  const invitation = await linkFromEmail(staffEmail, 'You are invited to the Acme Wireless back office on Tradepost', /\/admin\/activate\?token=/);
   const context = await browser.newContext();
   const alex = await context.newPage();
   await alex.goto(invitation);
@@ -190,7 +181,7 @@ test('owners invite staff with a role; the new admin activates, and resets a for
   await alex.getByLabel('Email').fill(staffEmail);
   await alex.getByRole('button', { name: 'Email me a reset link' }).click();
   await expect(alex.getByRole('status')).toContainText('If an account exists for that email, we sent a link to it.');
-  const reset = await linkFromMailbox(page, staffEmail, 'Reset your password for the Acme Wireless back office on Tradepost', /\/admin\/reset-password\?token=/);
+  const reset = await linkFromEmail(staffEmail, 'Reset your password for the Acme Wireless back office on Tradepost', /\/admin\/reset-password\?token=/);
   await alex.goto(reset);
   await expect(alex.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
   await alex.getByLabel('New password').fill('alex-second-password');

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@/db';
 import type { TokenPurpose } from '@/db/schema';
-import { appUrl } from '@/lib/app-url';
+import { portalUrl, publicUrl, type PortalAddress } from '@/lib/public-url';
 import { hashPassword } from '@/lib/auth/password';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { invitationEmail, passwordResetEmail, signInLinkEmail } from '@/lib/email/templates/account-links';
@@ -26,16 +26,17 @@ const kindOf: Record<TokenPurpose, string> = {
   password_reset: 'password_reset',
 };
 
-export function accountLinkPath(
-  where: { kind: 'staff' } | { kind: 'customer'; slug: string },
+/** The absolute link of a one-time token: the back office on APP_URL, or the seller's portal address. */
+export function accountLinkUrl(
+  where: { kind: 'staff' } | { kind: 'customer'; portal: PortalAddress },
   purpose: TokenPurpose,
   token: string,
 ): string {
-  const root = where.kind === 'staff' ? '/admin' : `/p/${where.slug}`;
-  return `${root}/${pageOf[purpose]}?token=${encodeURIComponent(token)}`;
+  const path = `/${pageOf[purpose]}?token=${encodeURIComponent(token)}`;
+  return where.kind === 'staff' ? publicUrl(`/admin${path}`) : portalUrl(where.portal, path);
 }
 
-export type LinkContext = { origin?: string; now?: Date };
+export type LinkContext = { now?: Date };
 
 /**
  * Issues a link (revoking older ones of the same purpose) and queues its
@@ -55,14 +56,14 @@ export async function sendAccountLink(
     now: context.now,
   });
   const audience = account.subject.kind;
-  const where = audience === 'staff' ? { kind: 'staff' as const } : { kind: 'customer' as const, slug: brand.slug };
+  const where = audience === 'staff' ? { kind: 'staff' as const } : { kind: 'customer' as const, portal: brand.portal };
   const data = {
     brand: { name: brand.name, color: brand.color },
     audience,
     sellerName: brand.sellerName,
     name: account.name,
     organizationName: account.organizationName,
-    url: appUrl(accountLinkPath(where, purpose, token), context.origin),
+    url: accountLinkUrl(where, purpose, token),
   };
   const email =
     purpose === 'activation' ? invitationEmail(data) : purpose === 'sign_in' ? signInLinkEmail(data) : passwordResetEmail(data);

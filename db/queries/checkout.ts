@@ -90,8 +90,6 @@ export type PlaceOrderParams = CheckoutValues & {
   sellerId: number;
   organizationId: number;
   portalAccountId: number;
-  /** Absolute link to the customer's orders, for the invoice email. */
-  ordersUrl?: string;
 };
 
 export type PlacedOrderResult = {
@@ -231,7 +229,7 @@ async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<Place
     const invoice = await createInvoiceForOrder(tx, { sellerId, orderId: order!.id });
     invoiceId = invoice.id;
     // Only queued here; a failing email provider cannot touch the order.
-    await queueInvoiceEmail(tx, { sellerId, invoiceId, ordersUrl: params.ordersUrl });
+    await queueInvoiceEmail(tx, { sellerId, invoiceId });
   }
   return { orderId: order!.id, number, alreadyPlaced: false, invoiceId };
 }

@@ -15,7 +15,9 @@ import {
 import { describeProduct } from '@/lib/products';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { invoiceEmail } from '@/lib/email/templates/invoice';
+import { portalUrl } from '@/lib/public-url';
 import { nextDocumentNumber } from './document-numbers';
+import { findSellerBrand } from './seller-brand';
 
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
@@ -103,7 +105,7 @@ export async function createInvoiceForOrder(
  */
 export async function queueInvoiceEmail(
   tx: DbOrTx,
-  params: { sellerId: number; invoiceId: number; ordersUrl?: string },
+  params: { sellerId: number; invoiceId: number },
 ): Promise<number | null> {
   const [row] = await tx
     .select({
@@ -113,16 +115,11 @@ export async function queueInvoiceEmail(
       organizationName: organizations.name,
       organizationEmail: organizations.email,
       accountEmail: portalAccounts.email,
-      sellerName: sellers.name,
-      displayName: portalSettings.displayName,
-      brandColor: portalSettings.brandColor,
     })
     .from(invoices)
     .innerJoin(salesOrders, eq(salesOrders.id, invoices.orderId))
     .innerJoin(organizations, eq(organizations.id, salesOrders.organizationId))
-    .innerJoin(sellers, eq(sellers.id, invoices.sellerId))
     .leftJoin(portalAccounts, eq(portalAccounts.id, salesOrders.placedByAccountId))
-    .leftJoin(portalSettings, eq(portalSettings.sellerId, invoices.sellerId))
     .where(and(eq(invoices.id, params.invoiceId), eq(invoices.sellerId, params.sellerId)))
     .limit(1);
   if (!row) throw new Error(`Invoice ${params.invoiceId} not found for seller ${params.sellerId}`);
@@ -136,8 +133,9 @@ export async function queueInvoiceEmail(
     .where(eq(invoiceLines.invoiceId, row.invoice.id))
     .orderBy(asc(invoiceLines.position));
 
+  const brand = await findSellerBrand(tx, params.sellerId);
   const email = invoiceEmail({
-    brand: { name: row.displayName || row.sellerName, color: row.brandColor ?? '#1d4ed8' },
+    brand: { name: brand.name, color: brand.color },
     invoiceNumber: row.invoice.number,
     orderNumber: row.orderNumber,
     organizationName: row.organizationName,
@@ -155,7 +153,7 @@ export async function queueInvoiceEmail(
       unitPrice: line.unitPrice,
       amount: line.amount,
     })),
-    ordersUrl: params.ordersUrl,
+    ordersUrl: portalUrl(brand.portal, '/orders'),
   });
   const id = await enqueueEmail(tx, { sellerId: params.sellerId, kind: 'invoice', to, ...email });
   await tx.update(invoices).set({ emailedAt: new Date() }).where(eq(invoices.id, row.invoice.id));

@@ -1,33 +1,13 @@
-import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { count, desc, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { emailMessages } from '@/db/schema';
 
-/**
- * Who may read the development mailbox: everyone in development; in a
- * production build without an email provider, staff see their own seller's
- * mail, and the links meant for staff accounts only when they are an owner or
- * the recipient (so a staff user cannot take over a colleague's account).
- */
-export type MailboxScope = { kind: 'all' } | { kind: 'seller'; sellerId: number; viewerEmail: string; isOwner: boolean };
-
-function visibleTo(scope: MailboxScope): SQL | undefined {
-  if (scope.kind === 'all') return undefined;
-  return and(
-    eq(emailMessages.sellerId, scope.sellerId),
-    scope.isOwner
-      ? undefined
-      : sql`(${emailMessages.kind} not like 'staff\\_%' or lower(${emailMessages.recipient}) = ${scope.viewerEmail.toLowerCase()})`,
-  );
-}
-
+/** The development mailbox: every message of every seller, newest first (only `next dev` has the page). */
 export async function listMailbox(
   db: DbOrTx,
-  params: { scope: MailboxScope; to?: string; page: number; pageSize: number },
+  params: { to?: string; page: number; pageSize: number },
 ) {
-  const where = and(
-    visibleTo(params.scope),
-    params.to ? sql`lower(${emailMessages.recipient}) = ${params.to.trim().toLowerCase()}` : undefined,
-  );
+  const where = params.to ? sql`lower(${emailMessages.recipient}) = ${params.to.trim().toLowerCase()}` : undefined;
   const [rows, [total]] = await Promise.all([
     db
       .select()

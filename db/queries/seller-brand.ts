@@ -2,9 +2,17 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { portalSettings, sellers } from '@/db/schema';
 import type { EmailBrand } from '@/lib/email/render';
+import type { PortalAddress } from '@/lib/public-url';
 
-/** The name, color and portal slug that brand a seller's emails. */
-export async function findSellerBrand(db: DbOrTx, sellerId: number): Promise<EmailBrand & { slug: string; sellerName: string }> {
+export type SellerBrand = EmailBrand & {
+  slug: string;
+  sellerName: string;
+  /** Where the seller's portal is reached, for `portalUrl`. */
+  portal: PortalAddress;
+};
+
+/** The name, color and portal address that brand a seller's emails. */
+export async function findSellerBrand(db: DbOrTx, sellerId: number): Promise<SellerBrand> {
   const [row] = await db
     .select({
       slug: sellers.slug,
@@ -19,6 +27,7 @@ export async function findSellerBrand(db: DbOrTx, sellerId: number): Promise<Ema
   if (!row) throw new Error(`Seller ${sellerId} not found`);
   return {
     slug: row.slug,
+    portal: { slug: row.slug, verifiedDomain: null },
     sellerName: row.sellerName,
     name: row.displayName || row.sellerName,
     color: row.brandColor ?? '#1d4ed8',

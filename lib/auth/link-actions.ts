@@ -8,7 +8,6 @@ import { getDb } from '@/db';
 import { completeAccountLink, inspectAccountLink, requestAccountLink, sendFreshAccountLink } from '@/db/queries/account-links';
 import type { TokenPurpose } from '@/db/schema';
 import { kickEmailDispatcher } from '@/lib/email/dispatcher-loop';
-import { requestOrigin } from '@/lib/request-origin';
 import { linkRequest, newPassword } from '@/lib/validation/accounts';
 import { checkLinkRequest } from './abuse-limits';
 import { resolveArea, type AreaRef } from './account-areas';
@@ -54,10 +53,9 @@ export async function requestLinkAction(ref: AreaRef, purpose: 'sign_in' | 'pass
   if (!resolved) return { done: SENT };
   const limit = await checkLinkRequest({ db, area: resolved.limitArea, email, address: clientAddress(await headers()) });
   if (!limit.ok) return { error: limit.error, email };
-  const origin = await requestOrigin();
   after(async () => {
     try {
-      await requestAccountLink(db, { area: resolved.area, email, purpose: kind, origin });
+      await requestAccountLink(db, { area: resolved.area, email, purpose: kind });
       kickEmailDispatcher();
     } catch (error) {
       console.error('[auth] link request failed', error);
@@ -108,7 +106,7 @@ export async function sendFreshLinkAction(ref: AreaRef, _prev: LinkFormState, fo
   if (!view.account) return { error: 'This link is not valid. Ask for a new one from the sign-in page.' };
   const limit = await checkLinkRequest({ db, area: resolved.limitArea, email: view.account.email, address: clientAddress(await headers()) });
   if (!limit.ok) return { error: limit.error };
-  const sent = await sendFreshAccountLink(db, { area: resolved.area, token, origin: await requestOrigin() });
+  const sent = await sendFreshAccountLink(db, { area: resolved.area, token });
   if (!sent.sent) return { error: 'We could not send a fresh link for this account. Please sign in, or contact us.' };
   kickEmailDispatcher();
   return { done: `We sent a fresh link to ${sent.email}. It replaces the older ones.` };

@@ -1,18 +1,13 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import type { MailboxScope } from '@/db/queries/mailbox';
-import { getStaff } from '@/lib/auth/session';
+import { env } from '@/lib/env';
 import { realEmailProviderConfigured } from './transport';
 
 /**
- * The development mailbox exists only while no email provider is configured.
- * In development anyone may read it; in a production build (e.g. a demo or the
- * e2e server) only signed-in staff, and only their seller's mail. Others get a 404.
+ * The development mailbox shows every seller's mail, links included, so it
+ * exists only in development (the page is not even part of a production
+ * build) and only while no email provider is configured.
  */
-export async function requireMailboxScope(): Promise<MailboxScope> {
-  if (realEmailProviderConfigured()) notFound();
-  if (process.env.NODE_ENV !== 'production') return { kind: 'all' };
-  const staff = await getStaff();
-  if (!staff) notFound();
-  return { kind: 'seller', sellerId: staff.sellerId, viewerEmail: staff.email, isOwner: staff.role === 'owner' };
+export function requireDevelopmentMailbox(): void {
+  if (env().NODE_ENV === 'production' || realEmailProviderConfigured()) notFound();
 }

@@ -1,4 +1,5 @@
 import { Resend } from 'resend';
+import { env } from '@/lib/env';
 
 /** Sends one outbox message; throws with the provider's message when it is refused. */
 export type EmailTransport = {
@@ -12,15 +13,13 @@ export type EmailTransport = {
   }): Promise<{ providerMessageId: string | null }>;
 };
 
-export const DEFAULT_EMAIL_FROM = 'Tradepost <no-reply@tradepost.local>';
-
 export function emailFrom(): string {
-  return process.env.EMAIL_FROM || DEFAULT_EMAIL_FROM;
+  return env().EMAIL_FROM;
 }
 
-/** A real provider is configured: emails leave the building and /dev/mail does not exist. */
+/** A real provider is configured: emails leave the building (and the development mailbox is empty). */
 export function realEmailProviderConfigured(): boolean {
-  return Boolean(process.env.RESEND_API_KEY);
+  return Boolean(env().RESEND_API_KEY);
 }
 
 /**
@@ -42,8 +41,8 @@ export function resendTransport(apiKey: string, options: { timeoutMs?: number } 
   };
 }
 
-/** The transport the environment names, or null (messages stay in the outbox for /dev/mail). */
+/** The transport the environment names, or null (messages stay in the outbox; /dev/mail shows them in development). */
 export function configuredTransport(): EmailTransport | null {
-  const key = process.env.RESEND_API_KEY;
+  const key = env().RESEND_API_KEY;
   return key ? resendTransport(key) : null;
 }

@@ -30,8 +30,8 @@ describe('accounts', () => {
     const known = await addPortalAccount(db, acme, org.id, { email: 'known@buyer.test', passwordHash });
     const area = { kind: 'customer' as const, sellerId: acme.sellerId };
     for (const purpose of ['sign_in', 'password_reset'] as const) {
-      const a = await requestAccountLink(db, { area, email: known.email, purpose, origin: 'http://x.test' });
-      const b = await requestAccountLink(db, { area, email: 'unknown@buyer.test', purpose, origin: 'http://x.test' });
+      const a = await requestAccountLink(db, { area, email: known.email, purpose });
+      const b = await requestAccountLink(db, { area, email: 'unknown@buyer.test', purpose });
       expect(a).toEqual(b);
     }
     expect((await emailsTo(db, known.email)).map((m) => m.kind)).toEqual(['portal_sign_in_link', 'portal_password_reset']);
@@ -141,7 +141,7 @@ describe('accounts', () => {
     const asAdmin = { sellerId: acme.sellerId, staffUserId: admin.id, name: admin.name, role: admin.role };
 
     expect(await inviteStaffUser(db, { manager: asAdmin, name: 'New Admin', email: 'na@seller.test', role: 'admin' })).toMatchObject({ ok: false });
-    const invited = await inviteStaffUser(db, { manager: asOwner, name: 'New Admin', email: 'na@seller.test', role: 'admin', origin: 'http://x.test' });
+    const invited = await inviteStaffUser(db, { manager: asOwner, name: 'New Admin', email: 'na@seller.test', role: 'admin' });
     if (!invited.ok) throw new Error(invited.error);
     const message = await latestEmailTo(db, 'na@seller.test');
     expect(message!.kind).toBe('staff_invitation');

@@ -34,7 +34,6 @@ describe('one-time links', () => {
       organizationId: org.id,
       name: 'Ivy Invitee',
       email,
-      origin: 'http://portal.test',
       now,
     });
     expect(result.ok).toBe(true);
@@ -45,7 +44,7 @@ describe('one-time links', () => {
   it('stores only the SHA-256 of a 256-bit token, and the email carries the link to the activation page', async () => {
     const { db } = database;
     const { token, url, message } = await invite();
-    expect(url.origin).toBe('http://portal.test');
+    expect(url.origin).toBe('https://tradepost.test');
     expect(url.pathname).toBe(`/p/${seller.seller.slug}/activate`);
     expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
     expect(Buffer.from(token, 'base64url').length).toBe(32);
@@ -102,7 +101,7 @@ describe('one-time links', () => {
     const late = await completeAccountLink(db, { area, token, purpose: 'activation', password: 'a-long-password', now: eightDays });
     expect(late).toEqual({ ok: false, view: expect.objectContaining({ state: 'expired' }) });
     // The expired page offers a fresh link, which works.
-    expect(await sendFreshAccountLink(db, { area, token, origin: 'http://portal.test' })).toEqual({ sent: true, email });
+    expect(await sendFreshAccountLink(db, { area, token })).toEqual({ sent: true, email });
     const fresh = linkIn((await latestEmailTo(db, email))!.text).token;
     expect((await completeAccountLink(db, { area, token: fresh, purpose: 'activation', password: 'a-long-password' })).ok).toBe(true);
 
@@ -123,7 +122,7 @@ describe('one-time links', () => {
     const { db } = database;
     const { token: old, email, result } = await invite();
     const id = result.ok ? result.data.portalAccountId : 0;
-    const resent = await resendPortalInvite(db, { sellerId: seller.sellerId, actor: { label: 'test' }, portalAccountId: id, origin: 'http://portal.test' });
+    const resent = await resendPortalInvite(db, { sellerId: seller.sellerId, actor: { label: 'test' }, portalAccountId: id });
     expect(resent.ok).toBe(true);
     const invitations = await emailsTo(db, email, 'portal_invitation');
     expect(invitations).toHaveLength(2);

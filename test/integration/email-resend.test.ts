@@ -38,7 +38,6 @@ describe('sending through Resend (a local stand-in reached via RESEND_BASE_URL)'
       organizationId: org.id,
       name,
       email,
-      origin: 'https://portal.example',
     });
     if (!result.ok) throw new Error(result.error);
     return result.data.messageId;
@@ -57,7 +56,7 @@ describe('sending through Resend (a local stand-in reached via RESEND_BASE_URL)'
     expect(body.from).toBe('Acme via Tradepost <no-reply@tradepost.test>');
     expect(body.to).toBe('eve@eve.example');
     expect(body.subject).toBe(`You are invited to the Seller ${seller.seller.slug} Customer Portal`);
-    const link = new RegExp(`https://portal\\.example/p/${seller.seller.slug}/activate\\?token=[A-Za-z0-9_-]{43}`);
+    const link = new RegExp(`https://tradepost\\.test/p/${seller.seller.slug}/activate\\?token=[A-Za-z0-9_-]{43}`);
     expect(body.html).toMatch(link);
     expect(body.text).toMatch(link);
     expect(body.html).toContain('Hello &lt;b&gt;Eve &amp; Co&lt;/b&gt;,');

@@ -152,7 +152,6 @@ describe('customer history isolation', () => {
         ...w.scopeA,
         portalAccountId: w.accountA.id,
         lines: [{ imei, reason: 'Cracked', disposition: 'return', requestedRefund: null }],
-        adminRmaUrl: (n) => `http://test/admin/rmas/${n}`,
       });
       expect(result, who).toEqual({ ok: false, refusals: [{ imei, problem: 'was not sold to your organization' }] });
     }

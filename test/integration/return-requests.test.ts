@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { nextDocumentNumber } from '@/db/queries/document-numbers';
 import { checkReturnDevices, createReturnRequest, type ReturnRequestLine } from '@/db/queries/history/return-requests';
@@ -41,13 +41,12 @@ describe('return requests from the portal', () => {
     ...extra,
   });
 
-  function request(lines: ReturnRequestLine[], adminRmaUrl = (n: number) => `https://portal.example/admin/rmas/${n}`) {
+  function request(lines: ReturnRequestLine[]) {
     return createReturnRequest(database.db, {
       ...w.scopeA,
       portalAccountId: w.accountA.id,
       lines,
       notes: 'Pick up at <dock 3> & ring',
-      adminRmaUrl,
     });
   }
 
@@ -164,7 +163,7 @@ describe('return requests from the portal', () => {
     for (const email of emails) {
       expect(email.status).toBe('queued');
       expect(email.subject).toBe(`Return request: RMA ${result.number} from Alpha Phones (2 devices)`);
-      expect(email.html).toContain(`https://portal.example/admin/rmas/${result.number}`);
+      expect(email.html).toContain(`https://tradepost.test/admin/rmas/${result.number}`);
       expect(email.html).toContain(ret!.imei!);
       expect(email.html).toContain('Screen &lt;flickers&gt;');
       expect(email.html).toContain('Galaxy &lt;S22&gt;');
@@ -180,11 +179,19 @@ describe('return requests from the portal', () => {
   it('rolls the RMA and its lines back when the staff email cannot be queued', async () => {
     const p = await addPurchase(database.db, w.x, w.orgA.id, { createdAt: daysAgo(4) });
     const before = await snapshot();
-    await expect(
-      request([line(p.devices[0]!.imei!)], () => {
-        throw new Error('link builder failed');
-      }),
-    ).rejects.toThrow('link builder failed');
+    // The outbox refuses the staff email, as a full disk or a broken constraint would.
+    await database.db.execute(sql`
+      create function refuse_rma_email() returns trigger language plpgsql as $$
+      begin raise exception 'outbox refused the email'; end $$`);
+    await database.db.execute(sql`
+      create trigger refuse_rma_email before insert on email_messages
+      for each row when (new.kind = 'rma_requested') execute function refuse_rma_email()`);
+    try {
+      await expect(request([line(p.devices[0]!.imei!)])).rejects.toThrow(/insert into "email_messages"/);
+    } finally {
+      await database.db.execute(sql`drop trigger refuse_rma_email on email_messages`);
+      await database.db.execute(sql`drop function refuse_rma_email()`);
+    }
     expect(await snapshot()).toEqual(before);
     // The number is not burnt either: the next RMA takes the next number.
     const ok = await request([line(p.devices[0]!.imei!)]);

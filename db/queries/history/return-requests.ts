@@ -20,6 +20,7 @@ import { describeProduct } from '@/lib/products';
 import { formatMoney } from '@/lib/money';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { returnRequestEmail } from '@/lib/email/templates/return-request';
+import { publicUrl } from '@/lib/public-url';
 import { nextDocumentNumber } from '../document-numbers';
 import { isCancelledStatus, type CustomerScope } from './scope';
 import { openRmaStatuses } from './customer-rmas';
@@ -161,8 +162,6 @@ export async function createReturnRequest(
     portalAccountId: number;
     lines: ReturnRequestLine[];
     notes?: string | null;
-    /** Absolute link to an RMA in the back office, for the staff email. */
-    adminRmaUrl: (number: number) => string;
   },
 ): Promise<ReturnRequestResult> {
   const { sellerId, organizationId } = params;
@@ -228,7 +227,7 @@ export async function createReturnRequest(
       number,
       notes: params.notes?.trim() || null,
       currency,
-      url: params.adminRmaUrl(number),
+      url: publicUrl(`/admin/rmas/${number}`),
       lines: params.lines.map((line, i) => ({ ...line, device: checks[i]!.device! })),
     });
     return { ok: true, rmaId: rma!.id, number };

@@ -12,7 +12,7 @@ const noAddress =
 /** Creates the next invoice of an order from its current lines, and emails it when asked, in one transaction. */
 export async function createOrderInvoice(
   db: DbOrTx,
-  params: { sellerId: number; orderNumber: number; email: boolean; actor: StaffActor; ordersUrl?: string },
+  params: { sellerId: number; orderNumber: number; email: boolean; actor: StaffActor },
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
@@ -24,7 +24,7 @@ export async function createOrderInvoice(
     if (!Number(counted?.n ?? 0)) throw new Refusal('This order has no lines to invoice.');
     const invoice = await createInvoiceForOrder(tx, { sellerId, orderId: order.id });
     if (params.email) {
-      const messageId = await queueInvoiceEmail(tx, { sellerId, invoiceId: invoice.id, ordersUrl: params.ordersUrl });
+      const messageId = await queueInvoiceEmail(tx, { sellerId, invoiceId: invoice.id });
       if (messageId === null) throw new Refusal(noAddress);
     }
     await recordAudit(tx, {
@@ -52,13 +52,13 @@ async function lockInvoice(tx: DbOrTx, sellerId: number, orderId: number, invoic
 /** Queues the invoice email (again) to the customer. */
 export async function emailOrderInvoice(
   db: DbOrTx,
-  params: { sellerId: number; orderNumber: number; invoiceNumber: number; actor: StaffActor; ordersUrl?: string },
+  params: { sellerId: number; orderNumber: number; invoiceNumber: number; actor: StaffActor },
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, sellerId, params.orderNumber);
     const invoice = await lockInvoice(tx, sellerId, order.id, params.invoiceNumber);
-    const messageId = await queueInvoiceEmail(tx, { sellerId, invoiceId: invoice.id, ordersUrl: params.ordersUrl });
+    const messageId = await queueInvoiceEmail(tx, { sellerId, invoiceId: invoice.id });
     if (messageId === null) throw new Refusal(noAddress);
     await recordAudit(tx, {
       sellerId,

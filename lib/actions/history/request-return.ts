@@ -1,25 +1,11 @@
 'use server';
 
-import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { createReturnRequest } from '@/db/queries/history/return-requests';
 import { customerAction, fail, ok, UserError } from '@/lib/actions';
-import { appUrl } from '@/lib/app-url';
 import { parseMoney } from '@/lib/money';
 import { returnRequestSchema } from '@/lib/validation/return-request';
-
-/**
- * The base of the back-office link in the staff email when APP_URL is not set
- * (APP_URL always wins in appUrl). Only the Host header is used: a client can
- * send any X-Forwarded-Host, and this link goes to staff inboxes.
- */
-async function requestOrigin(): Promise<string | undefined> {
-  const h = await headers();
-  const host = h.get('host');
-  if (!host || !/^[a-z0-9.-]+(:\d+)?$/i.test(host)) return undefined;
-  return `${h.get('x-forwarded-proto') === 'https' ? 'https' : 'http'}://${host}`;
-}
 
 /**
  * A customer's return request from the portal. Every device is checked; a
@@ -37,14 +23,12 @@ export const requestReturnAction = customerAction(returnRequestSchema, async (in
   });
   if (Object.keys(fieldErrors).length) return fail('Please check the refund amounts.', fieldErrors);
 
-  const origin = await requestOrigin();
   const result = await createReturnRequest(await getDb(), {
     sellerId: customer.sellerId,
     organizationId: customer.organizationId,
     portalAccountId: customer.portalAccountId,
     lines,
     notes: input.notes,
-    adminRmaUrl: (number) => appUrl(`/admin/rmas/${number}`, origin),
   });
   if (!result.ok) {
     for (const refusal of result.refusals) {

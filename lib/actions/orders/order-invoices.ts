@@ -1,21 +1,11 @@
 'use server';
 
-import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { createOrderInvoice, emailOrderInvoice, setInvoicePaid } from '@/db/queries/orders/order-invoices';
 import { ok, staffAction } from '@/lib/actions';
 import { answerRefusals } from '@/lib/actions/refusals';
-import { appUrl } from '@/lib/app-url';
 import { createInvoiceSchema, invoiceRef, setInvoicePaidSchema } from '@/lib/validation/orders';
-
-/** Where the invoice email's button sends the customer: their portal's orders. */
-async function portalOrdersUrl(sellerSlug: string): Promise<string> {
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host');
-  const origin = host ? `${h.get('x-forwarded-proto') ?? 'http'}://${host}` : undefined;
-  return appUrl(`/p/${sellerSlug}/orders`, origin);
-}
 
 export const createInvoiceAction = staffAction('staff', createInvoiceSchema, async (input, staff) =>
   answerRefusals(async () => {
@@ -24,7 +14,6 @@ export const createInvoiceAction = staffAction('staff', createInvoiceSchema, asy
       orderNumber: input.orderNumber,
       email: input.email,
       actor: { staffUserId: staff.staffUserId, name: staff.name },
-      ordersUrl: await portalOrdersUrl(staff.sellerSlug),
     });
     revalidatePath(`/admin/orders/${input.orderNumber}`);
     return ok({ number: invoice.number }, `Invoice ${invoice.number} created${input.email ? ' and emailed' : ''}.`);
@@ -38,7 +27,6 @@ export const emailInvoiceAction = staffAction('staff', invoiceRef, async (input,
       orderNumber: input.orderNumber,
       invoiceNumber: input.invoiceNumber,
       actor: { staffUserId: staff.staffUserId, name: staff.name },
-      ordersUrl: await portalOrdersUrl(staff.sellerSlug),
     });
     revalidatePath(`/admin/orders/${input.orderNumber}`);
     return ok(null, `Invoice ${input.invoiceNumber} emailed.`);

@@ -6,7 +6,6 @@ import { getDb } from '@/db';
 import { invitePortalAccount, resendPortalInvite, setPortalAccountEnabled } from '@/db/queries/portal-accounts';
 import { staffAction } from '@/lib/actions';
 import { kickEmailDispatcher } from '@/lib/email/dispatcher-loop';
-import { requestOrigin } from '@/lib/request-origin';
 import { inviteCustomer } from '@/lib/validation/accounts';
 
 /**
@@ -20,7 +19,7 @@ const actorOf = (staff: { sellerId: number; staffUserId: number; name: string })
 
 /** "Add a Customer Portal Account" > Save: the account, its link and the invitation email, in one transaction. */
 export const invitePortalAccountAction = staffAction('staff', inviteCustomer, async (input, staff) => {
-  const result = await invitePortalAccount(await getDb(), { ...actorOf(staff), ...input, origin: await requestOrigin() });
+  const result = await invitePortalAccount(await getDb(), { ...actorOf(staff), ...input });
   if (result.ok) {
     kickEmailDispatcher();
     revalidatePath(`/admin/organizations/${input.organizationId}/portal`);
@@ -37,7 +36,6 @@ export const resendPortalInviteAction = staffAction('staff', accountRef, async (
   const result = await resendPortalInvite(await getDb(), {
     ...actorOf(staff),
     portalAccountId: input.portalAccountId,
-    origin: await requestOrigin(),
   });
   if (result.ok) kickEmailDispatcher();
   revalidatePath(`/admin/organizations/${input.organizationId}/portal`);

@@ -5,7 +5,7 @@ import { cartSummary } from '@/db/queries/cart';
 import { CheckoutRefusal, placeOrder } from '@/db/queries/checkout';
 import { customerAction, fail, ok } from '@/lib/actions';
 import { checkoutSchema, type CheckoutInput } from '@/lib/validation/checkout';
-import { assertPortalOpen, portalUrl } from './guard';
+import { assertPortalOpen } from './guard';
 
 const run = customerAction(checkoutSchema, async (input, customer) => {
   assertPortalOpen(customer);
@@ -16,7 +16,6 @@ const run = customerAction(checkoutSchema, async (input, customer) => {
       ...input,
       ...scope,
       organizationId: customer.organizationId,
-      ordersUrl: await portalUrl(customer.portal.slug, '/orders'),
     });
     return ok({ number: order.number, alreadyPlaced: order.alreadyPlaced, summary: await cartSummary(db, scope) });
   } catch (error) {

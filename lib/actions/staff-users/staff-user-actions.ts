@@ -7,7 +7,6 @@ import { changeStaffRole, inviteStaffUser, resendStaffInvite, setStaffUserEnable
 import { staffAction } from '@/lib/actions';
 import type { StaffSession } from '@/lib/auth/session';
 import { kickEmailDispatcher } from '@/lib/email/dispatcher-loop';
-import { requestOrigin } from '@/lib/request-origin';
 import { inviteStaff, staffRoles } from '@/lib/validation/accounts';
 
 /** Settings > Staff users: owners and admins only; what each may do is checked again in the data layer. */
@@ -18,7 +17,7 @@ function managerOf(staff: StaffSession): StaffManager {
 }
 
 export const inviteStaffUserAction = staffAction('admin', inviteStaff, async (input, staff) => {
-  const result = await inviteStaffUser(await getDb(), { manager: managerOf(staff), ...input, origin: await requestOrigin() });
+  const result = await inviteStaffUser(await getDb(), { manager: managerOf(staff), ...input });
   if (result.ok) {
     kickEmailDispatcher();
     revalidatePath(PATH);
@@ -29,7 +28,7 @@ export const inviteStaffUserAction = staffAction('admin', inviteStaff, async (in
 const userRef = z.object({ staffUserId: z.coerce.number().int().positive() });
 
 export const resendStaffInviteAction = staffAction('admin', userRef, async (input, staff) => {
-  const result = await resendStaffInvite(await getDb(), { manager: managerOf(staff), ...input, origin: await requestOrigin() });
+  const result = await resendStaffInvite(await getDb(), { manager: managerOf(staff), ...input });
   if (result.ok) kickEmailDispatcher();
   revalidatePath(PATH);
   return result;

@@ -9,7 +9,7 @@ import { SettingsForbidden } from '@/components/settings/settings-forbidden';
 import { SettingsHeader } from '@/components/settings/settings-header';
 import { Alert } from '@/components/ui/alert';
 import { settingsAccess } from '@/lib/settings/access';
-import { requestOrigin } from '@/lib/settings/request-origin';
+import { portalUrl as portalAddress } from '@/lib/public-url';
 import { joinWithAnd } from '@/lib/settings/words';
 import { savePortalSettingsAction } from './actions';
 
@@ -41,13 +41,12 @@ export default async function CustomerPortalSettingsPage() {
   const { staff, allowed } = await settingsAccess();
   if (!allowed) return <SettingsForbidden sellerName={staff.sellerName} />;
   const db = await getDb();
-  const [page, changes, origin] = await Promise.all([
+  const [page, changes] = await Promise.all([
     loadPortalSettings(db, { sellerId: staff.sellerId }),
     recentSettingsChanges(db, { sellerId: staff.sellerId, entityTypes: ['portal_settings'] }),
-    requestOrigin(),
   ]);
   const { settings, choices, options, seller } = page;
-  const portalUrl = `${origin}/p/${seller.slug}`;
+  const portalUrl = portalAddress({ slug: seller.slug });
 
   return (
     <div className="max-w-4xl">

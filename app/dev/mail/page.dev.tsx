@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db';
 import { linksIn, listMailbox } from '@/db/queries/mailbox';
-import { requireMailboxScope } from '@/lib/email/mailbox-access';
+import { requireDevelopmentMailbox } from '@/lib/email/mailbox-access';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Development mailbox', robots: { index: false } };
@@ -14,21 +14,21 @@ export const metadata: Metadata = { title: 'Development mailbox', robots: { inde
 const PAGE_SIZE = 20;
 const statusColor = { queued: '#b45309', sent: '#15803d', failed: '#b91c1c' } as const;
 
-/** Every email in the outbox, newest first, with its links clickable: for when no email provider is configured. */
+/**
+ * Every email in the outbox, newest first, with its links clickable, for
+ * development without an email provider. The `.dev.tsx` name keeps it out of
+ * production builds (next.config.ts adds that extension only under `next dev`).
+ */
 export default async function DevMailPage({ searchParams }: { searchParams: Promise<{ to?: string; page?: string }> }) {
-  const scope = await requireMailboxScope();
+  requireDevelopmentMailbox();
   const { to, page: pageParam } = await searchParams;
   const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
-  const { rows, total } = await listMailbox(await getDb(), { scope, to, page, pageSize: PAGE_SIZE });
+  const { rows, total } = await listMailbox(await getDb(), { to, page, pageSize: PAGE_SIZE });
   return (
     <main className="mx-auto max-w-4xl px-6 py-8">
       <PageHeader
         title="Development mailbox"
-        description={
-          scope.kind === 'all'
-            ? 'No email provider is configured (RESEND_API_KEY is not set), so emails stay here.'
-            : 'No email provider is configured, so your company’s emails stay here. Set RESEND_API_KEY to send them.'
-        }
+        description="No email provider is configured (RESEND_API_KEY is not set), so emails stay here. This page exists only under npm run dev."
       />
       <form className="mb-6 flex items-end gap-3" role="search">
         <div className="grow">

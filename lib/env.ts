@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the app reads, validated once with zod. Reading
+ * never throws (a `next build` and a development start need no variables at
+ * all); `productionProblems` names what a production start must not go
+ * without, and `instrumentation.ts` refuses to start while any is left.
+ * The README's "Environment variables" table lists the same names.
+ */
+
+/** An unset variable and an empty one mean the same: `DATABASE_URL=""` is "no database URL". */
+const unsetIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess(unsetIfEmpty, schema.default(fallback as never));
+const flag = (fallback: '0' | '1') => withDefault(z.enum(['0', '1']), fallback);
+const list = z.preprocess(
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean)
+      : [],
+  z.array(z.string()),
+);
+
+const schema = z.object({
+  NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
+  /** Set by `next build` while it compiles and prerenders: nothing is served, nothing is checked. */
+  NEXT_PHASE: optional(z.string()),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')),
+  DATABASE_POOL_SIZE: withDefault(z.coerce.number().int().min(2).max(200), 10),
+  PGLITE_DATA_DIR: optional(z.string()),
+  TRADEPOST_AUTO_SEED: flag('1'),
+  TRADEPOST_PUBLIC_DEMO: flag('0'),
+  PORT: withDefault(z.coerce.number().int().min(1).max(65535), 3000),
+  AUTH_SECRET: optional(z.string()),
+  APP_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
+  APP_HOSTS: list,
+  TRUSTED_PROXY_HOPS: withDefault(z.coerce.number().int().min(0).max(10), 0),
+  RESEND_API_KEY: optional(z.string()),
+  RESEND_BASE_URL: optional(z.url()),
+  EMAIL_FROM: withDefault(z.string().max(320), 'Tradepost <no-reply@tradepost.local>'),
+  DNS_SERVERS: list,
+});
+
+export type Env = z.output<typeof schema>;
+
+export const DEVELOPMENT_AUTH_SECRET = 'tradepost-development-secret-do-not-use-in-production';
+const placeholderSecrets = ['changeme', 'secret', 'password', 'replace-me', 'your-secret', DEVELOPMENT_AUTH_SECRET];
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+export type EnvReading = { env: Env; problems: string[] };
+
+/**
+ * Parses an environment. A variable that fails its check is named in
+ * `problems` and read as unset, so one bad value never hides the others.
+ */
+export function readEnv(source: Record<string, string | undefined> = process.env): EnvReading {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = { ...source };
+  let parsed = schema.safeParse(values);
+  while (!parsed.success) {
+    const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+    for (const issue of parsed.error.issues) problems.push(`${String(issue.path[0])} ${issue.message}`);
+    for (const name of bad) delete values[name];
+    parsed = schema.safeParse(values);
+  }
+  return { env: parsed.data, problems: [...new Set(problems)] };
+}
+
+/** Why a secret is too weak to sign sessions with, or null. */
+export function weakSecretReason(secret: string): string | null {
+  if (placeholderSecrets.includes(secret.trim().toLowerCase())) return 'is a placeholder';
+  if (secret.length < 32) return `is ${secret.length} characters long; use at least 32`;
+  if (new Set(secret).size < 10) return 'repeats too few different characters';
+  return null;
+}
+
+/** What a production start (`next start`) must not go without. Empty means it may start. */
+export function productionProblems(reading: EnvReading): string[] {
+  const { env } = reading;
+  const problems = [...reading.problems];
+  if (!env.AUTH_SECRET) {
+    problems.push('AUTH_SECRET is not set: generate one with `openssl rand -base64 32`');
+  } else {
+    const weak = weakSecretReason(env.AUTH_SECRET);
+    if (weak) problems.push(`AUTH_SECRET ${weak}: generate one with \`openssl rand -base64 32\``);
+  }
+  if (!env.APP_URL) {
+    problems.push('APP_URL is not set: the public address of the app, e.g. https://portal.example.com (every link in an email starts with it)');
+  } else {
+    const url = new URL(env.APP_URL);
+    if (url.pathname !== '/' || url.search || url.hash) problems.push('APP_URL must be an origin only, without a path, query or fragment');
+    if (url.protocol !== 'https:' && !loopbackHosts.has(url.hostname)) {
+      problems.push('APP_URL must use https:// (plain http is accepted only for localhost and 127.0.0.1)');
+    }
+  }
+  return problems;
+}
+
+/**
+ * The process's environment. Read on each call (a parse takes microseconds),
+ * so a test that sets a variable sees it at once.
+ */
+export function env(): Env {
+  return readEnv().env;
+}
+
+/** True in a server started by `next start` (not while `next build` runs). */
+export function isProductionServer(e: Env = env()): boolean {
+  return e.NODE_ENV === 'production' && e.NEXT_PHASE !== 'phase-production-build';
+}
+
+/** The public origin every absolute link starts with: APP_URL, or the local development server. */
+export function appOrigin(e: Env = env()): string {
+  return e.APP_URL ? new URL(e.APP_URL).origin : `http://localhost:${e.PORT}`;
+}
+
+/** Served over HTTPS: cookies are `Secure` and carry the `__Host-` prefix, and HSTS is sent. */
+export function servedOverHttps(e: Env = env()): boolean {
+  return appOrigin(e).startsWith('https://');
+}

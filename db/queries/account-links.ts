@@ -40,14 +40,15 @@ export type LinkContext = { now?: Date };
 
 /**
  * Issues a link (revoking older ones of the same purpose) and queues its
- * branded email, in the caller's transaction. Returns the outbox message id.
+ * branded email, in the caller's transaction. Answers the outbox message id
+ * and the link itself (which only an operator's command ever prints).
  */
-export async function sendAccountLink(
+export async function issueAccountLink(
   tx: DbOrTx,
   account: Account,
   purpose: TokenPurpose,
   context: LinkContext = {},
-): Promise<number> {
+): Promise<{ messageId: number; url: string }> {
   const brand = await findSellerBrand(tx, account.sellerId);
   const token = await issueAuthToken(tx, {
     sellerId: account.sellerId,
@@ -65,14 +66,26 @@ export async function sendAccountLink(
     organizationName: account.organizationName,
     url: accountLinkUrl(where, purpose, token),
   };
+  const url = data.url;
   const email =
     purpose === 'activation' ? invitationEmail(data) : purpose === 'sign_in' ? signInLinkEmail(data) : passwordResetEmail(data);
-  return enqueueEmail(tx, {
+  const messageId = await enqueueEmail(tx, {
     sellerId: account.sellerId,
     kind: `${audience === 'staff' ? 'staff' : 'portal'}_${kindOf[purpose]}`,
     to: account.email,
     ...email,
   });
+  return { messageId, url };
+}
+
+/** Issues a link and queues its email; answers the outbox message id. */
+export async function sendAccountLink(
+  tx: DbOrTx,
+  account: Account,
+  purpose: TokenPurpose,
+  context: LinkContext = {},
+): Promise<number> {
+  return (await issueAccountLink(tx, account, purpose, context)).messageId;
 }
 
 /**

@@ -1,3 +1,5 @@
+export { inventoryStatusNames, orderStatusSeeds, salesChannelNames } from '../defaults';
+
 /** Realistic phone variations for the demo catalogue. Prices are US dollars of grade A+. */
 export const demoModels: {
   manufacturer: string;
@@ -32,28 +34,8 @@ export const demoGrades: [string, number][] = [
 
 export const demoNetworks = ['Unlocked', 'AT&T', 'Verizon', 'T-Mobile'];
 
-export const inventoryStatusNames = [
-  'Received',
-  'Available',
-  'Listed',
-  'In Repair',
-  'Reserved',
-  'Sold',
-  'Returned',
-  'Scrap',
-] as const;
-
 /** Share of demo devices in each status (same order as above). */
 export const statusWeights = [0.08, 0.5, 0.1, 0.05, 0.03, 0.18, 0.04, 0.02];
-
-export const orderStatusSeeds = [
-  { name: 'Awaiting Confirmation', color: '#d97706', isOpen: true, allowsCommitting: false },
-  { name: 'Confirmed', color: '#2563eb', isOpen: true, allowsCommitting: true },
-  { name: 'Shipped', color: '#16a34a', isOpen: false, allowsCommitting: false },
-  { name: 'Cancelled', color: '#6b7280', isOpen: false, allowsCommitting: false },
-];
-
-export const salesChannelNames = ['B2B Portal', 'Phone', 'Email'];
 
 export const paymentMethodSeeds = [
   {

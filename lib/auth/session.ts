@@ -82,3 +82,15 @@ export async function requireCustomer(slug: string): Promise<CustomerSession & {
   }
   return { ...customer, portal };
 }
+
+/**
+ * For every signed-in portal page, download and the shop layout: the customer,
+ * and a 404 while the seller's portal is closed. The portal layout shows the
+ * closed page instead of its children, but Next renders pages beside their
+ * layouts, so each page refuses here before it reads stock, prices or carts.
+ */
+export async function requireOpenPortalCustomer(slug: string) {
+  const customer = await requireCustomer(slug);
+  if (!customer.portal.enabled) notFound();
+  return customer;
+}

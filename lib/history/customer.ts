@@ -1,18 +1,10 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { requireCustomer } from '@/lib/auth/session';
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
 import type { CustomerScope } from '@/db/queries/history/scope';
 
-/**
- * The signed-in customer for history pages, downloads and route handlers. A
- * closed portal answers 404 here too: route handlers do not pass through the
- * portal layout that shows the closed page.
- */
-export async function requireHistoryCustomer(slug: string) {
-  const customer = await requireCustomer(slug);
-  if (!customer.portal.enabled) notFound();
-  return customer;
-}
+/** The signed-in customer for history pages, downloads and route handlers; 404 while the portal is closed. */
+export const requireHistoryCustomer = requireOpenPortalCustomer;
 
 /** Seller and organization, always from the session. */
 export function scopeOf(customer: { sellerId: number; organizationId: number }): CustomerScope {

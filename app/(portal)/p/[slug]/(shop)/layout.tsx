@@ -4,7 +4,7 @@ import { cartSummary } from '@/db/queries/cart';
 import { CartBadge } from '@/components/cart/cart-badge';
 import { CartProvider } from '@/components/cart/cart-provider';
 import { BrandMark } from '@/components/portal/brand-header';
-import { requireCustomer } from '@/lib/auth/session';
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
 import { customerSignOutAction } from '@/lib/auth/sign-in-actions';
 
 /** The signed-in portal: header with the seller's brand, the customer's organization and the navigation. */
@@ -16,7 +16,7 @@ export default async function ShopLayout({
   params: Promise<{ slug: string }>;
 }) {
   const { slug } = await params;
-  const customer = await requireCustomer(slug);
+  const customer = await requireOpenPortalCustomer(slug);
   const base = `/p/${slug}`;
   const summary = await cartSummary(await getDb(), { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId });
   const nav = [

@@ -6,7 +6,7 @@ import { ForSaleTable } from '@/components/for-sale/for-sale-table';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
-import { requireCustomer } from '@/lib/auth/session';
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
 import {
   FOR_SALE_PAGE_SIZE,
   forSaleFacetKeys,
@@ -24,7 +24,7 @@ export default async function ForSalePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { slug } = await params;
-  const customer = await requireCustomer(slug);
+  const customer = await requireOpenPortalCustomer(slug);
   const view = parseForSaleView(await searchParams);
   const { rows, facets } = await forSalePage(await getDb(), { sellerId: customer.sellerId, view });
   const base = `/p/${slug}`;

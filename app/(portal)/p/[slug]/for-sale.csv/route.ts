@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db';
 import { forSaleAllRows } from '@/db/queries/for-sale';
-import { requireCustomer } from '@/lib/auth/session';
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
 import { csvLines } from '@/lib/csv';
 import { minorToDecimalString } from '@/lib/money';
 import { parseForSaleView } from '@/lib/validation/for-sale';
@@ -16,8 +16,7 @@ const header = ['Manufacturer', 'Model', 'Capacity', 'Color', 'Network', 'Grade'
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const customer = await requireCustomer(slug);
-  if (!customer.portal.enabled) return new Response('This portal is not open.', { status: 404 });
+  const customer = await requireOpenPortalCustomer(slug);
   const view = parseForSaleView(request.nextUrl.searchParams);
   const db = await getDb();
   const rows = forSaleAllRows(db, { sellerId: customer.sellerId, view });

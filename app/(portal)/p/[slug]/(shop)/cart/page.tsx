@@ -9,7 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Th } from '@/components/ui/table';
-import { requireCustomer } from '@/lib/auth/session';
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/money';
 import { productLabel } from '@/lib/portal/product-label';
 
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'Cart' };
 
 export default async function CartPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const customer = await requireCustomer(slug);
+  const customer = await requireOpenPortalCustomer(slug);
   const db = await getDb();
   const scope = { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId };
   const [cart, readiness] = await Promise.all([cartContents(db, scope), checkoutReadiness(db, scope)]);

@@ -6,7 +6,7 @@ import { orderConfirmation } from '@/db/queries/checkout';
 import { StatusBadge } from '@/components/ui/badge';
 import { LinkButton } from '@/components/ui/button';
 import { Table, Th } from '@/components/ui/table';
-import { requireCustomer } from '@/lib/auth/session';
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/money';
 import { productLabel } from '@/lib/portal/product-label';
 
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Order placed' };
 /** Shown after checkout: the order number and what happens next. Only the ordering organization sees it. */
 export default async function OrderConfirmationPage({ params }: { params: Promise<{ slug: string; number: string }> }) {
   const { slug, number } = await params;
-  const customer = await requireCustomer(slug);
+  const customer = await requireOpenPortalCustomer(slug);
   const n = Number(number);
   if (!Number.isSafeInteger(n) || n <= 0) notFound();
   const order = await orderConfirmation(await getDb(), {

@@ -1,6 +1,12 @@
 import Link from 'next/link';
+import { getDb } from '@/db';
+import { findDemoPortal } from '@/db/queries/sellers';
 
-export default function LandingPage() {
+export const dynamic = 'force-dynamic';
+
+/** What Tradepost is, the back office, and the demo portal where the demo data exists. */
+export default async function LandingPage() {
+  const demo = await findDemoPortal(await getDb());
   return (
     <main className="mx-auto max-w-3xl px-6 py-16">
       <p className="text-sm font-semibold uppercase tracking-wide text-blue-700">Tradepost</p>
@@ -22,15 +28,17 @@ export default function LandingPage() {
             <span className="mt-1 block text-slate-600">For staff: settings, inventory, orders, RMAs.</span>
           </Link>
         </li>
-        <li>
-          <Link
-            href="/p/acme"
-            className="block rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-blue-400"
-          >
-            <span className="text-lg font-semibold">Demo portal: Acme Wireless</span>
-            <span className="mt-1 block text-slate-600">For buyers: For Sale, Cart, Orders, RMAs.</span>
-          </Link>
-        </li>
+        {demo ? (
+          <li>
+            <Link
+              href={`/p/${demo.slug}`}
+              className="block rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-blue-400"
+            >
+              <span className="text-lg font-semibold">Demo portal: {demo.name}</span>
+              <span className="mt-1 block text-slate-600">For buyers: For Sale, Cart, Orders, RMAs.</span>
+            </Link>
+          </li>
+        ) : null}
       </ul>
     </main>
   );

@@ -35,6 +35,9 @@ test('an empty install holds no seller and refuses the demo login; seller:create
   let server = startProductionServer(port, env);
   try {
     await untilHealthy(server);
+    await page.goto(`${origin}/`);
+    await expect(page.getByRole('link', { name: /Back office/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /Demo portal/ })).toHaveCount(0);
     expect((await page.request.get(`${origin}/p/acme/sign-in`)).status()).toBe(404);
     await page.goto(`${origin}/admin/sign-in`);
     await page.getByLabel('Email').fill('owner@acme.example');

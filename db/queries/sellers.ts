@@ -40,3 +40,14 @@ export async function findSellerSlugByDomain(db: DbOrTx, host: string): Promise<
 }
 
 export type PortalIdentity = NonNullable<Awaited<ReturnType<typeof findPortalBySlug>>>;
+
+/** The first demo seller's portal, for the landing page's demo link; null on a real install. */
+export async function findDemoPortal(db: DbOrTx): Promise<{ slug: string; name: string } | null> {
+  const [row] = await db
+    .select({ slug: sellers.slug, name: sellers.name })
+    .from(sellers)
+    .where(eq(sellers.isDemo, true))
+    .orderBy(sellers.id)
+    .limit(1);
+  return row ?? null;
+}

@@ -26,9 +26,9 @@ export const commitDevicesAction = staffAction('staff', commitDevicesSchema, asy
 export const uncommitDevicesAction = staffAction('staff', uncommitDevicesSchema, async (input, staff) =>
   answerRefusals(async () => {
     const result = await uncommitDevices(await getDb(), {
+      ...input,
       sellerId: staff.sellerId,
       actor: { staffUserId: staff.staffUserId, name: staff.name },
-      ...input,
     });
     revalidatePath(`/admin/orders/${input.orderNumber}`);
     return ok(result, `Uncommitted ${result.uncommitted === 1 ? '1 device' : `${result.uncommitted} devices`}.`);

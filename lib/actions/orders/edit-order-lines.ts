@@ -11,7 +11,7 @@ const actorOf = (staff: { staffUserId: number; name: string }) => ({ staffUserId
 
 export const addOrderLineAction = staffAction('staff', addOrderLineSchema, async (input, staff) =>
   answerRefusals(async () => {
-    await addOrderLine(await getDb(), { sellerId: staff.sellerId, actor: actorOf(staff), ...input });
+    await addOrderLine(await getDb(), { ...input, sellerId: staff.sellerId, actor: actorOf(staff) });
     revalidatePath(`/admin/orders/${input.orderNumber}`);
     return ok(null, 'Line added.');
   }),
@@ -19,7 +19,7 @@ export const addOrderLineAction = staffAction('staff', addOrderLineSchema, async
 
 export const updateOrderLineAction = staffAction('staff', updateOrderLineSchema, async (input, staff) =>
   answerRefusals(async () => {
-    await updateOrderLine(await getDb(), { sellerId: staff.sellerId, actor: actorOf(staff), ...input });
+    await updateOrderLine(await getDb(), { ...input, sellerId: staff.sellerId, actor: actorOf(staff) });
     revalidatePath(`/admin/orders/${input.orderNumber}`);
     return ok(null, 'Line saved.');
   }),
@@ -27,7 +27,7 @@ export const updateOrderLineAction = staffAction('staff', updateOrderLineSchema,
 
 export const removeOrderLineAction = staffAction('staff', removeOrderLineSchema, async (input, staff) =>
   answerRefusals(async () => {
-    await removeOrderLine(await getDb(), { sellerId: staff.sellerId, actor: actorOf(staff), ...input });
+    await removeOrderLine(await getDb(), { ...input, sellerId: staff.sellerId, actor: actorOf(staff) });
     revalidatePath(`/admin/orders/${input.orderNumber}`);
     return ok(null, 'Line removed.');
   }),

@@ -19,7 +19,7 @@ const actorOf = (staff: { sellerId: number; staffUserId: number; name: string })
 
 /** "Add a Customer Portal Account" > Save: the account, its link and the invitation email, in one transaction. */
 export const invitePortalAccountAction = staffAction('staff', inviteCustomer, async (input, staff) => {
-  const result = await invitePortalAccount(await getDb(), { ...actorOf(staff), ...input });
+  const result = await invitePortalAccount(await getDb(), { ...input, ...actorOf(staff) });
   if (result.ok) {
     kickEmailDispatcher();
     revalidatePath(`/admin/organizations/${input.organizationId}/portal`);

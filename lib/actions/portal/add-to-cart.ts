@@ -11,7 +11,7 @@ const run = customerAction(addToCartSchema, async (input, customer) => {
   const db = await getDb();
   try {
     const change = await db.transaction((tx) =>
-      addToCart(tx, { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId, ...input }),
+      addToCart(tx, { ...input, sellerId: customer.sellerId, portalAccountId: customer.portalAccountId }),
     );
     return ok(change, `Added ${change.added} to your cart.`);
   } catch (error) {

@@ -11,7 +11,7 @@ const run = customerAction(setCartQuantitySchema, async (input, customer) => {
   const db = await getDb();
   try {
     const change = await db.transaction((tx) =>
-      setCartQuantity(tx, { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId, ...input }),
+      setCartQuantity(tx, { ...input, sellerId: customer.sellerId, portalAccountId: customer.portalAccountId }),
     );
     return ok(change, 'Quantity updated.');
   } catch (error) {

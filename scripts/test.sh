@@ -22,6 +22,9 @@ if [ ! -x "$chromium_path" ]; then
 fi
 echo "using $chromium_path"
 
+step "Dependency advisories (npm audit --omit=dev)"
+node scripts/audit.mjs
+
 step "Typecheck"
 npx tsc --noEmit
 

@@ -3,8 +3,8 @@
  * (a production start without APP_URL or a strong AUTH_SECRET stops here,
  * naming each problem), opens the database (migrations; in development the
  * demo seed of an empty embedded database), refuses a production database that
- * still holds the demo sellers, then starts the background loop that sends
- * queued emails.
+ * still holds the demo sellers, re-encodes logos stored before re-encoding
+ * existed, then starts the background loop that sends queued emails.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -18,6 +18,9 @@ export async function register() {
   const demo = await checkDemoSellers(db);
   if (demo.refuse) refuseToStart([demo.refuse]);
   if (demo.warn) console.warn(`[tradepost] ${demo.warn}`);
+
+  const { convertLegacyLogos, reportLegacyLogos } = await import('./db/queries/settings/legacy-logos');
+  reportLegacyLogos(await convertLegacyLogos(db));
 
   const { startEmailDispatcher } = await import('./lib/email/dispatcher-loop');
   startEmailDispatcher();

@@ -19,7 +19,7 @@ import {
  */
 const STAFF_COOKIE = 'tp-staff-session';
 const CUSTOMER_COOKIE = 'tp-customer-session';
-const publicPortalPages = /^\/p\/[^/]+\/(sign-in|activate|forgot-password|sign-in-link|reset-password)(\/|$)/;
+const publicPortalPages = /^\/p\/[^/]+\/(sign-in|activate|forgot-password|sign-in-link|reset-password|logo)(\/|$)/;
 const publicAdminPages = /^\/admin\/(sign-in|activate|forgot-password|sign-in-link|reset-password)(\/|$)/;
 
 let ownHosts: Set<string> | undefined; // read on first request, once the server knows its own origin

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { env } from '@/lib/env';
+import { postgresTypes } from './int8';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -45,6 +46,7 @@ async function openPostgres(url: string, migrate: boolean): Promise<Database> {
   const client = postgres(url, {
     max: env().DATABASE_POOL_SIZE,
     onnotice: () => {},
+    types: postgresTypes,
   });
   const db = drizzlePostgres({ client, schema });
   if (migrate) {

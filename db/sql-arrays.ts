@@ -25,6 +25,11 @@ export function intArray(values: readonly (number | null)[]): SQL {
   return sql`${literal(values)}::int[]`;
 }
 
+/** Money (minor units) passes 2^31 (lib/money.ts); every money array is bigint. */
+export function bigintArray(values: readonly (number | null)[]): SQL {
+  return sql`${literal(values)}::bigint[]`;
+}
+
 export function dateArray(values: readonly (string | null)[]): SQL {
   return sql`${literal(values)}::date[]`;
 }

@@ -9,9 +9,15 @@ export function InvoiceView({ invoice }: { invoice: InvoiceDocument }) {
   return (
     <article className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm" aria-label={`Invoice ${invoice.invoiceNumber}`}>
       <header className="flex flex-wrap items-start justify-between gap-4 border-b-4 pb-4" style={{ borderColor: invoice.brandColor }}>
-        <p className="text-2xl font-bold" style={{ color: invoice.brandColor }}>
-          {invoice.sellerName}
-        </p>
+        <div>
+          {invoice.logo ? (
+            // eslint-disable-next-line @next/next/no-img-element -- the stored logo, already fitted to 600×200 and cached by its hash
+            <img src={invoice.logo.path} width={invoice.logo.width} height={invoice.logo.height} alt="" className="mb-2 h-10 w-auto" />
+          ) : null}
+          <p className="text-2xl font-bold" style={{ color: invoice.brandColor }}>
+            {invoice.sellerName}
+          </p>
+        </div>
         <div className="text-right">
           <p className="text-2xl font-bold tracking-wide">INVOICE</p>
           <p className="font-semibold">Invoice {invoice.invoiceNumber}</p>

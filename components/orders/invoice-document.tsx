@@ -30,9 +30,9 @@ export function InvoiceDocument({ invoice }: { invoice: InvoiceForPrint }) {
     <article className="mx-auto max-w-3xl space-y-8 bg-white p-10 shadow print:max-w-none print:p-0 print:shadow-none" aria-label={`Invoice ${invoice.invoice.number}`}>
       <header className="flex items-start justify-between gap-6 border-b-4 pb-6" style={{ borderColor: invoice.brandColor }}>
         <div>
-          {invoice.logoDataUrl ? (
-            // eslint-disable-next-line @next/next/no-img-element -- a data: URL from the settings, not an optimizable asset
-            <img src={invoice.logoDataUrl} alt="" className="mb-2 h-10 w-auto" />
+          {invoice.logoPath ? (
+            // eslint-disable-next-line @next/next/no-img-element -- the stored logo, already fitted to 600×200 and cached by its hash
+            <img src={invoice.logoPath} alt="" className="mb-2 h-10 w-auto" />
           ) : null}
           <p className="text-xl font-bold" style={{ color: invoice.brandColor }}>
             {invoice.sellerDisplayName}

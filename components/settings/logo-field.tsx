@@ -2,12 +2,13 @@
 
 import { useState } from 'react';
 import { Checkbox } from '@/components/ui/field';
-import { MAX_LOGO_BYTES } from '@/lib/settings/logo-limits';
+import { LOGO_BOX, MAX_LOGO_BYTES, MAX_LOGO_SOURCE } from '@/lib/settings/logo-limits';
 import { useFieldError } from './action-form';
 
 /**
- * The portal logo: the current one, a file input (PNG, JPEG or WebP up to
- * 200 KB; the server checks the bytes again) and a way to remove it.
+ * The portal logo: the current one (from its cached URL), a file input (PNG,
+ * JPEG or WebP up to 200 KB and 2000×2000 pixels; the server checks again and
+ * stores it re-encoded to fit 600×200) and a way to remove it.
  * The parent remounts it (a new key) after a save, which empties the file input.
  */
 export function LogoField({ current }: { current: string | null }) {
@@ -23,7 +24,7 @@ export function LogoField({ current }: { current: string | null }) {
       </label>
       {current ? (
         <div className="flex items-center gap-4">
-          {/* A small data: URL; next/image would gain nothing here. */}
+          {/* Already re-encoded to fit 600×200 and cached by its hash; next/image would gain nothing. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src={current} alt="Current logo" className="h-12 max-w-48 rounded border border-slate-200 bg-white object-contain p-1" />
           <Checkbox
@@ -55,7 +56,8 @@ export function LogoField({ current }: { current: string | null }) {
         }}
       />
       <p id="portal-logo-hint" className="text-xs text-slate-600">
-        PNG, JPEG or WebP, up to {MAX_LOGO_BYTES / 1024} KB. SVG is not accepted.
+        PNG, JPEG or WebP, up to {MAX_LOGO_BYTES / 1024} KB and {MAX_LOGO_SOURCE.width}×{MAX_LOGO_SOURCE.height} pixels. SVG is not
+        accepted. It is shown at most {LOGO_BOX.width}×{LOGO_BOX.height}.
       </p>
       {error ? (
         <p className="text-sm text-red-700" role="alert">

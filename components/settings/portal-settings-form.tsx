@@ -18,7 +18,8 @@ export type PortalSettingsFormValues = {
   paymentMethodIds: number[];
   hideUnpriced: boolean;
   displayName: string | null;
-  logoDataUrl: string | null;
+  /** Where the stored logo is served, or null. */
+  logoPath: string | null;
   brandColor: string;
   returnWindowDays: number | null;
   invoiceDueDays: number;
@@ -176,7 +177,7 @@ export function PortalSettingsForm({
         <FormField id="portal-display-name" name="displayName" label="Display name" hint={`Empty shows your account name, ${sellerName}.`}>
           <Input id="portal-display-name" name="displayName" maxLength={80} defaultValue={values.displayName ?? ''} />
         </FormField>
-        <LogoField key={saved} current={values.logoDataUrl} />
+        <LogoField key={saved} current={values.logoPath} />
         <FormField id="portal-brand-color" name="brandColor" label="Brand color" hint="Buttons and the header use it.">
           <div className="flex items-center gap-3">
             <input

@@ -18,10 +18,12 @@ import type { CheckoutValues } from '@/lib/validation/checkout';
 import { sellableQuantity, type SellableProduct } from './cart';
 import { nextDocumentNumber } from './document-numbers';
 import { createInvoiceForOrder, queueInvoiceEmail } from './invoices';
+import { sellerCurrency } from './orders/lock-order';
+import { orderTotalProblem } from './orders/order-total';
 
 export type ShortLine = { productId: number; label: string; inCart: number; available: number };
 
-export type CheckoutRefusalCode = 'closed' | 'not_ready' | 'payment_method' | 'empty' | 'short' | 'key_taken';
+export type CheckoutRefusalCode = 'closed' | 'not_ready' | 'payment_method' | 'empty' | 'short' | 'key_taken' | 'too_large';
 
 /** A checkout refused with a message for the customer; nothing was written. */
 export class CheckoutRefusal extends Error {
@@ -216,6 +218,8 @@ async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<Place
       position,
     })),
   );
+  const tooLarge = await orderTotalProblem(tx, { sellerId, orderId: order!.id, currency: await sellerCurrency(tx, sellerId) });
+  if (tooLarge) throw new CheckoutRefusal('too_large', tooLarge);
   await tx.delete(cartLines).where(
     and(
       eq(cartLines.sellerId, sellerId),

@@ -148,7 +148,7 @@ export function forSalePageQuery(params: ForSaleParams): SQL {
   return sql`with ${baseSet(params)}, ${facetCounts(view)}
     select 'facet' as kind, facet, value, n, null::bigint as position, null::int as id, null as sku,
       null as manufacturer, null as model, null as capacity, null as color, null as network, null as grade,
-      null::int as "listPrice", null::int as available
+      null::bigint as "listPrice", null::int as available
     from facet_counts
     union all
     select 'row', null, null, null, row_number() over (order by ${order}), p.id, p.sku,

@@ -13,10 +13,12 @@ import {
   sellers,
 } from '@/db/schema';
 import { describeProduct } from '@/lib/products';
+import { lineAmount, totalProblem } from '@/lib/money';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { invoiceEmail } from '@/lib/email/templates/invoice';
 import { portalUrl } from '@/lib/public-url';
 import { nextDocumentNumber } from './document-numbers';
+import { Refusal } from './refusal';
 import { findSellerBrand } from './seller-brand';
 
 function addDays(isoDate: string, days: number): string {
@@ -70,10 +72,13 @@ export async function createInvoiceForOrder(
     description: describeProduct(product),
     quantity: line.quantity,
     unitPrice: line.unitPrice,
-    amount: (line.unitPrice ?? 0) * line.quantity,
+    amount: lineAmount(line),
     position,
   }));
   const total = invoiceLineValues.reduce((sum, l) => sum + l.amount, 0);
+  // Orders are refused past the bound when their lines are written; this only guards older rows.
+  const tooLarge = totalProblem(total, order.currency);
+  if (tooLarge) throw new Refusal(tooLarge);
   const issuedOn = params.today ?? new Date().toISOString().slice(0, 10);
   const number = await nextDocumentNumber(tx, params.sellerId, 'invoice');
   const [invoice] = await tx

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { portalSettings, sellers } from '@/db/schema';
+import { portalLogos, portalSettings, sellers } from '@/db/schema';
+import { portalLogoPath } from '@/lib/portal/logo-path';
 
 /** A seller's portal identity by slug, with the branding the portal shows on every page. */
 export async function findPortalBySlug(db: DbOrTx, slug: string) {
@@ -12,16 +13,24 @@ export async function findPortalBySlug(db: DbOrTx, slug: string) {
       currency: sellers.currency,
       enabled: portalSettings.enabled,
       displayName: portalSettings.displayName,
-      logoDataUrl: portalSettings.logoDataUrl,
       brandColor: portalSettings.brandColor,
+      // Never the image itself: pages link to it (portalLogoPath), the browser caches it.
+      logoSha256: portalLogos.sha256,
+      logoWidth: portalLogos.width,
+      logoHeight: portalLogos.height,
     })
     .from(sellers)
     .leftJoin(portalSettings, eq(portalSettings.sellerId, sellers.id))
+    .leftJoin(portalLogos, eq(portalLogos.sellerId, sellers.id))
     .where(eq(sellers.slug, slug))
     .limit(1);
   if (!row) return null;
+  const { logoSha256, logoWidth, logoHeight, ...rest } = row;
   return {
-    ...row,
+    ...rest,
+    logo: logoSha256
+      ? { path: portalLogoPath({ slug: row.slug, sha256: logoSha256 }), width: logoWidth ?? 0, height: logoHeight ?? 0 }
+      : null,
     enabled: row.enabled ?? false,
     name: row.displayName || row.sellerName,
     brandColor: row.brandColor ?? '#1d4ed8',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
   date,
   foreignKey,
@@ -63,7 +64,7 @@ export const products = pgTable(
     network: text('network').notNull().default(''),
     grade: text('grade').notNull().default(''),
     /** Minor units of the seller's currency; null means "price on request". */
-    listPrice: integer('list_price'),
+    listPrice: bigint('list_price', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -93,7 +94,7 @@ export const devices = pgTable(
     warehouseId: integer('warehouse_id').notNull(),
     statusId: integer('status_id').notNull(),
     /** Minor units. */
-    cost: integer('cost'),
+    cost: bigint('cost', { mode: 'number' }),
     receivedOn: date('received_on').notNull().defaultNow(),
     orderLineId: integer('order_line_id').references(() => salesOrderLines.id),
     committedAt: timestamp('committed_at', { withTimezone: true }),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -132,7 +133,7 @@ export const salesOrderLines = pgTable(
     productId: integer('product_id').notNull(),
     quantity: integer('quantity').notNull(),
     /** Snapshot of the list price when ordered; null means "to be quoted". */
-    unitPrice: integer('unit_price'),
+    unitPrice: bigint('unit_price', { mode: 'number' }),
     position: integer('position').notNull().default(0),
   },
   (t) => [
@@ -166,8 +167,8 @@ export const invoices = pgTable(
     /** Snapshots, so later edits of the payment method do not rewrite issued invoices. */
     paymentMethodName: text('payment_method_name'),
     paymentInstructions: text('payment_instructions').notNull().default(''),
-    /** Minor units; lines "to be quoted" count as zero and are marked. */
-    total: integer('total').notNull(),
+    /** Minor units (bigint: a large order passes 2^31); lines "to be quoted" count as zero and are marked. */
+    total: bigint('total', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
     issuedOn: date('issued_on').notNull().defaultNow(),
     dueOn: date('due_on').notNull(),
@@ -202,8 +203,8 @@ export const invoiceLines = pgTable(
     description: text('description').notNull(),
     quantity: integer('quantity').notNull(),
     /** Null: to be quoted. */
-    unitPrice: integer('unit_price'),
-    amount: integer('amount').notNull(),
+    unitPrice: bigint('unit_price', { mode: 'number' }),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
     position: integer('position').notNull().default(0),
   },
   (t) => [index('invoice_lines_invoice_idx').on(t.invoiceId)],

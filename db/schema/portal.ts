@@ -1,6 +1,7 @@
 import {
   boolean,
   check,
+  customType,
   foreignKey,
   integer,
   pgTable,
@@ -26,7 +27,10 @@ export const portalSettings = pgTable(
     autoInvoice: boolean('auto_invoice').notNull().default(false),
     hideUnpriced: boolean('hide_unpriced').notNull().default(false),
     displayName: text('display_name'),
-    /** A data: URL of a small uploaded image. */
+    /**
+     * Legacy: logos were stored here as data: URLs. Nothing writes it any more;
+     * startup moves what is left into portal_logos (db/queries/settings/legacy-logos.ts).
+     */
     logoDataUrl: text('logo_data_url'),
     brandColor: text('brand_color').notNull().default('#1d4ed8'),
     /** Days after the order date within which a return may be requested; null: no limit. */
@@ -50,6 +54,36 @@ export const portalSettings = pgTable(
       sql`${t.returnWindowDays} is null or ${t.returnWindowDays} >= 0`,
     ),
     check('portal_settings_brand_color', sql`${t.brandColor} ~ '^#[0-9a-fA-F]{6}$'`),
+  ],
+);
+
+/** Binary data: a Buffer from postgres.js, a Uint8Array from PGlite; a Uint8Array to the app. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (value instanceof Uint8Array ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : value),
+});
+
+/**
+ * The seller's portal logo as served: a PNG re-encoded at upload to fit
+ * 600×200 (lib/settings/logo.ts), never the uploaded file. Its own table, so
+ * the settings row read on every portal page does not carry the image.
+ */
+export const portalLogos = pgTable(
+  'portal_logos',
+  {
+    sellerId: integer('seller_id')
+      .primaryKey()
+      .references(() => sellers.id),
+    /** SHA-256 of `png` in hex; the logo's URL names it, so a new logo is a new URL. */
+    sha256: text('sha256').notNull(),
+    png: bytea('png').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('portal_logos_sha256', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('portal_logos_size', sql`${t.width} between 1 and 600 and ${t.height} between 1 and 200 and octet_length(${t.png}) <= 524288`),
   ],
 );
 
@@ -105,3 +139,4 @@ export const portalPaymentMethods = pgTable(
 );
 
 export type PortalSettings = typeof portalSettings.$inferSelect;
+export type PortalLogo = typeof portalLogos.$inferSelect;

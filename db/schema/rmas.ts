@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
   foreignKey,
   index,
@@ -67,7 +68,7 @@ export const rmaLines = pgTable(
     disposition: rmaDisposition('disposition').notNull().default('return'),
     reason: text('reason').notNull(),
     /** Minor units. */
-    refundAmount: integer('refund_amount').notNull().default(0),
+    refundAmount: bigint('refund_amount', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     index('rma_lines_rma_idx').on(t.rmaId),

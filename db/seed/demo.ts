@@ -74,7 +74,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
 const allTables = [
   'audit_entries', 'email_messages', 'rma_lines', 'rmas', 'cart_lines', 'invoice_lines', 'invoices',
   'devices', 'sales_order_lines', 'sales_orders', 'document_counters', 'portal_payment_methods',
-  'portal_for_sale_warehouses', 'portal_for_sale_statuses', 'portal_settings', 'product_availability',
+  'portal_for_sale_warehouses', 'portal_for_sale_statuses', 'portal_logos', 'portal_settings', 'product_availability',
   'products', 'rate_limits', 'auth_tokens', 'portal_accounts', 'organizations', 'payment_methods',
   'sales_channels', 'order_statuses', 'inventory_statuses', 'warehouses', 'staff_users', 'sellers',
 ];

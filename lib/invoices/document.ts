@@ -4,8 +4,8 @@ import type { PostalAddress } from '@/db/schema';
 export type InvoiceDocument = {
   sellerName: string;
   brandColor: string;
-  /** The seller's uploaded logo (a data: URL), printed when it is PNG or JPEG. */
-  logoDataUrl: string | null;
+  /** The seller's logo, where it is served (the PDF embeds its stored PNG instead). */
+  logo: { path: string; width: number; height: number } | null;
   invoiceNumber: number;
   orderNumber: number;
   poNumber: string | null;

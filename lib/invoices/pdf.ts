@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
 import { formatMoney } from '@/lib/money';
+import { LOGO_BOX } from '@/lib/settings/logo-limits';
 import { addressLines, type InvoiceDocument } from './document';
 
 const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
@@ -57,23 +58,36 @@ function wrap(font: PDFFont, text: string, size: number, width: number): string[
   return lines.length ? lines : [''];
 }
 
-async function embedLogo(pdf: PDFDocument, dataUrl: string | null): Promise<PDFImage | null> {
-  const m = dataUrl ? /^data:image\/(png|jpe?g);base64,(.+)$/i.exec(dataUrl) : null;
-  if (!m) return null;
+/** Width and height from a PNG's IHDR, without decoding it; null for anything that is not a PNG. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length < 24 || !signature.every((b, i) => bytes[i] === b)) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/**
+ * Embeds the stored logo: a PNG re-encoded at upload to fit LOGO_BOX
+ * (lib/settings/logo.ts). pdf-lib decodes it whole, so anything larger,
+ * however it got into the table, is left out rather than decoded.
+ */
+async function embedLogo(pdf: PDFDocument, png: Uint8Array | null | undefined): Promise<PDFImage | null> {
+  const size = png ? pngSize(png) : null;
+  if (!png || !size || size.width > LOGO_BOX.width || size.height > LOGO_BOX.height) return null;
   try {
-    const bytes = Buffer.from(m[2]!, 'base64');
-    return m[1]!.toLowerCase() === 'png' ? await pdf.embedPng(bytes) : await pdf.embedJpg(bytes);
+    return await pdf.embedPng(png);
   } catch {
-    return null; // a damaged upload must not stop the invoice; the name is printed instead
+    return null; // a damaged image must not stop the invoice; the name is printed instead
   }
 }
 
 /**
  * A clean one-or-more-page invoice: seller, invoice and order numbers,
  * organization and billing address, lines, total, payment method with its
- * instructions and the due date. Lines "to be quoted" say so.
+ * instructions and the due date. Lines "to be quoted" say so. The logo is
+ * the seller's stored PNG (findPortalLogoPng), passed in by the route.
  */
-export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array> {
+export async function renderInvoicePdf(doc: InvoiceDocument, options: { logoPng?: Uint8Array | null } = {}): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(`Invoice ${doc.invoiceNumber}`);
   pdf.setSubject(`Invoice ${doc.invoiceNumber} for order ${doc.orderNumber}`);
@@ -83,7 +97,7 @@ export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const brand = hexColor(doc.brandColor);
   const money = (minor: number) => formatMoney(minor, doc.currency);
-  const logo = await embedLogo(pdf, doc.logoDataUrl);
+  const logo = await embedLogo(pdf, options.logoPng);
 
   let page: PDFPage = pdf.addPage([PAGE.width, PAGE.height]);
   let y = PAGE.height - MARGIN;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseMoney } from '@/lib/money';
+import { moneyExample, readMoney } from '@/lib/money';
 
 const attribute = (label: string, required = false) => {
   const base = z.string().trim().max(80, `${label} is at most 80 characters.`);
@@ -28,21 +28,29 @@ export const productFieldsSchema = z.object({
 });
 export type ProductFields = z.infer<typeof productFieldsSchema>;
 
-export const listPriceMessage = 'Enter a price such as 1299.00, or leave it empty for "price on request".';
-
-/** The list price in minor units: null for empty ("price on request"), undefined when not a price. */
-export function parseListPrice(text: string, currency: string): number | null | undefined {
+/**
+ * The list price in minor units: null for empty ("price on request"), or why
+ * the text is not a price (not an amount, or above the largest amount).
+ */
+export function readListPrice(text: string, currency: string): { ok: true; value: number | null } | { ok: false; message: string } {
   const trimmed = text.trim();
-  if (!trimmed) return null;
-  return parseMoney(trimmed, currency) ?? undefined;
+  if (!trimmed) return { ok: true, value: null };
+  const reading = readMoney(trimmed, currency);
+  if (reading.ok) return { ok: true, value: reading.minor };
+  return {
+    ok: false,
+    message:
+      reading.problem === 'too_large'
+        ? reading.message
+        : `Enter a price such as ${moneyExample(currency)}, or leave it empty for "price on request".`,
+  };
 }
 
 /** The browser-side form schema: the same fields plus the price check in the seller's currency. */
 export function productFormSchema(currency: string) {
   return productFieldsSchema.superRefine((v, ctx) => {
-    if (parseListPrice(v.listPrice, currency) === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['listPrice'], message: listPriceMessage });
-    }
+    const price = readListPrice(v.listPrice, currency);
+    if (!price.ok) ctx.addIssue({ code: 'custom', path: ['listPrice'], message: price.message });
   });
 }
 

@@ -15,7 +15,8 @@ export const returnRequestLineSchema = z
     if (line.disposition === 'keep_partial_refund' && !line.requestedRefund) {
       ctx.addIssue({ code: 'custom', path: ['requestedRefund'], message: 'Enter the refund you ask for to keep the device.' });
     }
-    if (line.requestedRefund && !/^\D{0,3}\s?[\d,]*\d(\.\d{1,3})?$/.test(line.requestedRefund)) {
+    // Only "is there a number": the server reads it in the seller's currency ("25,00" for EUR).
+    if (line.requestedRefund && !/\d/.test(line.requestedRefund)) {
       ctx.addIssue({ code: 'custom', path: ['requestedRefund'], message: 'Enter an amount such as 25.00.' });
     }
   });

@@ -264,10 +264,12 @@ describe('Customer Portal settings', () => {
       expect((await portalRow(seller.sellerId)).brandColor).toBe('#ab12cd');
     });
 
-    it('takes a PNG logo as a data: URL, refuses SVG, unknown files and oversized images, and removes it', async () => {
+    it('takes a PNG logo (stored re-encoded), refuses SVG, unknown files and oversized images, and removes it', async () => {
       const { seller, owner } = await sellerWithOwner();
       const save = (logo: Parameters<typeof savePortalSettings>[1]['logo']) =>
         savePortalSettings(database.db, { sellerId: seller.sellerId, actor: owner, input: demoPortalInput(seller), logo });
+      const storedLogo = async () =>
+        (await database.db.select().from(s.portalLogos).where(eq(s.portalLogos.sellerId, seller.sellerId)))[0] ?? null;
 
       const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
       const svgResult = await save({ kind: 'upload', bytes: svg });
@@ -282,16 +284,18 @@ describe('Customer Portal settings', () => {
       const bigResult = await save({ kind: 'upload', bytes: big });
       expect(bigResult.ok).toBe(false);
       if (!bigResult.ok) expect(bigResult.error).toMatch(/201 KB; upload an image of 200 KB or less/);
-      expect((await portalRow(seller.sellerId)).logoDataUrl).toBeNull();
+      expect(await storedLogo()).toBeNull();
 
       expect((await save({ kind: 'upload', bytes: tinyPng })).ok).toBe(true);
-      const stored = (await portalRow(seller.sellerId)).logoDataUrl;
-      expect(stored).toBe(`data:image/png;base64,${Buffer.from(tinyPng).toString('base64')}`);
+      const stored = await storedLogo();
+      expect(stored).toMatchObject({ width: 1, height: 1 });
+      expect(Buffer.from(stored!.png.subarray(1, 4)).toString('latin1')).toBe('PNG');
+      expect((await portalRow(seller.sellerId)).logoDataUrl).toBeNull();
 
       expect((await save({ kind: 'keep' })).ok).toBe(true);
-      expect((await portalRow(seller.sellerId)).logoDataUrl).toBe(stored);
+      expect((await storedLogo())!.sha256).toBe(stored!.sha256);
       expect((await save({ kind: 'remove' })).ok).toBe(true);
-      expect((await portalRow(seller.sellerId)).logoDataUrl).toBeNull();
+      expect(await storedLogo()).toBeNull();
     });
 
     it('validates the custom domain, stores it lower case, keeps it unique, and clears it', async () => {
@@ -380,7 +384,7 @@ describe('Customer Portal settings', () => {
       const details = entry!.details as { before: Record<string, unknown>; after: Record<string, unknown> };
       expect(details.before).toEqual({ paymentMethods: ['Net 30', 'Wire transfer'], hideUnpriced: false, logo: null });
       expect(details.after).toMatchObject({ paymentMethods: ['Net 30'], hideUnpriced: true });
-      expect(details.after.logo).toMatch(/^image\/png \(1 KB, [0-9a-f]{8}\)$/);
+      expect(details.after.logo).toMatch(/^image\/png 1×1 \(1 KB, [0-9a-f]{8}\)$/);
       const [audit] = await db
         .select()
         .from(s.auditEntries)

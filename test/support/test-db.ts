@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import * as schema from '@/db/schema';
 import { openDatabase, type Database, type Db } from '@/db';
+import { postgresTypes } from '@/db/int8';
 
 /**
  * Every test file gets its own freshly migrated database: on PostgreSQL a copy
@@ -88,7 +89,7 @@ export async function createTestDatabase(template: TemplateInfo): Promise<TestDa
   } finally {
     await admin.end();
   }
-  const client = postgres(withDatabase(template.adminUrl, name), { max: 4, onnotice: () => {} });
+  const client = postgres(withDatabase(template.adminUrl, name), { max: 4, onnotice: () => {}, types: postgresTypes });
   const db = drizzlePostgres({ client, schema });
   return {
     db,

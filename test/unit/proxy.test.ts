@@ -54,4 +54,16 @@ describe('proxy on custom domains', () => {
     expect(unknown.headers.get('x-middleware-rewrite')).toBeNull();
     expect(asked).toContain('elsewhere.test');
   });
+
+  it("lets a signed-out visitor fetch a seller's logo (the sign-in page shows it), on the app host and on the seller's domain", async () => {
+    const file = `${'a'.repeat(64)}.png`;
+    const direct = await proxy(request(`http://localhost:3000/p/acme/logo/${file}`));
+    expect(direct.status).toBe(200);
+    expect(direct.headers.get('location')).toBeNull();
+    const onDomain = await proxy(request(`http://portal.acme.test/logo/${file}`));
+    expect(onDomain.headers.get('x-middleware-rewrite')).toBe(`http://portal.acme.test/p/acme/logo/${file}`);
+    // Everything else in the portal still needs a session.
+    expect((await proxy(request('http://localhost:3000/p/acme/logos'))).status).toBe(307);
+  });
 });
+

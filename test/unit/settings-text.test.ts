@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkHostName } from '@/lib/validation/host-name';
 import { describeChange } from '@/lib/settings/describe-change';
-import { checkLogo, sniffImageType } from '@/lib/settings/logo';
+import { checkLogoFile, sniffImageType } from '@/lib/settings/logo';
 import { joinWithAnd, plural } from '@/lib/settings/words';
 
 describe('custom domain host names', () => {
@@ -26,8 +26,8 @@ describe('logo files', () => {
     expect(sniffImageType(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('image/png');
     expect(sniffImageType(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
     expect(sniffImageType(new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
-    expect(checkLogo(new TextEncoder().encode('<?xml version="1.0"?><svg/>')).ok).toBe(false);
-    expect(checkLogo(new Uint8Array()).ok).toBe(false);
+    expect(checkLogoFile(new TextEncoder().encode('<?xml version="1.0"?><svg/>')).ok).toBe(false);
+    expect(checkLogoFile(new Uint8Array()).ok).toBe(false);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   invoiceLines,
   invoices,
   organizations,
+  portalLogos,
   portalSettings,
   products,
   salesOrderLines,
@@ -12,6 +13,7 @@ import {
 } from '@/db/schema';
 import type { InvoiceDocument } from '@/lib/invoices/document';
 import { describeProduct } from '@/lib/products';
+import { portalLogoPath } from '@/lib/portal/logo-path';
 import type { CustomerScope } from './scope';
 
 /**
@@ -47,15 +49,19 @@ async function findInvoiceDocument(
       organizationName: organizations.name,
       billingAddress: organizations.billingAddress,
       sellerName: sellers.name,
+      sellerSlug: sellers.slug,
       displayName: portalSettings.displayName,
       brandColor: portalSettings.brandColor,
-      logoDataUrl: portalSettings.logoDataUrl,
+      logoSha256: portalLogos.sha256,
+      logoWidth: portalLogos.width,
+      logoHeight: portalLogos.height,
     })
     .from(invoices)
     .innerJoin(salesOrders, and(eq(salesOrders.id, invoices.orderId), eq(salesOrders.sellerId, sellerId)))
     .innerJoin(organizations, and(eq(organizations.id, salesOrders.organizationId), eq(organizations.sellerId, sellerId)))
     .innerJoin(sellers, eq(sellers.id, invoices.sellerId))
     .leftJoin(portalSettings, eq(portalSettings.sellerId, invoices.sellerId))
+    .leftJoin(portalLogos, eq(portalLogos.sellerId, invoices.sellerId))
     .where(
       and(
         eq(invoices.sellerId, sellerId),
@@ -86,7 +92,9 @@ async function findInvoiceDocument(
   return {
     sellerName: row.displayName || row.sellerName,
     brandColor: row.brandColor ?? '#1d4ed8',
-    logoDataUrl: row.logoDataUrl ?? null,
+    logo: row.logoSha256
+      ? { path: portalLogoPath({ slug: row.sellerSlug, sha256: row.logoSha256 }), width: row.logoWidth ?? 0, height: row.logoHeight ?? 0 }
+      : null,
     invoiceNumber: row.invoice.number,
     orderNumber: row.orderNumber,
     poNumber: row.poNumber,

@@ -17,7 +17,7 @@ import {
 } from '@/db/schema';
 import { imeiProblem, imeiProblemMessage } from '@/lib/imei';
 import { describeProduct } from '@/lib/products';
-import { formatMoney } from '@/lib/money';
+import { formatMoney, maxMoneyMinor, moneyLimitText } from '@/lib/money';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { returnRequestEmail } from '@/lib/email/templates/return-request';
 import { publicUrl } from '@/lib/public-url';
@@ -187,6 +187,9 @@ export async function createReturnRequest(
       const asked = line.requestedRefund;
       if (asked === null || !Number.isInteger(asked) || asked <= 0) {
         return refusals.push({ imei: check.imei, problem: 'needs the refund you ask for to keep it' });
+      }
+      if (asked > maxMoneyMinor(currency)) {
+        return refusals.push({ imei: check.imei, problem: `asks for more than the largest refund, ${moneyLimitText(currency)}` });
       }
       const paid = check.device!.unitPrice;
       if (paid !== null && asked > paid) {

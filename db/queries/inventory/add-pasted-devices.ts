@@ -85,7 +85,7 @@ export async function addPastedDevices(
                  ${input.kind === 'imei' ? sql`v` : sql`null`},
                  ${input.kind === 'serial' ? sql`v` : sql`null`},
                  ${targets.product!.id}, ${targets.warehouse!.id}, ${targets.status!.id},
-                 ${input.cost}::int, coalesce(${input.receivedOn ?? null}::date, current_date)
+                 ${input.cost}::bigint, coalesce(${input.receivedOn ?? null}::date, current_date)
           from unnest(${textArray(values)}) as t(v)
           returning 1
         )

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
-import { dateArray, intArray, textArray } from '@/db/sql-arrays';
+import { bigintArray, dateArray, intArray, textArray } from '@/db/sql-arrays';
 import { recordAudit, type AuditActor } from '@/db/queries/audit';
-import { parseMoney } from '@/lib/money';
+import { moneyLimitText, readMoney } from '@/lib/money';
 import { imeiReason, MAX_DEVICES_PER_BATCH, serialProblem, type LineProblem } from '@/lib/inventory/identifiers';
 import { refuse, type Outcome } from '@/lib/inventory/outcome';
 import { isUniqueViolation } from '@/db/unique-violation';
@@ -105,8 +105,15 @@ export async function validateDeviceImport(
     const statusId = statusByKey.get(r.status.toLowerCase());
     if (!r.status) reasons.push('status is empty');
     else if (!statusId) reasons.push(`no inventory status is named "${r.status}"`);
-    const cost = r.cost ? parseMoney(r.cost, params.currency) : null;
-    if (r.cost && cost === null) reasons.push(`cost "${r.cost}" is not an amount`);
+    const costReading = r.cost ? readMoney(r.cost, params.currency) : null;
+    if (costReading && !costReading.ok) {
+      reasons.push(
+        costReading.problem === 'too_large'
+          ? `cost "${r.cost}" is too large: amounts are ${moneyLimitText(params.currency)}`
+          : `cost "${r.cost}" is not an amount`,
+      );
+    }
+    const cost = costReading?.ok ? costReading.minor : null;
     const receivedOn = r.received || today;
     if (!isCalendarDate(receivedOn)) reasons.push(`received date "${r.received}" is not a date like 2025-01-31`);
     else if (receivedOn > today) reasons.push('received date is in the future');
@@ -157,7 +164,7 @@ export async function importDevices(
           select ${params.sellerId}, imei, serial, product_id, warehouse_id, status_id, cost, received_on
           from unnest(${textArray(resolved.map((r) => r.imei))}, ${textArray(resolved.map((r) => r.serial))},
                       ${intArray(resolved.map((r) => r.productId))}, ${intArray(resolved.map((r) => r.warehouseId))},
-                      ${intArray(resolved.map((r) => r.statusId))}, ${intArray(resolved.map((r) => r.cost))},
+                      ${intArray(resolved.map((r) => r.statusId))}, ${bigintArray(resolved.map((r) => r.cost))},
                       ${dateArray(resolved.map((r) => r.receivedOn))})
             as t(imei, serial, product_id, warehouse_id, status_id, cost, received_on)
           returning 1

@@ -6,6 +6,7 @@ import { nextDocumentNumber } from '../document-numbers';
 import { Refusal } from '../refusal';
 import { sellerCurrency, type StaffActor } from './lock-order';
 import { resolveOrderLines, type OrderLineInput } from './order-line-input';
+import { assertOrderTotalFits } from './order-total';
 
 export type StaffOrderInput = {
   organizationId: number;
@@ -70,6 +71,7 @@ export async function createStaffOrder(
         position,
       })),
     );
+    await assertOrderTotalFits(tx, { sellerId, orderId: order!.id, currency });
     await recordAudit(tx, {
       sellerId,
       actor: params.actor,

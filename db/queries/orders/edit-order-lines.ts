@@ -5,6 +5,7 @@ import { recordAudit } from '../audit';
 import { Refusal } from '../refusal';
 import { lockOrder, sellerCurrency, touchOrder, type StaffActor } from './lock-order';
 import { quantityProblem, readUnitPrice, resolveOrderLines, type OrderLineInput } from './order-line-input';
+import { assertOrderTotalFits } from './order-total';
 
 async function lockLine(tx: DbOrTx, sellerId: number, orderId: number, lineId: number) {
   const [line] = await tx
@@ -51,6 +52,7 @@ export async function addOrderLine(
         position: Math.max(-1, ...existing.map((l) => l.position)) + 1,
       })
       .returning();
+    await assertOrderTotalFits(tx, { sellerId, orderId: order.id, currency });
     await touchOrder(tx, order.id);
     await recordAudit(tx, {
       sellerId,
@@ -84,7 +86,8 @@ export async function updateOrderLine(
         `${current.committed} devices are committed to the line of ${current.sku}, so its quantity cannot go below ${current.committed}. Uncommit devices first.`,
       ];
     }
-    const price = readUnitPrice(params.unitPrice, current.listPrice, await sellerCurrency(tx, sellerId));
+    const currency = await sellerCurrency(tx, sellerId);
+    const price = readUnitPrice(params.unitPrice, current.listPrice, currency);
     if (!price.ok) errors.unitPrice = [price.message];
     if (Object.keys(errors).length || !price.ok) throw new Refusal(Object.values(errors)[0]![0]!, [], errors);
 
@@ -93,6 +96,7 @@ export async function updateOrderLine(
       .set({ quantity: params.quantity, unitPrice: price.value })
       .where(eq(salesOrderLines.id, current.line.id))
       .returning();
+    await assertOrderTotalFits(tx, { sellerId, orderId: order.id, currency });
     await touchOrder(tx, order.id);
     await recordAudit(tx, {
       sellerId,

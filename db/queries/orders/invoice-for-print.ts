@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { invoiceLines, invoices, organizations, portalSettings, products, salesOrders, sellers } from '@/db/schema';
+import { invoiceLines, invoices, organizations, portalLogos, portalSettings, products, salesOrders, sellers } from '@/db/schema';
+import { portalLogoPath } from '@/lib/portal/logo-path';
 
 /** An invoice of one of the seller's orders, with what a printed invoice shows. Null when not found. */
 export async function findInvoiceForPrint(
@@ -19,15 +20,17 @@ export async function findInvoiceForPrint(
       billingAddress: organizations.billingAddress,
       shippingAddress: organizations.shippingAddress,
       sellerName: sellers.name,
+      sellerSlug: sellers.slug,
       displayName: portalSettings.displayName,
       brandColor: portalSettings.brandColor,
-      logoDataUrl: portalSettings.logoDataUrl,
+      logoSha256: portalLogos.sha256,
     })
     .from(invoices)
     .innerJoin(salesOrders, eq(salesOrders.id, invoices.orderId))
     .innerJoin(organizations, eq(organizations.id, salesOrders.organizationId))
     .innerJoin(sellers, eq(sellers.id, invoices.sellerId))
     .leftJoin(portalSettings, eq(portalSettings.sellerId, invoices.sellerId))
+    .leftJoin(portalLogos, eq(portalLogos.sellerId, invoices.sellerId))
     .where(
       and(
         eq(invoices.sellerId, params.sellerId),
@@ -47,6 +50,7 @@ export async function findInvoiceForPrint(
     ...row,
     sellerDisplayName: row.displayName || row.sellerName,
     brandColor: row.brandColor ?? '#1d4ed8',
+    logoPath: row.logoSha256 ? portalLogoPath({ slug: row.sellerSlug, sha256: row.logoSha256 }) : null,
     lines: lines.map(({ line, sku }) => ({ ...line, sku })),
   };
 }

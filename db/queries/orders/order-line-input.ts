@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { products } from '@/db/schema';
-import { formatMoney, parseMoney } from '@/lib/money';
+import { readMoney } from '@/lib/money';
 import { Refusal } from '../refusal';
 
 /** A line as staff typed it: the price is text in the seller's currency; empty means the list price. */
@@ -16,11 +16,10 @@ export function readUnitPrice(
   currency: string,
 ): { ok: true; value: number | null } | { ok: false; message: string } {
   if (text == null || text.trim() === '') return { ok: true, value: listPrice };
-  const value = parseMoney(text, currency);
-  if (value === null) {
-    return { ok: false, message: `"${text.slice(0, 30)}" is not an amount such as ${formatMoney(12999, currency).replace(/[^\d.,]/g, '')}.` };
-  }
-  return { ok: true, value };
+  const reading = readMoney(text, currency);
+  if (reading.ok) return { ok: true, value: reading.minor };
+  if (reading.problem === 'too_large') return { ok: false, message: `The unit price is too large. ${reading.message}` };
+  return { ok: false, message: `"${text.slice(0, 30)}" is not an amount. ${reading.message}` };
 }
 
 export function quantityProblem(quantity: number): string | null {

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
-import { intArray, textArray } from '@/db/sql-arrays';
+import { bigintArray, intArray, textArray } from '@/db/sql-arrays';
 import type { AuditActor } from '@/db/queries/audit';
 import { describeProduct } from '@/lib/products';
-import { parseMoney } from '@/lib/money';
+import { moneyLimitText, readMoney } from '@/lib/money';
 import type { LineProblem } from '@/lib/inventory/identifiers';
 import { refuse, type Outcome } from '@/lib/inventory/outcome';
 import { MAX_PRICE_UPDATE_ROWS, type PriceUpdateRow } from '@/lib/validation/products';
@@ -27,8 +27,9 @@ function parsePriceCell(text: string, currency: string): { price: number | null 
   const value = text.trim();
   if (!value) return { reason: 'list_price is empty; write a price, or "on request" to remove it' };
   if (onRequest.test(value)) return { price: null };
-  const price = parseMoney(value, currency);
-  return price === null ? { reason: `"${value}" is not a price` } : { price };
+  const reading = readMoney(value, currency);
+  if (reading.ok) return { price: reading.minor };
+  return { reason: reading.problem === 'too_large' ? `"${value}" is too large: prices are ${moneyLimitText(currency)}` : `"${value}" is not a price` };
 }
 
 /**
@@ -99,7 +100,7 @@ export async function applyPriceUpdate(
     if (!changes.length) return { ok: true as const, updated: 0, unchanged };
     await tx.execute(sql`
       update products p set list_price = c.price, updated_at = now()
-      from unnest(${intArray(changes.map((c) => c.productId))}, ${intArray(changes.map((c) => c.to))}) as c(id, price)
+      from unnest(${intArray(changes.map((c) => c.productId))}, ${bigintArray(changes.map((c) => c.to))}) as c(id, price)
       where p.id = c.id and p.seller_id = ${params.sellerId}`);
     const actor = params.actor;
     // One row per changed price, written by one statement (a file may change thousands).
@@ -109,7 +110,7 @@ export async function applyPriceUpdate(
              'product.price', 'product', c.id,
              jsonb_build_object('sku', c.sku, 'from', c.old_price, 'to', c.new_price, 'currency', ${params.currency}::text, 'source', 'price file')
       from unnest(${intArray(changes.map((c) => c.productId))}, ${textArray(changes.map((c) => c.sku))},
-                  ${intArray(changes.map((c) => c.from))}, ${intArray(changes.map((c) => c.to))}) as c(id, sku, old_price, new_price)`);
+                  ${bigintArray(changes.map((c) => c.from))}, ${bigintArray(changes.map((c) => c.to))}) as c(id, sku, old_price, new_price)`);
     return { ok: true as const, updated: changes.length, unchanged };
   });
 }

@@ -4,7 +4,7 @@ import { products, type Product } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/db/queries/audit';
 import { isUniqueViolation } from '@/db/unique-violation';
 import { refuse, type Outcome } from '@/lib/inventory/outcome';
-import { listPriceMessage, parseListPrice, type ProductFields } from '@/lib/validation/products';
+import { readListPrice, type ProductFields } from '@/lib/validation/products';
 
 /** A product of this seller, or null (another seller's id is "not found"). */
 export async function findProduct(db: DbOrTx, params: { sellerId: number; productId: number }): Promise<Product | null> {
@@ -37,8 +37,9 @@ type SaveParams = { sellerId: number; actor: AuditActor; currency: string; field
 
 export async function createProduct(db: DbOrTx, params: SaveParams): Promise<Outcome<{ product: Product }>> {
   const { sellerId, fields } = params;
-  const listPrice = parseListPrice(fields.listPrice, params.currency);
-  if (listPrice === undefined) return refuse('Check the list price.', { fieldErrors: { listPrice: [listPriceMessage] } });
+  const price = readListPrice(fields.listPrice, params.currency);
+  if (!price.ok) return refuse('Check the list price.', { fieldErrors: { listPrice: [price.message] } });
+  const listPrice = price.value;
   try {
     return await db.transaction(async (tx) => {
       if (await skuInUse(tx, sellerId, fields.sku)) return skuTaken(fields.sku);
@@ -71,8 +72,9 @@ export async function updateProduct(
   params: SaveParams & { productId: number },
 ): Promise<Outcome<{ product: Product; priceChanged: boolean }>> {
   const { sellerId, fields } = params;
-  const listPrice = parseListPrice(fields.listPrice, params.currency);
-  if (listPrice === undefined) return refuse('Check the list price.', { fieldErrors: { listPrice: [listPriceMessage] } });
+  const price = readListPrice(fields.listPrice, params.currency);
+  if (!price.ok) return refuse('Check the list price.', { fieldErrors: { listPrice: [price.message] } });
+  const listPrice = price.value;
   try {
     return await db.transaction(async (tx) => {
       const [before] = await tx

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@/db';
 import { rmaLines, rmas, type RmaDisposition } from '@/db/schema';
-import { formatMoney, parseMoney } from '@/lib/money';
+import { formatMoney, moneyLimitText, readMoney } from '@/lib/money';
 import { recordAudit } from '../audit';
 import { nextDocumentNumber } from '../document-numbers';
 import { Refusal, type PasteProblem } from '../refusal';
@@ -48,11 +48,16 @@ export async function createRma(
       const reason = input.reason.trim();
       if (!reason) refuse('give a reason for the return');
       else if (reason.length > 500) refuse('the reason is longer than 500 characters');
-      const refund = input.refund.trim() === '' ? 0 : parseMoney(input.refund, currency);
-      if (refund === null) {
-        refuse(`the refund "${input.refund.slice(0, 30)}" is not an amount`);
+      const reading = input.refund.trim() === '' ? ({ ok: true, minor: 0 } as const) : readMoney(input.refund, currency);
+      if (!reading.ok) {
+        refuse(
+          reading.problem === 'too_large'
+            ? `the refund is too large: amounts are ${moneyLimitText(currency)}`
+            : `the refund "${input.refund.slice(0, 30)}" is not an amount`,
+        );
         return;
       }
+      const refund = reading.minor;
       if (input.disposition === 'keep_partial_refund' && refund <= 0) {
         refuse('keeping the device needs a partial refund above zero');
       }

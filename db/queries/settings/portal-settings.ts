@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db';
 import {
@@ -7,6 +6,7 @@ import {
   paymentMethods,
   portalForSaleStatuses,
   portalForSaleWarehouses,
+  portalLogos,
   portalPaymentMethods,
   portalSettings,
   salesChannels,
@@ -16,7 +16,8 @@ import {
 } from '@/db/schema';
 import { recordAudit } from '@/db/queries/audit';
 import { portalSettingsSchema, type PortalSettingsInput } from '@/lib/validation/portal-settings';
-import { checkLogo, describeLogo, type LogoChange } from '@/lib/settings/logo';
+import { describeLogo, prepareLogo, type LogoChange, type PreparedLogo } from '@/lib/settings/logo';
+import { portalLogoPath } from '@/lib/portal/logo-path';
 import type { SettingsActor } from './access';
 import { changedFields, joinWithAnd, SettingsRefusal, settingsWrite } from './write';
 
@@ -115,13 +116,14 @@ async function chosenIds(db: DbOrTx, sellerId: number) {
 
 /** Everything the Customer Portal settings page shows, for one seller. */
 export async function loadPortalSettings(db: DbOrTx, params: { sellerId: number }) {
-  const [[seller], [row], chosen, options] = await Promise.all([
+  const [[seller], [row], [logo], chosen, options] = await Promise.all([
     db
       .select({ id: sellers.id, slug: sellers.slug, name: sellers.name, customDomain: sellers.customDomain })
       .from(sellers)
       .where(eq(sellers.id, params.sellerId))
       .limit(1),
     db.select().from(portalSettings).where(eq(portalSettings.sellerId, params.sellerId)).limit(1),
+    storedLogo(db, params.sellerId),
     chosenIds(db, params.sellerId),
     portalOptions(db, params.sellerId),
   ]);
@@ -135,6 +137,8 @@ export async function loadPortalSettings(db: DbOrTx, params: { sellerId: number 
   return {
     seller,
     settings,
+    /** The stored logo and where it is served (the preview shows that URL). */
+    logo: logo ? { ...logo, path: portalLogoPath({ slug: seller.slug, sha256: logo.sha256 }) } : null,
     choices,
     options,
     missing: missingPortalSettings(choices).map((r) => r.label),
@@ -145,12 +149,23 @@ export async function loadPortalSettings(db: DbOrTx, params: { sellerId: number 
 
 export type PortalSettingsPage = Awaited<ReturnType<typeof loadPortalSettings>>;
 
-function logoFingerprint(dataUrl: string | null): string | null {
-  const description = describeLogo(dataUrl);
-  if (!description || !dataUrl) return null;
-  // The hash tells two uploads of the same size apart in the audit log.
-  return description.replace(/\)$/, `, ${createHash('sha256').update(dataUrl).digest('hex').slice(0, 8)})`);
+/** The seller's stored logo without its bytes: what pages and the audit log need. */
+async function storedLogo(db: DbOrTx, sellerId: number) {
+  return db
+    .select({
+      sha256: portalLogos.sha256,
+      width: portalLogos.width,
+      height: portalLogos.height,
+      bytes: sql<number>`octet_length(${portalLogos.png})`.mapWith(Number),
+    })
+    .from(portalLogos)
+    .where(eq(portalLogos.sellerId, sellerId))
+    .limit(1);
 }
+
+type LogoFacts = { sha256: string; width: number; height: number; bytes: number };
+
+const factsOf = (logo: PreparedLogo): LogoFacts => ({ sha256: logo.sha256, width: logo.width, height: logo.height, bytes: logo.png.length });
 
 function namesOf(ids: number[], rows: { id: number; name: string }[]): string[] {
   return rows.filter((r) => ids.includes(r.id)).map((r) => r.name);
@@ -200,12 +215,14 @@ const domainTaken = (domain: string) => `${domain} is already used by another se
  * audit entry naming what changed (before and after). Refuses, writing
  * nothing, when the portal would be on without the settings it needs.
  */
-export function savePortalSettings(
+export async function savePortalSettings(
   db: DbOrTx,
   params: { sellerId: number; actor: SettingsActor; input: PortalSettingsInput; logo?: LogoChange },
 ) {
   const { sellerId, actor } = params;
   const logo = params.logo ?? { kind: 'keep' };
+  // Decoded and re-encoded before the transaction opens: no row lock waits on an image.
+  const upload = logo.kind === 'upload' ? await prepareLogo(logo.bytes) : null;
   return settingsWrite(
     db,
     {
@@ -216,21 +233,14 @@ export function savePortalSettings(
       successMessage: (r: { changed: boolean }) => (r.changed ? 'Customer Portal settings saved.' : 'Nothing changed.'),
     },
     async (tx, values) => {
-      let logoDataUrl: string | null | undefined;
-      if (logo.kind === 'upload') {
-        const check = checkLogo(logo.bytes);
-        if (!check.ok) throw new SettingsRefusal(check.error, { logo: [check.error] });
-        logoDataUrl = check.dataUrl;
-      } else if (logo.kind === 'remove') {
-        logoDataUrl = null;
-      }
+      if (upload && !upload.ok) throw new SettingsRefusal(upload.error, { logo: [upload.error] });
 
       // One save at a time per seller: the row lock orders concurrent saves.
       await tx.insert(portalSettings).values({ sellerId }).onConflictDoNothing();
       const [current] = await tx.select().from(portalSettings).where(eq(portalSettings.sellerId, sellerId)).for('update');
       const [seller] = await tx.select({ customDomain: sellers.customDomain }).from(sellers).where(eq(sellers.id, sellerId));
       if (!current || !seller) throw new SettingsRefusal('That seller was not found.');
-      const [chosen, options] = await Promise.all([chosenIds(tx, sellerId), portalOptions(tx, sellerId)]);
+      const [chosen, options, [currentLogo]] = await Promise.all([chosenIds(tx, sellerId), portalOptions(tx, sellerId), storedLogo(tx, sellerId)]);
 
       // Ids come from the browser: each must be one of this seller's own.
       const foreign: Record<string, string[]> = {};
@@ -286,7 +296,7 @@ export function savePortalSettings(
         }
       }
 
-      const nextLogo = logoDataUrl === undefined ? current.logoDataUrl : logoDataUrl;
+      const nextLogo: LogoFacts | null = upload?.ok ? factsOf(upload.logo) : logo.kind === 'remove' ? null : (currentLogo ?? null);
       const audited = (s: {
         enabled: boolean;
         statusIds: number[];
@@ -297,7 +307,7 @@ export function savePortalSettings(
         paymentMethodIds: number[];
         hideUnpriced: boolean;
         displayName: string | null;
-        logoDataUrl: string | null;
+        logo: LogoFacts | null;
         brandColor: string;
         returnWindowDays: number | null;
         invoiceDueDays: number;
@@ -312,15 +322,15 @@ export function savePortalSettings(
         paymentMethods: namesOf(s.paymentMethodIds, options.paymentMethods),
         hideUnpriced: s.hideUnpriced,
         displayName: s.displayName,
-        logo: logoFingerprint(s.logoDataUrl),
+        logo: describeLogo(s.logo),
         brandColor: s.brandColor,
         returnWindowDays: s.returnWindowDays,
         invoiceDueDays: s.invoiceDueDays,
         customDomain: s.customDomain,
       });
       const diff = changedFields(
-        audited({ ...current, ...chosen, customDomain: seller.customDomain }),
-        audited({ ...values, statusIds, warehouseIds, paymentMethodIds, logoDataUrl: nextLogo }),
+        audited({ ...current, ...chosen, customDomain: seller.customDomain, logo: currentLogo ?? null }),
+        audited({ ...values, statusIds, warehouseIds, paymentMethodIds, logo: nextLogo }),
       );
       const checkoutUnavailable = values.enabled && paymentMethodIds.length === 0;
       if (!diff.changed) return { changed: false, checkoutUnavailable };
@@ -337,13 +347,21 @@ export function savePortalSettings(
           autoInvoice: values.autoInvoice,
           hideUnpriced: values.hideUnpriced,
           displayName: values.displayName,
-          logoDataUrl: nextLogo,
           brandColor: values.brandColor,
           returnWindowDays: values.returnWindowDays,
           invoiceDueDays: values.invoiceDueDays,
           updatedAt: new Date(),
         })
         .where(eq(portalSettings.sellerId, sellerId));
+      if (upload?.ok && upload.logo.sha256 !== currentLogo?.sha256) {
+        const { png, sha256, width, height } = upload.logo;
+        await tx
+          .insert(portalLogos)
+          .values({ sellerId, png, sha256, width, height })
+          .onConflictDoUpdate({ target: portalLogos.sellerId, set: { png, sha256, width, height, createdAt: new Date() } });
+      } else if (logo.kind === 'remove' && currentLogo) {
+        await tx.delete(portalLogos).where(eq(portalLogos.sellerId, sellerId));
+      }
       if (values.customDomain !== seller.customDomain) {
         await tx.update(sellers).set({ customDomain: values.customDomain }).where(eq(sellers.id, sellerId));
       }

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { createReturnRequest } from '@/db/queries/history/return-requests';
 import { customerAction, fail, ok, UserError } from '@/lib/actions';
-import { parseMoney } from '@/lib/money';
+import { readMoney } from '@/lib/money';
 import { returnRequestSchema } from '@/lib/validation/return-request';
 
 /**
@@ -17,8 +17,9 @@ export const requestReturnAction = customerAction(returnRequestSchema, async (in
   const fieldErrors: Record<string, string[]> = {};
   const lines = input.lines.map((line, i) => {
     const keep = line.disposition === 'keep_partial_refund';
-    const requestedRefund = keep ? parseMoney(line.requestedRefund, customer.currency) : null;
-    if (keep && requestedRefund === null) fieldErrors[`lines.${i}.requestedRefund`] = ['Enter an amount such as 25.00.'];
+    const reading = keep ? readMoney(line.requestedRefund, customer.currency) : null;
+    if (reading && !reading.ok) fieldErrors[`lines.${i}.requestedRefund`] = [reading.message];
+    const requestedRefund = reading?.ok ? reading.minor : null;
     return { imei: line.imei, reason: line.reason, disposition: line.disposition, requestedRefund };
   });
   if (Object.keys(fieldErrors).length) return fail('Please check the refund amounts.', fieldErrors);

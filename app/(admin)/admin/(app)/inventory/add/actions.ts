@@ -4,15 +4,18 @@ import { getDb } from '@/db';
 import { addPastedDevices } from '@/db/queries/inventory/add-pasted-devices';
 import { fail, ok, staffAction } from '@/lib/actions';
 import { refusalResult } from '@/lib/inventory/outcome';
-import { parseMoney } from '@/lib/money';
+import { moneyExample, readMoney } from '@/lib/money';
 import { addDevicesSchema } from '@/lib/validation/inventory';
 
 /** Adds pasted IMEIs or serial numbers as devices of one product, all or nothing. */
 export const addDevicesAction = staffAction('staff', addDevicesSchema, async (input, staff) => {
-  const cost = input.cost ? parseMoney(input.cost, staff.currency) : null;
-  if (input.cost && cost === null) {
-    return fail('Nothing was added: the cost is not an amount.', { cost: ['Enter an amount such as 180.00, or leave it empty.'] });
+  const reading = input.cost ? readMoney(input.cost, staff.currency) : null;
+  if (reading && !reading.ok) {
+    return reading.problem === 'too_large'
+      ? fail('Nothing was added: the cost is too large.', { cost: [reading.message] })
+      : fail('Nothing was added: the cost is not an amount.', { cost: [`Enter an amount such as ${moneyExample(staff.currency)}, or leave it empty.`] });
   }
+  const cost = reading?.ok ? reading.minor : null;
   const outcome = await addPastedDevices(await getDb(), {
     sellerId: staff.sellerId,
     actor: { staffUserId: staff.staffUserId, name: staff.name },

@@ -102,7 +102,7 @@ export default async function CustomerPortalSettingsPage() {
           autoInvoice: settings.autoInvoice,
           hideUnpriced: settings.hideUnpriced,
           displayName: settings.displayName,
-          logoDataUrl: settings.logoDataUrl,
+          logoPath: page.logo?.path ?? null,
           brandColor: settings.brandColor,
           returnWindowDays: settings.returnWindowDays,
           invoiceDueDays: settings.invoiceDueDays,

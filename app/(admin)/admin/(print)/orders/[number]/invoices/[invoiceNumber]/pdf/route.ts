@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
+import { findPortalLogoPng } from '@/db/queries/portal-logo';
 import { findSellerInvoiceDocument } from '@/db/queries/history/customer-invoices';
 import { parseDocumentNumber } from '@/db/queries/refusal';
 import { requireStaff } from '@/lib/auth/session';
@@ -17,9 +18,11 @@ export async function GET(
   const orderNumber = parseDocumentNumber(p.number);
   const invoiceNumber = parseDocumentNumber(p.invoiceNumber);
   if (!orderNumber || !invoiceNumber) notFound();
-  const invoice = await findSellerInvoiceDocument(await getDb(), { sellerId: staff.sellerId, orderNumber, invoiceNumber });
+  const db = await getDb();
+  const invoice = await findSellerInvoiceDocument(db, { sellerId: staff.sellerId, orderNumber, invoiceNumber });
   if (!invoice) notFound();
-  const pdf = await renderInvoicePdf(invoice);
+  const logoPng = invoice.logo ? await findPortalLogoPng(db, { sellerId: staff.sellerId }) : null;
+  const pdf = await renderInvoicePdf(invoice, { logoPng });
   return new Response(Buffer.from(pdf), {
     headers: {
       'Content-Type': 'application/pdf',

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
+import { findPortalLogoPng } from '@/db/queries/portal-logo';
 import { findCustomerInvoice } from '@/db/queries/history/customer-invoices';
 import { documentNumberParam, requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
 import { renderInvoicePdf } from '@/lib/invoices/pdf';
@@ -13,13 +14,15 @@ export async function GET(
 ) {
   const { slug, number, invoiceNumber } = await params;
   const customer = await requireHistoryCustomer(slug);
-  const invoice = await findCustomerInvoice(await getDb(), {
+  const db = await getDb();
+  const invoice = await findCustomerInvoice(db, {
     ...scopeOf(customer),
     orderNumber: documentNumberParam(number),
     invoiceNumber: documentNumberParam(invoiceNumber),
   });
   if (!invoice) notFound();
-  const pdf = await renderInvoicePdf(invoice);
+  const logoPng = invoice.logo ? await findPortalLogoPng(db, { sellerId: customer.sellerId }) : null;
+  const pdf = await renderInvoicePdf(invoice, { logoPng });
   return new Response(Buffer.from(pdf), {
     headers: {
       'Content-Type': 'application/pdf',

@@ -19,13 +19,16 @@ export default function nextConfig(phase: string): NextConfig {
       serverActions: { bodySizeLimit: '4mb' },
     },
     // The static security headers on every response, including those the proxy never sees
-    // (APIs, Next's files). Pages get their nonce CSP (and HSTS, which depends on the
-    // runtime APP_URL while these are fixed at build) from the proxy; APIs a policy that
-    // lets nothing run.
+    // (APIs, Next's files, a 404 of /favicon.ico), with a policy that lets nothing run. On
+    // pages the proxy's headers replace these (one header each, checked in
+    // e2e/security-headers.spec.ts): the nonce CSP, and HSTS, which depends on the runtime
+    // APP_URL while these are fixed at build.
     async headers() {
       return [
-        { source: '/:path*', headers: asList(staticSecurityHeaders) },
-        { source: '/api/:path*', headers: asList({ 'Content-Security-Policy': nonPageContentSecurityPolicy }) },
+        {
+          source: '/:path*',
+          headers: asList({ ...staticSecurityHeaders, 'Content-Security-Policy': nonPageContentSecurityPolicy }),
+        },
       ];
     },
   };

@@ -31,6 +31,10 @@ async function expectPageHeaders(response: APIResponse): Promise<string> {
     expect(policy, `${response.url()} CSP has ${directive}`).toContain(directive);
   }
   expect(policy).not.toContain('unsafe-eval');
+  // The proxy's headers replace next.config.ts's static ones: one of each, not two policies.
+  for (const name of ['content-security-policy', 'referrer-policy', 'x-content-type-options']) {
+    expect(response.headersArray().filter((h) => h.name.toLowerCase() === name), name).toHaveLength(1);
+  }
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['x-frame-options']).toBe('DENY');
   expect(headers['permissions-policy']).toContain('camera=()');
@@ -58,6 +62,10 @@ test.describe('security headers', () => {
     const missing = await request.get('/no-such-page');
     expect(missing.status()).toBe(404);
     expect(missing.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    // No image optimizer (images.unoptimized); what answers there still carries a policy.
+    const optimizer = await request.get('/_next/image?url=%2Fx.png&w=64&q=75');
+    expect(optimizer.status()).toBe(404);
+    expect(optimizer.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
     // Plain http on loopback: no HSTS, no upgrade of requests to an https port that does not exist.
     const plain = await request.get('/admin/sign-in');
     expect(plain.headers()['strict-transport-security']).toBeUndefined();

@@ -91,7 +91,7 @@ export const staticSecurityHeaders: Record<string, string> = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
 
-/** Responses that are not pages (JSON, CSV, PDF): nothing in them may run, load or be framed. */
+/** Responses that are not pages (JSON, CSV, PDF, Next's files): nothing in them may run, load or be framed. */
 export const nonPageContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**

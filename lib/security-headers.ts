@@ -1,8 +1,9 @@
 /**
  * Security headers. Pages get them from the proxy (`pageSecurity`), with a
- * Content-Security-Policy whose script nonce is new on every response; every
- * other response (APIs, Next's files) gets the static ones from
- * `next.config.ts` (`staticSecurityHeaders`), since the proxy does not run there.
+ * Content-Security-Policy whose script nonce is new on every response. Every
+ * response gets the static ones from `next.config.ts` (`staticSecurityHeaders`
+ * and `nonPageContentSecurityPolicy`), which matters where the proxy does not
+ * run (APIs, Next's files); on pages the proxy's headers replace them.
  *
  * Relative imports only: next.config.ts loads this file too.
  */

@@ -1,5 +1,8 @@
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
+import { nonPageContentSecurityPolicy, staticSecurityHeaders } from './lib/security-headers';
+
+const asList = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
 export default function nextConfig(phase: string): NextConfig {
   return {
@@ -10,8 +13,23 @@ export default function nextConfig(phase: string): NextConfig {
     // Pages named `page.dev.tsx` (the development mailbox) exist only under `next dev`:
     // a production build does not contain them at all.
     pageExtensions: phase === PHASE_DEVELOPMENT_SERVER ? ['dev.tsx', 'tsx', 'ts'] : ['tsx', 'ts'],
+    // Nothing uses next/image (logos are plain <img>): no /_next/image optimizer to attack.
+    images: { unoptimized: true },
     experimental: {
       serverActions: { bodySizeLimit: '4mb' },
+    },
+    // The static security headers on every response, including those the proxy never sees
+    // (APIs, Next's files, a 404 of /favicon.ico), with a policy that lets nothing run. On
+    // pages the proxy's headers replace these (one header each, checked in
+    // e2e/security-headers.spec.ts): the nonce CSP, and HSTS, which depends on the runtime
+    // APP_URL while these are fixed at build.
+    async headers() {
+      return [
+        {
+          source: '/:path*',
+          headers: asList({ ...staticSecurityHeaders, 'Content-Security-Policy': nonPageContentSecurityPolicy }),
+        },
+      ];
     },
   };
 }

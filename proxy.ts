@@ -7,6 +7,7 @@ import {
   normalizeHost,
   portalPathFor,
 } from '@/lib/portal/custom-domains';
+import { pageSecurity } from '@/lib/security-headers';
 
 /**
  * Optimistic redirects only: a visitor without a session cookie goes to the
@@ -16,6 +17,9 @@ import {
  * On a seller's custom domain, `/x` is served as `/p/{slug}/x` (a rewrite: the
  * address bar keeps the seller's domain). Domains are resolved through the
  * app's internal route with a short in-memory cache, never a query per request.
+ *
+ * Every response it returns carries the security headers, with a fresh CSP
+ * nonce that Next stamps on its scripts (lib/security-headers.ts).
  */
 const STAFF_COOKIE = 'tp-staff-session';
 const CUSTOMER_COOKIE = 'tp-customer-session';
@@ -39,26 +43,27 @@ export async function proxy(request: NextRequest) {
     }
   }
 
-  const headers = new Headers(request.headers);
+  const security = pageSecurity(pathname);
+  const headers = security.stamp(new Headers(request.headers));
   headers.set('x-tp-path', pathname + search);
 
   if (pathname.startsWith('/admin') && !publicAdminPages.test(pathname) && !request.cookies.has(STAFF_COOKIE)) {
     const url = new URL('/admin/sign-in', request.url);
     url.searchParams.set('next', pathname + search);
-    return NextResponse.redirect(url);
+    return security.apply(NextResponse.redirect(url));
   }
   const portal = /^\/p\/([^/]+)/.exec(pathname);
   if (portal && !publicPortalPages.test(pathname) && !request.cookies.has(CUSTOMER_COOKIE)) {
     const url = new URL(`/p/${portal[1]}/sign-in`, request.url);
     url.searchParams.set('next', pathname + search);
-    return NextResponse.redirect(url);
+    return security.apply(NextResponse.redirect(url));
   }
   if (rewrite) {
     const url = request.nextUrl.clone();
     url.pathname = pathname;
-    return NextResponse.rewrite(url, { request: { headers } });
+    return security.apply(NextResponse.rewrite(url, { request: { headers } }));
   }
-  return NextResponse.next({ request: { headers } });
+  return security.apply(NextResponse.next({ request: { headers } }));
 }
 
 export const config = {

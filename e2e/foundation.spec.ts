@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 test('the landing page says what Tradepost is and links to both areas', async ({ page }) => {
   await page.goto('/');

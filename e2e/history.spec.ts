@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { PDFDocument } from 'pdf-lib';
 import { signInAsCustomer } from './support/auth';
+import { expect, test } from './support/test';
 
 /**
  * Customer history at /p/acme as buyer@northwind.example (Northwind Traders):
@@ -102,9 +103,13 @@ test.describe('customer history', () => {
     expect(csvRecords(csv.body.toString('utf8')).map((r) => r.IMEI).sort()).toEqual([...found].sort());
 
     await page.getByRole('link', { name: 'Clear' }).click();
+    await expect(page).toHaveURL(/\/p\/acme\/devices$/);
     const grade = (await page.locator('tbody tr td:nth-child(3)').first().innerText()).trim();
     await page.getByLabel('Grade').selectOption(grade);
     await page.getByRole('button', { name: 'Apply' }).click();
+    // A GET form: wait for the new document before reading its rows.
+    await expect(page).toHaveURL(/[?&]grade=/);
+    await page.waitForLoadState();
     const grades = await page.locator('tbody tr td:nth-child(3)').allInnerTexts();
     expect(grades.length).toBeGreaterThan(0);
     for (const g of grades) expect(g.trim()).toBe(grade);

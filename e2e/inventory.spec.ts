@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { sequentialImei } from '../lib/imei';
 import { signInAsStaff } from './support/auth';
+import { expect, test } from './support/test';
 
 /**
  * Staff (role "staff") runs inventory and prices in a real browser. The spec

@@ -1,6 +1,7 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { signInAsStaff } from './support/auth';
 import { linkFromEmail } from './support/mail';
+import { expect, test } from './support/test';
 
 /**
  * Invitations end to end, in a production build that sends every email
@@ -178,6 +179,8 @@ test('owners invite staff with a role; the new admin activates, and resets a for
   // Forgot password: the answer never says whether the email has an account.
   await alex.goto('/admin/sign-in');
   await alex.getByRole('link', { name: 'Forgot password?' }).click();
+  // The sign-in page has an Email field too: fill the new page's.
+  await expect(alex.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
   await alex.getByLabel('Email').fill(staffEmail);
   await alex.getByRole('button', { name: 'Email me a reset link' }).click();
   await expect(alex.getByRole('status')).toContainText('If an account exists for that email, we sent a link to it.');

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { signInAsStaff } from './support/auth';
 import { changeStatus, createOrderThroughUi, pickableImeis, withBadCheckDigit } from './support/orders';
+import { expect, test } from './support/test';
 
 test('staff take a phone order, confirm it, and commit devices by pasting IMEIs: a bad IMEI refuses the whole paste', async ({ page }) => {
   await signInAsStaff(page, 'staff@acme.example');

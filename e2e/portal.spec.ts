@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { signInAsCustomer, signInAsStaff } from './support/auth';
+import { expect, test } from './support/test';
 
 /**
  * The customer portal in a real browser: For Sale filters, the cart badge

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { signInAsStaff } from './support/auth';
 import { changeStatus, createOrderThroughUi, pickableImeis } from './support/orders';
+import { expect, test } from './support/test';
 
 test('an RMA refuses a device sold to another organization, naming who bought it', async ({ page }) => {
   await signInAsStaff(page, 'staff@acme.example');

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { signInAsStaff } from './support/auth';
+import { expect, test } from './support/test';
 
 /**
  * Settings in a real browser. The demo portal of Acme is configured and on;

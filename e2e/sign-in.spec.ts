@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { signInAsCustomer, signInAsStaff } from './support/auth';
+import { expect, test } from './support/test';
 
 test('staff sign in with a password and return to the page they asked for', async ({ page }) => {
   await page.goto('/admin/orders?status=open');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db';
 import {
   inventoryStatuses,
@@ -17,6 +17,7 @@ import {
 import { recordAudit } from '@/db/queries/audit';
 import { portalSettingsSchema, type PortalSettingsInput } from '@/lib/validation/portal-settings';
 import { checkLogo, describeLogo, type LogoChange } from '@/lib/settings/logo';
+import { newVerificationToken, verificationRecord } from '@/lib/portal/domain-verification';
 import type { SettingsActor } from './access';
 import { changedFields, joinWithAnd, SettingsRefusal, settingsWrite } from './write';
 
@@ -117,7 +118,14 @@ async function chosenIds(db: DbOrTx, sellerId: number) {
 export async function loadPortalSettings(db: DbOrTx, params: { sellerId: number }) {
   const [[seller], [row], chosen, options] = await Promise.all([
     db
-      .select({ id: sellers.id, slug: sellers.slug, name: sellers.name, customDomain: sellers.customDomain })
+      .select({
+        id: sellers.id,
+        slug: sellers.slug,
+        name: sellers.name,
+        customDomain: sellers.customDomain,
+        customDomainToken: sellers.customDomainToken,
+        customDomainVerifiedAt: sellers.customDomainVerifiedAt,
+      })
       .from(sellers)
       .where(eq(sellers.id, params.sellerId))
       .limit(1),
@@ -132,8 +140,17 @@ export async function loadPortalSettings(db: DbOrTx, params: { sellerId: number 
     initialOrderStatusId: settings.initialOrderStatusId,
     salesChannelId: settings.salesChannelId,
   };
+  const { customDomainToken, customDomainVerifiedAt, ...sellerFields } = seller;
   return {
-    seller,
+    seller: sellerFields,
+    /** The saved custom domain: pending (with the TXT record that proves it) until verified. */
+    customDomain: seller.customDomain
+      ? {
+          name: seller.customDomain,
+          verifiedAt: customDomainVerifiedAt,
+          record: customDomainToken ? verificationRecord({ domain: seller.customDomain, token: customDomainToken }) : null,
+        }
+      : null,
     settings,
     choices,
     options,
@@ -194,6 +211,14 @@ async function syncChoice(
 }
 
 const domainTaken = (domain: string) => `${domain} is already used by another seller. Choose a different domain.`;
+
+/**
+ * A changed custom domain starts over as pending with a fresh token: proof of
+ * one domain is never proof of another, and a cleared domain keeps no token.
+ */
+function customDomainChange(domain: string | null) {
+  return { customDomain: domain, customDomainToken: domain ? newVerificationToken() : null, customDomainVerifiedAt: null };
+}
 
 /**
  * Saves Settings > Integrations > Customer Portal in one transaction, with one
@@ -278,7 +303,14 @@ export function savePortalSettings(
         const [clash] = await tx
           .select({ id: sellers.id })
           .from(sellers)
-          .where(and(ne(sellers.id, sellerId), sql`lower(${sellers.customDomain}) = ${values.customDomain}`))
+          .where(
+            and(
+              ne(sellers.id, sellerId),
+              sql`lower(${sellers.customDomain}) = ${values.customDomain}`,
+              // Pending claims do not count: whoever proves the domain in DNS gets it.
+              isNotNull(sellers.customDomainVerifiedAt),
+            ),
+          )
           .limit(1);
         if (clash) {
           const message = domainTaken(values.customDomain);
@@ -345,7 +377,7 @@ export function savePortalSettings(
         })
         .where(eq(portalSettings.sellerId, sellerId));
       if (values.customDomain !== seller.customDomain) {
-        await tx.update(sellers).set({ customDomain: values.customDomain }).where(eq(sellers.id, sellerId));
+        await tx.update(sellers).set(customDomainChange(values.customDomain)).where(eq(sellers.id, sellerId));
       }
       await recordAudit(tx, {
         sellerId,

@@ -57,11 +57,13 @@ test.describe('Custom domain', () => {
   test("refuses the app's own host, then serves a domain only once its TXT record proves ownership", async ({ page, request }) => {
     await signInAsStaff(page, 'owner@acme.example', '/admin/settings/customer-portal');
 
-    // The app's own host (APP_URL is http://127.0.0.1:…) and localhost are refused; nothing is saved.
+    // The app's own hosts (APP_URL is http://127.0.0.1:…, APP_HOSTS www.tradepost.test) and localhost are refused; nothing is saved.
     for (const [domain, message] of [
       ['127.0.0.1', 'Enter a domain name such as portal.example.com, not an IP address.'],
+      ['www.tradepost.test', "www.tradepost.test is Tradepost's own address, not a domain of yours."],
+      ['shop.www.tradepost.test', "shop.www.tradepost.test is under Tradepost's own address"],
       ['localhost.', 'localhost is not a public domain'],
-    ]) {
+    ] as const) {
       await openPortalSettings(page);
       await page.getByLabel('Custom domain', { exact: true }).fill(domain);
       await page.getByRole('button', { name: 'Save Customer Portal settings' }).click();
@@ -127,10 +129,12 @@ test.describe('Custom domain', () => {
     expect(checkout.status()).toBe(307);
     expect(checkout.headers()['location']).toBe('/p/acme/sign-in?next=%2Fp%2Facme%2Fcheckout');
 
-    // The app's own host is never rewritten.
-    const staff = await request.get('/admin/sign-in');
-    expect(staff.status()).toBe(200);
-    expect(await staff.text()).not.toContain('Sign in to the Customer Portal');
+    // The app's own hosts are never rewritten.
+    for (const headers of [undefined, { host: 'www.tradepost.test' }]) {
+      const staff = await request.get('/admin/sign-in', { headers });
+      expect(staff.status()).toBe(200);
+      expect(await staff.text()).not.toContain('Sign in to the Customer Portal');
+    }
     const internal = await request.get('/api/internal/domain?host=portal.acme.test');
     expect(internal.status()).toBe(404);
   });

@@ -16,6 +16,7 @@ npx tsx scripts/seed.ts --devices 10000 >/dev/null
 export NODE_ENV=production
 export AUTH_SECRET="${AUTH_SECRET:-e2e-secret-not-for-production-0123456789}"
 export APP_URL="http://127.0.0.1:$port"
+export APP_HOSTS="www.tradepost.test"
 export TRADEPOST_PUBLIC_DEMO=1
 export RESEND_API_KEY=re_e2e_stand_in
 export RESEND_BASE_URL="http://127.0.0.1:$mail_port"

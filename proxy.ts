@@ -1,12 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import {
-  appHosts,
-  createDomainResolver,
-  internalDomainLookup,
-  keepsPath,
-  normalizeHost,
-  portalPathFor,
-} from '@/lib/portal/custom-domains';
+import { routeByHost } from '@/lib/portal/custom-domains';
 import { pageSecurity } from '@/lib/security-headers';
 
 /**
@@ -14,9 +7,11 @@ import { pageSecurity } from '@/lib/security-headers';
  * area's sign-in page. Real checks happen in the data layer (requireStaff,
  * requireCustomer). Also passes the requested path on, so sign-in can return there.
  *
- * On a seller's custom domain, `/x` is served as `/p/{slug}/x` (a rewrite: the
- * address bar keeps the seller's domain). Domains are resolved through the
- * app's internal route with a short in-memory cache, never a query per request.
+ * On a seller's verified custom domain, `/x` is served as `/p/{slug}/x` (a
+ * rewrite: the address bar keeps the seller's domain) and nothing but that
+ * portal answers; see lib/portal/custom-domains.ts. Redirects are built on
+ * `request.url`, whose origin under `next start` is the server's own, so Next
+ * sends them as relative `Location`s: they stay on the host the visitor used.
  *
  * Every response it returns carries the security headers, with a fresh CSP
  * nonce that Next stamps on its scripts (lib/security-headers.ts).
@@ -26,22 +21,11 @@ const CUSTOMER_COOKIE = 'tp-customer-session';
 const publicPortalPages = /^\/p\/[^/]+\/(sign-in|activate|forgot-password|sign-in-link|reset-password|logo)(\/|$)/;
 const publicAdminPages = /^\/admin\/(sign-in|activate|forgot-password|sign-in-link|reset-password)(\/|$)/;
 
-let ownHosts: Set<string> | undefined; // read on first request, once the server knows its own origin
-const resolveDomain = createDomainResolver({ lookup: internalDomainLookup() });
-
 export async function proxy(request: NextRequest) {
   const { search } = request.nextUrl;
-  let { pathname } = request.nextUrl;
-  let rewrite = false;
-  const host = normalizeHost(request.headers.get('host'));
-  ownHosts ??= appHosts();
-  if (host && !ownHosts.has(host) && !keepsPath(pathname)) {
-    const slug = await resolveDomain(host);
-    if (slug) {
-      pathname = portalPathFor(slug, pathname);
-      rewrite = true;
-    }
-  }
+  const routed = await routeByHost(request);
+  if (routed instanceof Response) return routed;
+  const { pathname, rewrite } = routed;
 
   const security = pageSecurity(pathname);
   const headers = security.stamp(new Headers(request.headers));
@@ -67,6 +51,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every page, for custom domains; APIs and Next's files are never rewritten.
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)'],
+  // Everything but Next's static files: a custom domain must also refuse /api paths.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };

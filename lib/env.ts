@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -14,16 +15,27 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, 
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess(unsetIfEmpty, schema.default(fallback as never));
 const flag = (fallback: '0' | '1') => withDefault(z.enum(['0', '1']), fallback);
-const list = z.preprocess(
-  (value) =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((part) => part.trim())
-          .filter(Boolean)
-      : [],
-  z.array(z.string()),
-);
+const list = (item: z.ZodType<string>) =>
+  z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean)
+        : [],
+    z.array(item),
+  );
+const hostName = z
+  .string()
+  .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/i, 'must list host names only (no scheme, port or path)');
+/** A DNS server as `node:dns` `setServers` takes it: `1.2.3.4`, `1.2.3.4:5353`, `::1` or `[::1]:5353`. */
+const dnsServer = z.string().refine((value) => {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(value);
+  const withPort = /^([^:]+):(\d{1,5})$/.exec(value);
+  const [address, port] = bracketed ? [bracketed[1]!, bracketed[2]] : withPort ? [withPort[1]!, withPort[2]] : [value, undefined];
+  return isIP(address) !== 0 && (port === undefined || (Number(port) >= 1 && Number(port) <= 65535));
+}, 'must list IP addresses, each with an optional port (1.1.1.1, 127.0.0.1:5353, [::1]:5353)');
 
 const schema = z.object({
   NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
@@ -37,12 +49,13 @@ const schema = z.object({
   PORT: withDefault(z.coerce.number().int().min(1).max(65535), 3000),
   AUTH_SECRET: optional(z.string()),
   APP_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
-  APP_HOSTS: list,
+  APP_HOSTS: list(hostName),
   TRUSTED_PROXY_HOPS: withDefault(z.coerce.number().int().min(0).max(10), 0),
   RESEND_API_KEY: optional(z.string()),
   RESEND_BASE_URL: optional(z.url()),
   EMAIL_FROM: withDefault(z.string().max(320), 'Tradepost <no-reply@tradepost.local>'),
-  DNS_SERVERS: list,
+  /** Resolvers for custom-domain ownership checks; unset means the system's (/etc/resolv.conf). */
+  DNS_SERVERS: list(dnsServer),
 });
 
 export type Env = z.output<typeof schema>;

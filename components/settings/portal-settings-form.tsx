@@ -198,7 +198,7 @@ export function PortalSettingsForm({
           id="portal-custom-domain"
           name="customDomain"
           label="Custom domain"
-          hint="For example portal.example.com, without https://. Point its DNS to Tradepost. Leave empty for none."
+          hint="For example portal.example.com, without https://. After saving, prove you own it with the DNS TXT record shown at the top of this page; it serves your portal once verified. Leave empty for none."
         >
           <Input
             id="portal-custom-domain"

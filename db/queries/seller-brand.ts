@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db';
 import { portalSettings, sellers } from '@/db/schema';
 import type { EmailBrand } from '@/lib/email/render';
 import type { PortalAddress } from '@/lib/public-url';
+import { verifiedDomainColumn } from './sellers';
 
 export type SellerBrand = EmailBrand & {
   slug: string;
@@ -17,6 +18,7 @@ export async function findSellerBrand(db: DbOrTx, sellerId: number): Promise<Sel
     .select({
       slug: sellers.slug,
       sellerName: sellers.name,
+      verifiedDomain: verifiedDomainColumn,
       displayName: portalSettings.displayName,
       brandColor: portalSettings.brandColor,
     })
@@ -27,7 +29,7 @@ export async function findSellerBrand(db: DbOrTx, sellerId: number): Promise<Sel
   if (!row) throw new Error(`Seller ${sellerId} not found`);
   return {
     slug: row.slug,
-    portal: { slug: row.slug, verifiedDomain: null },
+    portal: { slug: row.slug, verifiedDomain: row.verifiedDomain },
     sellerName: row.sellerName,
     name: row.displayName || row.sellerName,
     color: row.brandColor ?? '#1d4ed8',

@@ -1,7 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { portalLogos, portalSettings, sellers } from '@/db/schema';
 import { portalLogoPath } from '@/lib/portal/logo-path';
+
+/** A seller's custom domain as links may use it: only once its ownership is verified. */
+export const verifiedDomainColumn = sql<string | null>`case when ${sellers.customDomainVerifiedAt} is not null then lower(${sellers.customDomain}) end`;
 
 /** A seller's portal identity by slug, with the branding the portal shows on every page. */
 export async function findPortalBySlug(db: DbOrTx, slug: string) {
@@ -11,6 +14,7 @@ export async function findPortalBySlug(db: DbOrTx, slug: string) {
       slug: sellers.slug,
       sellerName: sellers.name,
       currency: sellers.currency,
+      verifiedDomain: verifiedDomainColumn,
       enabled: portalSettings.enabled,
       displayName: portalSettings.displayName,
       brandColor: portalSettings.brandColor,
@@ -37,15 +41,16 @@ export async function findPortalBySlug(db: DbOrTx, slug: string) {
   };
 }
 
-/** The seller whose custom domain is `host` (port ignored), if any. */
-export async function findSellerSlugByDomain(db: DbOrTx, host: string): Promise<string | null> {
-  const name = host.split(':')[0]!.toLowerCase();
-  const [row] = await db
-    .select({ slug: sellers.slug })
+/**
+ * Every verified custom domain (lower case) with the slug of the seller it
+ * serves. The proxy loads them all at once, every few seconds, so a request
+ * for an unknown host costs no query; unverified claims are not listed.
+ */
+export async function listVerifiedDomains(db: DbOrTx): Promise<{ domain: string; slug: string }[]> {
+  return db
+    .select({ domain: sql<string>`lower(${sellers.customDomain})`, slug: sellers.slug })
     .from(sellers)
-    .where(sql`lower(${sellers.customDomain}) = ${name}`)
-    .limit(1);
-  return row?.slug ?? null;
+    .where(and(isNotNull(sellers.customDomain), isNotNull(sellers.customDomainVerifiedAt)));
 }
 
 export type PortalIdentity = NonNullable<Awaited<ReturnType<typeof findPortalBySlug>>>;

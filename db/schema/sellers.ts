@@ -19,15 +19,27 @@ export const sellers = pgTable(
     name: text('name').notNull(),
     /** ISO 4217 code; all money of this seller is in its minor units. */
     currency: char('currency', { length: 3 }).notNull().default('USD'),
-    /** A host name such as `portal.acme.com` that serves this seller's portal at its root. */
+    /**
+     * A host name such as `portal.acme.com` that serves this seller's portal at
+     * its root, once `custom_domain_verified_at` is set: until then it is only
+     * a claim, and the app neither serves it nor puts it in links.
+     */
     customDomain: text('custom_domain'),
+    /** The random value the seller publishes in a DNS TXT record to prove it owns `custom_domain`. */
+    customDomainToken: text('custom_domain_token'),
+    /** When that TXT record was found; null while the domain is pending. Reset whenever the domain changes. */
+    customDomainVerifiedAt: timestamp('custom_domain_verified_at', { withTimezone: true }),
     /** Rows made by the demo seed; the seed refuses to touch anything else. */
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('sellers_slug_unique').on(t.slug),
-    uniqueIndex('sellers_custom_domain_unique').on(sql`lower(${t.customDomain})`),
+    // Unique among verified domains only: a pending claim cannot block the
+    // domain's real owner, who proves it in DNS and wins.
+    uniqueIndex('sellers_custom_domain_unique')
+      .on(sql`lower(${t.customDomain})`)
+      .where(sql`${t.customDomainVerifiedAt} is not null`),
   ],
 );
 

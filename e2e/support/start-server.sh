@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Starts the production build for the Playwright run: a fresh embedded
 # database seeded with the demo first (a production start never seeds), then
-# `next start` as a public demo whose emails go to the suite's Resend stand-in.
+# `next start` as a public demo whose emails go to the suite's Resend stand-in
+# and whose DNS lookups (custom-domain checks) go to the specs' loopback DNS server.
 set -euo pipefail
 port="$1"
 mail_port="${2:-$((port + 1))}"
+dns_port="${3:-$((port + 2))}"
 data_dir="${E2E_DATA_DIR:-${TMPDIR:-/tmp}/tradepost-e2e-$port}"
 rm -rf "$data_dir" "$data_dir.lock"
 export PGLITE_DATA_DIR="$data_dir"
@@ -14,8 +16,10 @@ npx tsx scripts/seed.ts --devices 10000 >/dev/null
 export NODE_ENV=production
 export AUTH_SECRET="${AUTH_SECRET:-e2e-secret-not-for-production-0123456789}"
 export APP_URL="http://127.0.0.1:$port"
+export APP_HOSTS="www.tradepost.test"
 export TRADEPOST_PUBLIC_DEMO=1
 export RESEND_API_KEY=re_e2e_stand_in
 export RESEND_BASE_URL="http://127.0.0.1:$mail_port"
+export DNS_SERVERS="127.0.0.1:$dns_port"
 export PORT="$port"
 exec node node_modules/next/dist/bin/next start -p "$port" -H 127.0.0.1

@@ -41,6 +41,9 @@ export function describeChange(action: string, details: Record<string, unknown>)
   const before = (details.before ?? {}) as Record<string, unknown>;
   const after = (details.after ?? {}) as Record<string, unknown>;
   const verb = action.split('.').pop();
+  if (verb === 'check_domain') {
+    return { title: `Checked ${subject}`, lines: typeof details.message === 'string' ? [details.message] : [] };
+  }
   if (verb === 'create') {
     return { title: `Added ${subject}`, lines: Object.entries(after).map(([k, v]) => `${fieldLabels[k] ?? k}: ${show(k, v)}`) };
   }

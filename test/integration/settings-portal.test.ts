@@ -298,7 +298,7 @@ describe('Customer Portal settings', () => {
       expect(await storedLogo()).toBeNull();
     });
 
-    it('validates the custom domain, stores it lower case, keeps it unique, and clears it', async () => {
+    it('validates the custom domain, stores it lower case, keeps it unique once verified, and clears it', async () => {
       const { seller, owner } = await sellerWithOwner();
       const save = (customDomain: string | null) =>
         savePortalSettings(database.db, {
@@ -316,12 +316,18 @@ describe('Customer Portal settings', () => {
       const [row] = await database.db.select().from(s.sellers).where(eq(s.sellers.id, seller.sellerId));
       expect(row!.customDomain).toBe(domain.toLowerCase());
 
+      // A pending claim blocks nobody: whoever proves the domain in DNS gets it.
       const other = await sellerWithOwner();
-      const taken = await savePortalSettings(database.db, {
-        sellerId: other.seller.sellerId,
-        actor: other.owner,
-        input: demoPortalInput(other.seller, { customDomain: domain.toUpperCase() }),
-      });
+      const claim = () =>
+        savePortalSettings(database.db, {
+          sellerId: other.seller.sellerId,
+          actor: other.owner,
+          input: demoPortalInput(other.seller, { customDomain: domain.toUpperCase() }),
+        });
+      expect((await claim()).ok).toBe(true);
+      await database.db.update(s.sellers).set({ customDomain: null, customDomainToken: null }).where(eq(s.sellers.id, other.seller.sellerId));
+      await database.db.update(s.sellers).set({ customDomainVerifiedAt: new Date() }).where(eq(s.sellers.id, seller.sellerId));
+      const taken = await claim();
       expect(taken.ok).toBe(false);
       if (!taken.ok) expect(taken.error).toBe(`${domain.toLowerCase()} is already used by another seller. Choose a different domain.`);
 

@@ -63,6 +63,17 @@ describe('configuration (lib/env.ts)', () => {
     expect(reading.env.APP_HOSTS).toEqual(['a.example', 'b.example']);
   });
 
+  it('APP_HOSTS lists host names and DNS_SERVERS lists addresses with optional ports', () => {
+    const good = readEnv({ APP_HOSTS: 'www.tradepost.example,Admin.Tradepost.example.', DNS_SERVERS: '1.1.1.1, 127.0.0.1:5353, ::1, [::1]:5353' });
+    expect(good.problems).toEqual([]);
+    expect(good.env.DNS_SERVERS).toEqual(['1.1.1.1', '127.0.0.1:5353', '::1', '[::1]:5353']);
+    const bad = readEnv({ APP_HOSTS: 'https://www.tradepost.example', DNS_SERVERS: 'dns.google, 127.0.0.1:99999' });
+    expect(bad.problems.map((p) => p.split(' ')[0]).sort()).toEqual(['APP_HOSTS', 'DNS_SERVERS']);
+    expect(bad.problems.join('\n')).toMatch(/DNS_SERVERS must list IP addresses/);
+    expect(bad.env.APP_HOSTS).toEqual([]);
+    expect(bad.env.DNS_SERVERS).toEqual([]);
+  });
+
   it('the build phase is not a production start', () => {
     expect(configurationProblems(readEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }))).toEqual([]);
   });

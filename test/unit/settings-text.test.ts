@@ -19,6 +19,33 @@ describe('custom domain host names', () => {
       expect(checkHostName(raw).ok).toBe(false);
     },
   );
+
+  const ownHosts = new Set(['localhost', '127.0.0.1', 'app.tradepost.example', 'www.tradepost.example']);
+  it.each([
+    ['app.tradepost.example', "app.tradepost.example is Tradepost's own address, not a domain of yours."],
+    ['WWW.tradepost.example.', "www.tradepost.example is Tradepost's own address, not a domain of yours."],
+    ['shop.app.tradepost.example', "shop.app.tradepost.example is under Tradepost's own address, not a domain of yours."],
+    ['localhost.', 'localhost is not a public domain: names ending in .localhost never resolve on the internet.'],
+    ['admin.localhost', 'admin.localhost is not a public domain: names ending in .localhost never resolve on the internet.'],
+    ['tradepost.internal', 'tradepost.internal is not a public domain: names ending in .internal never resolve on the internet.'],
+    ['printer.home.arpa', 'printer.home.arpa is not a public domain: names ending in .arpa never resolve on the internet.'],
+    ['127.0.0.1', 'Enter a domain name such as portal.example.com, not an IP address.'],
+    ['2130706433', 'Enter a domain name such as portal.example.com, not an IP address.'],
+    ['127.1', 'Enter a domain name such as portal.example.com, not an IP address.'],
+    ['0x7f.0.0.1', 'Enter a domain name such as portal.example.com, not an IP address.'],
+    ['::1', 'Enter a domain name such as portal.example.com, not an IP address.'],
+    ['[2001:db8::1]', 'Enter a domain name such as portal.example.com, not an IP address.'],
+  ])('refuses %s, saying why', (raw, message) => {
+    const check = checkHostName(raw, { ownHosts });
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.error.startsWith(message)).toBe(true);
+  });
+
+  it('accepts names beside the app host and test names', () => {
+    expect(checkHostName('tradepost.example', { ownHosts }).ok).toBe(true);
+    expect(checkHostName('portal.acme.test', { ownHosts }).ok).toBe(true);
+    expect(checkHostName('evilapp.tradepost.example', { ownHosts }).ok).toBe(true);
+  });
 });
 
 describe('logo files', () => {
@@ -51,6 +78,13 @@ describe('audit entries in words', () => {
       title: 'Deleted Warehouse POP',
       lines: [],
     });
+    expect(
+      describeChange('portal_settings.check_domain', {
+        subject: 'custom domain portal.acme.com',
+        result: 'missing',
+        message: 'No TXT record found at _tradepost-verify.portal.acme.com yet.',
+      }),
+    ).toEqual({ title: 'Checked custom domain portal.acme.com', lines: ['No TXT record found at _tradepost-verify.portal.acme.com yet.'] });
   });
 
   it('joins and counts in plain English', () => {

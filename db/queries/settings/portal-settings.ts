@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db';
 import {
   inventoryStatuses,
@@ -18,6 +18,7 @@ import { recordAudit } from '@/db/queries/audit';
 import { portalSettingsSchema, type PortalSettingsInput } from '@/lib/validation/portal-settings';
 import { describeLogo, prepareLogo, type LogoChange, type PreparedLogo } from '@/lib/settings/logo';
 import { portalLogoPath } from '@/lib/portal/logo-path';
+import { newVerificationToken, verificationRecord } from '@/lib/portal/domain-verification';
 import type { SettingsActor } from './access';
 import { changedFields, joinWithAnd, SettingsRefusal, settingsWrite } from './write';
 
@@ -118,7 +119,14 @@ async function chosenIds(db: DbOrTx, sellerId: number) {
 export async function loadPortalSettings(db: DbOrTx, params: { sellerId: number }) {
   const [[seller], [row], [logo], chosen, options] = await Promise.all([
     db
-      .select({ id: sellers.id, slug: sellers.slug, name: sellers.name, customDomain: sellers.customDomain })
+      .select({
+        id: sellers.id,
+        slug: sellers.slug,
+        name: sellers.name,
+        customDomain: sellers.customDomain,
+        customDomainToken: sellers.customDomainToken,
+        customDomainVerifiedAt: sellers.customDomainVerifiedAt,
+      })
       .from(sellers)
       .where(eq(sellers.id, params.sellerId))
       .limit(1),
@@ -134,8 +142,17 @@ export async function loadPortalSettings(db: DbOrTx, params: { sellerId: number 
     initialOrderStatusId: settings.initialOrderStatusId,
     salesChannelId: settings.salesChannelId,
   };
+  const { customDomainToken, customDomainVerifiedAt, ...sellerFields } = seller;
   return {
-    seller,
+    seller: sellerFields,
+    /** The saved custom domain: pending (with the TXT record that proves it) until verified. */
+    customDomain: seller.customDomain
+      ? {
+          name: seller.customDomain,
+          verifiedAt: customDomainVerifiedAt,
+          record: customDomainToken ? verificationRecord({ domain: seller.customDomain, token: customDomainToken }) : null,
+        }
+      : null,
     settings,
     /** The stored logo and where it is served (the preview shows that URL). */
     logo: logo ? { ...logo, path: portalLogoPath({ slug: seller.slug, sha256: logo.sha256 }) } : null,
@@ -209,6 +226,14 @@ async function syncChoice(
 }
 
 const domainTaken = (domain: string) => `${domain} is already used by another seller. Choose a different domain.`;
+
+/**
+ * A changed custom domain starts over as pending with a fresh token: proof of
+ * one domain is never proof of another, and a cleared domain keeps no token.
+ */
+function customDomainChange(domain: string | null) {
+  return { customDomain: domain, customDomainToken: domain ? newVerificationToken() : null, customDomainVerifiedAt: null };
+}
 
 /**
  * Saves Settings > Integrations > Customer Portal in one transaction, with one
@@ -288,7 +313,14 @@ export async function savePortalSettings(
         const [clash] = await tx
           .select({ id: sellers.id })
           .from(sellers)
-          .where(and(ne(sellers.id, sellerId), sql`lower(${sellers.customDomain}) = ${values.customDomain}`))
+          .where(
+            and(
+              ne(sellers.id, sellerId),
+              sql`lower(${sellers.customDomain}) = ${values.customDomain}`,
+              // Pending claims do not count: whoever proves the domain in DNS gets it.
+              isNotNull(sellers.customDomainVerifiedAt),
+            ),
+          )
           .limit(1);
         if (clash) {
           const message = domainTaken(values.customDomain);
@@ -363,7 +395,7 @@ export async function savePortalSettings(
         await tx.delete(portalLogos).where(eq(portalLogos.sellerId, sellerId));
       }
       if (values.customDomain !== seller.customDomain) {
-        await tx.update(sellers).set({ customDomain: values.customDomain }).where(eq(sellers.id, sellerId));
+        await tx.update(sellers).set(customDomainChange(values.customDomain)).where(eq(sellers.id, sellerId));
       }
       await recordAudit(tx, {
         sellerId,

@@ -3,6 +3,7 @@ import { getDb } from '@/db';
 import { loadPortalSettings } from '@/db/queries/settings/portal-settings';
 import { recentSettingsChanges } from '@/db/queries/settings/recent-changes';
 import { CopyButton } from '@/components/settings/copy-button';
+import { CustomDomainStatus } from '@/components/settings/custom-domain-status';
 import { PortalSettingsForm } from '@/components/settings/portal-settings-form';
 import { RecentChanges } from '@/components/settings/recent-changes';
 import { SettingsForbidden } from '@/components/settings/settings-forbidden';
@@ -45,8 +46,10 @@ export default async function CustomerPortalSettingsPage() {
     loadPortalSettings(db, { sellerId: staff.sellerId }),
     recentSettingsChanges(db, { sellerId: staff.sellerId, entityTypes: ['portal_settings'] }),
   ]);
-  const { settings, choices, options, seller } = page;
+  const { settings, choices, options, seller, customDomain } = page;
   const portalUrl = portalAddress({ slug: seller.slug });
+  // Only a verified domain serves the portal, so only then is it a URL to hand out.
+  const domainUrl = customDomain?.verifiedAt ? portalAddress({ slug: seller.slug, verifiedDomain: customDomain.name }) : null;
 
   return (
     <div className="max-w-4xl">
@@ -61,9 +64,7 @@ export default async function CustomerPortalSettingsPage() {
 
       <section aria-label="Where customers sign in" className="mb-6 space-y-4 rounded-lg border border-slate-200 bg-white p-5">
         <PortalUrl id="portal-url" label="Portal URL" url={portalUrl} />
-        {seller.customDomain ? (
-          <PortalUrl id="portal-domain-url" label="Custom domain URL" url={`https://${seller.customDomain}/`} />
-        ) : null}
+        {domainUrl ? <PortalUrl id="portal-domain-url" label="Custom domain URL" url={domainUrl} /> : null}
         <p className="text-sm text-slate-600">
           Customers sign in here once you have enabled the portal and invited them from{' '}
           <Link href="/admin/organizations" className="text-blue-700 underline">
@@ -72,6 +73,8 @@ export default async function CustomerPortalSettingsPage() {
           › a customer › Customer Portal › Add a Customer Portal Account.
         </p>
       </section>
+
+      {customDomain ? <CustomDomainStatus name={customDomain.name} verifiedAt={customDomain.verifiedAt} record={customDomain.record} /> : null}
 
       <div className="mb-6 space-y-3">
         {settings.enabled ? (

@@ -38,6 +38,7 @@ const schema = z.object({
   AUTH_SECRET: optional(z.string()),
   APP_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
   APP_HOSTS: list,
+  /** Reverse proxies in front of the app whose X-Forwarded-For entries are believed (lib/auth/client-address.ts). */
   TRUSTED_PROXY_HOPS: withDefault(z.coerce.number().int().min(0).max(10), 0),
   RESEND_API_KEY: optional(z.string()),
   RESEND_BASE_URL: optional(z.url()),

@@ -63,6 +63,11 @@ describe('configuration (lib/env.ts)', () => {
     expect(reading.env.APP_HOSTS).toEqual(['a.example', 'b.example']);
   });
 
+  it('TRUSTED_PROXY_HOPS counts the proxies whose X-Forwarded-For is believed', () => {
+    expect(readEnv({ TRUSTED_PROXY_HOPS: '1' }).env.TRUSTED_PROXY_HOPS).toBe(1);
+    expect(readEnv({ TRUSTED_PROXY_HOPS: '11' }).problems[0]).toMatch(/^TRUSTED_PROXY_HOPS /);
+  });
+
   it('the build phase is not a production start', () => {
     expect(configurationProblems(readEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }))).toEqual([]);
   });

@@ -40,6 +40,8 @@ const schema = z.object({
   APP_HOSTS: list,
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are believed (lib/auth/client-address.ts). */
   TRUSTED_PROXY_HOPS: withDefault(z.coerce.number().int().min(0).max(10), 0),
+  /** Password hashes one process runs at once; a sign-in beyond that is answered "busy" (lib/auth/hash-slots.ts). */
+  PASSWORD_HASH_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(64), 2),
   RESEND_API_KEY: optional(z.string()),
   RESEND_BASE_URL: optional(z.url()),
   EMAIL_FROM: withDefault(z.string().max(320), 'Tradepost <no-reply@tradepost.local>'),

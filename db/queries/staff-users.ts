@@ -44,13 +44,15 @@ export async function inviteStaffUser(
   const { manager } = params;
   if (!mayManageRole(manager, params.role)) return fail('Only an owner can invite an owner or an admin.');
   const email = params.email.trim();
-  const taken = fail('This email already has a Tradepost staff account.', {
-    email: ['This email already has a Tradepost staff account.'],
+  // Only this seller's staff are looked at: whether the person works for
+  // another seller is none of this seller's business (and never told).
+  const taken = fail('This email already belongs to one of your staff users.', {
+    email: ['This email already belongs to one of your staff users.'],
   });
   const [existing] = await db
     .select({ id: staffUsers.id })
     .from(staffUsers)
-    .where(sql`lower(${staffUsers.email}) = ${email.toLowerCase()}`)
+    .where(and(eq(staffUsers.sellerId, manager.sellerId), sql`lower(${staffUsers.email}) = ${email.toLowerCase()}`))
     .limit(1);
   if (existing) return taken;
   try {

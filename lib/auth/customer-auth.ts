@@ -3,8 +3,10 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { verifyCustomerCredentials } from '@/db/queries/accounts';
 import { findPortalBySlug } from '@/db/queries/sellers';
+import type { PortalAccount } from '@/db/schema';
 import { authSecret, secureCookies } from './secret';
 import { authLogger } from './logger';
+import { signInWithPassword } from './password-sign-in';
 
 export const CUSTOMER_SESSION_COOKIE = 'tp-customer-session';
 
@@ -33,17 +35,21 @@ export const {
     Credentials({
       id: 'password',
       credentials: { slug: {}, email: {}, password: {} },
-      async authorize(credentials) {
+      // The app's form and Auth.js's REST endpoint both land here: limits live here (lib/auth/password-sign-in.ts).
+      async authorize(credentials, request) {
         const db = await getDb();
-        const portal = await findPortalBySlug(db, String(credentials?.slug ?? ''));
+        // An unknown portal has no accounts to guess: no count, no hash.
+        const portal = await findPortalBySlug(db, String(credentials?.slug ?? '').slice(0, 100));
         if (!portal) throw new CredentialsSignin();
-        const account = await verifyCustomerCredentials(
-          db,
-          portal.sellerId,
-          String(credentials?.email ?? ''),
-          String(credentials?.password ?? ''),
-        );
-        if (!account) throw new CredentialsSignin();
+        const account = await signInWithPassword<PortalAccount>(db, {
+          area: { kind: 'customer', slug: portal.slug },
+          credentials,
+          request,
+          check: async (email, password) => {
+            const found = await verifyCustomerCredentials(db, { sellerId: portal.sellerId, email, password });
+            return found ? { status: 'match' as const, account: found } : { status: 'none' as const };
+          },
+        });
         return {
           id: String(account.id),
           name: account.name,

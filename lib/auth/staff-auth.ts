@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { verifyStaffCredentials } from '@/db/queries/accounts';
 import { authSecret, secureCookies } from './secret';
 import { authLogger } from './logger';
+import { signInWithPassword } from './password-sign-in';
 
 export const STAFF_SESSION_COOKIE = 'tp-staff-session';
 
@@ -35,11 +36,18 @@ export const {
     Credentials({
       id: 'password',
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
-        const email = String(credentials?.email ?? '');
-        const password = String(credentials?.password ?? '');
-        const user = await verifyStaffCredentials(await getDb(), email, password);
-        if (!user) throw new CredentialsSignin();
+      // The app's form and Auth.js's REST endpoint both land here: limits live here (lib/auth/password-sign-in.ts).
+      async authorize(credentials, request) {
+        const db = await getDb();
+        const user = await signInWithPassword(db, {
+          area: { kind: 'staff' },
+          credentials,
+          request,
+          check: async (email, password) => {
+            const result = await verifyStaffCredentials(db, { email, password });
+            return result.status === 'match' ? { status: 'match' as const, account: result.user } : result;
+          },
+        });
         return { id: String(user.id), name: user.name, email: user.email, sessionVersion: user.sessionVersion };
       },
     }),

@@ -63,6 +63,14 @@ describe('configuration (lib/env.ts)', () => {
     expect(reading.env.APP_HOSTS).toEqual(['a.example', 'b.example']);
   });
 
+  it('PASSWORD_HASH_CONCURRENCY caps hashes per process: 2 unless set, at least 1', () => {
+    expect(readEnv({}).env.PASSWORD_HASH_CONCURRENCY).toBe(2);
+    expect(readEnv({ PASSWORD_HASH_CONCURRENCY: '6' }).env.PASSWORD_HASH_CONCURRENCY).toBe(6);
+    const zero = readEnv({ PASSWORD_HASH_CONCURRENCY: '0' });
+    expect(zero.problems[0]).toMatch(/^PASSWORD_HASH_CONCURRENCY /);
+    expect(zero.env.PASSWORD_HASH_CONCURRENCY).toBe(2);
+  });
+
   it('TRUSTED_PROXY_HOPS counts the proxies whose X-Forwarded-For is believed', () => {
     expect(readEnv({ TRUSTED_PROXY_HOPS: '1' }).env.TRUSTED_PROXY_HOPS).toBe(1);
     expect(readEnv({ TRUSTED_PROXY_HOPS: '11' }).problems[0]).toMatch(/^TRUSTED_PROXY_HOPS /);

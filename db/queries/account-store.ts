@@ -163,3 +163,36 @@ export async function setAccountEnabled(tx: DbOrTx, subject: AccountSubject, ena
   return row!.status;
 }
 
+/**
+ * Signing out: moves the account's session version on, so the session just
+ * ended (and any copy of its cookie, or the account's other sessions) no
+ * longer passes loadStaffSession/loadCustomerSession. Only when the cookie's
+ * version is still current: an old cookie has nothing left to end.
+ */
+export async function endAccountSession(
+  db: DbOrTx,
+  params: { subject: AccountSubject; sessionVersion: number; sellerId?: number },
+): Promise<boolean> {
+  const { subject, sessionVersion } = params;
+  if (subject.kind === 'staff') {
+    const rows = await db
+      .update(staffUsers)
+      .set({ sessionVersion: sql`${staffUsers.sessionVersion} + 1` })
+      .where(and(eq(staffUsers.id, subject.id), eq(staffUsers.sessionVersion, sessionVersion)))
+      .returning({ id: staffUsers.id });
+    return rows.length > 0;
+  }
+  if (params.sellerId === undefined) return false;
+  const rows = await db
+    .update(portalAccounts)
+    .set({ sessionVersion: sql`${portalAccounts.sessionVersion} + 1` })
+    .where(
+      and(
+        eq(portalAccounts.id, subject.id),
+        eq(portalAccounts.sellerId, params.sellerId),
+        eq(portalAccounts.sessionVersion, sessionVersion),
+      ),
+    )
+    .returning({ id: portalAccounts.id });
+  return rows.length > 0;
+}

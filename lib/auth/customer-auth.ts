@@ -7,8 +7,8 @@ import type { PortalAccount } from '@/db/schema';
 import { authSecret, secureCookies } from './secret';
 import { authLogger } from './logger';
 import { signInWithPassword } from './password-sign-in';
-
-export const CUSTOMER_SESSION_COOKIE = 'tp-customer-session';
+import { CUSTOMER_SESSION_IDLE_SECONDS, SIGNED_IN_AT_CLAIM } from './session-refresh';
+import { sessionCookie } from './session-cookies';
 
 /**
  * Auth.js instance for the customer portals. The JWT names the seller the
@@ -23,13 +23,10 @@ export const {
   basePath: '/api/auth/customer',
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
-  cookies: {
-    sessionToken: {
-      name: CUSTOMER_SESSION_COOKIE,
-      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies() },
-    },
-  },
+  // A week; proxy.ts renews it on use, up to 30 days after signing in (lib/auth/session-refresh.ts).
+  session: { strategy: 'jwt', maxAge: CUSTOMER_SESSION_IDLE_SECONDS },
+  useSecureCookies: secureCookies(),
+  cookies: { sessionToken: sessionCookie('customer') },
   logger: authLogger,
   providers: [
     Credentials({
@@ -77,6 +74,7 @@ export const {
         token.uid = Number(u.id);
         token.sid = u.sellerId;
         token.ver = u.sessionVersion ?? 0;
+        token[SIGNED_IN_AT_CLAIM] = Math.floor(Date.now() / 1000);
       }
       return token;
     },

@@ -3,8 +3,10 @@
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { customerSignIn, customerSignOut } from './customer-auth';
-import { staffSignIn, staffSignOut } from './staff-auth';
+import { getDb } from '@/db';
+import { endAccountSession } from '@/db/queries/account-store';
+import { customerAuth, customerSignIn, customerSignOut } from './customer-auth';
+import { staffAuth, staffSignIn, staffSignOut } from './staff-auth';
 import { safeNextPath } from './safe-next';
 import { signInErrorMessage } from './sign-in-refusal';
 
@@ -52,10 +54,29 @@ export async function customerSignInAction(
   return signInThenGo(email, path, () => customerSignIn('password', { slug, email, password, redirect: false, redirectTo: path }));
 }
 
+/**
+ * Signing out ends the session on the server too: the account's session
+ * version moves on, so a copy of the cookie (or the same account signed in
+ * elsewhere) stops working, not only this browser's cookie.
+ */
 export async function staffSignOutAction() {
-  await staffSignOut({ redirectTo: '/admin/sign-in' });
+  const session = (await staffAuth()) as { uid?: number; ver?: number } | null;
+  if (session?.uid) {
+    await endAccountSession(await getDb(), { subject: { kind: 'staff', id: session.uid }, sessionVersion: session.ver ?? 0 });
+  }
+  await staffSignOut({ redirect: false });
+  redirect('/admin/sign-in');
 }
 
 export async function customerSignOutAction(slug: string) {
-  await customerSignOut({ redirectTo: `/p/${slug}/sign-in` });
+  const session = (await customerAuth()) as { uid?: number; sid?: number; ver?: number } | null;
+  if (session?.uid && session.sid) {
+    await endAccountSession(await getDb(), {
+      subject: { kind: 'customer', id: session.uid },
+      sellerId: session.sid,
+      sessionVersion: session.ver ?? 0,
+    });
+  }
+  await customerSignOut({ redirect: false });
+  redirect(`/p/${encodeURIComponent(slug)}/sign-in`);
 }

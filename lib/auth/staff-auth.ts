@@ -5,8 +5,7 @@ import { verifyStaffCredentials } from '@/db/queries/accounts';
 import { authSecret, secureCookies } from './secret';
 import { authLogger } from './logger';
 import { signInWithPassword } from './password-sign-in';
-
-export const STAFF_SESSION_COOKIE = 'tp-staff-session';
+import { sessionCookie } from './session-cookies';
 
 /**
  * Auth.js instance for the back office. Its own cookie and base path keep a
@@ -24,12 +23,8 @@ export const {
   secret: authSecret(),
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
-  cookies: {
-    sessionToken: {
-      name: STAFF_SESSION_COOKIE,
-      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies() },
-    },
-  },
+  useSecureCookies: secureCookies(),
+  cookies: { sessionToken: sessionCookie('staff') },
   pages: { signIn: '/admin/sign-in', error: '/admin/sign-in' },
   logger: authLogger,
   providers: [

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NextRequest } from 'next/server';
+import { sessionCookieName } from '@/lib/auth/session-cookies';
 
 /**
  * The proxy on a custom domain: the internal route that maps domains to
@@ -27,7 +28,7 @@ describe('proxy on custom domains', () => {
     new NextRequest(url, { headers: { host: new URL(url).host, ...(cookie ? { cookie } : {}) } });
 
   it("serves the seller's portal at the root of its domain, asking for the domain once", async () => {
-    const signedIn = 'tp-customer-session=x';
+    const signedIn = `${sessionCookieName('customer')}=x`;
     const home = await proxy(request('http://portal.acme.test/', signedIn));
     expect(home.headers.get('x-middleware-rewrite')).toBe('http://portal.acme.test/p/acme');
     const cart = await proxy(request('http://portal.acme.test/cart?x=1', signedIn));
@@ -45,13 +46,35 @@ describe('proxy on custom domains', () => {
 
   it('leaves the app host, portal paths and unknown hosts alone', async () => {
     const before = asked.length;
-    const app = await proxy(request('http://localhost:3000/', 'tp-customer-session=x'));
+    const app = await proxy(request('http://localhost:3000/', `${sessionCookieName('customer')}=x`));
     expect(app.headers.get('x-middleware-rewrite')).toBeNull();
     expect(asked.length).toBe(before);
-    const direct = await proxy(request('http://portal.acme.test/p/acme/cart', 'tp-customer-session=x'));
+    const direct = await proxy(request('http://portal.acme.test/p/acme/cart', `${sessionCookieName('customer')}=x`));
     expect(direct.headers.get('x-middleware-rewrite')).toBeNull();
-    const unknown = await proxy(request('http://elsewhere.test/cart', 'tp-customer-session=x'));
+    const unknown = await proxy(request('http://elsewhere.test/cart', `${sessionCookieName('customer')}=x`));
     expect(unknown.headers.get('x-middleware-rewrite')).toBeNull();
     expect(asked).toContain('elsewhere.test');
+  });
+});
+
+describe('proxy and the session cookie names', () => {
+  afterAll(() => vi.unstubAllEnvs());
+  const portalPage = (cookie: string) =>
+    new NextRequest('http://localhost:3000/p/acme/cart', { headers: { host: 'localhost:3000', cookie } });
+
+  it('over https (APP_URL https://…) only the __Host- cookie counts as signed in, the name Auth.js sets', async () => {
+    const { proxy } = await import('@/proxy');
+    expect(sessionCookieName('customer')).toBe('__Host-tp-customer-session');
+    expect((await proxy(portalPage('__Host-tp-customer-session=x'))).status).toBe(200);
+    const plain = await proxy(portalPage('tp-customer-session=x'));
+    expect(plain.status).toBe(307);
+    expect(plain.headers.get('location')).toMatch(/\/p\/acme\/sign-in\?next=/);
+  });
+
+  it('on plain http (local development) the cookie has no prefix', async () => {
+    vi.stubEnv('APP_URL', 'http://127.0.0.1:3000');
+    const { proxy } = await import('@/proxy');
+    expect(sessionCookieName('staff')).toBe('tp-staff-session');
+    expect((await proxy(portalPage('tp-customer-session=x'))).status).toBe(200);
   });
 });

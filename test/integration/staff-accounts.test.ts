@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { requestAccountLink } from '@/db/queries/account-links';
 import { verifyStaffCredentials } from '@/db/queries/accounts';
-import { inviteStaffUser, type StaffManager } from '@/db/queries/staff-users';
+import { changeStaffRole, inviteStaffUser, setStaffUserEnabled, type StaffManager } from '@/db/queries/staff-users';
 import { hashPassword } from '@/lib/auth/password';
 import { staffHandlers } from '@/lib/auth/staff-auth';
 import { buildSeller, type SellerFixture } from '../support/fixtures';
@@ -81,4 +81,61 @@ describe('staff accounts across sellers', () => {
     }
   });
 
+  describe('two owners changing each other at the same moment', () => {
+    async function twoOwners() {
+      const seller = await buildSeller(database.db);
+      const a = await addStaffUser(database.db, seller, { role: 'owner' });
+      const b = await addStaffUser(database.db, seller, { role: 'owner' });
+      return { seller, a, b };
+    }
+    async function activeOwners(sellerId: number) {
+      const rows = await database.db
+        .select()
+        .from(s.staffUsers)
+        .where(and(eq(s.staffUsers.sellerId, sellerId), eq(s.staffUsers.role, 'owner'), eq(s.staffUsers.status, 'active')));
+      return rows.length;
+    }
+
+    it('demoting each other: one wins, the other is refused, one active owner is left', async () => {
+      const { seller, a, b } = await twoOwners();
+      const results = await Promise.all([
+        changeStaffRole(database.db, { manager: managerOf(a), staffUserId: b.id, role: 'admin' }),
+        changeStaffRole(database.db, { manager: managerOf(b), staffUserId: a.id, role: 'admin' }),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.find((r) => !r.ok)).toMatchObject({ ok: false });
+      expect(await activeOwners(seller.sellerId)).toBe(1);
+    });
+
+    it('disabling each other: the same', async () => {
+      const { seller, a, b } = await twoOwners();
+      const results = await Promise.all([
+        setStaffUserEnabled(database.db, { manager: managerOf(a), staffUserId: b.id, enabled: false }),
+        setStaffUserEnabled(database.db, { manager: managerOf(b), staffUserId: a.id, enabled: false }),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(await activeOwners(seller.sellerId)).toBe(1);
+    });
+
+    it('one demotes while the other disables: the same', async () => {
+      const { seller, a, b } = await twoOwners();
+      const results = await Promise.all([
+        changeStaffRole(database.db, { manager: managerOf(a), staffUserId: b.id, role: 'staff' }),
+        setStaffUserEnabled(database.db, { manager: managerOf(b), staffUserId: a.id, enabled: false }),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(await activeOwners(seller.sellerId)).toBe(1);
+    });
+
+    it('a manager whose role changed since their session started is judged by the current role', async () => {
+      const { a, b } = await twoOwners();
+      const staleA = managerOf(a);
+      await changeStaffRole(database.db, { manager: managerOf(b), staffUserId: a.id, role: 'staff' });
+      expect(await changeStaffRole(database.db, { manager: staleA, staffUserId: b.id, role: 'staff' })).toMatchObject({
+        ok: false,
+        error: 'Only an owner can change roles.',
+      });
+      expect(await setStaffUserEnabled(database.db, { manager: staleA, staffUserId: b.id, enabled: false })).toMatchObject({ ok: false });
+    });
+  });
 });

@@ -102,9 +102,12 @@ test.describe('customer history', () => {
     expect(csvRecords(csv.body.toString('utf8')).map((r) => r.IMEI).sort()).toEqual([...found].sort());
 
     await page.getByRole('link', { name: 'Clear' }).click();
+    await expect(page).toHaveURL(/\/p\/acme\/devices$/); // the filtered rows are gone before reading the grade
     const grade = (await page.locator('tbody tr td:nth-child(3)').first().innerText()).trim();
     await page.getByLabel('Grade').selectOption(grade);
     await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('grade')).toBe(grade);
+    await page.waitForLoadState(); // the filtered page, not the one it replaces
     const grades = await page.locator('tbody tr td:nth-child(3)').allInnerTexts();
     expect(grades.length).toBeGreaterThan(0);
     for (const g of grades) expect(g.trim()).toBe(grade);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD } from './support/auth';
-import { authRestClient, parseSetCookie, seededDataDir, startServer, type ExtraServer } from './support/servers';
+import { authRestClient, parseSetCookie, removeSeededDataDir, seededDataDir, startServer, type ExtraServer } from './support/servers';
 
 /**
  * Production servers in two deployments other than the suite's own: served
@@ -13,10 +13,11 @@ test.describe.configure({ mode: 'serial' });
 
 let https: ExtraServer;
 let proxied: ExtraServer;
+let seed: string;
 
 test.beforeAll(async ({}, testInfo) => {
   testInfo.setTimeout(240_000);
-  const seed = await seededDataDir();
+  seed = await seededDataDir();
   [https, proxied] = await Promise.all([
     startServer(seed, { APP_URL: 'https://tradepost.test' }),
     startServer(seed, { TRUSTED_PROXY_HOPS: '1' }),
@@ -25,6 +26,7 @@ test.beforeAll(async ({}, testInfo) => {
 
 test.afterAll(async () => {
   await Promise.all([https?.stop(), proxied?.stop()]);
+  if (seed) await removeSeededDataDir(seed);
 });
 
 test('51 failed sign-ins from one socket, each with a fresh X-Real-IP and X-Forwarded-For, are limited; another socket is not', async () => {

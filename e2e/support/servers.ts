@@ -32,6 +32,10 @@ export async function seededDataDir(): Promise<string> {
   return dataDir;
 }
 
+export async function removeSeededDataDir(dataDir: string): Promise<void> {
+  await fs.rm(path.dirname(dataDir), { recursive: true, force: true });
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

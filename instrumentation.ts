@@ -1,5 +1,7 @@
 /**
- * Runs once when a server starts, before it answers: checks the configuration
+ * Runs once when a server starts, before it answers: stamps every request with
+ * its socket's address (the only client address abuse limits believe by
+ * default, lib/auth/client-address.ts), checks the configuration
  * (a production start without APP_URL or a strong AUTH_SECRET stops here,
  * naming each problem), opens the database (migrations; in development the
  * demo seed of an empty embedded database), refuses a production database that
@@ -9,6 +11,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { stampSocketAddresses } = await import('./lib/auth/socket-stamp');
+  stampSocketAddresses();
   const { checkDemoSellers, configurationProblems, refuseToStart } = await import('./lib/startup');
   const problems = configurationProblems();
   if (problems.length) refuseToStart(problems);

@@ -1,4 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { authSecret } from '@/lib/auth/secret';
+import { sessionCookie, sessionCookieName } from '@/lib/auth/session-cookies';
+import { refreshedSessionToken } from '@/lib/auth/session-refresh';
 import { routeByHost } from '@/lib/portal/custom-domains';
 import { pageSecurity } from '@/lib/security-headers';
 
@@ -16,8 +19,6 @@ import { pageSecurity } from '@/lib/security-headers';
  * Every response it returns carries the security headers, with a fresh CSP
  * nonce that Next stamps on its scripts (lib/security-headers.ts).
  */
-const STAFF_COOKIE = 'tp-staff-session';
-const CUSTOMER_COOKIE = 'tp-customer-session';
 const publicPortalPages = /^\/p\/[^/]+\/(sign-in|activate|forgot-password|sign-in-link|reset-password|logo)(\/|$)/;
 const publicAdminPages = /^\/admin\/(sign-in|activate|forgot-password|sign-in-link|reset-password)(\/|$)/;
 
@@ -31,23 +32,36 @@ export async function proxy(request: NextRequest) {
   const headers = security.stamp(new Headers(request.headers));
   headers.set('x-tp-path', pathname + search);
 
-  if (pathname.startsWith('/admin') && !publicAdminPages.test(pathname) && !request.cookies.has(STAFF_COOKIE)) {
+  if (pathname.startsWith('/admin') && !publicAdminPages.test(pathname) && !request.cookies.has(sessionCookieName('staff'))) {
     const url = new URL('/admin/sign-in', request.url);
     url.searchParams.set('next', pathname + search);
     return security.apply(NextResponse.redirect(url));
   }
   const portal = /^\/p\/([^/]+)/.exec(pathname);
-  if (portal && !publicPortalPages.test(pathname) && !request.cookies.has(CUSTOMER_COOKIE)) {
+  if (portal && !publicPortalPages.test(pathname) && !request.cookies.has(sessionCookieName('customer'))) {
     const url = new URL(`/p/${portal[1]}/sign-in`, request.url);
     url.searchParams.set('next', pathname + search);
     return security.apply(NextResponse.redirect(url));
   }
+  let response: NextResponse;
   if (rewrite) {
     const url = request.nextUrl.clone();
     url.pathname = pathname;
-    return security.apply(NextResponse.rewrite(url, { request: { headers } }));
+    response = NextResponse.rewrite(url, { request: { headers } });
+  } else {
+    response = NextResponse.next({ request: { headers } });
   }
-  return security.apply(NextResponse.next({ request: { headers } }));
+  if (portal) await renewCustomerSession(request, response);
+  return security.apply(response);
+}
+
+/** A customer session is renewed on use, at most once a day (lib/auth/session-refresh.ts). */
+async function renewCustomerSession(request: NextRequest, response: NextResponse): Promise<void> {
+  const { name, options } = sessionCookie('customer');
+  const token = request.cookies.get(name)?.value;
+  if (!token) return;
+  const renewed = await refreshedSessionToken({ token, secret: authSecret(), salt: name });
+  if (renewed) response.cookies.set(name, renewed.token, { ...options, expires: renewed.expires });
 }
 
 export const config = {

@@ -5,6 +5,8 @@ const alias = { '@': fileURLToPath(new URL('./', import.meta.url)) };
 const postgres = process.env.TEST_POSTGRES !== '0';
 /** The public address every emailed link starts with in tests (lib/env.ts reads it). */
 const appEnv = { APP_URL: 'https://tradepost.test' };
+/** next-auth imports `next/server` without an extension: let Vite resolve it, as Next's bundler does. */
+const server = { deps: { inline: ['next-auth'] } };
 
 export default defineConfig({
   resolve: { alias },
@@ -22,6 +24,7 @@ export default defineConfig({
           environment: 'node',
           env: { TEST_DATABASE: 'pglite', ...appEnv },
           globalSetup: ['test/support/global-setup.ts'],
+          server,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -36,6 +39,7 @@ export default defineConfig({
                 environment: 'node' as const,
                 env: { TEST_DATABASE: 'postgres', ...appEnv },
                 globalSetup: ['test/support/global-setup.ts'],
+                server,
                 testTimeout: 60_000,
                 hookTimeout: 60_000,
               },

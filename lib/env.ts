@@ -50,7 +50,10 @@ const schema = z.object({
   AUTH_SECRET: optional(z.string()),
   APP_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
   APP_HOSTS: list(hostName),
+  /** Reverse proxies in front of the app whose X-Forwarded-For entries are believed (lib/auth/client-address.ts). */
   TRUSTED_PROXY_HOPS: withDefault(z.coerce.number().int().min(0).max(10), 0),
+  /** Password hashes one process runs at once; a sign-in beyond that is answered "busy" (lib/auth/hash-slots.ts). */
+  PASSWORD_HASH_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(64), 2),
   RESEND_API_KEY: optional(z.string()),
   RESEND_BASE_URL: optional(z.url()),
   EMAIL_FROM: withDefault(z.string().max(320), 'Tradepost <no-reply@tradepost.local>'),

@@ -188,7 +188,7 @@ async function customerCookie(base: string, slug: string, email: string) {
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
     body: new URLSearchParams({ csrfToken, slug, email, password: 'tradepost-demo', callbackUrl: `${base}/p/${slug}` }),
   });
-  const session = response.headers.getSetCookie().find((c) => c.startsWith('tp-customer-session='));
+  const session = response.headers.getSetCookie().find((c) => /^(__Host-)?tp-customer-session=/.test(c));
   if (!session) throw new Error(`sign-in failed (${response.status})`);
   return session.split(';')[0]!;
 }

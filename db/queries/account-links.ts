@@ -5,7 +5,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { invitationEmail, passwordResetEmail, signInLinkEmail } from '@/lib/email/templates/account-links';
 import { recordAudit, type AuditActor } from './audit';
-import { findAccount, findAccountByEmail, recordSignIn, setAccountPassword, type Account, type AccountArea } from './account-store';
+import { findAccount, findAccountsByEmail, recordSignIn, setAccountPassword, type Account, type AccountArea } from './account-store';
 import { consumeAuthToken, findAuthToken, issueAuthToken, tokenState, tokenSubject } from './auth-tokens';
 import { findSellerBrand } from './seller-brand';
 
@@ -92,16 +92,19 @@ export async function sendAccountLink(
  * "Email me a sign-in link" and "Forgot password". Answers nothing, whether
  * or not the email has an account, so the caller's reply cannot tell. An
  * account still invited gets a fresh activation link instead; a disabled one
- * gets nothing.
+ * gets nothing. A staff email with accounts at several sellers gets one link
+ * per account, each email naming its company.
  */
 export async function requestAccountLink(
   db: DbOrTx,
   params: { area: AccountArea; email: string; purpose: 'sign_in' | 'password_reset' } & LinkContext,
 ): Promise<void> {
-  const account = await findAccountByEmail(db, params.area, params.email);
-  if (!account || account.status === 'disabled') return;
-  const purpose = account.status === 'invited' ? 'activation' : params.purpose;
-  await db.transaction((tx) => sendAccountLink(tx, account, purpose, params).then(() => undefined));
+  const accounts = await findAccountsByEmail(db, params.area, params.email);
+  for (const account of accounts) {
+    if (account.status === 'disabled') continue;
+    const purpose = account.status === 'invited' ? 'activation' : params.purpose;
+    await db.transaction((tx) => sendAccountLink(tx, account, purpose, params).then(() => undefined));
+  }
 }
 
 export type LinkState = 'valid' | 'used' | 'expired' | 'replaced' | 'invalid' | 'disabled' | 'already_active';

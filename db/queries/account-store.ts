@@ -1,7 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { organizations, portalAccounts, staffUsers, type AccountStatus } from '@/db/schema';
 import type { AccountSubject } from './auth-tokens';
+
+/** Staff emails are unique per seller only; one person may work for a few sellers. */
+export const MAX_STAFF_ACCOUNTS_PER_EMAIL = 5;
 
 /**
  * One view over both kinds of account (staff users and portal accounts), so
@@ -72,15 +75,21 @@ export async function findAccount(db: DbOrTx, subject: AccountSubject, options: 
   return row ? toAccount('customer', row) : null;
 }
 
-export async function findAccountByEmail(db: DbOrTx, area: AccountArea, email: string): Promise<Account | null> {
+/**
+ * The accounts an email names in an area: at most one in a portal; in the
+ * back office one per seller the person works for (staff emails are unique
+ * per seller only), a few at most.
+ */
+export async function findAccountsByEmail(db: DbOrTx, area: AccountArea, email: string): Promise<Account[]> {
   const normalized = email.trim().toLowerCase();
   if (area.kind === 'staff') {
-    const [row] = await db
+    const rows = await db
       .select(staffColumns)
       .from(staffUsers)
       .where(sql`lower(${staffUsers.email}) = ${normalized}`)
-      .limit(1);
-    return row ? toAccount('staff', row) : null;
+      .orderBy(asc(staffUsers.id))
+      .limit(MAX_STAFF_ACCOUNTS_PER_EMAIL);
+    return rows.map((row) => toAccount('staff', row));
   }
   const [row] = await db
     .select(customerColumns)
@@ -88,7 +97,7 @@ export async function findAccountByEmail(db: DbOrTx, area: AccountArea, email: s
     .innerJoin(organizations, eq(organizations.id, portalAccounts.organizationId))
     .where(and(eq(portalAccounts.sellerId, area.sellerId), sql`lower(${portalAccounts.email}) = ${normalized}`))
     .limit(1);
-  return row ? toAccount('customer', row) : null;
+  return row ? [toAccount('customer', row)] : [];
 }
 
 /**
@@ -152,4 +161,38 @@ export async function setAccountEnabled(tx: DbOrTx, subject: AccountSubject, ena
     .where(eq(table.id, subject.id))
     .returning({ status: table.status });
   return row!.status;
+}
+
+/**
+ * Signing out: moves the account's session version on, so the session just
+ * ended (and any copy of its cookie, or the account's other sessions) no
+ * longer passes loadStaffSession/loadCustomerSession. Only when the cookie's
+ * version is still current: an old cookie has nothing left to end.
+ */
+export async function endAccountSession(
+  db: DbOrTx,
+  params: { subject: AccountSubject; sessionVersion: number; sellerId?: number },
+): Promise<boolean> {
+  const { subject, sessionVersion } = params;
+  if (subject.kind === 'staff') {
+    const rows = await db
+      .update(staffUsers)
+      .set({ sessionVersion: sql`${staffUsers.sessionVersion} + 1` })
+      .where(and(eq(staffUsers.id, subject.id), eq(staffUsers.sessionVersion, sessionVersion)))
+      .returning({ id: staffUsers.id });
+    return rows.length > 0;
+  }
+  if (params.sellerId === undefined) return false;
+  const rows = await db
+    .update(portalAccounts)
+    .set({ sessionVersion: sql`${portalAccounts.sessionVersion} + 1` })
+    .where(
+      and(
+        eq(portalAccounts.id, subject.id),
+        eq(portalAccounts.sellerId, params.sellerId),
+        eq(portalAccounts.sessionVersion, sessionVersion),
+      ),
+    )
+    .returning({ id: portalAccounts.id });
+  return rows.length > 0;
 }

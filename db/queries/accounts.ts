@@ -1,47 +1,74 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { organizations, portalAccounts, portalSettings, sellers, staffUsers } from '@/db/schema';
-import { decoyPasswordHash, verifyPassword } from '@/lib/auth/password';
+import { organizations, portalAccounts, portalSettings, sellers, staffUsers, type StaffUser } from '@/db/schema';
+import { MAX_STAFF_ACCOUNTS_PER_EMAIL } from './account-store';
+import { decoyPasswordHash, hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password';
 
 /**
  * Credential checks for both kinds of user. An unknown email, a wrong password
- * and an account that is not active all answer null after the same scrypt
- * work, so neither the answer nor its timing tells which.
+ * and an account that is not active all answer "no match" after the same
+ * scrypt work, so neither the answer nor its timing tells which. verifyPassword
+ * throws PasswordHashingBusy when this process is already hashing at its cap.
  */
-export async function verifyStaffCredentials(db: DbOrTx, email: string, password: string) {
-  const [user] = await db
+
+export type StaffCredentialCheck =
+  | { status: 'match'; user: StaffUser }
+  | { status: 'none' }
+  /** The password is right for more than one seller's account: the person must say which (a sign-in link names its company). */
+  | { status: 'several' };
+
+/** After a right password: record the sign-in, and move an old-parameter hash to today's. */
+async function afterMatch(db: DbOrTx, table: typeof staffUsers | typeof portalAccounts, id: number, password: string, stored: string) {
+  const passwordHash = needsRehash(stored) ? await hashPassword(password) : undefined;
+  await db
+    .update(table)
+    .set({ lastSignInAt: new Date(), ...(passwordHash ? { passwordHash } : {}) })
+    .where(eq(table.id, id));
+}
+
+export async function verifyStaffCredentials(
+  db: DbOrTx,
+  params: { email: string; password: string },
+): Promise<StaffCredentialCheck> {
+  const candidates = await db
     .select()
     .from(staffUsers)
-    .where(sql`lower(${staffUsers.email}) = ${email.trim().toLowerCase()}`)
-    .limit(1);
-  const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
-  if (!user || !ok || user.status !== 'active') return null;
-  await db.update(staffUsers).set({ lastSignInAt: new Date() }).where(eq(staffUsers.id, user.id));
-  return user;
+    .where(sql`lower(${staffUsers.email}) = ${params.email.trim().toLowerCase()}`)
+    .orderBy(asc(staffUsers.id))
+    .limit(MAX_STAFF_ACCOUNTS_PER_EMAIL);
+  if (!candidates.length) {
+    await verifyPassword(params.password, decoyPasswordHash());
+    return { status: 'none' };
+  }
+  const matches: StaffUser[] = [];
+  for (const user of candidates) {
+    const ok = await verifyPassword(params.password, user.passwordHash ?? decoyPasswordHash());
+    if (ok && user.status === 'active') matches.push(user);
+  }
+  if (matches.length > 1) return { status: 'several' };
+  const [user] = matches;
+  if (!user) return { status: 'none' };
+  await afterMatch(db, staffUsers, user.id, params.password, user.passwordHash!);
+  return { status: 'match', user };
 }
 
 export async function verifyCustomerCredentials(
   db: DbOrTx,
-  sellerId: number,
-  email: string,
-  password: string,
+  params: { sellerId: number; email: string; password: string },
 ) {
   const [account] = await db
     .select()
     .from(portalAccounts)
     .where(
       and(
-        eq(portalAccounts.sellerId, sellerId),
-        sql`lower(${portalAccounts.email}) = ${email.trim().toLowerCase()}`,
+        eq(portalAccounts.sellerId, params.sellerId),
+        sql`lower(${portalAccounts.email}) = ${params.email.trim().toLowerCase()}`,
       ),
     )
     .limit(1);
-  const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyPasswordHash()));
+  const ok = await verifyPassword(params.password, account?.passwordHash ?? decoyPasswordHash());
   if (!account || !ok || account.status !== 'active') return null;
-  await db
-    .update(portalAccounts)
-    .set({ lastSignInAt: new Date() })
-    .where(eq(portalAccounts.id, account.id));
+  await afterMatch(db, portalAccounts, account.id, params.password, account.passwordHash!);
   return account;
 }
 

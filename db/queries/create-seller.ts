@@ -76,7 +76,7 @@ export async function createSeller(db: Db, input: NewSellerInput): Promise<Creat
       return { ok: true as const, created: true, sellerId, ownerId: owner!.id, activationUrl: link.url, messageId: link.messageId, note: `${params.name} is created; its owner is invited.` };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, error: `${params.ownerEmail} already has a staff account on this install. Use another email for the owner.` };
+    if (isUniqueViolation(error)) return { ok: false, error: `The seller ${params.slug} could not be created because one of its names is already taken. Nothing was changed.` };
     throw error;
   }
 }

@@ -4,34 +4,57 @@ import { queryRows } from '@/db/rows';
 
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+export type RateLimitHit = { key: string; limit: number; windowSeconds: number };
+
 /**
- * Counts one hit on a fixed-window counter and says whether it is within
- * `limit`. One atomic upsert, so concurrent requests on several app instances
- * all see the same count; a window that has ended starts again at 1, so nobody
- * is locked out for good.
+ * Counts one hit on fixed-window counters and says, per counter, whether it
+ * is within its `limit`. One atomic upsert for all of them, so concurrent
+ * requests on several app instances all see the same counts; a window that
+ * has ended starts again at 1, so nobody is locked out for good. Rows are
+ * written in key order, so two statements sharing keys cannot deadlock.
  */
-export async function hitRateLimit(
+export async function hitRateLimits(
   db: DbOrTx,
-  params: { key: string; limit: number; windowSeconds: number; now?: Date },
-): Promise<RateLimitResult> {
+  params: { hits: RateLimitHit[]; now?: Date },
+): Promise<Map<string, RateLimitResult>> {
   const now = params.now ?? new Date();
-  const windowEnd = new Date(now.getTime() + params.windowSeconds * 1000);
-  const [row] = await queryRows<{ count: number; window_ends_at: string | Date }>(
+  const nowText = now.toISOString();
+  const hits = [...new Map(params.hits.map((h) => [h.key, h])).values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+  const rows = hits.map(
+    (h) => sql`(${h.key}, 1, ${new Date(now.getTime() + h.windowSeconds * 1000).toISOString()}::timestamptz)`,
+  );
+  const counted = await queryRows<{ key: string; count: number; window_ends_at: string | Date }>(
     db,
     sql`
       insert into rate_limits (key, count, window_ends_at)
-      values (${params.key}, 1, ${windowEnd.toISOString()}::timestamptz)
+      values ${sql.join(rows, sql`, `)}
       on conflict (key) do update set
-        count = case when rate_limits.window_ends_at <= ${now.toISOString()}::timestamptz
+        count = case when rate_limits.window_ends_at <= ${nowText}::timestamptz
                      then 1 else rate_limits.count + 1 end,
-        window_ends_at = case when rate_limits.window_ends_at <= ${now.toISOString()}::timestamptz
+        window_ends_at = case when rate_limits.window_ends_at <= ${nowText}::timestamptz
                      then excluded.window_ends_at else rate_limits.window_ends_at end
-      returning count, window_ends_at`,
+      returning key, count, window_ends_at`,
   );
-  const count = Number(row!.count);
-  if (count <= params.limit) return { allowed: true };
-  const endsAt = new Date(row!.window_ends_at).getTime();
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000)) };
+  const results = new Map<string, RateLimitResult>();
+  for (const row of counted) {
+    const hit = hits.find((h) => h.key === row.key)!;
+    if (Number(row.count) <= hit.limit) {
+      results.set(row.key, { allowed: true });
+    } else {
+      const endsAt = new Date(row.window_ends_at).getTime();
+      results.set(row.key, { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000)) });
+    }
+  }
+  return results;
+}
+
+/** One counter: see hitRateLimits. */
+export async function hitRateLimit(
+  db: DbOrTx,
+  params: RateLimitHit & { now?: Date },
+): Promise<RateLimitResult> {
+  const results = await hitRateLimits(db, { hits: [params], now: params.now });
+  return results.get(params.key)!;
 }
 
 /** Takes back one hit, e.g. a sign-in attempt that turned out to be the real owner's. */

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   char,
+  index,
   integer,
   pgEnum,
   pgTable,
@@ -46,7 +47,12 @@ export const sellers = pgTable(
 export const staffRole = pgEnum('staff_role', ['owner', 'admin', 'staff']);
 export const accountStatus = pgEnum('account_status', ['invited', 'active', 'disabled']);
 
-/** A back-office user. Staff sign in at /admin with an email that is unique system-wide. */
+/**
+ * A back-office user. An email is unique within a seller only: a person may
+ * work for several sellers with one account at each (sign-in checks the
+ * password against each, db/queries/accounts.ts), and no seller can learn
+ * who works for another by trying to invite them.
+ */
 export const staffUsers = pgTable(
   'staff_users',
   {
@@ -64,7 +70,11 @@ export const staffUsers = pgTable(
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('staff_users_email_unique').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('staff_users_seller_email_unique').on(t.sellerId, sql`lower(${t.email})`),
+    // Sign-in looks staff up by email alone, across sellers.
+    index('staff_users_email_idx').on(sql`lower(${t.email})`),
+  ],
 );
 
 export type Seller = typeof sellers.$inferSelect;

@@ -3,10 +3,12 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { verifyCustomerCredentials } from '@/db/queries/accounts';
 import { findPortalBySlug } from '@/db/queries/sellers';
+import type { PortalAccount } from '@/db/schema';
 import { authSecret, secureCookies } from './secret';
 import { authLogger } from './logger';
-
-export const CUSTOMER_SESSION_COOKIE = 'tp-customer-session';
+import { signInWithPassword } from './password-sign-in';
+import { CUSTOMER_SESSION_IDLE_SECONDS, SIGNED_IN_AT_CLAIM } from './session-refresh';
+import { sessionCookie } from './session-cookies';
 
 /**
  * Auth.js instance for the customer portals. The JWT names the seller the
@@ -21,29 +23,30 @@ export const {
   basePath: '/api/auth/customer',
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
-  cookies: {
-    sessionToken: {
-      name: CUSTOMER_SESSION_COOKIE,
-      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies() },
-    },
-  },
+  // A week; proxy.ts renews it on use, up to 30 days after signing in (lib/auth/session-refresh.ts).
+  session: { strategy: 'jwt', maxAge: CUSTOMER_SESSION_IDLE_SECONDS },
+  useSecureCookies: secureCookies(),
+  cookies: { sessionToken: sessionCookie('customer') },
   logger: authLogger,
   providers: [
     Credentials({
       id: 'password',
       credentials: { slug: {}, email: {}, password: {} },
-      async authorize(credentials) {
+      // The app's form and Auth.js's REST endpoint both land here: limits live here (lib/auth/password-sign-in.ts).
+      async authorize(credentials, request) {
         const db = await getDb();
-        const portal = await findPortalBySlug(db, String(credentials?.slug ?? ''));
+        // An unknown portal has no accounts to guess: no count, no hash.
+        const portal = await findPortalBySlug(db, String(credentials?.slug ?? '').slice(0, 100));
         if (!portal) throw new CredentialsSignin();
-        const account = await verifyCustomerCredentials(
-          db,
-          portal.sellerId,
-          String(credentials?.email ?? ''),
-          String(credentials?.password ?? ''),
-        );
-        if (!account) throw new CredentialsSignin();
+        const account = await signInWithPassword<PortalAccount>(db, {
+          area: { kind: 'customer', slug: portal.slug },
+          credentials,
+          request,
+          check: async (email, password) => {
+            const found = await verifyCustomerCredentials(db, { sellerId: portal.sellerId, email, password });
+            return found ? { status: 'match' as const, account: found } : { status: 'none' as const };
+          },
+        });
         return {
           id: String(account.id),
           name: account.name,
@@ -71,6 +74,7 @@ export const {
         token.uid = Number(u.id);
         token.sid = u.sellerId;
         token.ver = u.sessionVersion ?? 0;
+        token[SIGNED_IN_AT_CLAIM] = Math.floor(Date.now() / 1000);
       }
       return token;
     },

@@ -39,7 +39,8 @@ function fieldErrorsOf(error: z.ZodError) {
 
 /**
  * "Email me a sign-in link" and "Forgot password". The limits are checked
- * (per email and per address) before anything else; the lookup and the email
+ * (per email and address, per email, per address: lib/auth/abuse-limits.ts)
+ * before anything else; the lookup and the email
  * happen after the response, so neither the answer nor its timing tells
  * whether the email has an account.
  */
@@ -64,10 +65,12 @@ export async function requestLinkAction(ref: AreaRef, purpose: 'sign_in' | 'pass
   return { done: SENT };
 }
 
-async function signInVerified(kind: 'staff' | 'customer', account: { subject: { id: number }; sellerId: number; sessionVersion: number }, redirectTo: string) {
+/** Signs in the account our own code just verified, then goes to a path of ours (never Auth.js's Host-built URL). */
+async function signInVerified(kind: 'staff' | 'customer', account: { subject: { id: number }; sellerId: number; sessionVersion: number }, path: string): Promise<never> {
   const grant = issueSignInGrant({ kind, subjectId: account.subject.id, sellerId: account.sellerId, sessionVersion: account.sessionVersion });
-  if (kind === 'staff') await staffSignIn('verified', { grant, redirectTo });
-  else await customerSignIn('verified', { grant, redirectTo });
+  if (kind === 'staff') await staffSignIn('verified', { grant, redirect: false, redirectTo: path });
+  else await customerSignIn('verified', { grant, redirect: false, redirectTo: path });
+  redirect(path);
 }
 
 /**
@@ -91,8 +94,7 @@ export async function completeLinkAction(ref: AreaRef, purpose: TokenPurpose, _p
   }
   const result = await completeAccountLink(db, { area: resolved.area, token, purpose: kind, password });
   if (!result.ok) redirect(`${resolved.root}/${pageOf[kind]}?token=${encodeURIComponent(token)}`);
-  await signInVerified(resolved.area.kind, result.account, resolved.root);
-  return {};
+  return signInVerified(resolved.area.kind, result.account, resolved.root);
 }
 
 /** "Send me a fresh link" on the page of an expired, replaced or used link. */

@@ -1,15 +1,14 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { beginSignInAttempt, refundSignInAttempt, type LimitArea } from './abuse-limits';
-import { clientAddress } from './client-address';
-import { customerSignIn, customerSignOut } from './customer-auth';
-import { staffSignIn, staffSignOut } from './staff-auth';
+import { endAccountSession } from '@/db/queries/account-store';
+import { customerAuth, customerSignIn, customerSignOut } from './customer-auth';
+import { staffAuth, staffSignIn, staffSignOut } from './staff-auth';
 import { safeNextPath } from './safe-next';
+import { signInErrorMessage } from './sign-in-refusal';
 
 export type SignInState = { error?: string; email?: string };
 
@@ -19,40 +18,28 @@ const credentials = z.object({
   next: z.string().optional(),
 });
 
-/** One answer for an unknown email, a wrong password and a disabled account. */
-const GENERIC = 'That email and password do not match an active account.';
-
 /**
- * Counts the attempt against the abuse limits (per email and per client
- * address), checks the password through Auth.js, and refunds the count when
- * it was right, so only failures add up.
+ * Checks the password through Auth.js (whose `authorize` counts the attempt
+ * against the abuse limits, lib/auth/password-sign-in.ts), then redirects to
+ * a path of our own. Auth.js's answer is an absolute URL built from the
+ * request's Host, which a client chooses: never followed.
  */
-async function signInWithLimits(
-  area: LimitArea,
-  email: string,
-  signIn: () => Promise<string>,
-): Promise<SignInState> {
-  const db = await getDb();
-  const limit = await beginSignInAttempt({ db, area, email, address: clientAddress(await headers()) });
-  if (!limit.ok) return { error: limit.error, email };
-  let url: string;
+async function signInThenGo(email: string, path: string, signIn: () => Promise<unknown>): Promise<SignInState> {
   try {
-    url = await signIn();
+    await signIn();
   } catch (error) {
-    if (error instanceof AuthError) return { error: GENERIC, email };
+    if (error instanceof AuthError) return { error: signInErrorMessage(error), email };
     throw error;
   }
-  await refundSignInAttempt(db, limit.keys);
-  redirect(url);
+  redirect(path);
 }
 
 export async function staffSignInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   const parsed = credentials.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: parsed.error.issues[0]!.message };
   const { email, password, next } = parsed.data;
-  return signInWithLimits({ kind: 'staff' }, email, () =>
-    staffSignIn('password', { email, password, redirect: false, redirectTo: safeNextPath(next, '/admin') }),
-  );
+  const path = safeNextPath(next, '/admin');
+  return signInThenGo(email, path, () => staffSignIn('password', { email, password, redirect: false, redirectTo: path }));
 }
 
 export async function customerSignInAction(
@@ -63,15 +50,33 @@ export async function customerSignInAction(
   const parsed = credentials.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: parsed.error.issues[0]!.message };
   const { email, password, next } = parsed.data;
-  return signInWithLimits({ kind: 'customer', slug }, email, () =>
-    customerSignIn('password', { slug, email, password, redirect: false, redirectTo: safeNextPath(next, `/p/${slug}`) }),
-  );
+  const path = safeNextPath(next, `/p/${encodeURIComponent(slug)}`);
+  return signInThenGo(email, path, () => customerSignIn('password', { slug, email, password, redirect: false, redirectTo: path }));
 }
 
+/**
+ * Signing out ends the session on the server too: the account's session
+ * version moves on, so a copy of the cookie (or the same account signed in
+ * elsewhere) stops working, not only this browser's cookie.
+ */
 export async function staffSignOutAction() {
-  await staffSignOut({ redirectTo: '/admin/sign-in' });
+  const session = (await staffAuth()) as { uid?: number; ver?: number } | null;
+  if (session?.uid) {
+    await endAccountSession(await getDb(), { subject: { kind: 'staff', id: session.uid }, sessionVersion: session.ver ?? 0 });
+  }
+  await staffSignOut({ redirect: false });
+  redirect('/admin/sign-in');
 }
 
 export async function customerSignOutAction(slug: string) {
-  await customerSignOut({ redirectTo: `/p/${slug}/sign-in` });
+  const session = (await customerAuth()) as { uid?: number; sid?: number; ver?: number } | null;
+  if (session?.uid && session.sid) {
+    await endAccountSession(await getDb(), {
+      subject: { kind: 'customer', id: session.uid },
+      sellerId: session.sid,
+      sessionVersion: session.ver ?? 0,
+    });
+  }
+  await customerSignOut({ redirect: false });
+  redirect(`/p/${encodeURIComponent(slug)}/sign-in`);
 }

@@ -4,8 +4,8 @@ import { getDb } from '@/db';
 import { verifyStaffCredentials } from '@/db/queries/accounts';
 import { authSecret, secureCookies } from './secret';
 import { authLogger } from './logger';
-
-export const STAFF_SESSION_COOKIE = 'tp-staff-session';
+import { signInWithPassword } from './password-sign-in';
+import { sessionCookie } from './session-cookies';
 
 /**
  * Auth.js instance for the back office. Its own cookie and base path keep a
@@ -23,23 +23,26 @@ export const {
   secret: authSecret(),
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
-  cookies: {
-    sessionToken: {
-      name: STAFF_SESSION_COOKIE,
-      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies() },
-    },
-  },
+  useSecureCookies: secureCookies(),
+  cookies: { sessionToken: sessionCookie('staff') },
   pages: { signIn: '/admin/sign-in', error: '/admin/sign-in' },
   logger: authLogger,
   providers: [
     Credentials({
       id: 'password',
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
-        const email = String(credentials?.email ?? '');
-        const password = String(credentials?.password ?? '');
-        const user = await verifyStaffCredentials(await getDb(), email, password);
-        if (!user) throw new CredentialsSignin();
+      // The app's form and Auth.js's REST endpoint both land here: limits live here (lib/auth/password-sign-in.ts).
+      async authorize(credentials, request) {
+        const db = await getDb();
+        const user = await signInWithPassword(db, {
+          area: { kind: 'staff' },
+          credentials,
+          request,
+          check: async (email, password) => {
+            const result = await verifyStaffCredentials(db, { email, password });
+            return result.status === 'match' ? { status: 'match' as const, account: result.user } : result;
+          },
+        });
         return { id: String(user.id), name: user.name, email: user.email, sessionVersion: user.sessionVersion };
       },
     }),

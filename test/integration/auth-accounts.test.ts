@@ -45,9 +45,9 @@ describe('accounts', () => {
     const { db } = database;
     const org = await addOrganization(db, acme);
     await addPortalAccount(db, acme, org.id, { email: 'pw@buyer.test', passwordHash });
-    expect(await verifyCustomerCredentials(db, acme.sellerId, 'pw@buyer.test', 'wrong-password')).toBeNull();
-    expect(await verifyCustomerCredentials(db, acme.sellerId, 'nobody@buyer.test', 'wrong-password')).toBeNull();
-    expect(await verifyCustomerCredentials(db, acme.sellerId, 'PW@buyer.test', 'right-password')).not.toBeNull();
+    expect(await verifyCustomerCredentials(db, { sellerId: acme.sellerId, email: 'pw@buyer.test', password: 'wrong-password' })).toBeNull();
+    expect(await verifyCustomerCredentials(db, { sellerId: acme.sellerId, email: 'nobody@buyer.test', password: 'wrong-password' })).toBeNull();
+    expect(await verifyCustomerCredentials(db, { sellerId: acme.sellerId, email: 'PW@buyer.test', password: 'right-password' })).not.toBeNull();
   });
 
   it('an invited account asking for a sign-in link gets a fresh activation link; a disabled one gets nothing', async () => {
@@ -80,9 +80,9 @@ describe('accounts', () => {
     const b = await completeAccountLink(db, { area: boltArea, token: linkIn(boltMail!.text).token, purpose: 'activation', password: 'bolt-password' });
     if (!a.ok || !b.ok) throw new Error('activation failed');
     expect(a.account.subject.id).not.toBe(b.account.subject.id);
-    expect(await verifyCustomerCredentials(db, acme.sellerId, both, 'bolt-password')).toBeNull();
-    expect((await verifyCustomerCredentials(db, acme.sellerId, both, 'acme-password'))?.organizationId).toBe(acmeOrg.id);
-    expect((await verifyCustomerCredentials(db, bolt.sellerId, both, 'bolt-password'))?.organizationId).toBe(boltOrg.id);
+    expect(await verifyCustomerCredentials(db, { sellerId: acme.sellerId, email: both, password: 'bolt-password' })).toBeNull();
+    expect((await verifyCustomerCredentials(db, { sellerId: acme.sellerId, email: both, password: 'acme-password' }))?.organizationId).toBe(acmeOrg.id);
+    expect((await verifyCustomerCredentials(db, { sellerId: bolt.sellerId, email: both, password: 'bolt-password' }))?.organizationId).toBe(boltOrg.id);
     // A session of the Acme account gives nothing at Bolt.
     expect(await loadCustomerSession(db, a.account.subject.id, a.account.sessionVersion, bolt.sellerId)).toBeNull();
     expect(await loadCustomerSession(db, a.account.subject.id, a.account.sessionVersion, acme.sellerId)).not.toBeNull();
@@ -103,7 +103,7 @@ describe('accounts', () => {
     const off = await setPortalAccountEnabled(db, { sellerId: acme.sellerId, actor, portalAccountId: account.id, enabled: false });
     expect(off).toMatchObject({ ok: true, data: { status: 'disabled' } });
     expect(await loadCustomerSession(db, account.id, account.sessionVersion, acme.sellerId)).toBeNull();
-    expect(await verifyCustomerCredentials(db, acme.sellerId, account.email, 'right-password')).toBeNull();
+    expect(await verifyCustomerCredentials(db, { sellerId: acme.sellerId, email: account.email, password: 'right-password' })).toBeNull();
     const area = { kind: 'customer' as const, sellerId: acme.sellerId };
     expect((await completeAccountLink(db, { area, token: pending, purpose: 'sign_in' })).ok).toBe(false);
 
@@ -111,7 +111,7 @@ describe('accounts', () => {
     expect(on).toMatchObject({ ok: true, data: { status: 'active' } });
     // The old session stays ended (its version is gone); the password works again.
     expect(await loadCustomerSession(db, account.id, account.sessionVersion, acme.sellerId)).toBeNull();
-    expect(await verifyCustomerCredentials(db, acme.sellerId, account.email, 'right-password')).not.toBeNull();
+    expect(await verifyCustomerCredentials(db, { sellerId: acme.sellerId, email: account.email, password: 'right-password' })).not.toBeNull();
     expect((await inspectAccountLink(db, { area, token: pending, purpose: 'sign_in' })).state).toBe('replaced');
 
     const audit = await db.select().from(s.auditEntries).where(eq(s.auditEntries.entityId, account.id));
@@ -149,7 +149,8 @@ describe('accounts', () => {
     expect(link.url.pathname).toBe('/admin/activate');
     const done = await completeAccountLink(db, { area: { kind: 'staff' }, token: link.token, purpose: 'activation', password: 'staff-password' });
     if (!done.ok) throw new Error('activation failed');
-    const user = await verifyStaffCredentials(db, 'na@seller.test', 'staff-password');
+    const check = await verifyStaffCredentials(db, { email: 'na@seller.test', password: 'staff-password' });
+    const user = check.status === 'match' ? check.user : null;
     expect(user).toMatchObject({ role: 'admin', status: 'active', sellerId: acme.sellerId });
     expect(await loadStaffSession(db, user!.id, done.account.sessionVersion)).not.toBeNull();
 

@@ -66,7 +66,7 @@ describe('one-time links', () => {
 
     const done = await completeAccountLink(db, { area, token, purpose: 'activation', password: 'a-long-password' });
     expect(done.ok).toBe(true);
-    const account = await verifyCustomerCredentials(db, seller.sellerId, email, 'a-long-password');
+    const account = await verifyCustomerCredentials(db, { sellerId: seller.sellerId, email: email, password: 'a-long-password' });
     expect(account?.status).toBe('active');
     expect(account?.activatedAt).not.toBeNull();
   });
@@ -162,7 +162,7 @@ describe('one-time links', () => {
     const done = await completeAccountLink(db, { area, token: reset.token, purpose: 'password_reset', password: 'new-password-2' });
     if (!done.ok) throw new Error('reset failed');
     expect(done.account.sessionVersion).toBe(activated.account.sessionVersion + 1);
-    expect(await verifyCustomerCredentials(db, seller.sellerId, email, 'old-password-1')).toBeNull();
-    expect(await verifyCustomerCredentials(db, seller.sellerId, email, 'new-password-2')).not.toBeNull();
+    expect(await verifyCustomerCredentials(db, { sellerId: seller.sellerId, email: email, password: 'old-password-1' })).toBeNull();
+    expect(await verifyCustomerCredentials(db, { sellerId: seller.sellerId, email: email, password: 'new-password-2' })).not.toBeNull();
   });
 });

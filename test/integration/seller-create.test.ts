@@ -71,7 +71,7 @@ describe('creating a seller from the command line', () => {
     const token = new URL(fresh.activationUrl).searchParams.get('token')!;
     const done = await completeAccountLink(db, { area: { kind: 'staff' }, token, purpose: 'activation', password: 'harbor-owner-password' });
     expect(done.ok).toBe(true);
-    expect(await verifyStaffCredentials(db, 'owner@harbor.example', 'harbor-owner-password')).toMatchObject({ id: fresh.ownerId });
+    expect(await verifyStaffCredentials(db, { email: 'owner@harbor.example', password: 'harbor-owner-password' })).toMatchObject({ status: 'match', user: { id: fresh.ownerId } });
     const after = await createSeller(db, input);
     expect(after).toMatchObject({ ok: true, created: false, activationUrl: null });
   });

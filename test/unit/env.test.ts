@@ -74,6 +74,19 @@ describe('configuration (lib/env.ts)', () => {
     expect(bad.env.DNS_SERVERS).toEqual([]);
   });
 
+  it('PASSWORD_HASH_CONCURRENCY caps hashes per process: 2 unless set, at least 1', () => {
+    expect(readEnv({}).env.PASSWORD_HASH_CONCURRENCY).toBe(2);
+    expect(readEnv({ PASSWORD_HASH_CONCURRENCY: '6' }).env.PASSWORD_HASH_CONCURRENCY).toBe(6);
+    const zero = readEnv({ PASSWORD_HASH_CONCURRENCY: '0' });
+    expect(zero.problems[0]).toMatch(/^PASSWORD_HASH_CONCURRENCY /);
+    expect(zero.env.PASSWORD_HASH_CONCURRENCY).toBe(2);
+  });
+
+  it('TRUSTED_PROXY_HOPS counts the proxies whose X-Forwarded-For is believed', () => {
+    expect(readEnv({ TRUSTED_PROXY_HOPS: '1' }).env.TRUSTED_PROXY_HOPS).toBe(1);
+    expect(readEnv({ TRUSTED_PROXY_HOPS: '11' }).problems[0]).toMatch(/^TRUSTED_PROXY_HOPS /);
+  });
+
   it('the build phase is not a production start', () => {
     expect(configurationProblems(readEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }))).toEqual([]);
   });

@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NextRequest } from 'next/server';
+import { sessionCookieName } from '@/lib/auth/session-cookies';
 
 /**
  * The proxy as Next runs it, with the database's list of verified domains
@@ -30,7 +31,7 @@ describe('proxy', () => {
       method: init.method ?? 'GET',
       headers: { host: init.host ?? new URL(url).host, ...(init.cookie ? { cookie: init.cookie } : {}) },
     });
-  const signedIn = 'tp-customer-session=x';
+  const signedIn = `${sessionCookieName('customer')}=x`;
 
   it("never rewrites the app's own host, whatever a seller has stored", async () => {
     const response = await proxy(request('https://tradepost.test/admin/sign-in'));
@@ -65,7 +66,7 @@ describe('proxy', () => {
       ['GET', '/admin/sign-in'],
       ['GET', '/dev/mail'],
     ] as const) {
-      const response = await proxy(request(`https://portal.acme.test${path}`, { method, cookie: 'tp-staff-session=x; tp-customer-session=x' }));
+      const response = await proxy(request(`https://portal.acme.test${path}`, { method, cookie: `${sessionCookieName('staff')}=x; ${sessionCookieName('customer')}=x` }));
       expect(response.status, `${method} ${path}`).toBe(404);
       expect(response.headers.get('x-middleware-rewrite'), path).toBeNull();
     }
@@ -101,3 +102,25 @@ describe('proxy', () => {
   });
 });
 
+
+describe('proxy and the session cookie names', () => {
+  afterAll(() => vi.unstubAllEnvs());
+  const portalPage = (cookie: string) =>
+    new NextRequest('http://localhost:3000/p/acme/cart', { headers: { host: 'localhost:3000', cookie } });
+
+  it('over https (APP_URL https://…) only the __Host- cookie counts as signed in, the name Auth.js sets', async () => {
+    const { proxy } = await import('@/proxy');
+    expect(sessionCookieName('customer')).toBe('__Host-tp-customer-session');
+    expect((await proxy(portalPage('__Host-tp-customer-session=x'))).status).toBe(200);
+    const plain = await proxy(portalPage('tp-customer-session=x'));
+    expect(plain.status).toBe(307);
+    expect(plain.headers.get('location')).toMatch(/\/p\/acme\/sign-in\?next=/);
+  });
+
+  it('on plain http (local development) the cookie has no prefix', async () => {
+    vi.stubEnv('APP_URL', 'http://127.0.0.1:3000');
+    const { proxy } = await import('@/proxy');
+    expect(sessionCookieName('staff')).toBe('tp-staff-session');
+    expect((await proxy(portalPage('tp-customer-session=x'))).status).toBe(200);
+  });
+});

@@ -206,7 +206,9 @@ async function measurePageWeight() {
       DATABASE_POOL_SIZE: '10',
       DATABASE_URL: url,
       AUTH_SECRET: 'bench-secret-not-for-production-0123456789',
-      AUTH_TRUST_HOST: 'true',
+      APP_URL: base,
+      // The bench database holds the seeded demo sellers: a production start refuses them otherwise.
+      TRADEPOST_PUBLIC_DEMO: '1',
       PORT: port,
       NODE_ENV: 'production',
     },

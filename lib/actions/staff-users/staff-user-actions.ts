@@ -17,7 +17,7 @@ function managerOf(staff: StaffSession): StaffManager {
 }
 
 export const inviteStaffUserAction = staffAction('admin', inviteStaff, async (input, staff) => {
-  const result = await inviteStaffUser(await getDb(), { manager: managerOf(staff), ...input });
+  const result = await inviteStaffUser(await getDb(), { ...input, manager: managerOf(staff) });
   if (result.ok) {
     kickEmailDispatcher();
     revalidatePath(PATH);
@@ -28,20 +28,20 @@ export const inviteStaffUserAction = staffAction('admin', inviteStaff, async (in
 const userRef = z.object({ staffUserId: z.coerce.number().int().positive() });
 
 export const resendStaffInviteAction = staffAction('admin', userRef, async (input, staff) => {
-  const result = await resendStaffInvite(await getDb(), { manager: managerOf(staff), ...input });
+  const result = await resendStaffInvite(await getDb(), { ...input, manager: managerOf(staff) });
   if (result.ok) kickEmailDispatcher();
   revalidatePath(PATH);
   return result;
 });
 
 export const setStaffUserEnabledAction = staffAction('admin', userRef.extend({ enabled: z.boolean() }), async (input, staff) => {
-  const result = await setStaffUserEnabled(await getDb(), { manager: managerOf(staff), ...input });
+  const result = await setStaffUserEnabled(await getDb(), { ...input, manager: managerOf(staff) });
   revalidatePath(PATH);
   return result;
 });
 
 export const changeStaffRoleAction = staffAction('owner', userRef.extend({ role: z.enum(staffRoles) }), async (input, staff) => {
-  const result = await changeStaffRole(await getDb(), { manager: managerOf(staff), ...input });
+  const result = await changeStaffRole(await getDb(), { ...input, manager: managerOf(staff) });
   revalidatePath(PATH);
   return result;
 });

@@ -1,7 +1,7 @@
 import { Field, Select } from '@/components/ui/field';
 import { ActionForm, ActionResultScope } from '@/components/back-office/action-form';
 import type { RmaStatus } from '@/db/schema';
-import { rmaTransitions } from '@/db/queries/rmas/rma-statuses';
+import { rmaTransitions } from '@/lib/rmas/statuses';
 import { changeRmaStatusAction } from '@/lib/actions/rmas/change-rma-status';
 
 type Options = { inventoryStatuses: { id: number; name: string }[]; warehouses: { id: number; name: string; code: string }[] };

@@ -1,5 +1,5 @@
 import { StatusBadge } from '@/components/ui/badge';
-import { rmaStatusColor, rmaStatusLabel } from '@/db/queries/rmas/rma-statuses';
+import { rmaStatusColor, rmaStatusLabel } from '@/lib/rmas/statuses';
 import type { RmaStatus } from '@/db/schema';
 
 export function RmaStatusBadge({ status }: { status: RmaStatus }) {

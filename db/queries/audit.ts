@@ -1,9 +1,10 @@
 import type { DbOrTx } from '@/db';
 import { auditEntries } from '@/db/schema';
 
-export type AuditActor =
-  | { staffUserId: number; name: string }
-  | { label: string };
+/** A staff member as the audit log records them; staff actions get it built once. */
+export type StaffActor = { staffUserId: number; name: string };
+
+export type AuditActor = StaffActor | { label: string };
 
 /** Records who changed what; call inside the transaction of the change. */
 export async function recordAudit(

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
+import { isUniqueViolation } from '@/db/errors';
 import { queryRows } from '@/db/rows';
 import {
   cartLines,
@@ -125,13 +126,6 @@ function existingOrder(order: NonNullable<Awaited<ReturnType<typeof orderByKey>>
   return { orderId: order.id, number: order.number, alreadyPlaced: true, invoiceId: order.invoiceId };
 }
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const x = e as { code?: string; constraint?: string; constraint_name?: string };
-    if (x.code === '23505') return (x.constraint_name ?? x.constraint ?? constraint) === constraint;
-  }
-  return false;
-}
 
 /**
  * Turns the account's cart into one sales order, in one transaction: prices

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { auditEntries, organizations, portalSettings, productAvailability, rmas, salesOrders } from '@/db/schema';
-import { openRmaStatuses } from './rmas/rma-statuses';
+import { openRmaStatuses } from '@/lib/rmas/statuses';
 
 /**
  * The dashboard in a handful of indexed queries: portal orders still in the

@@ -1,3 +1,4 @@
+import { likeEscape } from '@/lib/like';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
@@ -45,9 +46,6 @@ const column: Record<ForSaleFacetKey, SQL> = {
   grade: sql`p.grade`,
 };
 
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Every word must appear somewhere in the product's attributes or SKU. */
 function searchCondition(q: string): SQL {
@@ -55,7 +53,7 @@ function searchCondition(q: string): SQL {
   if (!terms.length) return sql`true`;
   const haystack = sql`concat_ws(' ', p.manufacturer, p.model, p.sku, p.capacity, p.color, p.network, p.grade)`;
   return sql.join(
-    terms.map((t) => sql`${haystack} ilike ${`%${escapeLike(t)}%`}`),
+    terms.map((t) => sql`${haystack} ilike ${`%${likeEscape(t)}%`}`),
     sql` and `,
   );
 }

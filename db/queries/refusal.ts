@@ -25,10 +25,6 @@ export function describeProblem(p: PasteProblem): string {
   return `${p.line ? `Line ${p.line}: ` : ''}${p.imei} — ${p.reason}`;
 }
 
-/** Escapes LIKE wildcards in user text. */
-export function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** A positive int4 from a URL segment or form value, else null. */
 export function parseDocumentNumber(value: string | undefined | null): number | null {

@@ -4,6 +4,7 @@ import { portalSettings, sellers } from '@/db/schema';
 import type { EmailBrand } from '@/lib/email/render';
 import type { PortalAddress } from '@/lib/public-url';
 import { verifiedDomainColumn } from './sellers';
+import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 
 export type SellerBrand = EmailBrand & {
   slug: string;
@@ -32,6 +33,6 @@ export async function findSellerBrand(db: DbOrTx, sellerId: number): Promise<Sel
     portal: { slug: row.slug, verifiedDomain: row.verifiedDomain },
     sellerName: row.sellerName,
     name: row.displayName || row.sellerName,
-    color: row.brandColor ?? '#1d4ed8',
+    color: row.brandColor ?? DEFAULT_BRAND_COLOR,
   };
 }

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { portalLogos, portalSettings, sellers } from '@/db/schema';
 import { portalLogoPath } from '@/lib/portal/logo-path';
+import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 
 /** A seller's custom domain as links may use it: only once its ownership is verified. */
 export const verifiedDomainColumn = sql<string | null>`case when ${sellers.customDomainVerifiedAt} is not null then lower(${sellers.customDomain}) end`;
@@ -37,7 +38,7 @@ export async function findPortalBySlug(db: DbOrTx, slug: string) {
       : null,
     enabled: row.enabled ?? false,
     name: row.displayName || row.sellerName,
-    brandColor: row.brandColor ?? '#1d4ed8',
+    brandColor: row.brandColor ?? DEFAULT_BRAND_COLOR,
   };
 }
 

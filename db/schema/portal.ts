@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import { sellers } from './sellers';
 import { inventoryStatuses, warehouses } from './catalog';
 import { orderStatuses, paymentMethods, salesChannels } from './orders';
+import { DEFAULT_BRAND_COLOR } from '../../lib/brand';
 
 /** Settings > Integrations > Customer Portal: one row per seller. */
 export const portalSettings = pgTable(
@@ -32,7 +33,7 @@ export const portalSettings = pgTable(
      * startup moves what is left into portal_logos (db/queries/settings/legacy-logos.ts).
      */
     logoDataUrl: text('logo_data_url'),
-    brandColor: text('brand_color').notNull().default('#1d4ed8'),
+    brandColor: text('brand_color').notNull().default(DEFAULT_BRAND_COLOR),
     /** Days after the order date within which a return may be requested; null: no limit. */
     returnWindowDays: integer('return_window_days'),
     invoiceDueDays: integer('invoice_due_days').notNull().default(30),

@@ -15,6 +15,7 @@ import {
   salesChannelNames,
   statusWeights,
 } from './catalog-data';
+import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 
 export const DEMO_PASSWORD = 'tradepost-demo';
 
@@ -114,7 +115,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
     slug: 'acme',
     name: 'Acme Wireless',
     currency: 'USD',
-    brandColor: '#1d4ed8',
+    brandColor: DEFAULT_BRAND_COLOR,
     staff: [
       { email: 'owner@acme.example', name: 'Olivia Owner', role: 'owner' },
       { email: 'admin@acme.example', name: 'Adam Admin', role: 'admin' },

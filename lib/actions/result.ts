@@ -1,9 +1,16 @@
 import type { z } from 'zod';
+import { describeProblem, type Refusal } from '@/lib/refusal';
 
-/** What every server action answers. Never echoes the input back. */
+/**
+ * What every server action answers. Never echoes the input back. A failure
+ * carries the message, per-field errors and, for pastes and files, one
+ * readable line per refused entry.
+ */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined> };
+  | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined>; problems?: string[] };
+
+export type ActionFailure = Extract<ActionResult, { ok: false }>;
 
 export function ok<T>(data: T, message?: string): ActionResult<T> {
   return { ok: true, data, message };
@@ -11,6 +18,13 @@ export function ok<T>(data: T, message?: string): ActionResult<T> {
 
 export function fail(error: string, fieldErrors?: Record<string, string[] | undefined>): ActionResult<never> {
   return { ok: false, error, fieldErrors };
+}
+
+/** The form result of a refusal: its message, field errors and one line per problem. */
+export function refusalResult(refusal: Refusal<unknown>, noun = 'Line'): ActionResult<never> {
+  const result: ActionFailure = { ok: false, error: refusal.message, fieldErrors: refusal.fieldErrors };
+  if (refusal.problems.length) result.problems = refusal.problems.map((p) => describeProblem(p, noun));
+  return result as ActionResult<never>;
 }
 
 /** Turns a zod failure into a message and per-field errors. */

@@ -11,7 +11,9 @@ import {
 } from '@/db/queries/accounts';
 import { findPortalBySlug, type PortalIdentity } from '@/db/queries/sellers';
 import type { StaffRole } from '@/db/schema';
+import { Refusal } from '@/lib/refusal';
 import { customerAuth } from './customer-auth';
+import { customerAtPortal, type CustomerToken } from './customer-token';
 import { staffAuth } from './staff-auth';
 
 export type { CustomerSession, StaffSession };
@@ -22,12 +24,7 @@ export function hasRole(session: StaffSession, minRole: StaffRole): boolean {
   return roleRank[session.role] >= roleRank[minRole];
 }
 
-export class ForbiddenError extends Error {
-  constructor(message = 'You do not have permission to do that.') {
-    super(message);
-    this.name = 'ForbiddenError';
-  }
-}
+export const FORBIDDEN = 'You do not have permission to do that.';
 
 /** The path the visitor asked for (set by proxy.ts), to return there after signing in. */
 async function requestedPath(fallback: string): Promise<string> {
@@ -44,14 +41,14 @@ export const getStaff = cache(async (): Promise<StaffSession | null> => {
 
 /**
  * For back-office pages, actions and route handlers: the staff member, scoped
- * to their seller. Signed out: redirect to sign-in. Role too low: ForbiddenError.
+ * to their seller. Signed out: redirect to sign-in. Role too low: a `forbidden` Refusal.
  */
 export async function requireStaff(minRole: StaffRole = 'staff'): Promise<StaffSession> {
   const staff = await getStaff();
   if (!staff) {
     redirect(`/admin/sign-in?next=${encodeURIComponent(await requestedPath('/admin'))}`);
   }
-  if (!hasRole(staff, minRole)) throw new ForbiddenError();
+  if (!hasRole(staff, minRole)) throw new Refusal(FORBIDDEN, { code: 'forbidden' });
   return staff;
 }
 
@@ -65,9 +62,9 @@ export const requirePortal = cache(async (slug: string): Promise<PortalIdentity>
 /** The signed-in customer at this seller's portal, or null. A session of another seller counts as none. */
 export const getCustomer = cache(async (slug: string): Promise<CustomerSession | null> => {
   const portal = await requirePortal(slug);
-  const session = (await customerAuth()) as { uid?: number; sid?: number; ver?: number } | null;
-  if (!session?.uid || session.sid !== portal.sellerId) return null;
-  return loadCustomerSession(await getDb(), session.uid, session.ver ?? 0, portal.sellerId);
+  const token = (await customerAuth()) as CustomerToken | null;
+  const db = await getDb();
+  return customerAtPortal(portal, token, (id, version, sellerId) => loadCustomerSession(db, id, version, sellerId));
 });
 
 /**

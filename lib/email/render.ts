@@ -1,3 +1,5 @@
+import { brandColorOrDefault } from '@/lib/brand';
+
 /**
  * Branded email with an HTML and a plain-text part. Every value that came from
  * a user (names, notes, PO numbers) goes through `escapeHtml`; templates pass
@@ -23,16 +25,13 @@ export type EmailContent = {
   footnote?: string;
 };
 
-function safeColor(color: string): string {
-  return /^#[0-9a-fA-F]{6}$/.test(color) ? color : '#1d4ed8';
-}
 
 function safeUrl(url: string): string {
   return /^https?:\/\//i.test(url) ? url : '#';
 }
 
 export function renderEmail(content: EmailContent): { html: string; text: string } {
-  const color = safeColor(content.brand.color);
+  const color = brandColorOrDefault(content.brand.color);
   const parts: string[] = [];
   parts.push(
     `<div style="font-family:Arial,Helvetica,sans-serif;max-width:600px;margin:0 auto;color:#0f172a">`,

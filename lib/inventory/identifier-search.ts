@@ -34,7 +34,3 @@ export function reversed(value: string): string {
   return [...value].reverse().join('');
 }
 
-/** Escapes LIKE wildcards so a typed `%` or `_` matches itself. */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

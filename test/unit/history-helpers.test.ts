@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { csvRows } from '@/lib/history/csv';
-import { likeEscape, toDate } from '@/db/queries/history/scope';
+import { csvLines as csvRows } from '@/lib/csv';
+import { likeEscape } from '@/lib/like';
+import { toDate } from '@/db/queries/history/scope';
 import { returnWindow } from '@/lib/history/format';
 import { dateParam, pageParam, purchasedDeviceFiltersFrom } from '@/lib/history/search-params';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sequentialImei } from '@/lib/imei';
-import { escapeLike, parseIdentifierSearch, prefixUpperBound, reversed } from '@/lib/inventory/identifier-search';
+import { likeEscape as escapeLike } from '@/lib/like';
+import { parseIdentifierSearch, prefixUpperBound, reversed } from '@/lib/inventory/identifier-search';
 import { checkIdentifierBatch } from '@/lib/inventory/identifiers';
 import { mapDeviceCsvHeaders, repeatedIdentifiers, toDeviceCsvRows } from '@/lib/inventory/device-csv';
 

@@ -15,6 +15,7 @@ import type { InvoiceDocument } from '@/lib/invoices/document';
 import { describeProduct } from '@/lib/products';
 import { portalLogoPath } from '@/lib/portal/logo-path';
 import type { CustomerScope } from './scope';
+import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 
 /**
  * An invoice of one of the organization's orders, addressed by order number
@@ -91,7 +92,7 @@ async function findInvoiceDocument(
 
   return {
     sellerName: row.displayName || row.sellerName,
-    brandColor: row.brandColor ?? '#1d4ed8',
+    brandColor: row.brandColor ?? DEFAULT_BRAND_COLOR,
     logo: row.logoSha256
       ? { path: portalLogoPath({ slug: row.sellerSlug, sha256: row.logoSha256 }), width: row.logoWidth ?? 0, height: row.logoHeight ?? 0 }
       : null,

@@ -1,7 +1,8 @@
+import { likeEscape } from '@/lib/like';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
-import { isCancelledStatus, likeEscape, num, toDate, type CustomerScope } from './scope';
+import { isCancelledStatus, num, toDate, type CustomerScope } from './scope';
 
 export const productAttributes = ['manufacturer', 'model', 'capacity', 'color', 'network', 'grade'] as const;
 export type ProductAttribute = (typeof productAttributes)[number];

@@ -24,6 +24,7 @@ import { publicUrl } from '@/lib/public-url';
 import { nextDocumentNumber } from '../document-numbers';
 import { isCancelledStatus, type CustomerScope } from './scope';
 import { openRmaStatuses } from './customer-rmas';
+import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 
 export type ReturnableDevice = {
   deviceId: number;
@@ -283,7 +284,7 @@ async function notifyStaff(
     )
     .orderBy(asc(staffUsers.id));
   const email = returnRequestEmail({
-    brand: { name: context.displayName || context.sellerName, color: context.brandColor ?? '#1d4ed8' },
+    brand: { name: context.displayName || context.sellerName, color: context.brandColor ?? DEFAULT_BRAND_COLOR },
     rmaNumber: n.number,
     organizationName: context.organizationName,
     requestedBy: { name: context.accountName, email: context.accountEmail },

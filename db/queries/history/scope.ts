@@ -17,10 +17,6 @@ export function isCancelledStatus(statusName: SQLWrapper | string): SQL {
   return sql`lower(${name}) in ('cancelled', 'canceled')`;
 }
 
-/** Escapes LIKE wildcards so a typed `%` or `_` matches itself. */
-export function likeEscape(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Raw rows give bigint/numeric as strings on one driver and numbers on the other. */
 export function num(value: unknown): number {

@@ -14,7 +14,7 @@ import {
 } from '@/lib/inventory/identifiers';
 import { refuse, type Outcome } from '@/lib/inventory/outcome';
 import { findDeviceTargets } from './device-targets';
-import { isUniqueViolation } from '@/db/unique-violation';
+import { isUniqueViolation } from '@/db/errors';
 import { findKnownIdentifiers } from './known-identifiers';
 
 export type AddPastedDevicesInput = {

@@ -1,7 +1,7 @@
+import { likeEscape } from '@/lib/like';
 import { sql, type SQL } from 'drizzle-orm';
 import { devices, products } from '@/db/schema';
 import {
-  escapeLike,
   MIN_IMEI_PREFIX,
   parseIdentifierSearch,
   prefixUpperBound,
@@ -34,7 +34,7 @@ const productAttributes = ['manufacturer', 'model', 'capacity', 'color', 'networ
 
 /** `column` starts with `prefix`: an index range, rechecked with LIKE so any collation stays correct. */
 function startsWith(column: SQL, prefix: string): SQL {
-  return sql`(${column} >= ${prefix} and ${column} < ${prefixUpperBound(prefix)} and ${column} like ${`${escapeLike(prefix)}%`})`;
+  return sql`(${column} >= ${prefix} and ${column} < ${prefixUpperBound(prefix)} and ${column} like ${`${likeEscape(prefix)}%`})`;
 }
 
 /** The identifier part of a search, or null when there is none (or it is too short to use). */

@@ -6,7 +6,7 @@ import { recordAudit, type AuditActor } from '@/db/queries/audit';
 import { moneyLimitText, readMoney } from '@/lib/money';
 import { imeiReason, MAX_DEVICES_PER_BATCH, serialProblem, type LineProblem } from '@/lib/inventory/identifiers';
 import { refuse, type Outcome } from '@/lib/inventory/outcome';
-import { isUniqueViolation } from '@/db/unique-violation';
+import { isUniqueViolation } from '@/db/errors';
 import { findKnownIdentifiers } from './known-identifiers';
 
 /** One row of an inventory CSV as read (all text); `row` is its spreadsheet row number. */

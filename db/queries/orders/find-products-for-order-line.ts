@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { productAvailability, products } from '@/db/schema';
 import { describeProduct } from '@/lib/products';
-import { likeEscape } from '../refusal';
+import { likeEscape } from '@/lib/like';
 
 /**
  * Products matching typed text (SKU prefix, or words of manufacturer and

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { invoiceLines, invoices, organizations, portalLogos, portalSettings, products, salesOrders, sellers } from '@/db/schema';
 import { portalLogoPath } from '@/lib/portal/logo-path';
+import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 
 /** An invoice of one of the seller's orders, with what a printed invoice shows. Null when not found. */
 export async function findInvoiceForPrint(
@@ -49,7 +50,7 @@ export async function findInvoiceForPrint(
   return {
     ...row,
     sellerDisplayName: row.displayName || row.sellerName,
-    brandColor: row.brandColor ?? '#1d4ed8',
+    brandColor: row.brandColor ?? DEFAULT_BRAND_COLOR,
     logoPath: row.logoSha256 ? portalLogoPath({ slug: row.sellerSlug, sha256: row.logoSha256 }) : null,
     lines: lines.map(({ line, sku }) => ({ ...line, sku })),
   };

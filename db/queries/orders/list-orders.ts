@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { orderStatuses, organizations, salesChannels, salesOrderLines, salesOrders } from '@/db/schema';
-import { likeEscape, parseDocumentNumber } from '../refusal';
+import { likeEscape } from '@/lib/like';
+import { parseDocumentNumber } from '../refusal';
 
 export type OrderListFilters = {
   /** A status id, or 'open' for every status marked open. */

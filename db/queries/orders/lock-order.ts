@@ -41,5 +41,4 @@ export async function touchOrder(tx: DbOrTx, orderId: number): Promise<void> {
   await tx.update(salesOrders).set({ updatedAt: new Date() }).where(eq(salesOrders.id, orderId));
 }
 
-/** Who did it, as the audit log records it. */
-export type StaffActor = { staffUserId: number; name: string };
+export type { StaffActor } from '../audit';

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
-import { escapeLike } from '@/lib/inventory/identifier-search';
+import { likeEscape } from '@/lib/like';
 import { productAttributeKeys } from './attribute-values';
 
 export const PRODUCTS_PAGE_SIZE = 50;
@@ -41,7 +41,7 @@ function productConditions(sellerId: number, filters: ProductFilters): SQL {
   if (filters.price === 'on_request') parts.push(sql`p.list_price is null`);
   const q = filters.q?.trim();
   if (q) {
-    const like = `%${escapeLike(q.toLowerCase())}%`;
+    const like = `%${likeEscape(q.toLowerCase())}%`;
     parts.push(sql`lower(p.sku || ' ' || p.manufacturer || ' ' || p.model || ' ' || p.capacity || ' ' || p.color || ' ' || p.network) like ${like}`);
   }
   return sql.join(parts, sql` and `);

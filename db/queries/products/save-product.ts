@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { products, type Product } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/db/queries/audit';
-import { isUniqueViolation } from '@/db/unique-violation';
+import { isUniqueViolation } from '@/db/errors';
 import { refuse, type Outcome } from '@/lib/inventory/outcome';
 import { readListPrice, type ProductFields } from '@/lib/validation/products';
 

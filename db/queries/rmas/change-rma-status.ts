@@ -4,7 +4,7 @@ import { devices, inventoryStatuses, rmaLines, rmas, warehouses, type RmaStatus 
 import { recordAudit } from '../audit';
 import { Refusal } from '../refusal';
 import type { StaffActor } from '../orders/lock-order';
-import { rmaStatusLabel, rmaTransitions } from './rma-statuses';
+import { rmaStatusLabel, rmaTransitions } from '@/lib/rmas/statuses';
 
 export type ReceiveMove = { statusId?: number | null; warehouseId?: number | null };
 

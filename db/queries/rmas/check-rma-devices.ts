@@ -4,7 +4,7 @@ import { devices, orderStatuses, organizations, products, rmaLines, rmas, salesO
 import { imeiProblem, imeiProblemMessage } from '@/lib/imei';
 import { describeProduct } from '@/lib/products';
 import { Refusal, type PasteProblem } from '../refusal';
-import { openRmaStatuses } from './rma-statuses';
+import { openRmaStatuses } from '@/lib/rmas/statuses';
 
 /** Order statuses named like this mean the order did not happen: its devices were not sold. */
 const cancelledStatus = sql`lower(${orderStatuses.name}) in ('cancelled', 'canceled')`;

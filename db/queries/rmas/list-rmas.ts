@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { organizations, portalAccounts, rmaLines, rmas, type RmaStatus } from '@/db/schema';
-import { openRmaStatuses } from './rma-statuses';
+import { openRmaStatuses } from '@/lib/rmas/statuses';
 
 /** `any_open`: requested, open or received (what the dashboard counts as open). */
 export type RmaListFilters = { status?: RmaStatus | 'any_open'; organizationId?: number };

@@ -6,7 +6,7 @@ import { hitRateLimit } from '@/db/queries/rate-limits';
 import { fail, ok, type ActionResult } from '@/lib/actions/result';
 import { checkDomainOwnership, type TxtLookup } from '@/lib/portal/domain-verification';
 import { canChangeSettings, SETTINGS_FORBIDDEN, type SettingsActor } from './access';
-import { pgErrorCode, UNIQUE_VIOLATION } from './write';
+import { isUniqueViolation } from '@/db/errors';
 
 /** Each check sends DNS queries from the server: a few a minute per seller is plenty for a person. */
 const CHECKS_PER_MINUTE = 10;
@@ -76,7 +76,7 @@ export async function checkCustomDomain(
     });
   } catch (error) {
     // Another seller verified the same domain at the same moment; the unique index kept one.
-    if (pgErrorCode(error) === UNIQUE_VIOLATION) return fail(`${domain} is already used by another seller. Choose a different domain.`);
+    if (isUniqueViolation(error)) return fail(`${domain} is already used by another seller. Choose a different domain.`);
     throw error;
   }
 }

@@ -21,6 +21,7 @@ import { portalLogoPath } from '@/lib/portal/logo-path';
 import { newVerificationToken, verificationRecord } from '@/lib/portal/domain-verification';
 import type { SettingsActor } from './access';
 import { changedFields, joinWithAnd, SettingsRefusal, settingsWrite } from './write';
+import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 
 /** The settings a working portal needs, in the order the page shows them. */
 export const portalRequirements = [
@@ -55,7 +56,7 @@ const defaults = {
   hideUnpriced: false,
   displayName: null,
   logoDataUrl: null,
-  brandColor: '#1d4ed8',
+  brandColor: DEFAULT_BRAND_COLOR,
   returnWindowDays: null,
   invoiceDueDays: 30,
 } satisfies Omit<PortalSettings, 'sellerId' | 'updatedAt'>;

@@ -1,3 +1,4 @@
+import { pgErrorCode } from '@/db/errors';
 import type { DbOrTx, Tx } from '@/db';
 import { fail, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { z } from 'zod';
@@ -16,16 +17,6 @@ export class SettingsRefusal extends Error {
   }
 }
 
-/** The SQLSTATE of a database error, looking through driver and Drizzle wrappers. */
-export function pgErrorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 /** The schema of a write that takes no input (a delete). */
 export const noInput = z.object({});

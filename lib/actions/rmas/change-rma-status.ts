@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { changeRmaStatus } from '@/db/queries/rmas/change-rma-status';
-import { rmaStatusLabel } from '@/db/queries/rmas/rma-statuses';
+import { rmaStatusLabel } from '@/lib/rmas/statuses';
 import { ok, staffAction } from '@/lib/actions';
 import { answerRefusals } from '@/lib/actions/refusals';
 import { changeRmaStatusSchema } from '@/lib/validation/rmas';

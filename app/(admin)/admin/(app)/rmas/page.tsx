@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { listRmas, type RmaListFilters } from '@/db/queries/rmas/list-rmas';
 import { rmaFormOptions } from '@/db/queries/rmas/rma-form-options';
-import { isRmaStatus, rmaStatusLabel, rmaTransitions } from '@/db/queries/rmas/rma-statuses';
+import { isRmaStatus, rmaStatusLabel, rmaTransitions } from '@/lib/rmas/statuses';
 import { Button, LinkButton } from '@/components/ui/button';
 import { Field, Select } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';

@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 import { getDb } from '@/db';
 import { forSaleAllRows } from '@/db/queries/for-sale';
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
-import { csvLines } from '@/lib/csv';
+import { csvLines, csvResponse } from '@/lib/csv';
 import { minorToDecimalString } from '@/lib/money';
 import { parseForSaleView } from '@/lib/validation/for-sale';
 
@@ -26,8 +26,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     async pull(controller) {
       if (!started) {
         started = true;
-        // The byte order mark makes spreadsheet programs read the file as UTF-8.
-        controller.enqueue(encoder.encode(`\uFEFF${csvLines([], { header })}`));
+        controller.enqueue(encoder.encode(csvLines([], { header })));
         return;
       }
       const next = await rows.next();
@@ -54,11 +53,5 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     },
   });
   const date = new Date().toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${slug}-for-sale-${date}.csv"`,
-      'Cache-Control': 'private, no-store',
-    },
-  });
+  return csvResponse(body, `${slug}-for-sale-${date}.csv`);
 }

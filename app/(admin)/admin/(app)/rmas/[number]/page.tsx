@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { findRmaByNumber } from '@/db/queries/rmas/rma-detail';
 import { rmaFormOptions } from '@/db/queries/rmas/rma-form-options';
-import { dispositionLabel } from '@/db/queries/rmas/rma-statuses';
+import { dispositionLabel } from '@/lib/rmas/statuses';
 import { parseDocumentNumber } from '@/db/queries/refusal';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { listCustomerRmas } from '@/db/queries/history/customer-rmas';
-import { RmaStatusBadge } from '@/components/history/rma-status-badge';
+import { RmaStatusBadge } from '@/components/rmas/rma-status-badge';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatDate } from '@/components/organizations/dates';
-import { RmaStatusBadge } from '@/components/organizations/rma-status-badge';
+import { RmaStatusBadge } from '@/components/rmas/rma-status-badge';
 import { Pagination } from '@/components/ui/pagination';
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';

@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
 import { purchasedDevicesForExport } from '@/db/queries/history/purchased-devices';
 import { requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
-import { csvResponse, csvRows } from '@/lib/history/csv';
+import { csvLines, csvResponse } from '@/lib/csv';
 import { purchasedDeviceFiltersFrom } from '@/lib/history/search-params';
 
 export const dynamic = 'force-dynamic';
@@ -20,14 +20,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const batches = purchasedDevicesForExport(db, { ...scopeOf(customer), ...filters });
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(csvRows([['IMEI', 'Serial', 'SKU', 'Manufacturer', 'Model', 'Capacity', 'Color', 'Network', 'Grade', 'Order number', 'Order date']])));
+      controller.enqueue(encoder.encode(csvLines([['IMEI', 'Serial', 'SKU', 'Manufacturer', 'Model', 'Capacity', 'Color', 'Network', 'Grade', 'Order number', 'Order date']])));
     },
     async pull(controller) {
       const next = await batches.next();
       if (next.done) return controller.close();
       controller.enqueue(
         encoder.encode(
-          csvRows(
+          csvLines(
             next.value.map((d) => [
               d.imei, d.serial, d.sku, d.manufacturer, d.model, d.capacity, d.color, d.network, d.grade,
               d.orderNumber, d.orderedAt.toISOString().slice(0, 10),

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { findCustomerRma } from '@/db/queries/history/customer-rmas';
-import { RmaStatusBadge } from '@/components/history/rma-status-badge';
+import { RmaStatusBadge } from '@/components/rmas/rma-status-badge';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { customerOrderDevices, customerOrderExists } from '@/db/queries/history/order-detail';
 import { documentNumberParam, requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
-import { csvResponse, csvRows } from '@/lib/history/csv';
+import { csvLines, csvResponse } from '@/lib/csv';
 import { describeProduct } from '@/lib/products';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const db = await getDb();
   if (!(await customerOrderExists(db, scope))) notFound();
   const devices = await customerOrderDevices(db, scope);
-  const body = csvRows([
+  const body = csvLines([
     ['IMEI', 'Serial', 'SKU', 'Product', 'Grade', 'Order number'],
     ...devices.map((d) => [d.imei, d.serial, d.product.sku, describeProduct({ ...d.product, grade: '' }), d.product.grade, scope.number]),
   ]);

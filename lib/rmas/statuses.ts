@@ -25,7 +25,7 @@ export const rmaStatusColor: Record<RmaStatus, string> = {
   open: '#2563eb',
   received: '#7c3aed',
   resolved: '#16a34a',
-  rejected: '#6b7280',
+  rejected: '#dc2626',
 };
 
 export const dispositionLabel = {

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 const alias = { '@': fileURLToPath(new URL('./', import.meta.url)) };
 const postgres = process.env.TEST_POSTGRES !== '0';
+/** The reliability suite runs the production build against real server processes: `npm run test:reliability`. */
+const reliability = process.env.TEST_RELIABILITY === '1';
 /** The public address every emailed link starts with in tests (lib/env.ts reads it). */
 const appEnv = { APP_URL: 'https://tradepost.test' };
 /** next-auth imports `next/server` without an extension: let Vite resolve it, as Next's bundler does. */
@@ -29,6 +31,19 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      ...(reliability ? [{
+        resolve: { alias },
+        test: {
+          name: 'reliability',
+          include: ['test/reliability/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/reliability/support/global-setup.ts'],
+          server,
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      }] : []),
       ...(postgres
         ? [
             {

@@ -57,6 +57,12 @@ const schema = z.object({
   RESEND_API_KEY: optional(z.string()),
   RESEND_BASE_URL: optional(z.url()),
   EMAIL_FROM: withDefault(z.string().max(320), 'Tradepost <no-reply@tradepost.local>'),
+  /** How long one send to the provider may take before it counts as failed and is retried later. */
+  EMAIL_SEND_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(120_000), 30_000),
+  /** The first retry of a refused send waits this long; each further retry doubles it (capped at an hour). */
+  EMAIL_RETRY_BASE_SECONDS: withDefault(z.coerce.number().int().min(1).max(3600), 30),
+  /** How often each instance looks for due emails in the outbox. */
+  EMAIL_DISPATCH_INTERVAL_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 2000),
   /** Resolvers for custom-domain ownership checks; unset means the system's (/etc/resolv.conf). */
   DNS_SERVERS: list(dnsServer),
 });

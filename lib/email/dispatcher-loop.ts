@@ -1,6 +1,7 @@
 import { getDb } from '@/db';
 import { purgeExpiredRateLimits } from '@/db/queries/rate-limits';
 import { dispatchDueEmails } from './dispatcher';
+import { env } from '@/lib/env';
 import { configuredTransport } from './transport';
 
 /**
@@ -27,7 +28,7 @@ async function runOnce(): Promise<void> {
       state.again = false;
       if (transport) {
         // Drain in batches: a busy outbox needs more than one batch per tick.
-        while ((await dispatchDueEmails(db, { transport })).sent.length > 0);
+        while ((await dispatchDueEmails(db, { transport, retryBaseSeconds: env().EMAIL_RETRY_BASE_SECONDS })).sent.length > 0);
       }
     } while (state.again);
     if (Date.now() - state.lastPurge > PURGE_EVERY_MS) {
@@ -41,7 +42,7 @@ async function runOnce(): Promise<void> {
   }
 }
 
-export function startEmailDispatcher(intervalMs = 2000): void {
+export function startEmailDispatcher(intervalMs = env().EMAIL_DISPATCH_INTERVAL_MS): void {
   if (state.timer) return;
   state.timer = setInterval(() => void runOnce(), intervalMs);
   state.timer.unref();

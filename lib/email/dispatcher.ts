@@ -11,9 +11,9 @@ export const DISPATCH_DEFAULTS = {
   maxAttempts: 8,
 };
 
-/** 30 s, 1 min, 2 min, 4 min … capped at one hour. */
-export function retryDelaySeconds(attempts: number): number {
-  return Math.min(30 * 2 ** Math.max(0, attempts - 1), 60 * 60);
+/** 30 s, 1 min, 2 min, 4 min … capped at one hour (the base is EMAIL_RETRY_BASE_SECONDS). */
+export function retryDelaySeconds(attempts: number, baseSeconds = 30): number {
+  return Math.min(baseSeconds * 2 ** Math.max(0, attempts - 1), 60 * 60);
 }
 
 type Claimed = { id: number; recipient: string; subject: string; html: string; text: string; attempts: number };
@@ -30,7 +30,7 @@ export type DispatchReport = { sent: number[]; retried: number[]; failed: number
  */
 export async function dispatchDueEmails(
   db: DbOrTx,
-  options: { transport: EmailTransport; now?: Date; batchSize?: number; maxAttempts?: number; lockSeconds?: number },
+  options: { transport: EmailTransport; now?: Date; batchSize?: number; maxAttempts?: number; lockSeconds?: number; retryBaseSeconds?: number },
 ): Promise<DispatchReport> {
   const now = options.now ?? new Date();
   const lockedUntil = new Date(now.getTime() + (options.lockSeconds ?? DISPATCH_DEFAULTS.lockSeconds) * 1000).toISOString();
@@ -75,7 +75,7 @@ export async function dispatchDueEmails(
           update email_messages set status = 'failed', last_error = ${lastError}, locked_until = null where ${ours}`);
         report.failed.push(message.id);
       } else {
-        const next = new Date(now.getTime() + retryDelaySeconds(attempts) * 1000).toISOString();
+        const next = new Date(now.getTime() + retryDelaySeconds(attempts, options.retryBaseSeconds) * 1000).toISOString();
         await db.execute(sql`
           update email_messages set last_error = ${lastError}, next_attempt_at = ${next}::timestamptz, locked_until = null
           where ${ours}`);

@@ -44,5 +44,5 @@ export function resendTransport(apiKey: string, options: { timeoutMs?: number } 
 /** The transport the environment names, or null (messages stay in the outbox; /dev/mail shows them in development). */
 export function configuredTransport(): EmailTransport | null {
   const key = env().RESEND_API_KEY;
-  return key ? resendTransport(key) : null;
+  return key ? resendTransport(key, { timeoutMs: env().EMAIL_SEND_TIMEOUT_MS }) : null;
 }

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { actionIdByName, callAction, sessionCookie } from './support/client';
+import { addBuyers, addSellableDevices, availabilityMismatches, closeClusterDb, rows, sellerScene } from './support/database';
+import { recordFigure } from './support/report';
+
+/**
+ * Two production instances on one PostgreSQL, attacked at once. Every
+ * acknowledged write must be stored exactly once and right; nothing a
+ * database retry is for (40001, 40P01) may reach a user.
+ */
+const { instances } = inject('reliability');
+const instance = (i: number) => instances[i % instances.length]!;
+const GENERIC_FAILURE = /Something went wrong/;
+
+type Result = { ok: boolean; error?: string; data?: Record<string, unknown> };
+const asResult = (value: unknown) => value as Result;
+
+describe('concurrency across instances', () => {
+  let scene: Awaited<ReturnType<typeof sellerScene>>;
+
+  beforeAll(async () => {
+    scene = await sellerScene('acme');
+  });
+  afterAll(() => closeClusterDb());
+
+  it('50 customers of different organizations check out the same products at once, 3 rounds over both instances: each acknowledged order is stored once, right', async () => {
+    const buyers = await addBuyers(scene.sellerId, 50, 'Stampede');
+    const products = await rows<{ id: number; list_price: number }>(sql`
+      select p.id, p.list_price from products p
+      where p.seller_id = ${scene.sellerId} and p.list_price is not null order by p.id limit 3`);
+    expect(products).toHaveLength(3);
+    // Enough stock for most orders, not for all: the last ones must be refused cleanly.
+    for (const product of products) await addSellableDevices(scene.sellerId, product.id, 180);
+    const addToCart = actionIdByName('addToCartAction');
+    const placeOrder = actionIdByName('placeOrderAction');
+    const acknowledged: { number: number; buyer: number; lines: Map<number, number>; key: string }[] = [];
+    const refusals: string[] = [];
+    let calls = 0;
+
+    for (let round = 0; round < 3; round++) {
+      await Promise.all(
+        buyers.map(async (buyer, b) => {
+          const cookie = await sessionCookie({ area: 'customer', portalAccountId: buyer.portalAccountId, sellerId: scene.sellerId });
+          const lines = new Map<number, number>();
+          for (const [p, product] of products.entries()) {
+            const quantity = 1 + ((b + p + round) % 2);
+            const added = await callAction(instance(b + p).origin, { action: addToCart, page: '/p/acme/cart', cookie, args: ['acme', { productId: product.id, quantity }] });
+            calls++;
+            expect(added.status, added.body.slice(0, 300)).toBe(200);
+            if (asResult(added.result).ok) lines.set(product.id, (lines.get(product.id) ?? 0) + quantity);
+            else refusals.push(asResult(added.result).error ?? '');
+          }
+          const key = randomUUID();
+          const input = { paymentMethodId: scene.paymentMethodId, poNumber: `PO-${round}-${b}`, idempotencyKey: key };
+          const placed = await callAction(instance(b + round).origin, { action: placeOrder, page: '/p/acme/checkout', cookie, args: ['acme', input] });
+          calls++;
+          expect(placed.status, placed.body.slice(0, 300)).toBe(200);
+          const result = asResult(placed.result);
+          if (!result.ok) {
+            expect(result.error).not.toMatch(GENERIC_FAILURE);
+            refusals.push(result.error ?? '');
+            return;
+          }
+          const number = Number(result.data!.number);
+          acknowledged.push({ number, buyer: b, lines, key });
+          // The same form submitted again, to the other instance: the same order, not a second one.
+          const again = await callAction(instance(b + round + 1).origin, { action: placeOrder, page: '/p/acme/checkout', cookie, args: ['acme', input] });
+          calls++;
+          expect(asResult(again.result)).toMatchObject({ ok: true, data: { number, alreadyPlaced: true } });
+        }),
+      );
+    }
+
+    for (const refusal of refusals) expect(refusal).not.toMatch(GENERIC_FAILURE);
+    expect(acknowledged.length).toBeGreaterThan(100);
+    const stored = await rows<{ number: number; idempotency_key: string; organization_id: number; lines: { product_id: number; quantity: number; unit_price: number }[] }>(sql`
+      select o.number, o.idempotency_key, o.organization_id,
+        (select json_agg(json_build_object('product_id', l.product_id, 'quantity', l.quantity, 'unit_price', l.unit_price) order by l.product_id)
+         from sales_order_lines l where l.order_id = o.id) as lines
+      from sales_orders o where o.seller_id = ${scene.sellerId} and o.idempotency_key is not null and o.po_number like 'PO-%'`);
+    // Exactly the acknowledged orders, once each, with the cart's lines at the list price.
+    expect(stored.map((o) => o.number).sort((a, b) => a - b)).toEqual(acknowledged.map((o) => o.number).sort((a, b) => a - b));
+    const byNumber = new Map(stored.map((o) => [o.number, o]));
+    const prices = new Map(products.map((p) => [p.id, Number(p.list_price)]));
+    for (const order of acknowledged) {
+      const row = byNumber.get(order.number)!;
+      expect(row.idempotency_key).toBe(order.key);
+      expect(row.organization_id).toBe(buyers[order.buyer]!.organizationId);
+      expect(row.lines.map((l) => [l.product_id, l.quantity, Number(l.unit_price)])).toEqual(
+        [...order.lines.entries()].sort((a, b) => a[0] - b[0]).map(([id, q]) => [id, q, prices.get(id)]),
+      );
+    }
+    const duplicates = await rows(sql`
+      select number from sales_orders where seller_id = ${scene.sellerId} group by number having count(*) > 1
+      union all
+      select number from invoices where seller_id = ${scene.sellerId} group by number having count(*) > 1`);
+    expect(duplicates).toEqual([]);
+    expect(await availabilityMismatches(scene.sellerId)).toEqual([]);
+    recordFigure('checkout stampede', { customers: 50, rounds: 3, requests: calls, ordersAcknowledged: acknowledged.length, ordersStored: stored.length, refusals: refusals.length });
+  });
+});

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+
+/**
+ * The product as it runs in production: several `next start` processes of
+ * the production build on one PostgreSQL database, each its own process with
+ * its own connection pool, outbox dispatcher and caches.
+ */
+export const RELIABILITY_AUTH_SECRET = 'reliability-secret-not-for-production-0123456789';
+
+export type Instance = {
+  name: string;
+  origin: string;
+  port: number;
+  /** Stops the process (SIGTERM, then SIGKILL after 10 s). */
+  stop(): Promise<void>;
+  /** Everything the process printed, for failure messages. */
+  output(): string;
+};
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitForHealth(origin: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output()}`);
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server at ${origin} did not answer:\n${output()}`);
+}
+
+/**
+ * One production instance on `databaseUrl`. Every instance of a cluster gets
+ * the same APP_URL (the public address a load balancer would have), secret
+ * and email provider; the tests talk to each instance by its own port.
+ */
+export async function startInstance(options: {
+  name: string;
+  databaseUrl: string;
+  appUrl: string;
+  mailUrl: string;
+  port?: number;
+  env?: Record<string, string>;
+}): Promise<Instance> {
+  const port = options.port ?? (await freePort());
+  const child = spawn('node', ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: options.databaseUrl,
+      DATABASE_POOL_SIZE: '8',
+      AUTH_SECRET: RELIABILITY_AUTH_SECRET,
+      APP_URL: options.appUrl,
+      TRADEPOST_PUBLIC_DEMO: '1',
+      RESEND_API_KEY: 're_reliability_stand_in',
+      RESEND_BASE_URL: options.mailUrl,
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let printed = '';
+  const keep = (chunk: Buffer) => {
+    printed = (printed + chunk.toString('utf8')).slice(-20_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const origin = `http://127.0.0.1:${port}`;
+  await waitForHealth(origin, child, () => printed);
+  return {
+    name: options.name,
+    origin,
+    port,
+    output: () => printed,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}

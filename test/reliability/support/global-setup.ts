@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import type { TestProject } from 'vitest/node';
+import { freePort, startInstance, type Instance } from './cluster';
+import { startMailProvider } from './mail-provider';
+
+/**
+ * One cluster for the whole suite: a fresh PostgreSQL database with the demo
+ * sellers, the email provider stand-in, and two production instances of the
+ * build (`npm run build` runs before this suite in `npm test`).
+ */
+export const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+function databaseUrl(name: string): string {
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+function seed(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'scripts/seed.ts', '--devices', '3000'], {
+      env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'development' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (c) => (stderr += c));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding failed (${code}):\n${stderr}`))));
+  });
+}
+
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync('.next/BUILD_ID')) throw new Error('The reliability suite runs the production build: run `npm run build` first.');
+  const name = `tradepost_rel_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = databaseUrl(name);
+  await seed(url);
+  const mail = await startMailProvider();
+  const env = { EMAIL_SEND_TIMEOUT_MS: '3000', EMAIL_RETRY_BASE_SECONDS: '1', EMAIL_DISPATCH_INTERVAL_MS: '500' };
+  // APP_URL is the public address, the same for every instance (a load balancer's); here it is A's.
+  const portA = await freePort();
+  const appUrl = `http://127.0.0.1:${portA}`;
+  const instances: Instance[] = await Promise.all([
+    startInstance({ name: 'A', port: portA, databaseUrl: url, appUrl, mailUrl: mail.url, env }),
+    startInstance({ name: 'B', databaseUrl: url, appUrl, mailUrl: mail.url, env }),
+  ]);
+  project.provide('reliability', {
+    databaseUrl: url,
+    adminUrl,
+    mailUrl: mail.url,
+    instances: instances.map((i) => ({ name: i.name, origin: i.origin, port: i.port })),
+  });
+  return async () => {
+    await Promise.all(instances.map((i) => i.stop()));
+    await mail.close();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    reliability: {
+      databaseUrl: string;
+      adminUrl: string;
+      mailUrl: string;
+      instances: { name: string; origin: string; port: number }[];
+    };
+  }
+}

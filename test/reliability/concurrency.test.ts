@@ -100,4 +100,117 @@ describe('concurrency across instances', () => {
     expect(await availabilityMismatches(scene.sellerId)).toEqual([]);
     recordFigure('checkout stampede', { customers: 50, rounds: 3, requests: calls, ordersAcknowledged: acknowledged.length, ordersStored: stored.length, refusals: refusals.length });
   });
+
+  it('two staff commit the same device to two orders on two instances: exactly one wins, the other is told why', async () => {
+    const [buyer] = await addBuyers(scene.sellerId, 1, 'Race');
+    const cookie = await sessionCookie({ area: 'customer', portalAccountId: buyer!.portalAccountId, sellerId: scene.sellerId });
+    const [product] = await rows<{ id: number }>(sql`
+      select id from products where seller_id = ${scene.sellerId} and list_price is not null order by id desc limit 1`);
+    const rounds = 8;
+    const imeis = await addSellableDevices(scene.sellerId, product!.id, rounds * 3);
+    // Two orders of one unit each per round, placed through the portal.
+    const orderNumbers: number[] = [];
+    for (let i = 0; i < rounds * 2; i++) {
+      await callAction(instance(i).origin, { action: actionIdByName('addToCartAction'), page: '/p/acme/cart', cookie, args: ['acme', { productId: product!.id, quantity: 1 }] });
+      const placed = await callAction(instance(i).origin, {
+        action: actionIdByName('placeOrderAction'),
+        page: '/p/acme/checkout',
+        cookie,
+        args: ['acme', { paymentMethodId: scene.paymentMethodId, idempotencyKey: randomUUID() }],
+      });
+      orderNumbers.push(Number(asResult(placed.result).data!.number));
+    }
+    const staff = await rows<{ id: number }>(sql`
+      select id from staff_users where seller_id = ${scene.sellerId} and status = 'active' order by id limit 2`);
+    const cookies = await Promise.all(staff.map((u) => sessionCookie({ area: 'staff', staffUserId: u.id })));
+    const [confirmed] = await rows<{ id: number }>(sql`
+      select id from order_statuses where seller_id = ${scene.sellerId} and allows_committing order by position limit 1`);
+    for (const number of orderNumbers) {
+      const changed = await callAction(instance(number).origin, {
+        action: actionIdByName('changeOrderStatusAction'),
+        page: `/admin/orders/${number}`,
+        cookie: cookies[0]!,
+        args: [{ orderNumber: number, statusId: confirmed!.id }],
+      });
+      expect(asResult(changed.result), changed.body.slice(0, 300)).toMatchObject({ ok: true });
+    }
+    const commit = actionIdByName('commitDevicesAction');
+    let wins = 0;
+    for (let round = 0; round < rounds; round++) {
+      const imei = imeis[round]!;
+      const answers = await Promise.all(
+        [0, 1].map((i) =>
+          callAction(instance(i).origin, {
+            action: commit,
+            page: `/admin/orders/${orderNumbers[round * 2 + i]}`,
+            cookie: cookies[i]!,
+            args: [{ orderNumber: orderNumbers[round * 2 + i], imeis: imei }],
+          }),
+        ),
+      );
+      const results = answers.map((a) => asResult(a.result));
+      expect(results.filter((r) => r.ok), JSON.stringify(results)).toHaveLength(1);
+      const loser = results.find((r) => !r.ok)!;
+      expect(loser.error).not.toMatch(GENERIC_FAILURE);
+      expect(JSON.stringify(loser)).toMatch(/already committed to order/);
+      wins++;
+      const committedTo = await rows<{ n: number }>(sql`select count(*)::int as n from devices where imei = ${imei} and order_line_id is not null`);
+      expect(committedTo).toEqual([{ n: 1 }]);
+    }
+    expect(await availabilityMismatches(scene.sellerId)).toEqual([]);
+    recordFigure('commit race', { rounds, winners: wins, losersToldWhy: rounds });
+  });
+
+  it('concurrent bulk moves of overlapping devices on two instances neither deadlock for a user nor leave a wrong count', async () => {
+    const products = await rows<{ id: number }>(sql`select id from products where seller_id = ${scene.sellerId} order by id limit 30`);
+    for (const product of products) await addSellableDevices(scene.sellerId, product.id, 10);
+    const devices = await rows<{ id: number }>(sql`
+      select d.id from devices d where d.seller_id = ${scene.sellerId} and d.product_id = any(string_to_array(${products.map((p) => p.id).join(',')}, ',')::int[])
+        and d.order_line_id is null order by d.id`);
+    const statuses = await rows<{ id: number; for_sale: boolean }>(sql`
+      select s.id, exists (select 1 from portal_for_sale_statuses f where f.status_id = s.id) as for_sale
+      from inventory_statuses s where s.seller_id = ${scene.sellerId} order by s.id`);
+    const forSale = statuses.find((x) => x.for_sale)!.id;
+    const notForSale = statuses.find((x) => !x.for_sale)!.id;
+    const owner = await sessionCookie({ area: 'staff', staffUserId: scene.ownerId });
+    const move = actionIdByName('moveDevicesAction');
+    let moved = 0;
+    await Promise.all(
+      [0, 1, 2, 3].map(async (worker) => {
+        for (let round = 0; round < 6; round++) {
+          const deviceIds = devices.filter((_, i) => (i + worker + round) % 3 !== 0).map((d) => d.id);
+          const answer = await callAction(instance(worker).origin, {
+            action: move,
+            page: '/admin/inventory',
+            cookie: owner,
+            args: [{ selection: 'selected', deviceIds, statusId: (worker + round) % 2 ? forSale : notForSale }],
+          });
+          const result = asResult(answer.result);
+          expect(result, answer.body.slice(0, 300)).toMatchObject({ ok: true });
+          moved += deviceIds.length;
+        }
+      }),
+    );
+    expect(await availabilityMismatches(scene.sellerId)).toEqual([]);
+    recordFigure('bulk moves', { workers: 4, moves: 24, devicesMoved: moved });
+  });
+
+  it('the outbox, dispatched by both instances, sends each message exactly once', async () => {
+    const { mailUrl } = inject('reliability');
+    const deadline = Date.now() + 60_000;
+    let pending: { n: number }[] = [];
+    do {
+      pending = await rows<{ n: number }>(sql`select count(*)::int as n from email_messages where status = 'queued'`);
+      if (pending[0]!.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    } while (Date.now() < deadline);
+    expect(pending).toEqual([{ n: 0 }]);
+    const sent = await rows<{ id: number }>(sql`select id from email_messages where status = 'sent'`);
+    const { accepted } = (await (await fetch(`${mailUrl}/__accepted`)).json()) as { accepted: { idempotencyKey?: string }[] };
+    const keys = accepted.map((a) => a.idempotencyKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(accepted.length).toBe(sent.length);
+    expect(sent.length).toBeGreaterThan(0);
+    recordFigure('outbox exactly once', { messagesSent: sent.length, providerAccepted: accepted.length });
+  });
 });

@@ -5,19 +5,13 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { freePort, startInstance, type Instance } from './cluster';
 import { startMailProvider } from './mail-provider';
+import { startPostgresServer } from './postgres-server';
 
 /**
  * One cluster for the whole suite: a fresh PostgreSQL database with the demo
  * sellers, the email provider stand-in, and two production instances of the
  * build (`npm run build` runs before this suite in `npm test`).
  */
-export const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-function databaseUrl(name: string): string {
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 function seed(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -33,10 +27,13 @@ function seed(url: string): Promise<void> {
 
 export default async function setup(project: TestProject) {
   if (!fs.existsSync('.next/BUILD_ID')) throw new Error('The reliability suite runs the production build: run `npm run build` first.');
-  const name = `tradepost_rel_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const server = await startPostgresServer();
+  const adminUrl = server.url('postgres');
+  const name = `tradepost_rel_${randomBytes(3).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
-  const url = databaseUrl(name);
+  await admin.end();
+  const url = server.url(name);
   await seed(url);
   const mail = await startMailProvider();
   const env = { EMAIL_SEND_TIMEOUT_MS: '3000', EMAIL_RETRY_BASE_SECONDS: '1', EMAIL_DISPATCH_INTERVAL_MS: '500' };
@@ -49,15 +46,17 @@ export default async function setup(project: TestProject) {
   ]);
   project.provide('reliability', {
     databaseUrl: url,
-    adminUrl,
+    postgres: server.info,
     mailUrl: mail.url,
     instances: instances.map((i) => ({ name: i.name, origin: i.origin, port: i.port })),
   });
   return async () => {
+    // What each instance printed, for reading a failure afterwards.
+    fs.mkdirSync('test-results/reliability', { recursive: true });
+    for (const i of instances) fs.writeFileSync(`test-results/reliability/instance-${i.name}.log`, i.output());
     await Promise.all(instances.map((i) => i.stop()));
     await mail.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await server.stop();
   };
 }
 
@@ -65,7 +64,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     reliability: {
       databaseUrl: string;
-      adminUrl: string;
+      postgres: import('./postgres-server').PostgresServerInfo;
       mailUrl: string;
       instances: { name: string; origin: string; port: number }[];
     };

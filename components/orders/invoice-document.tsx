@@ -1,6 +1,6 @@
 import type { PostalAddress } from '@/db/schema';
 import type { InvoiceForPrint } from '@/db/queries/orders/invoice-for-print';
-import { formatDate } from '@/components/back-office/format';
+import { formatDate } from '@/lib/format/dates';
 import { formatMoney } from '@/lib/money';
 
 function Address({ title, address }: { title: string; address: PostalAddress | null }) {

@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
-import { invitePortalAccountAction } from '@/lib/actions/organizations/portal-account-actions';
+import { invitePortalAccountAction } from '@/lib/actions/organizations/invite-portal-account';
 import { inviteCustomer } from '@/lib/validation/accounts';
 
 const fields = inviteCustomer.pick({ name: true, email: true });

@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import type { StaffRole } from '@/db/schema';
-import { inviteStaffUserAction } from '@/lib/actions/staff-users/staff-user-actions';
+import { inviteStaffUserAction } from '@/lib/actions/staff-users/invite-staff-user';
 import { inviteStaff, type InviteStaffInput } from '@/lib/validation/accounts';
 
 export const roleLabels: Record<StaffRole, string> = {

@@ -186,7 +186,7 @@ async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<Place
     throw new CheckoutRefusal('short', `Some lines are above what is available now. ${names.join('; ')}.`, short);
   }
 
-  const number = await nextDocumentNumber(tx, sellerId, 'sales_order');
+  const number = await nextDocumentNumber(tx, { sellerId, kind: 'sales_order' });
   const [order] = await tx
     .insert(salesOrders)
     .values({

@@ -18,7 +18,7 @@ import { enqueueEmail } from '@/lib/email/outbox';
 import { invoiceEmail } from '@/lib/email/templates/invoice';
 import { portalUrl } from '@/lib/public-url';
 import { nextDocumentNumber } from './document-numbers';
-import { Refusal } from './refusal';
+import { Refusal } from '@/lib/refusal';
 import { findSellerBrand } from './seller-brand';
 
 function addDays(isoDate: string, days: number): string {
@@ -80,7 +80,7 @@ export async function createInvoiceForOrder(
   const tooLarge = totalProblem(total, order.currency);
   if (tooLarge) throw new Refusal(tooLarge);
   const issuedOn = params.today ?? new Date().toISOString().slice(0, 10);
-  const number = await nextDocumentNumber(tx, params.sellerId, 'invoice');
+  const number = await nextDocumentNumber(tx, { sellerId: params.sellerId, kind: 'invoice' });
   const [invoice] = await tx
     .insert(invoices)
     .values({

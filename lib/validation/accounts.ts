@@ -43,3 +43,15 @@ export const inviteStaff = z.object({
   role: z.enum(staffRoles, 'Choose a role.'),
 });
 export type InviteStaffInput = z.input<typeof inviteStaff>;
+
+/** One portal account on an organization's Customer Portal tab (resend, disable, enable). */
+export const portalAccountRef = z.object({
+  portalAccountId: z.coerce.number().int().positive(),
+  organizationId: z.coerce.number().int().positive(),
+});
+export const setPortalAccountEnabledSchema = portalAccountRef.extend({ enabled: z.boolean() });
+
+/** One staff user on Settings > Staff users (resend, disable, enable, role). */
+export const staffUserRef = z.object({ staffUserId: z.coerce.number().int().positive() });
+export const setStaffUserEnabledSchema = staffUserRef.extend({ enabled: z.boolean() });
+export const changeStaffRoleSchema = staffUserRef.extend({ role: z.enum(staffRoles) });

@@ -6,13 +6,12 @@ import { placeOrder } from '@/db/queries/checkout';
 import { findCustomerInvoice } from '@/db/queries/history/customer-invoices';
 import { listCustomerOrders } from '@/db/queries/history/orders-history';
 import { listOrders } from '@/db/queries/orders/list-orders';
-import { listOrganizationOrders } from '@/db/queries/organization-history';
 import { createStaffOrder } from '@/db/queries/orders/create-order';
 import { addOrderLine, updateOrderLine } from '@/db/queries/orders/edit-order-lines';
 import { applyPriceUpdate, previewPriceUpdate } from '@/db/queries/products/bulk-price-update';
 import { createProduct } from '@/db/queries/products/save-product';
-import { Refusal } from '@/db/queries/refusal';
-import type { StaffActor } from '@/db/queries/orders/lock-order';
+import { Refusal } from '@/lib/refusal';
+import type { StaffActor } from '@/db/queries/audit';
 import { checkoutSchema } from '@/lib/validation/checkout';
 import { productFieldsSchema } from '@/lib/validation/products';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
@@ -76,7 +75,7 @@ describe('money limits', () => {
     expect(history.rows[0]!.total).toBe(expected);
     const staffList = await listOrders(db, { sellerId: seller.sellerId, page: 1, pageSize: 10 });
     expect(staffList.rows.find((o) => o.number === placed.number)!.total).toBe(expected);
-    const orgOrders = await listOrganizationOrders(db, { sellerId: seller.sellerId, organizationId: buyer.organization.id, page: 1, pageSize: 10 });
+    const orgOrders = await listOrders(db, { sellerId: seller.sellerId, organizationId: buyer.organization.id, page: 1, pageSize: 10 });
     expect(orgOrders.rows[0]!.total).toBe(expected);
   });
 

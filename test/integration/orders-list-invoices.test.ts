@@ -5,7 +5,7 @@ import { listOrders } from '@/db/queries/orders/list-orders';
 import { createOrderInvoice, emailOrderInvoice, setInvoicePaid } from '@/db/queries/orders/order-invoices';
 import { findInvoiceForPrint } from '@/db/queries/orders/invoice-for-print';
 import { findOrderByNumber } from '@/db/queries/orders/order-detail';
-import type { StaffActor } from '@/db/queries/orders/lock-order';
+import type { StaffActor } from '@/db/queries/audit';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addOrganization, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
 import { addOrder, addStaffActor } from '../support/orders-fixtures';

@@ -204,7 +204,7 @@ describe('return requests from the portal', () => {
       .select({ last: s.documentCounters.lastNumber })
       .from(s.documentCounters)
       .where(and(eq(s.documentCounters.sellerId, w.y.sellerId), eq(s.documentCounters.kind, 'rma')));
-    const yNext = await nextDocumentNumber(db, w.y.sellerId, 'rma');
+    const yNext = await nextDocumentNumber(db, { sellerId: w.y.sellerId, kind: 'rma' });
     expect(yNext).toBe(row!.last + 1);
     const ids = (await db.select({ id: s.rmas.id }).from(s.rmas).where(eq(s.rmas.sellerId, w.y.sellerId))).map((r) => r.id);
     const [yLines] = await db.select({ n: count() }).from(s.rmaLines).where(inArray(s.rmaLines.rmaId, ids));

@@ -202,7 +202,7 @@ export async function createReturnRequest(
     });
     if (refusals.length) return { ok: false, refusals };
 
-    const number = await nextDocumentNumber(tx, sellerId, 'rma');
+    const number = await nextDocumentNumber(tx, { sellerId, kind: 'rma' });
     const [rma] = await tx
       .insert(rmas)
       .values({

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { orderStatuses, organizations, paymentMethods, salesChannels, salesOrderLines, salesOrders } from '@/db/schema';
-import { recordAudit } from '../audit';
+import { recordAudit, type StaffActor } from '../audit';
 import { nextDocumentNumber } from '../document-numbers';
-import { Refusal } from '../refusal';
-import { sellerCurrency, type StaffActor } from './lock-order';
+import { Refusal } from '@/lib/refusal';
+import { sellerCurrency } from './lock-order';
 import { resolveOrderLines, type OrderLineInput } from './order-line-input';
 import { assertOrderTotalFits } from './order-total';
 
@@ -42,11 +42,11 @@ export async function createStaffOrder(
       errors.paymentMethodId = ['Choose a payment method.'];
     }
     if (!params.lines.length) errors.lines = ['Add at least one product.'];
-    if (Object.keys(errors).length) throw new Refusal(Object.values(errors)[0]![0]!, [], errors);
+    if (Object.keys(errors).length) throw new Refusal(Object.values(errors)[0]![0]!, { fieldErrors: errors });
 
     const currency = await sellerCurrency(tx, sellerId);
     const lines = await resolveOrderLines(tx, { sellerId, currency, lines: params.lines });
-    const number = await nextDocumentNumber(tx, sellerId, 'sales_order');
+    const number = await nextDocumentNumber(tx, { sellerId, kind: 'sales_order' });
     const [order] = await tx
       .insert(salesOrders)
       .values({

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { devices, products, salesOrderLines } from '@/db/schema';
-import { recordAudit } from '../audit';
-import { Refusal } from '../refusal';
-import { lockOrder, sellerCurrency, touchOrder, type StaffActor } from './lock-order';
+import { recordAudit, type StaffActor } from '../audit';
+import { Refusal } from '@/lib/refusal';
+import { lockOrder, sellerCurrency, touchOrder } from './lock-order';
 import { quantityProblem, readUnitPrice, resolveOrderLines, type OrderLineInput } from './order-line-input';
 import { assertOrderTotalFits } from './order-total';
 
@@ -29,7 +29,7 @@ export async function addOrderLine(
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, sellerId, params.orderNumber);
+    const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
     const existing = await tx
       .select({ productId: salesOrderLines.productId, position: salesOrderLines.position })
       .from(salesOrderLines)
@@ -53,7 +53,7 @@ export async function addOrderLine(
       })
       .returning();
     await assertOrderTotalFits(tx, { sellerId, orderId: order.id, currency });
-    await touchOrder(tx, order.id);
+    await touchOrder(tx, order);
     await recordAudit(tx, {
       sellerId,
       actor: params.actor,
@@ -76,7 +76,7 @@ export async function updateOrderLine(
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, sellerId, params.orderNumber);
+    const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
     const current = await lockLine(tx, sellerId, order.id, params.lineId);
     const errors: Record<string, string[]> = {};
     const qp = quantityProblem(params.quantity);
@@ -89,7 +89,7 @@ export async function updateOrderLine(
     const currency = await sellerCurrency(tx, sellerId);
     const price = readUnitPrice(params.unitPrice, current.listPrice, currency);
     if (!price.ok) errors.unitPrice = [price.message];
-    if (Object.keys(errors).length || !price.ok) throw new Refusal(Object.values(errors)[0]![0]!, [], errors);
+    if (Object.keys(errors).length || !price.ok) throw new Refusal(Object.values(errors)[0]![0]!, { fieldErrors: errors });
 
     const [line] = await tx
       .update(salesOrderLines)
@@ -97,7 +97,7 @@ export async function updateOrderLine(
       .where(eq(salesOrderLines.id, current.line.id))
       .returning();
     await assertOrderTotalFits(tx, { sellerId, orderId: order.id, currency });
-    await touchOrder(tx, order.id);
+    await touchOrder(tx, order);
     await recordAudit(tx, {
       sellerId,
       actor: params.actor,
@@ -122,7 +122,7 @@ export async function removeOrderLine(
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, sellerId, params.orderNumber);
+    const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
     const current = await lockLine(tx, sellerId, order.id, params.lineId);
     if (current.committed > 0) {
       throw new Refusal(`${current.committed} devices are committed to the line of ${current.sku}. Uncommit them before removing the line.`);
@@ -133,7 +133,7 @@ export async function removeOrderLine(
       .where(and(eq(salesOrderLines.sellerId, sellerId), eq(salesOrderLines.orderId, order.id)));
     if (Number(others?.n ?? 0) <= 1) throw new Refusal('An order needs at least one line; add another product before removing this one.');
     await tx.delete(salesOrderLines).where(eq(salesOrderLines.id, current.line.id));
-    await touchOrder(tx, order.id);
+    await touchOrder(tx, order);
     await recordAudit(tx, {
       sellerId,
       actor: params.actor,

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { invoices, salesOrderLines } from '@/db/schema';
-import { recordAudit } from '../audit';
+import { recordAudit, type StaffActor } from '../audit';
 import { createInvoiceForOrder, queueInvoiceEmail } from '../invoices';
-import { Refusal } from '../refusal';
-import { lockOrder, type StaffActor } from './lock-order';
+import { Refusal } from '@/lib/refusal';
+import { lockOrder } from './lock-order';
 
 const noAddress =
   'There is no email address to send the invoice to: the organization has no email and no portal account placed this order. Add an email to the organization first.';
@@ -16,7 +16,7 @@ export async function createOrderInvoice(
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, sellerId, params.orderNumber);
+    const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
     const [counted] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(salesOrderLines)
@@ -56,7 +56,7 @@ export async function emailOrderInvoice(
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, sellerId, params.orderNumber);
+    const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
     const invoice = await lockInvoice(tx, sellerId, order.id, params.invoiceNumber);
     const messageId = await queueInvoiceEmail(tx, { sellerId, invoiceId: invoice.id });
     if (messageId === null) throw new Refusal(noAddress);
@@ -79,7 +79,7 @@ export async function setInvoicePaid(
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, sellerId, params.orderNumber);
+    const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
     const invoice = await lockInvoice(tx, sellerId, order.id, params.invoiceNumber);
     if (Boolean(invoice.paidAt) === params.paid) return invoice;
     const [updated] = await tx

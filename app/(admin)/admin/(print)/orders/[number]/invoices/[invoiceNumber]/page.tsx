@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { findInvoiceForPrint } from '@/db/queries/orders/invoice-for-print';
-import { parseDocumentNumber } from '@/db/queries/refusal';
+import { parseId } from '@/lib/url-params';
 import { InvoiceDocument } from '@/components/orders/invoice-document';
 import { PrintButton } from '@/components/orders/print-button';
 import { requireStaff } from '@/lib/auth/session';
@@ -20,8 +20,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InvoicePage({ params }: Props) {
   const staff = await requireStaff();
   const p = await params;
-  const orderNumber = parseDocumentNumber(p.number);
-  const invoiceNumber = parseDocumentNumber(p.invoiceNumber);
+  const orderNumber = parseId(p.number);
+  const invoiceNumber = parseId(p.invoiceNumber);
   if (!orderNumber || !invoiceNumber) notFound();
   const invoice = await findInvoiceForPrint(await getDb(), { sellerId: staff.sellerId, orderNumber, invoiceNumber });
   if (!invoice) notFound();

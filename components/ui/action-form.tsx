@@ -92,8 +92,8 @@ export function ActionMessage({ result }: { result: ActionResult<unknown> | null
       </div>
     ) : null;
   }
-  const { problems, ...fields } = result.fieldErrors ?? {};
-  const details = Object.values(fields)
+  const problems = result.problems;
+  const details = Object.values(result.fieldErrors ?? {})
     .flat()
     .filter((m): m is string => Boolean(m) && m !== result.error);
   return (

@@ -18,8 +18,13 @@ export type StaffOrderInput = {
   lines: OrderLineInput[];
 };
 
-async function belongs(tx: DbOrTx, table: typeof organizations | typeof orderStatuses | typeof salesChannels | typeof paymentMethods, id: number, sellerId: number) {
-  const [row] = await tx.select({ id: table.id }).from(table).where(and(eq(table.id, id), eq(table.sellerId, sellerId)));
+/** Is this id one of the seller's rows of the table? */
+async function belongs(
+  tx: DbOrTx,
+  table: typeof organizations | typeof orderStatuses | typeof salesChannels | typeof paymentMethods,
+  params: { sellerId: number; id: number },
+) {
+  const [row] = await tx.select({ id: table.id }).from(table).where(and(eq(table.id, params.id), eq(table.sellerId, params.sellerId)));
   return Boolean(row);
 }
 
@@ -35,10 +40,10 @@ export async function createStaffOrder(
   const { sellerId } = params;
   return db.transaction(async (tx) => {
     const errors: Record<string, string[]> = {};
-    if (!(await belongs(tx, organizations, params.organizationId, sellerId))) errors.organizationId = ['Choose an organization.'];
-    if (!(await belongs(tx, orderStatuses, params.statusId, sellerId))) errors.statusId = ['Choose a status.'];
-    if (!(await belongs(tx, salesChannels, params.channelId, sellerId))) errors.channelId = ['Choose a channel.'];
-    if (params.paymentMethodId !== null && !(await belongs(tx, paymentMethods, params.paymentMethodId, sellerId))) {
+    if (!(await belongs(tx, organizations, { sellerId, id: params.organizationId }))) errors.organizationId = ['Choose an organization.'];
+    if (!(await belongs(tx, orderStatuses, { sellerId, id: params.statusId }))) errors.statusId = ['Choose a status.'];
+    if (!(await belongs(tx, salesChannels, { sellerId, id: params.channelId }))) errors.channelId = ['Choose a channel.'];
+    if (params.paymentMethodId !== null && !(await belongs(tx, paymentMethods, { sellerId, id: params.paymentMethodId }))) {
       errors.paymentMethodId = ['Choose a payment method.'];
     }
     if (!params.lines.length) errors.lines = ['Add at least one product.'];

@@ -3,16 +3,19 @@ import type { DbOrTx } from '@/db';
 import { devices, products, salesOrderLines } from '@/db/schema';
 import { recordAudit, type StaffActor } from '../audit';
 import { Refusal } from '@/lib/refusal';
-import { lockOrder, sellerCurrency, touchOrder } from './lock-order';
+import { lockOrder, sellerCurrency, touchOrder, type LockedOrder } from './lock-order';
 import { quantityProblem, readUnitPrice, resolveOrderLines, type OrderLineInput } from './order-line-input';
 import { assertOrderTotalFits } from './order-total';
 
-async function lockLine(tx: DbOrTx, sellerId: number, orderId: number, lineId: number) {
+/** A line of the locked order, locked too, with how many devices are committed to it. */
+async function lockLine(tx: DbOrTx, params: { order: LockedOrder; lineId: number }) {
+  const { order, lineId } = params;
+  const sellerId = order.sellerId;
   const [line] = await tx
     .select({ line: salesOrderLines, sku: products.sku, listPrice: products.listPrice })
     .from(salesOrderLines)
     .innerJoin(products, eq(products.id, salesOrderLines.productId))
-    .where(and(eq(salesOrderLines.sellerId, sellerId), eq(salesOrderLines.orderId, orderId), eq(salesOrderLines.id, lineId)))
+    .where(and(eq(salesOrderLines.sellerId, sellerId), eq(salesOrderLines.orderId, order.id), eq(salesOrderLines.id, lineId)))
     .for('update', { of: salesOrderLines });
   if (!line) throw new Refusal('That line is not on this order.');
   const [counted] = await tx
@@ -77,7 +80,7 @@ export async function updateOrderLine(
   const { sellerId } = params;
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
-    const current = await lockLine(tx, sellerId, order.id, params.lineId);
+    const current = await lockLine(tx, { order, lineId: params.lineId });
     const errors: Record<string, string[]> = {};
     const qp = quantityProblem(params.quantity);
     if (qp) errors.quantity = [qp];
@@ -123,7 +126,7 @@ export async function removeOrderLine(
   const { sellerId } = params;
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
-    const current = await lockLine(tx, sellerId, order.id, params.lineId);
+    const current = await lockLine(tx, { order, lineId: params.lineId });
     if (current.committed > 0) {
       throw new Refusal(`${current.committed} devices are committed to the line of ${current.sku}. Uncommit them before removing the line.`);
     }

@@ -4,7 +4,7 @@ import { invoices, salesOrderLines } from '@/db/schema';
 import { recordAudit, type StaffActor } from '../audit';
 import { createInvoiceForOrder, queueInvoiceEmail } from '../invoices';
 import { Refusal } from '@/lib/refusal';
-import { lockOrder } from './lock-order';
+import { lockOrder, type LockedOrder } from './lock-order';
 
 const noAddress =
   'There is no email address to send the invoice to: the organization has no email and no portal account placed this order. Add an email to the organization first.';
@@ -39,11 +39,12 @@ export async function createOrderInvoice(
   });
 }
 
-async function lockInvoice(tx: DbOrTx, sellerId: number, orderId: number, invoiceNumber: number) {
+async function lockInvoice(tx: DbOrTx, params: { order: LockedOrder; invoiceNumber: number }) {
+  const { order, invoiceNumber } = params;
   const [invoice] = await tx
     .select()
     .from(invoices)
-    .where(and(eq(invoices.sellerId, sellerId), eq(invoices.orderId, orderId), eq(invoices.number, invoiceNumber)))
+    .where(and(eq(invoices.sellerId, order.sellerId), eq(invoices.orderId, order.id), eq(invoices.number, invoiceNumber)))
     .for('update');
   if (!invoice) throw new Refusal(`Invoice ${invoiceNumber} is not an invoice of this order.`);
   return invoice;
@@ -57,7 +58,7 @@ export async function emailOrderInvoice(
   const { sellerId } = params;
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
-    const invoice = await lockInvoice(tx, sellerId, order.id, params.invoiceNumber);
+    const invoice = await lockInvoice(tx, { order, invoiceNumber: params.invoiceNumber });
     const messageId = await queueInvoiceEmail(tx, { sellerId, invoiceId: invoice.id });
     if (messageId === null) throw new Refusal(noAddress);
     await recordAudit(tx, {
@@ -80,7 +81,7 @@ export async function setInvoicePaid(
   const { sellerId } = params;
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
-    const invoice = await lockInvoice(tx, sellerId, order.id, params.invoiceNumber);
+    const invoice = await lockInvoice(tx, { order, invoiceNumber: params.invoiceNumber });
     if (Boolean(invoice.paidAt) === params.paid) return invoice;
     const [updated] = await tx
       .update(invoices)

@@ -65,6 +65,10 @@ export type CatalogueSpec<T extends CatalogueTable, S extends z.ZodType, F exten
 
 export type CatalogueWriteParams = { sellerId: number; actor: SettingsActor };
 
+/**
+ * A catalogue's queries, closed over its definition. Longer than 80 lines
+ * because it holds the five operations together; each is a short function.
+ */
 export function defineCatalogue<T extends CatalogueTable, S extends z.ZodType, F extends Fields>(spec: CatalogueSpec<T, S, F>) {
   type Row = T['$inferSelect'];
   const { table, noun } = spec;

@@ -1,21 +1,21 @@
 import type { DbOrTx } from '@/db';
 import type { CatalogueEntryParams } from '@/db/queries/settings/catalogue';
 import { catalogues } from '@/db/queries/settings/catalogues';
-import { recentSettingsChanges } from '@/db/queries/settings/recent-changes';
+import { recentSettingsChanges, type SettingsEntityType } from '@/db/queries/settings/recent-changes';
 import { CatalogueEdit } from '@/components/settings/catalogue-edit';
 import { CatalogueList } from '@/components/settings/catalogue-list';
 import { catalogueViews, type CatalogueView } from '@/components/settings/catalogue-views';
 import { isCatalogueName, type CatalogueName } from '@/lib/validation/catalogues';
 
 type Loadable<Row> = {
-  kind: Parameters<typeof recentSettingsChanges>[1]['entityTypes'] extends readonly (infer K)[] | undefined ? K : never;
+  kind: SettingsEntityType;
   list(db: DbOrTx, params: { sellerId: number; page?: number }): Promise<{ rows: Row[]; total: number; page: number; pageSize: number }>;
   find(db: DbOrTx, params: CatalogueEntryParams): Promise<Row | null>;
 };
 
 /**
  * One catalogue's two pages, with its query definition and its view joined
- * here, where both rows types meet; the pages themselves see one shape.
+ * here, where both know the row type; the pages themselves see one shape.
  */
 function cataloguePages<Row extends { id: number }>(name: CatalogueName, catalogue: Loadable<Row>, view: CatalogueView<Row>) {
   return {

@@ -9,6 +9,7 @@ import { findCustomerInvoice } from '@/db/queries/history/customer-invoices';
 import { findInvoiceForPrint } from '@/db/queries/orders/invoice-for-print';
 import { createInvoiceForOrder } from '@/db/queries/invoices';
 import type { SettingsActor } from '@/db/queries/settings/access';
+import { asResult } from '../support/as-result';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addOrganization, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
 import { addOrder } from '../support/history-fixtures';
@@ -40,7 +41,7 @@ describe('portal logo', () => {
   });
 
   const upload = (sellerFixture: SellerFixture, actor: SettingsActor, bytes: Uint8Array) =>
-    savePortalSettings(database.db, { sellerId: sellerFixture.sellerId, actor, input: demoPortalInput(sellerFixture), logo: { kind: 'upload', bytes } });
+    asResult(savePortalSettings(database.db, { sellerId: sellerFixture.sellerId, actor, input: demoPortalInput(sellerFixture), logo: { kind: 'upload', bytes } }));
   const storedLogo = async (sellerId: number) =>
     (await database.db.select().from(s.portalLogos).where(eq(s.portalLogos.sellerId, sellerId)))[0] ?? null;
   const fetchLogo = (slug: string, file: string) =>

@@ -9,7 +9,7 @@ import type { ActionResult } from '@/lib/actions/result';
 type State = ActionResult<unknown> | null;
 const FormState = createContext<State>(null);
 
-/** The per-field message of the last submit, for fields rendered inside an ActionForm. */
+/** The per-field message of the last submit, for fields rendered inside a SettingsForm. */
 export function useFieldError(name: string): string | undefined {
   const state = useContext(FormState);
   return state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined;
@@ -52,7 +52,7 @@ export function FieldMessage({ name }: { name: string }) {
  * (React resets a form after an action, so the submit goes through a
  * transition instead). With JavaScript off it still posts.
  */
-export function ActionForm({
+export function SettingsForm({
   action,
   submitLabel,
   pendingLabel = 'Saving…',

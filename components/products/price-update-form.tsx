@@ -2,7 +2,8 @@
 
 import Papa from 'papaparse';
 import { useState, useTransition } from 'react';
-import { applyPriceUpdateAction, previewPriceUpdateAction } from '@/app/(admin)/admin/(app)/products/price-update/actions';
+import { applyPriceUpdateAction } from '@/lib/actions/products/apply-price-update';
+import { previewPriceUpdateAction } from '@/lib/actions/products/preview-price-update';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
@@ -66,7 +67,7 @@ export function PriceUpdateForm({ currency }: { currency: string }) {
         setPreview(null);
         setRows(null);
       } else {
-        setMessage({ tone: 'error', text: answer.error, lines: answer.fieldErrors?.lines });
+        setMessage({ tone: 'error', text: answer.error, lines: answer.problems });
       }
     });
   }

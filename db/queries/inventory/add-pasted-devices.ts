@@ -10,9 +10,8 @@ import {
   identifierKey,
   MAX_DEVICES_PER_BATCH,
   type IdentifierKind,
-  type LineProblem,
 } from '@/lib/inventory/identifiers';
-import { refuse, type Outcome } from '@/lib/inventory/outcome';
+import { Refusal, type LineProblem } from '@/lib/refusal';
 import { findDeviceTargets } from './device-targets';
 import { isUniqueViolation } from '@/db/errors';
 import { findKnownIdentifiers } from './known-identifiers';
@@ -41,12 +40,17 @@ export type AddPastedDevicesInput = {
 export async function addPastedDevices(
   db: DbOrTx,
   input: AddPastedDevicesInput,
-): Promise<Outcome<{ added: number }>> {
+): Promise<{ added: number }> {
   const entries = splitPastedIdentifiers(input.text);
   const noun = input.kind === 'imei' ? 'IMEIs' : 'serial numbers';
-  if (!entries.length) return refuse(`Paste at least one of the ${noun}, one per line.`, { fieldErrors: { identifiers: [`Paste the ${noun}, one per line.`] } });
+  if (!entries.length) {
+    throw new Refusal(`Paste at least one of the ${noun}, one per line.`, { code: 'empty', fieldErrors: { identifiers: [`Paste the ${noun}, one per line.`] } });
+  }
   if (entries.length > MAX_DEVICES_PER_BATCH) {
-    return refuse(`That paste holds ${entries.length.toLocaleString('en-US')} ${noun}; add at most ${MAX_DEVICES_PER_BATCH.toLocaleString('en-US')} at a time. Nothing was added.`);
+    throw new Refusal(
+      `That paste holds ${entries.length.toLocaleString('en-US')} ${noun}; add at most ${MAX_DEVICES_PER_BATCH.toLocaleString('en-US')} at a time. Nothing was added.`,
+      { code: 'too_large' },
+    );
   }
 
   try {
@@ -56,7 +60,7 @@ export async function addPastedDevices(
       if (!targets.product) fieldErrors.productId = ['Choose one of your products.'];
       if (!targets.warehouse) fieldErrors.warehouseId = ['Choose one of your warehouses.'];
       if (!targets.status) fieldErrors.statusId = ['Choose one of your inventory statuses.'];
-      if (Object.keys(fieldErrors).length) return refuse('Nothing was added: check the highlighted fields.', { fieldErrors });
+      if (Object.keys(fieldErrors).length) throw new Refusal('Nothing was added: check the highlighted fields.', { code: 'invalid', fieldErrors });
 
       const problems: LineProblem[] = checkIdentifierBatch(input.kind, entries);
       const candidates = firstValidEntries(input.kind, entries);
@@ -72,9 +76,9 @@ export async function addPastedDevices(
         }
       }
       if (problems.length) {
-        problems.sort((a, b) => a.line - b.line);
+        problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
         const count = problems.length === 1 ? '1 line was' : `${problems.length} lines were`;
-        return refuse(`${count} refused, so nothing was added. Fix or remove ${problems.length === 1 ? 'it' : 'them'} and add again.`, { problems });
+        throw new Refusal(`${count} refused, so nothing was added. Fix or remove ${problems.length === 1 ? 'it' : 'them'} and add again.`, { problems });
       }
 
       const values = entries.map((e) => e.value);
@@ -105,12 +109,12 @@ export async function addPastedDevices(
           status: targets.status!.name,
         },
       });
-      return { ok: true as const, added };
+      return { added };
     });
   } catch (error) {
     // Someone else added one of these between our check and our insert.
     if (isUniqueViolation(error)) {
-      return refuse(`Some of these ${noun} were added by someone else a moment ago. Nothing was added; add again to see which.`);
+      throw new Refusal(`Some of these ${noun} were added by someone else a moment ago. Nothing was added; add again to see which.`, { code: 'conflict' });
     }
     throw error;
   }

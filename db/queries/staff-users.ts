@@ -61,7 +61,7 @@ export async function inviteStaffUser(
         .insert(staffUsers)
         .values({ sellerId: manager.sellerId, name: params.name.trim(), email, role: params.role, status: 'invited' })
         .returning({ id: staffUsers.id });
-      const account = (await findAccount(tx, { kind: 'staff', id: row!.id }))!;
+      const account = (await findAccount(tx, { sellerId: manager.sellerId, subject: { kind: 'staff', id: row!.id } }))!;
       const messageId = await sendAccountLink(tx, account, 'activation', params);
       await recordAudit(tx, {
         sellerId: manager.sellerId,
@@ -166,7 +166,7 @@ export async function resendStaffInvite(
   const found = await manageableUser(db, params.manager, params.staffUserId);
   if ('error' in found) return fail(found.error);
   if (found.user.status !== 'invited') return fail('Only an invited user can get a fresh invitation.');
-  const account = (await findAccount(db, { kind: 'staff', id: found.user.id }))!;
+  const account = (await findAccount(db, { sellerId: params.manager.sellerId, subject: { kind: 'staff', id: found.user.id } }))!;
   return db.transaction(async (tx) => {
     const messageId = await sendAccountLink(tx, account, 'activation', params);
     await recordAudit(tx, {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { AccountLinkView } from '@/components/auth/account-link-view';
 import { AuthShell } from '@/components/auth/auth-shell';
 import { LinkRequestForm } from '@/components/auth/link-request-form';
-import { requestLinkAction } from '@/lib/auth/link-actions';
+import { requestLinkAction } from '@/lib/actions/auth/request-link';
 import { loadLinkView } from '@/lib/auth/link-views';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getStaff } from '@/lib/auth/session';
-import { staffSignInAction } from '@/lib/auth/sign-in-actions';
+import { staffSignInAction } from '@/lib/actions/auth/staff-sign-in';
 import { safeNextPath } from '@/lib/auth/safe-next';
 
 export const metadata: Metadata = { title: 'Sign in to the back office' };

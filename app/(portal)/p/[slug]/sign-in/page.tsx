@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { BrandMark } from '@/components/portal/brand-header';
 import { getCustomer, requirePortal } from '@/lib/auth/session';
-import { customerSignInAction } from '@/lib/auth/sign-in-actions';
+import { customerSignInAction } from '@/lib/actions/auth/customer-sign-in';
 import { safeNextPath } from '@/lib/auth/safe-next';
 
 export const metadata: Metadata = { title: 'Sign in' };

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { sql, type SQL } from 'drizzle-orm';
 import { openDatabase, type Db } from '@/db';
 import { queryRows } from '@/db/rows';
-import { addPastedDevices } from '@/db/queries/inventory/add-pasted-devices';
+import { addPastedDevices } from '@/db/queries/inventory/add-devices';
 import type { DeviceFilters } from '@/db/queries/inventory/device-filters';
 import {
   countMatchingDevices,

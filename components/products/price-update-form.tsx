@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { PriceUpdatePreview } from '@/db/queries/products/bulk-price-update';
+import type { PriceUpdatePreview } from '@/db/queries/products/price-update';
 import { formatMoney } from '@/lib/money';
 import { MAX_PRICE_UPDATE_ROWS, type PriceUpdateRow } from '@/lib/validation/products';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
-import { addPastedDevices, type AddPastedDevicesInput } from '@/db/queries/inventory/add-pasted-devices';
+import { addPastedDevices, type AddPastedDevicesInput } from '@/db/queries/inventory/add-devices';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addProduct, availableQuantity, buildSeller, countedAvailableQuantity, type SellerFixture } from '../support/fixtures';
 import { addStaff, auditOf, deviceCount, freshImeis, outcomeOf, withBadCheckDigit } from '../support/inventory-fixtures';

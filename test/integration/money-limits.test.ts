@@ -9,7 +9,7 @@ import { listOrders } from '@/db/queries/orders/list-orders';
 import { listOrganizationOrders } from '@/db/queries/organization-history';
 import { createStaffOrder } from '@/db/queries/orders/create-order';
 import { addOrderLine, updateOrderLine } from '@/db/queries/orders/edit-order-lines';
-import { applyPriceUpdate, previewPriceUpdate } from '@/db/queries/products/bulk-price-update';
+import { applyPriceUpdate, previewPriceUpdate } from '@/db/queries/products/price-update';
 import { createProduct } from '@/db/queries/products/save-product';
 import { Refusal } from '@/db/queries/refusal';
 import type { StaffActor } from '@/db/queries/orders/lock-order';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { inArray } from 'drizzle-orm';
 import * as s from '@/db/schema';
-import { applyPriceUpdate, previewPriceUpdate } from '@/db/queries/products/bulk-price-update';
+import { applyPriceUpdate, previewPriceUpdate } from '@/db/queries/products/price-update';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
 import { addStaff, auditOf, outcomeOf } from '../support/inventory-fixtures';

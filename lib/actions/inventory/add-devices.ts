@@ -1,7 +1,7 @@
 'use server';
 
 import { getDb } from '@/db';
-import { addPastedDevices } from '@/db/queries/inventory/add-pasted-devices';
+import { addPastedDevices } from '@/db/queries/inventory/add-devices';
 import { fail, ok, staffAction } from '@/lib/actions';
 import { moneyExample, readMoney } from '@/lib/money';
 import { addDevicesSchema } from '@/lib/validation/inventory';

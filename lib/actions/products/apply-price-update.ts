@@ -1,7 +1,7 @@
 'use server';
 
 import { getDb } from '@/db';
-import { applyPriceUpdate } from '@/db/queries/products/bulk-price-update';
+import { applyPriceUpdate } from '@/db/queries/products/price-update';
 import { ok, refusalResult, staffAction } from '@/lib/actions';
 import { isRefusal } from '@/lib/refusal';
 import { priceUpdateSchema } from '@/lib/validation/products';

@@ -1,7 +1,7 @@
 'use server';
 
 import { getDb } from '@/db';
-import { previewPriceUpdate } from '@/db/queries/products/bulk-price-update';
+import { previewPriceUpdate } from '@/db/queries/products/price-update';
 import { ok, staffAction } from '@/lib/actions';
 import { priceUpdateSchema } from '@/lib/validation/products';
 

@@ -12,7 +12,7 @@ import { requireStaff } from '@/lib/auth/session';
 import { formatMoney, minorToDecimalString } from '@/lib/money';
 import { formatDateTime } from '@/lib/format/dates';
 import { describeProduct } from '@/lib/products';
-import { parseId } from '@/lib/url-params';
+import { param, parseId, type SearchParams } from '@/lib/url-params';
 
 export const metadata: Metadata = { title: 'Product' };
 
@@ -21,11 +21,11 @@ export default async function ProductPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ created?: string }>;
+  searchParams: Promise<SearchParams>;
 }) {
   const staff = await requireStaff();
   const { id } = await params;
-  const { created } = await searchParams;
+  const created = param(await searchParams, 'created');
   const productId = parseId(id);
   if (!productId) notFound();
   const db = await getDb();

@@ -12,7 +12,7 @@ import {
   type IdentifierKind,
 } from '@/lib/inventory/identifiers';
 import { Refusal, type LineProblem } from '@/lib/refusal';
-import { findDeviceTargets } from './device-targets';
+import { findDeviceTargets, type DeviceTargets } from './device-targets';
 import { isUniqueViolation } from '@/db/errors';
 import { findKnownIdentifiers } from './known-identifiers';
 
@@ -55,28 +55,9 @@ export async function addPastedDevices(
 
   try {
     return await db.transaction(async (tx) => {
-      const targets = await findDeviceTargets(tx, input);
-      const fieldErrors: Record<string, string[]> = {};
-      if (!targets.product) fieldErrors.productId = ['Choose one of your products.'];
-      if (!targets.warehouse) fieldErrors.warehouseId = ['Choose one of your warehouses.'];
-      if (!targets.status) fieldErrors.statusId = ['Choose one of your inventory statuses.'];
-      if (Object.keys(fieldErrors).length) throw new Refusal('Nothing was added: check the highlighted fields.', { code: 'invalid', fieldErrors });
-
-      const problems: LineProblem[] = checkIdentifierBatch(input.kind, entries);
-      const candidates = firstValidEntries(input.kind, entries);
-      const known = await findKnownIdentifiers(tx, {
-        sellerId: input.sellerId,
-        imeis: input.kind === 'imei' ? candidates.map((e) => e.value) : [],
-        serials: input.kind === 'serial' ? candidates.map((e) => e.value) : [],
-      });
-      const knownKeys = input.kind === 'imei' ? known.imeis : known.serials;
-      for (const e of candidates) {
-        if (knownKeys.has(identifierKey(input.kind, e.value))) {
-          problems.push({ line: e.line, value: e.value, reason: 'already in your inventory' });
-        }
-      }
+      const targets = await findAddTargets(tx, input);
+      const problems = await refusedLines(tx, { sellerId: input.sellerId, kind: input.kind, entries });
       if (problems.length) {
-        problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
         const count = problems.length === 1 ? '1 line was' : `${problems.length} lines were`;
         throw new Refusal(`${count} refused, so nothing was added. Fix or remove ${problems.length === 1 ? 'it' : 'them'} and add again.`, { problems });
       }
@@ -88,7 +69,7 @@ export async function addPastedDevices(
           select ${input.sellerId},
                  ${input.kind === 'imei' ? sql`v` : sql`null`},
                  ${input.kind === 'serial' ? sql`v` : sql`null`},
-                 ${targets.product!.id}, ${targets.warehouse!.id}, ${targets.status!.id},
+                 ${targets.product.id}, ${targets.warehouse.id}, ${targets.status.id},
                  ${input.cost}::bigint, coalesce(${input.receivedOn ?? null}::date, current_date)
           from unnest(${textArray(values)}) as t(v)
           returning 1
@@ -100,13 +81,13 @@ export async function addPastedDevices(
         actor: input.actor,
         action: 'devices.add',
         entityType: 'product',
-        entityId: targets.product!.id,
+        entityId: targets.product.id,
         details: {
           count: added,
           kind: input.kind,
-          sku: targets.product!.sku,
-          warehouse: targets.warehouse!.code,
-          status: targets.status!.name,
+          sku: targets.product.sku,
+          warehouse: targets.warehouse.code,
+          status: targets.status.name,
         },
       });
       return { added };
@@ -118,4 +99,39 @@ export async function addPastedDevices(
     }
     throw error;
   }
+}
+
+type AddTargets = { [K in keyof DeviceTargets]: NonNullable<DeviceTargets[K]> };
+
+/** The product, warehouse and status the devices go to, each refused by field unless it is this seller's. */
+async function findAddTargets(tx: DbOrTx, input: AddPastedDevicesInput): Promise<AddTargets> {
+  const targets = await findDeviceTargets(tx, input);
+  const fieldErrors: Record<string, string[]> = {};
+  if (!targets.product) fieldErrors.productId = ['Choose one of your products.'];
+  if (!targets.warehouse) fieldErrors.warehouseId = ['Choose one of your warehouses.'];
+  if (!targets.status) fieldErrors.statusId = ['Choose one of your inventory statuses.'];
+  if (!targets.product || !targets.warehouse || !targets.status) {
+    throw new Refusal('Nothing was added: check the highlighted fields.', { code: 'invalid', fieldErrors });
+  }
+  return { product: targets.product, warehouse: targets.warehouse, status: targets.status };
+}
+
+/** Every refused line, by line: bad format or check digit, a repeat within the paste, already in this seller's inventory. */
+async function refusedLines(
+  tx: DbOrTx,
+  params: { sellerId: number; kind: IdentifierKind; entries: readonly { value: string; line: number }[] },
+): Promise<LineProblem[]> {
+  const { kind, entries } = params;
+  const problems: LineProblem[] = checkIdentifierBatch(kind, entries);
+  const candidates = firstValidEntries(kind, entries);
+  const known = await findKnownIdentifiers(tx, {
+    sellerId: params.sellerId,
+    imeis: kind === 'imei' ? candidates.map((e) => e.value) : [],
+    serials: kind === 'serial' ? candidates.map((e) => e.value) : [],
+  });
+  const knownKeys = kind === 'imei' ? known.imeis : known.serials;
+  for (const e of candidates) {
+    if (knownKeys.has(identifierKey(kind, e.value))) problems.push({ line: e.line, value: e.value, reason: 'already in your inventory' });
+  }
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

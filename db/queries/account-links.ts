@@ -100,7 +100,7 @@ export async function requestAccountLink(
   db: DbOrTx,
   params: { area: AccountArea; email: string; purpose: 'sign_in' | 'password_reset' } & LinkContext,
 ): Promise<void> {
-  const accounts = await findAccountsByEmail(db, params.area, params.email);
+  const accounts = await findAccountsByEmail(db, { area: params.area, email: params.email });
   for (const account of accounts) {
     if (account.status === 'disabled') continue;
     const purpose = account.status === 'invited' ? 'activation' : params.purpose;

@@ -89,8 +89,9 @@ export async function findAccount(db: DbOrTx, params: FindAccountParams): Promis
  * back office one per seller the person works for (staff emails are unique
  * per seller only), a few at most.
  */
-export async function findAccountsByEmail(db: DbOrTx, area: AccountArea, email: string): Promise<Account[]> {
-  const normalized = email.trim().toLowerCase();
+export async function findAccountsByEmail(db: DbOrTx, params: { area: AccountArea; email: string }): Promise<Account[]> {
+  const { area } = params;
+  const normalized = params.email.trim().toLowerCase();
   if (area.kind === 'staff') {
     const rows = await db
       .select(staffColumns)

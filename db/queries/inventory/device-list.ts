@@ -74,7 +74,7 @@ export function devicePageQuery(params: {
   searchCap?: number;
 }): SQL {
   const backwards = isBackwards(params.cursor);
-  const match = deviceMatch(params.sellerId, params.filters, params.searchCap);
+  const match = deviceMatch(params);
   const order = backwards ? sql`asc` : sql`desc`;
   const page =
     match.kind === 'filter'
@@ -114,7 +114,7 @@ export function devicePageQuery(params: {
 
 /** The capped count's SQL (and, for a search, how many candidates it gathered); the benchmark EXPLAINs it. */
 export function matchingCountQuery(params: { sellerId: number; filters: DeviceFilters; cap: number; searchCap?: number }): SQL {
-  const match = deviceMatch(params.sellerId, params.filters, params.searchCap);
+  const match = deviceMatch(params);
   if (match.kind === 'filter') {
     return sql`
       select count(*)::int as n, 0 as candidates from (

@@ -42,7 +42,7 @@ export async function moveDevices(db: DbOrTx, params: MoveDevicesParams): Promis
 
   return db.transaction(async (tx) => {
     const targets = await findMoveTargets(tx, params);
-    const match = filters ? deviceMatch(sellerId, filters) : null;
+    const match = filters ? deviceMatch({ sellerId, filters }) : null;
     if (filters) await checkMatchingCount(tx, { sellerId, filters });
 
     const [moved] = await queryRows<{ n: number; committed: number }>(tx, sql`

@@ -60,7 +60,7 @@ export async function invitePortalAccount(
         .insert(portalAccounts)
         .values({ sellerId: params.sellerId, organizationId: org.id, name: params.name.trim(), email, status: 'invited' })
         .returning({ id: portalAccounts.id });
-      const account = (await findAccount(tx, { kind: 'customer', id: row!.id }))!;
+      const account = (await findAccount(tx, { sellerId: params.sellerId, subject: { kind: 'customer', id: row!.id } }))!;
       const messageId = await sendAccountLink(tx, account, 'activation', params);
       await recordAudit(tx, {
         sellerId: params.sellerId,
@@ -79,7 +79,7 @@ export async function invitePortalAccount(
 }
 
 async function accountOfSeller(db: DbOrTx, params: { sellerId: number; portalAccountId: number }) {
-  const account = await findAccount(db, { kind: 'customer', id: params.portalAccountId });
+  const account = await findAccount(db, { sellerId: params.sellerId, subject: { kind: 'customer', id: params.portalAccountId } });
   return account && account.sellerId === params.sellerId ? account : null;
 }
 

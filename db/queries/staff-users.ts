@@ -66,7 +66,7 @@ export async function inviteStaffUser(
         .insert(staffUsers)
         .values({ sellerId: manager.sellerId, name: params.name.trim(), email, role: params.role, status: 'invited' })
         .returning({ id: staffUsers.id });
-      const account = (await findAccount(tx, { kind: 'staff', id: row!.id }))!;
+      const account = (await findAccount(tx, { sellerId: manager.sellerId, subject: { kind: 'staff', id: row!.id } }))!;
       const messageId = await sendAccountLink(tx, account, 'activation', params);
       await recordAudit(tx, {
         sellerId: manager.sellerId,
@@ -151,7 +151,7 @@ export async function resendStaffInvite(
 ): Promise<Saved<{ messageId: number }>> {
   const user = await manageableUser(db, params);
   if (user.status !== 'invited') throw new Refusal('Only an invited user can get a fresh invitation.');
-  const account = (await findAccount(db, { kind: 'staff', id: user.id }))!;
+  const account = (await findAccount(db, { sellerId: params.manager.sellerId, subject: { kind: 'staff', id: user.id } }))!;
   return db.transaction(async (tx) => {
     const messageId = await sendAccountLink(tx, account, 'activation', params);
     await recordAudit(tx, {

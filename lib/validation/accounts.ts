@@ -28,6 +28,13 @@ export const newPassword = z
 
 export const linkRequest = z.object({ email: emailAddress });
 
+/** The password sign-in form; `next` is checked by safeNextPath before it is followed. */
+export const signInCredentials = z.object({
+  email: z.string().trim().email('Enter your email address.').max(320),
+  password: z.string().min(1, 'Enter your password.').max(1000),
+  next: z.string().optional(),
+});
+
 export const inviteCustomer = z.object({
   organizationId: z.coerce.number().int().positive(),
   name: personName,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { completeAccountLink, inspectAccountLink, requestAccountLink } from '@/db/queries/account-links';
+import { findAccount } from '@/db/queries/account-store';
 import { loadCustomerSession, loadStaffSession, verifyCustomerCredentials, verifyStaffCredentials } from '@/db/queries/accounts';
 import { invitePortalAccount, listPortalAccounts, resendPortalInvite, setPortalAccountEnabled } from '@/db/queries/portal-accounts';
 import { changeStaffRole, inviteStaffUser, setStaffUserEnabled } from '@/db/queries/staff-users';
@@ -168,5 +169,16 @@ describe('accounts', () => {
     const boltOwner = await addStaffUser(db, bolt, { role: 'owner' });
     const asBolt = { sellerId: bolt.sellerId, staffUserId: boltOwner.id, name: boltOwner.name, role: boltOwner.role };
     expect(await asResult(setStaffUserEnabled(db, { manager: asBolt, staffUserId: admin.id, enabled: false }))).toMatchObject({ ok: false });
+  });
+
+  it("finds an account only with its own seller: another seller's id of the same account is not found", async () => {
+    const { db } = database;
+    const org = await addOrganization(db, acme);
+    const customer = await addPortalAccount(db, acme, org.id, { email: 'scoped@buyer.test', passwordHash });
+    const staff = await addStaffUser(db, acme, { passwordHash });
+    for (const subject of [{ kind: 'customer' as const, id: customer.id }, { kind: 'staff' as const, id: staff.id }]) {
+      expect(await findAccount(db, { sellerId: acme.sellerId, subject })).toMatchObject({ subject, sellerId: acme.sellerId });
+      expect(await findAccount(db, { sellerId: bolt.sellerId, subject })).toBeNull();
+    }
   });
 });

@@ -1,9 +1,8 @@
 'use server';
 
 import { getDb } from '@/db';
-import { addPastedDevices } from '@/db/queries/inventory/add-pasted-devices';
+import { addPastedDevices } from '@/db/queries/inventory/add-devices';
 import { fail, ok, staffAction } from '@/lib/actions';
-import { refusalResult } from '@/lib/inventory/outcome';
 import { moneyExample, readMoney } from '@/lib/money';
 import { addDevicesSchema } from '@/lib/validation/inventory';
 
@@ -15,17 +14,15 @@ export const addDevicesAction = staffAction('staff', addDevicesSchema, async (in
       ? fail('Nothing was added: the cost is too large.', { cost: [reading.message] })
       : fail('Nothing was added: the cost is not an amount.', { cost: [`Enter an amount such as ${moneyExample(staff.currency)}, or leave it empty.`] });
   }
-  const cost = reading?.ok ? reading.minor : null;
-  const outcome = await addPastedDevices(await getDb(), {
+  const { added } = await addPastedDevices(await getDb(), {
     sellerId: staff.sellerId,
-    actor: { staffUserId: staff.staffUserId, name: staff.name },
+    actor: staff.actor,
     kind: input.kind,
     text: input.identifiers,
     productId: input.productId,
     warehouseId: input.warehouseId,
     statusId: input.statusId,
-    cost,
+    cost: reading?.ok ? reading.minor : null,
   });
-  if (!outcome.ok) return refusalResult(outcome);
-  return ok({ added: outcome.added }, `Added ${outcome.added.toLocaleString('en-US')} ${outcome.added === 1 ? 'device' : 'devices'}.`);
+  return ok({ added }, `Added ${added.toLocaleString('en-US')} ${added === 1 ? 'device' : 'devices'}.`);
 });

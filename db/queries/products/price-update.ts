@@ -5,8 +5,7 @@ import { bigintArray, intArray, textArray } from '@/db/sql-arrays';
 import type { AuditActor } from '@/db/queries/audit';
 import { describeProduct } from '@/lib/products';
 import { moneyLimitText, readMoney } from '@/lib/money';
-import type { LineProblem } from '@/lib/inventory/identifiers';
-import { refuse, type Outcome } from '@/lib/inventory/outcome';
+import { Refusal, type LineProblem } from '@/lib/refusal';
 import { MAX_PRICE_UPDATE_ROWS, type PriceUpdateRow } from '@/lib/validation/products';
 
 export type PriceChange = {
@@ -83,8 +82,10 @@ export async function previewPriceUpdate(
 export async function applyPriceUpdate(
   db: DbOrTx,
   params: { sellerId: number; actor: AuditActor; currency: string; rows: readonly PriceUpdateRow[] },
-): Promise<Outcome<{ updated: number; unchanged: number }>> {
-  if (params.rows.length > MAX_PRICE_UPDATE_ROWS) return refuse(`A file may hold at most ${MAX_PRICE_UPDATE_ROWS.toLocaleString('en-US')} rows; split it.`);
+): Promise<{ updated: number; unchanged: number }> {
+  if (params.rows.length > MAX_PRICE_UPDATE_ROWS) {
+    throw new Refusal(`A file may hold at most ${MAX_PRICE_UPDATE_ROWS.toLocaleString('en-US')} rows; split it.`, { code: 'too_large' });
+  }
   return db.transaction(async (tx) => {
     // Lock the named products so a price edited meanwhile cannot slip between the check and the write.
     const skus = [...new Set(params.rows.map((r) => r.sku.trim().toLowerCase()).filter(Boolean))];
@@ -95,9 +96,9 @@ export async function applyPriceUpdate(
     }
     const { changes, unchanged, problems } = await previewPriceUpdate(tx, params);
     if (problems.length) {
-      return refuse(`${problems.length === 1 ? '1 row has a problem' : `${problems.length} rows have problems`}, so no price was changed. Fix the file and try again.`, { problems });
+      throw new Refusal(`${problems.length === 1 ? '1 row has a problem' : `${problems.length} rows have problems`}, so no price was changed. Fix the file and try again.`, { problems });
     }
-    if (!changes.length) return { ok: true as const, updated: 0, unchanged };
+    if (!changes.length) return { updated: 0, unchanged };
     await tx.execute(sql`
       update products p set list_price = c.price, updated_at = now()
       from unnest(${intArray(changes.map((c) => c.productId))}, ${bigintArray(changes.map((c) => c.to))}) as c(id, price)
@@ -111,6 +112,6 @@ export async function applyPriceUpdate(
              jsonb_build_object('sku', c.sku, 'from', c.old_price, 'to', c.new_price, 'currency', ${params.currency}::text, 'source', 'price file')
       from unnest(${intArray(changes.map((c) => c.productId))}, ${textArray(changes.map((c) => c.sku))},
                   ${bigintArray(changes.map((c) => c.from))}, ${bigintArray(changes.map((c) => c.to))}) as c(id, sku, old_price, new_price)`);
-    return { ok: true as const, updated: changes.length, unchanged };
+    return { updated: changes.length, unchanged };
   });
 }

@@ -1,5 +1,5 @@
+import { formatDate } from '@/lib/format/dates';
 import { addressLines, type InvoiceDocument } from '@/lib/invoices/document';
-import { formatDate } from '@/lib/history/format';
 import { formatMoney } from '@/lib/money';
 
 /** The invoice as a page: the same content as its PDF. */

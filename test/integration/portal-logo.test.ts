@@ -5,7 +5,7 @@ import * as s from '@/db/schema';
 import { savePortalSettings } from '@/db/queries/settings/portal-settings';
 import { convertLegacyLogos } from '@/db/queries/settings/legacy-logos';
 import { findPortalBySlug } from '@/db/queries/sellers';
-import { findCustomerInvoice } from '@/db/queries/history/customer-invoices';
+import { findCustomerInvoice } from '@/db/queries/portal/invoices/find-invoice';
 import { findInvoiceForPrint } from '@/db/queries/orders/invoice-for-print';
 import { createInvoiceForOrder } from '@/db/queries/invoices';
 import type { SettingsActor } from '@/db/queries/settings/access';

@@ -1,3 +1,6 @@
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
+import { scopeOf } from '@/db/queries/portal/scope';
+import { formatDate } from '@/lib/format/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
@@ -6,17 +9,17 @@ import {
   productAttributes,
   purchasedDeviceFilterOptions,
   type ProductAttribute,
-} from '@/db/queries/history/purchased-devices';
-import { returnWindowDays } from '@/db/queries/history/return-requests';
-import { FilterBar } from '@/components/history/filter-bar';
+} from '@/db/queries/portal/devices/list-purchased-devices';
+import { returnWindowDays } from '@/db/queries/portal/rmas/request-rma';
+import { FilterBar } from '@/components/portal/filter-bar';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
-import { requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
-import { formatDate, returnWindow } from '@/lib/history/format';
-import { filterQuery, pageParam, purchasedDeviceFiltersFrom, type SearchParams } from '@/lib/history/search-params';
+import { returnWindow } from '@/lib/portal/format';
+import { purchasedDeviceFiltersFrom } from '@/lib/portal/device-filters';
+import { queryString, pageParam, type SearchParams } from '@/lib/url-params';
 
 export const metadata: Metadata = { title: 'Purchased devices' };
 
@@ -40,7 +43,7 @@ export default async function PurchasedDevicesPage({
 }) {
   const { slug } = await params;
   const query = await searchParams;
-  const customer = await requireHistoryCustomer(slug);
+  const customer = await requireOpenPortalCustomer(slug);
   const db = await getDb();
   const scope = scopeOf(customer);
   const filters = purchasedDeviceFiltersFrom(query);
@@ -60,7 +63,7 @@ export default async function PurchasedDevicesPage({
         title="Purchased devices"
         description={`Every device we committed to the orders of ${customer.organizationName}.${windowDays === null ? '' : ` Returns are accepted within ${windowDays} days of the order date.`}`}
         actions={
-          <a href={`${base}/export.csv${filterQuery(linkFilters)}`} download className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+          <a href={`${base}/export.csv${queryString(linkFilters)}`} download className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
             Download CSV
           </a>
         }

@@ -1,8 +1,9 @@
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
+import { scopeOf } from '@/db/queries/portal/scope';
 import { getDb } from '@/db';
-import { purchasedDevicesForExport } from '@/db/queries/history/purchased-devices';
-import { requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
+import { purchasedDevicesForExport } from '@/db/queries/portal/devices/list-purchased-devices';
 import { csvLines, csvResponse } from '@/lib/csv';
-import { purchasedDeviceFiltersFrom } from '@/lib/history/search-params';
+import { purchasedDeviceFiltersFrom } from '@/lib/portal/device-filters';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const customer = await requireHistoryCustomer(slug);
+  const customer = await requireOpenPortalCustomer(slug);
   const url = new URL(request.url);
   const filters = purchasedDeviceFiltersFrom(Object.fromEntries(url.searchParams));
   const db = await getDb();

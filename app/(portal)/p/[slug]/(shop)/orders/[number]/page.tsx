@@ -1,14 +1,17 @@
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
+import { scopeOf } from '@/db/queries/portal/scope';
+import { parseId } from '@/lib/url-params';
+import { formatDate } from '@/lib/format/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { customerOrderDevices, findCustomerOrder } from '@/db/queries/history/order-detail';
-import { OrderAgainButton } from '@/components/history/order-again-button';
+import { customerOrderDevices, findCustomerOrder } from '@/db/queries/portal/orders/find-order';
+import { OrderAgainButton } from '@/components/portal/orders/order-again-button';
 import { StatusBadge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
-import { documentNumberParam, requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
-import { formatDate, formatTotal } from '@/lib/history/format';
+import { formatTotal } from '@/lib/portal/format';
 import { formatMoney } from '@/lib/money';
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
@@ -17,8 +20,8 @@ export async function generateMetadata({ params }: { params: Promise<{ number: s
 
 export default async function OrderPage({ params }: { params: Promise<{ slug: string; number: string }> }) {
   const { slug, number } = await params;
-  const customer = await requireHistoryCustomer(slug);
-  const scope = { ...scopeOf(customer), number: documentNumberParam(number) };
+  const customer = await requireOpenPortalCustomer(slug);
+  const scope = { ...scopeOf(customer), number: (parseId(number) ?? notFound()) };
   const db = await getDb();
   const order = await findCustomerOrder(db, scope);
   if (!order) notFound();

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { orderConfirmation } from '@/db/queries/checkout';
+import { orderConfirmation } from '@/db/queries/portal/orders/order-confirmation';
 import { StatusBadge } from '@/components/ui/badge';
 import { LinkButton } from '@/components/ui/button';
 import { Table, Th } from '@/components/ui/table';

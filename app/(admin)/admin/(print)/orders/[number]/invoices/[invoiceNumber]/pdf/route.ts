@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { findPortalLogoPng } from '@/db/queries/portal-logo';
-import { findSellerInvoiceDocument } from '@/db/queries/history/customer-invoices';
+import { findSellerInvoiceDocument } from '@/db/queries/portal/invoices/find-invoice';
 import { parseDocumentNumber } from '@/db/queries/refusal';
 import { requireStaff } from '@/lib/auth/session';
 import { renderInvoicePdf } from '@/lib/invoices/pdf';

@@ -12,7 +12,7 @@ import {
   salesOrders,
 } from '@/db/schema';
 import { describeProduct } from '@/lib/products';
-import { isCancelledStatus, type CustomerScope } from './scope';
+import { isCancelledStatus, type CustomerScope } from '@/db/queries/portal/scope';
 
 /**
  * One order of the customer's organization by its number, with lines and

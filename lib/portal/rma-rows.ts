@@ -1,4 +1,4 @@
-import type { ReturnDeviceCheck } from '@/db/queries/history/return-requests';
+import type { ReturnDeviceCheck } from '@/db/queries/portal/rmas/request-rma';
 
 /** One device row of the return request form, as sent to the browser (dates as text). */
 export type ReturnRow = {

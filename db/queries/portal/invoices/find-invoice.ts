@@ -14,7 +14,7 @@ import {
 import type { InvoiceDocument } from '@/lib/invoices/document';
 import { describeProduct } from '@/lib/products';
 import { portalLogoPath } from '@/lib/portal/logo-path';
-import type { CustomerScope } from './scope';
+import type { CustomerScope } from '@/db/queries/portal/scope';
 import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 
 /**

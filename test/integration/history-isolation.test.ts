@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { listCustomerOrders } from '@/db/queries/portal/orders/list-orders';
 import { customerOrderDevices, customerOrderExists, findCustomerOrder } from '@/db/queries/portal/orders/find-order';
-import { findCustomerInvoice } from '@/db/queries/portal/invoices/find-invoice';
+import { findCustomerInvoice } from '@/db/queries/invoices/find-invoice-document';
 import {
   listPurchasedDevices,
   purchasedDeviceFilterOptions,

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { addToCart } from '@/db/queries/cart';
 import { placeOrder } from '@/db/queries/checkout';
-import { findCustomerInvoice } from '@/db/queries/portal/invoices/find-invoice';
+import { findCustomerInvoice } from '@/db/queries/invoices/find-invoice-document';
 import { listCustomerOrders } from '@/db/queries/portal/orders/list-orders';
 import { listOrders } from '@/db/queries/orders/list-orders';
 import { listOrganizationOrders } from '@/db/queries/organization-history';

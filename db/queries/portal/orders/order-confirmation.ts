@@ -1,6 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { invoices, orderStatuses, paymentMethods, products, salesOrderLines, salesOrders } from '@/db/schema';
+import { orderStatuses, paymentMethods, salesOrders } from '@/db/schema';
+import { orderInvoiceRows, orderLineRows } from '@/db/queries/orders/order-contents';
 import type { CustomerScope } from '@/db/queries/portal/scope';
 
 /** A placed order as its confirmation page shows it, only to the organization that placed it. */
@@ -31,28 +32,22 @@ export async function orderConfirmation(
     )
     .limit(1);
   if (!order) return null;
-  const lines = await db
-    .select({
-      productId: salesOrderLines.productId,
-      quantity: salesOrderLines.quantity,
-      unitPrice: salesOrderLines.unitPrice,
-      sku: products.sku,
-      manufacturer: products.manufacturer,
-      model: products.model,
-      capacity: products.capacity,
-      color: products.color,
-      network: products.network,
-      grade: products.grade,
-    })
-    .from(salesOrderLines)
-    .innerJoin(products, eq(products.id, salesOrderLines.productId))
-    .where(and(eq(salesOrderLines.orderId, order.id), eq(salesOrderLines.sellerId, params.sellerId)))
-    .orderBy(asc(salesOrderLines.position), asc(salesOrderLines.id));
-  const [invoice] = await db
-    .select({ number: invoices.number, emailedAt: invoices.emailedAt })
-    .from(invoices)
-    .where(and(eq(invoices.sellerId, params.sellerId), eq(invoices.orderId, order.id)))
-    .orderBy(asc(invoices.id))
-    .limit(1);
+  const scope = { sellerId: params.sellerId, orderId: order.id };
+  const [lineRows, invoiceRows] = await Promise.all([orderLineRows(db, scope), orderInvoiceRows(db, scope)]);
+  const lines = lineRows.map(({ line, product }) => ({
+    productId: line.productId,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    sku: product.sku,
+    manufacturer: product.manufacturer,
+    model: product.model,
+    capacity: product.capacity,
+    color: product.color,
+    network: product.network,
+    grade: product.grade,
+  }));
+  // The first invoice issued for the order (auto invoice makes one at checkout).
+  const first = invoiceRows.reduce<(typeof invoiceRows)[number] | undefined>((a, i) => (a && a.id < i.id ? a : i), undefined);
+  const invoice = first ? { number: first.number, emailedAt: first.emailedAt } : undefined;
   return { ...order, lines, invoice: invoice ?? null };
 }

@@ -5,8 +5,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { findCustomerInvoice } from '@/db/queries/portal/invoices/find-invoice';
-import { InvoiceView } from '@/components/history/invoice-view';
+import { findCustomerInvoice } from '@/db/queries/invoices/find-invoice-document';
+import { InvoiceView } from '@/components/invoices/invoice-view';
 import { buttonClass } from '@/components/ui/button';
 
 export async function generateMetadata({ params }: { params: Promise<{ invoiceNumber: string }> }): Promise<Metadata> {

@@ -4,7 +4,7 @@ import { parseId } from '@/lib/url-params';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { findPortalLogoPng } from '@/db/queries/portal-logo';
-import { findCustomerInvoice } from '@/db/queries/portal/invoices/find-invoice';
+import { findCustomerInvoice } from '@/db/queries/invoices/find-invoice-document';
 import { renderInvoicePdf } from '@/lib/invoices/pdf';
 
 export const dynamic = 'force-dynamic';

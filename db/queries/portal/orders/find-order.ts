@@ -126,3 +126,5 @@ export async function customerOrderExists(db: DbOrTx, params: CustomerScope & { 
     .limit(1);
   return Boolean(row);
 }
+
+export type CustomerOrderDevice = Awaited<ReturnType<typeof customerOrderDevices>>[number];

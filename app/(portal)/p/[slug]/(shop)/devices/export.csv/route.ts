@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { purchasedDevicesForExport } from '@/db/queries/portal/devices/list-purchased-devices';
 import { csvLines, csvResponse } from '@/lib/csv';
 import { purchasedDeviceFiltersFrom } from '@/lib/portal/device-filters';
+import { isoDay } from '@/lib/format/dates';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,7 +32,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
           csvLines(
             next.value.map((d) => [
               d.imei, d.serial, d.sku, d.manufacturer, d.model, d.capacity, d.color, d.network, d.grade,
-              d.orderNumber, d.orderedAt.toISOString().slice(0, 10),
+              d.orderNumber, isoDay(d.orderedAt),
             ]),
           ),
         ),
@@ -41,5 +42,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       await batches.return(undefined);
     },
   });
-  return csvResponse(stream, `purchased-devices-${new Date().toISOString().slice(0, 10)}.csv`);
+  return csvResponse(stream, `purchased-devices-${isoDay(new Date())}.csv`);
 }

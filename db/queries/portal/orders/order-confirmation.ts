@@ -51,3 +51,5 @@ export async function orderConfirmation(
   const invoice = first ? { number: first.number, emailedAt: first.emailedAt } : undefined;
   return { ...order, lines, invoice: invoice ?? null };
 }
+
+export type OrderConfirmation = NonNullable<Awaited<ReturnType<typeof orderConfirmation>>>;

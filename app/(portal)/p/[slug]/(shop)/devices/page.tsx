@@ -1,8 +1,6 @@
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
 import { scopeOf } from '@/db/queries/portal/scope';
-import { formatDate } from '@/lib/format/dates';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getDb } from '@/db';
 import {
   listPurchasedDevices,
@@ -16,8 +14,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
-import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
-import { returnWindow } from '@/lib/portal/format';
+import { PurchasedDevicesTable } from '@/components/portal/devices/purchased-devices-table';
 import { purchasedDeviceFiltersFrom } from '@/lib/portal/device-filters';
 import { queryString, pageParam, type SearchParams } from '@/lib/url-params';
 
@@ -93,62 +90,7 @@ export default async function PurchasedDevicesPage({
             Request a return
           </Button>
         </div>
-        <Table caption={`Purchased devices of ${customer.organizationName}`}>
-          <thead>
-            <tr>
-              <Th>IMEI</Th>
-              <Th>Product</Th>
-              <Th>Grade</Th>
-              <Th>Order</Th>
-              <Th>Order date</Th>
-              <Th>Returns</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.length === 0 ? (
-              <EmptyRow colSpan={6}>{filtered ? 'No purchased device matches.' : 'No purchased devices yet.'}</EmptyRow>
-            ) : (
-              rows.map((d) => {
-                const identifier = d.imei ?? d.serial ?? '';
-                const returns = returnWindow(d.orderedAt, windowDays);
-                return (
-                  <tr key={d.id}>
-                    <Td>
-                      <label className="flex items-center gap-2 font-mono">
-                        <input type="checkbox" name="imei" value={identifier} className="h-4 w-4 rounded border-slate-300" />
-                        {identifier}
-                      </label>
-                    </Td>
-                    <Td>
-                      {[d.manufacturer, d.model, d.capacity, d.color, d.network].filter(Boolean).join(' ')}
-                      <span className="block font-mono text-xs text-slate-500">{d.sku}</span>
-                    </Td>
-                    <Td>{d.grade}</Td>
-                    <Td>
-                      <Link href={`/p/${slug}/orders/${d.orderNumber}`} className="text-[var(--brand)] hover:underline">
-                        Order {d.orderNumber}
-                      </Link>
-                    </Td>
-                    <Td>{formatDate(d.orderedAt)}</Td>
-                    <Td>
-                      {d.openRmaNumber !== null ? (
-                        <Link href={`/p/${slug}/rmas/${d.openRmaNumber}`} className="text-[var(--brand)] hover:underline">
-                          In RMA {d.openRmaNumber}
-                        </Link>
-                      ) : returns.closesOn === null ? (
-                        'Any time'
-                      ) : returns.open ? (
-                        `Until ${formatDate(returns.closesOn)}`
-                      ) : (
-                        <span className="text-slate-500">Closed {formatDate(returns.closesOn)}</span>
-                      )}
-                    </Td>
-                  </tr>
-                );
-              })
-            )}
-          </tbody>
-        </Table>
+        <PurchasedDevicesTable rows={rows} slug={slug} organizationName={customer.organizationName} windowDays={windowDays} filtered={filtered} />
       </form>
       <Pagination basePath={base} searchParams={linkFilters} page={page} pageSize={PAGE_SIZE} total={total} />
     </>

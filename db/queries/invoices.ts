@@ -20,6 +20,7 @@ import { portalUrl } from '@/lib/public-url';
 import { nextDocumentNumber } from './document-numbers';
 import { Refusal } from '@/lib/refusal';
 import { findSellerBrand } from './seller-brand';
+import { isoDay } from '@/lib/format/dates';
 
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
@@ -79,7 +80,7 @@ export async function createInvoiceForOrder(
   // Orders are refused past the bound when their lines are written; this only guards older rows.
   const tooLarge = totalProblem(total, order.currency);
   if (tooLarge) throw new Refusal(tooLarge);
-  const issuedOn = params.today ?? new Date().toISOString().slice(0, 10);
+  const issuedOn = params.today ?? isoDay(new Date());
   const number = await nextDocumentNumber(tx, { sellerId: params.sellerId, kind: 'invoice' });
   const [invoice] = await tx
     .insert(invoices)

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { listOrders } from '@/db/queries/orders/list-orders';
 import { createOrderInvoice, emailOrderInvoice, setInvoicePaid } from '@/db/queries/orders/order-invoices';
-import { findInvoiceForPrint } from '@/db/queries/orders/invoice-for-print';
+import { findSellerInvoiceDocument as findInvoiceForPrint } from '@/db/queries/invoices/find-invoice-document';
 import { findOrderByNumber } from '@/db/queries/orders/order-detail';
 import type { StaffActor } from '@/db/queries/audit';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';

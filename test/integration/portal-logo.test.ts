@@ -5,8 +5,8 @@ import * as s from '@/db/schema';
 import { savePortalSettings } from '@/db/queries/settings/portal-settings';
 import { convertLegacyLogos } from '@/db/queries/settings/legacy-logos';
 import { findPortalBySlug } from '@/db/queries/sellers';
-import { findCustomerInvoice } from '@/db/queries/history/customer-invoices';
-import { findInvoiceForPrint } from '@/db/queries/orders/invoice-for-print';
+import { findCustomerInvoice } from '@/db/queries/invoices/find-invoice-document';
+import { findSellerInvoiceDocument as findInvoiceForPrint } from '@/db/queries/invoices/find-invoice-document';
 import { createInvoiceForOrder } from '@/db/queries/invoices';
 import type { SettingsActor } from '@/db/queries/settings/access';
 import { asResult } from '../support/as-result';
@@ -130,7 +130,7 @@ describe('portal logo', () => {
     const view = await findCustomerInvoice(db, { sellerId: seller.sellerId, organizationId: org.id, orderNumber: order.number, invoiceNumber: invoice.number });
     expect(view!.logo?.path).toBe(path);
     const print = await findInvoiceForPrint(db, { sellerId: seller.sellerId, orderNumber: order.number, invoiceNumber: invoice.number });
-    expect(print!.logoPath).toBe(path);
+    expect(print!.logo?.path).toBe(path);
   });
 
   it('moves a logo stored as a data: URL into the table at start, and drops a bomb with a note', async () => {

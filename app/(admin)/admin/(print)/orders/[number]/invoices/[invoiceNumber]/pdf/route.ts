@@ -1,9 +1,9 @@
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { findPortalLogoPng } from '@/db/queries/portal-logo';
-import { findSellerInvoiceDocument } from '@/db/queries/history/customer-invoices';
-import { parseId } from '@/lib/url-params';
+import { findSellerInvoiceDocument } from '@/db/queries/invoices/find-invoice-document';
 import { requireStaff } from '@/lib/auth/session';
+import { parseId } from '@/lib/url-params';
 import { renderInvoicePdf } from '@/lib/invoices/pdf';
 
 export const dynamic = 'force-dynamic';

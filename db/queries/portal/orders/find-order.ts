@@ -2,7 +2,6 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import {
   devices,
-  invoices,
   orderStatuses,
   paymentMethods,
   portalAccounts,
@@ -12,7 +11,8 @@ import {
   salesOrders,
 } from '@/db/schema';
 import { describeProduct } from '@/lib/products';
-import { isCancelledStatus, type CustomerScope } from './scope';
+import { committedDevices, orderInvoiceRows, orderLineRows } from '@/db/queries/orders/order-contents';
+import { isCancelledStatus, type CustomerScope } from '@/db/queries/portal/scope';
 
 /**
  * One order of the customer's organization by its number, with lines and
@@ -50,56 +50,23 @@ export async function findCustomerOrder(db: DbOrTx, params: CustomerScope & { nu
     .limit(1);
   if (!order) return null;
 
-  const [lineRows, invoiceRows] = await Promise.all([
-    db
-      .select({
-        id: salesOrderLines.id,
-        quantity: salesOrderLines.quantity,
-        unitPrice: salesOrderLines.unitPrice,
-        product: {
-          id: products.id,
-          sku: products.sku,
-          manufacturer: products.manufacturer,
-          model: products.model,
-          capacity: products.capacity,
-          color: products.color,
-          network: products.network,
-          grade: products.grade,
-        },
-        committed: sql<number>`(select count(*) from devices d where d.order_line_id = "sales_order_lines"."id")`.mapWith(Number),
-      })
-      .from(salesOrderLines)
-      .innerJoin(products, and(eq(products.id, salesOrderLines.productId), eq(products.sellerId, sellerId)))
-      .where(and(eq(salesOrderLines.orderId, order.id), eq(salesOrderLines.sellerId, sellerId)))
-      .orderBy(asc(salesOrderLines.position), asc(salesOrderLines.id)),
-    db
-      .select({
-        number: invoices.number,
-        issuedOn: invoices.issuedOn,
-        dueOn: invoices.dueOn,
-        total: invoices.total,
-        currency: invoices.currency,
-        paidAt: invoices.paidAt,
-      })
-      .from(invoices)
-      .where(and(eq(invoices.orderId, order.id), eq(invoices.sellerId, sellerId)))
-      .orderBy(asc(invoices.number)),
-  ]);
-
-  const lines = lineRows.map((l) => ({
-    id: l.id,
-    description: describeProduct(l.product),
-    sku: l.product.sku,
-    productId: l.product.id,
-    quantity: l.quantity,
-    unitPrice: l.unitPrice,
-    amount: l.unitPrice === null ? null : l.unitPrice * l.quantity,
-    committed: l.committed,
+  const scope = { sellerId, orderId: order.id };
+  const [lineRows, invoiceRows] = await Promise.all([orderLineRows(db, scope), orderInvoiceRows(db, scope)]);
+  const committed = await committedDevices(db, { sellerId, lineIds: lineRows.map((r) => r.line.id) });
+  const lines = lineRows.map(({ line, product }) => ({
+    id: line.id,
+    description: describeProduct(product),
+    sku: product.sku,
+    productId: product.id,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    amount: line.unitPrice === null ? null : line.unitPrice * line.quantity,
+    committed: committed.filter((d) => d.orderLineId === line.id).length,
   }));
   return {
     ...order,
     lines,
-    invoices: invoiceRows,
+    invoices: invoiceRows.map(({ number, issuedOn, dueOn, total, currency, paidAt }) => ({ number, issuedOn, dueOn, total, currency, paidAt })),
     items: lines.reduce((n, l) => n + l.quantity, 0),
     total: lines.reduce((n, l) => n + (l.amount ?? 0), 0),
     hasUnpriced: lines.some((l) => l.unitPrice === null),
@@ -159,3 +126,5 @@ export async function customerOrderExists(db: DbOrTx, params: CustomerScope & { 
     .limit(1);
   return Boolean(row);
 }
+
+export type CustomerOrderDevice = Awaited<ReturnType<typeof customerOrderDevices>>[number];

@@ -7,9 +7,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
-import { checkReturnDevicesAction } from '@/lib/actions/history/check-return-devices';
-import { requestReturnAction } from '@/lib/actions/history/request-return';
-import type { ReturnRow } from '@/lib/history/return-rows';
+import { checkRmaDevicesAction } from '@/lib/actions/portal/check-rma-devices';
+import { requestRmaAction } from '@/lib/actions/portal/request-rma';
+import type { ReturnRow } from '@/lib/portal/rma-rows';
 import { splitPastedIdentifiers } from '@/lib/imei';
 import {
   MAX_RETURN_DEVICES,
@@ -62,7 +62,7 @@ export function ReturnRequestForm({ slug, initialRows, currency }: { slug: strin
       return;
     }
     startChecking(async () => {
-      const result = await checkReturnDevicesAction(slug, { imeis: fresh });
+      const result = await checkRmaDevicesAction(slug, { imeis: fresh });
       if (!result.ok) {
         setPasteMessage(result.error);
         return;
@@ -85,7 +85,7 @@ export function ReturnRequestForm({ slug, initialRows, currency }: { slug: strin
 
   const submit = form.handleSubmit(async (values) => {
     setServerError(null);
-    const result = await requestReturnAction(slug, values);
+    const result = await requestRmaAction(slug, values);
     if (!result.ok) {
       setServerError(result.error);
       for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {

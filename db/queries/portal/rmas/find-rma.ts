@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { devices, products, rmaLines, rmas, type RmaStatus } from '@/db/schema';
 import { describeProduct } from '@/lib/products';
-import type { CustomerScope } from './scope';
+import type { CustomerScope } from '@/db/queries/portal/scope';
 
 /** RMA statuses in which a device still counts as being returned. */
 export const openRmaStatuses: RmaStatus[] = ['requested', 'open', 'received'];

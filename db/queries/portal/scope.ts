@@ -30,3 +30,8 @@ export function toDate(value: unknown): Date {
   const text = String(value).replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
   return new Date(text);
 }
+
+/** Seller and organization of the signed-in customer, always from the session. */
+export function scopeOf(customer: { sellerId: number; organizationId: number }): CustomerScope {
+  return { sellerId: customer.sellerId, organizationId: customer.organizationId };
+}

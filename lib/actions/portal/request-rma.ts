@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { createReturnRequest } from '@/db/queries/history/return-requests';
-import { customerAction, fail, ok, UserError } from '@/lib/actions';
+import { createReturnRequest } from '@/db/queries/portal/rmas/request-rma';
+import { fail, ok, portalAction } from '@/lib/actions';
 import { readMoney } from '@/lib/money';
 import { returnRequestSchema } from '@/lib/validation/return-request';
 
@@ -12,8 +12,7 @@ import { returnRequestSchema } from '@/lib/validation/return-request';
  * refusal names each IMEI and why, and nothing is written. On success the RMA
  * is in status "requested" and the seller's owners and admins are emailed.
  */
-export const requestReturnAction = customerAction(returnRequestSchema, async (input, customer) => {
-  if (!customer.portal.enabled) throw new UserError('This portal is not open.');
+export const requestRmaAction = portalAction(returnRequestSchema, async (input, customer) => {
   const fieldErrors: Record<string, string[]> = {};
   const lines = input.lines.map((line, i) => {
     const keep = line.disposition === 'keep_partial_refund';
@@ -24,23 +23,14 @@ export const requestReturnAction = customerAction(returnRequestSchema, async (in
   });
   if (Object.keys(fieldErrors).length) return fail('Please check the refund amounts.', fieldErrors);
 
-  const result = await createReturnRequest(await getDb(), {
+  const rma = await createReturnRequest(await getDb(), {
     sellerId: customer.sellerId,
     organizationId: customer.organizationId,
     portalAccountId: customer.portalAccountId,
     lines,
     notes: input.notes,
   });
-  if (!result.ok) {
-    for (const refusal of result.refusals) {
-      input.lines.forEach((line, i) => {
-        if (line.imei.trim() === refusal.imei) (fieldErrors[`lines.${i}.imei`] ??= []).push(refusal.problem);
-      });
-    }
-    const named = result.refusals.map((r) => `IMEI ${r.imei} ${r.problem}.`).join(' ');
-    return fail(`Nothing was sent. ${named}`, fieldErrors);
-  }
   revalidatePath(`/p/${customer.portal.slug}/rmas`);
   revalidatePath(`/p/${customer.portal.slug}/devices`);
-  return ok({ number: result.number }, `Return request RMA ${result.number} sent.`);
+  return ok({ number: rma.number }, `Return request RMA ${rma.number} sent.`);
 });

@@ -1,14 +1,13 @@
 'use server';
 
 import { getDb } from '@/db';
-import { checkReturnDevices } from '@/db/queries/history/return-requests';
-import { customerAction, ok, UserError } from '@/lib/actions';
+import { checkReturnDevices } from '@/db/queries/portal/rmas/request-rma';
+import { ok, portalAction } from '@/lib/actions';
+import { toReturnRow, type ReturnRow } from '@/lib/portal/rma-rows';
 import { checkReturnDevicesSchema } from '@/lib/validation/return-request';
-import { toReturnRow, type ReturnRow } from '@/lib/history/return-rows';
 
 /** Looks up pasted IMEIs for the return request form; writes nothing. */
-export const checkReturnDevicesAction = customerAction(checkReturnDevicesSchema, async (input, customer) => {
-  if (!customer.portal.enabled) throw new UserError('This portal is not open.');
+export const checkRmaDevicesAction = portalAction(checkReturnDevicesSchema, async (input, customer) => {
   const checks = await checkReturnDevices(await getDb(), {
     sellerId: customer.sellerId,
     organizationId: customer.organizationId,

@@ -4,8 +4,8 @@ import { useState, useTransition } from 'react';
 import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { orderAgainAction } from '@/lib/actions/history/order-again';
-import type { OrderAgainLine } from '@/db/queries/reorder';
+import { orderAgainAction } from '@/lib/actions/portal/order-again';
+import type { OrderAgainLine } from '@/db/queries/portal/orders/order-again';
 import type { ActionResult } from '@/lib/actions/result';
 
 function describeShortfall(line: OrderAgainLine): string {

@@ -1,4 +1,5 @@
-import type { ReturnDeviceCheck } from '@/db/queries/history/return-requests';
+import type { ReturnDeviceCheck } from '@/db/queries/portal/rmas/request-rma';
+import { isoDay } from '@/lib/format/dates';
 
 /** One device row of the return request form, as sent to the browser (dates as text). */
 export type ReturnRow = {
@@ -15,8 +16,8 @@ export function toReturnRow(check: ReturnDeviceCheck): ReturnRow {
     imei: check.imei,
     description: check.device?.description ?? null,
     orderNumber: check.device?.orderNumber ?? null,
-    orderedOn: check.device ? check.device.orderedAt.toISOString().slice(0, 10) : null,
-    returnBy: check.device?.returnBy ? check.device.returnBy.toISOString().slice(0, 10) : null,
+    orderedOn: check.device ? isoDay(check.device.orderedAt) : null,
+    returnBy: check.device?.returnBy ? isoDay(check.device.returnBy) : null,
     problem: check.problem,
   };
 }

@@ -14,10 +14,13 @@ import {
 import type { InvoiceDocument } from '@/lib/invoices/document';
 import { describeProduct } from '@/lib/products';
 import { portalLogoPath } from '@/lib/portal/logo-path';
-import type { CustomerScope } from './scope';
+import type { CustomerScope } from '@/db/queries/portal/scope';
 import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 
 /**
+ * The one read model of an issued invoice: the customer's invoice page, the
+ * staff print page and both PDFs render what this loader reads.
+ *
  * An invoice of one of the organization's orders, addressed by order number
  * and invoice number. Null unless both belong to this organization at this
  * seller and to each other.
@@ -37,18 +40,22 @@ export async function findSellerInvoiceDocument(
   return findInvoiceDocument(db, { ...params, organizationId: null });
 }
 
-async function findInvoiceDocument(
-  db: DbOrTx,
-  params: { sellerId: number; organizationId: number | null; orderNumber: number; invoiceNumber: number },
-): Promise<InvoiceDocument | null> {
+/** Who may read the invoice: the seller's staff (any organization), or one organization of it. */
+type InvoiceScope = { sellerId: number; organizationId: number | null; orderNumber: number; invoiceNumber: number };
+
+async function findInvoiceDocument(db: DbOrTx, params: InvoiceScope): Promise<InvoiceDocument | null> {
   const { sellerId, organizationId } = params;
   const [row] = await db
     .select({
       invoice: invoices,
       orderNumber: salesOrders.number,
+      orderedAt: salesOrders.createdAt,
       poNumber: salesOrders.poNumber,
       organizationName: organizations.name,
+      organizationEmail: organizations.email,
+      organizationPhone: organizations.phone,
       billingAddress: organizations.billingAddress,
+      shippingAddress: organizations.shippingAddress,
       sellerName: sellers.name,
       sellerSlug: sellers.slug,
       displayName: portalSettings.displayName,
@@ -88,7 +95,7 @@ async function findInvoiceDocument(
         unitPrice: line.unitPrice,
         amount: line.amount,
       }))
-    : await orderLinesAsInvoiceLines(db, sellerId, row.invoice.orderId);
+    : await orderLinesAsInvoiceLines(db, { sellerId, orderId: row.invoice.orderId });
 
   return {
     sellerName: row.displayName || row.sellerName,
@@ -98,12 +105,17 @@ async function findInvoiceDocument(
       : null,
     invoiceNumber: row.invoice.number,
     orderNumber: row.orderNumber,
+    orderedAt: row.orderedAt,
     poNumber: row.poNumber,
     organizationName: row.organizationName,
+    organizationEmail: row.organizationEmail ?? null,
+    organizationPhone: row.organizationPhone ?? null,
     billingAddress: row.billingAddress ?? null,
+    shippingAddress: row.shippingAddress ?? null,
     issuedOn: row.invoice.issuedOn,
     dueOn: row.invoice.dueOn,
     paid: row.invoice.paidAt !== null,
+    paidAt: row.invoice.paidAt,
     currency: row.invoice.currency,
     paymentMethodName: row.invoice.paymentMethodName,
     paymentInstructions: row.invoice.paymentInstructions,
@@ -116,7 +128,8 @@ async function findInvoiceDocument(
  * Invoices issued without line snapshots (older imports, the demo history)
  * show the order's lines, which are what their total was computed from.
  */
-async function orderLinesAsInvoiceLines(db: DbOrTx, sellerId: number, orderId: number) {
+async function orderLinesAsInvoiceLines(db: DbOrTx, params: { sellerId: number; orderId: number }) {
+  const { sellerId, orderId } = params;
   const rows = await db
     .select({ line: salesOrderLines, product: products })
     .from(salesOrderLines)

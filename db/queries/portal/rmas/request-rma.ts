@@ -21,9 +21,12 @@ import { formatMoney, maxMoneyMinor, moneyLimitText } from '@/lib/money';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { returnRequestEmail } from '@/lib/email/templates/return-request';
 import { publicUrl } from '@/lib/public-url';
-import { nextDocumentNumber } from '../document-numbers';
-import { isCancelledStatus, type CustomerScope } from './scope';
-import { openRmaStatuses } from './customer-rmas';
+import { nextDocumentNumber } from '@/db/queries/document-numbers';
+import { sellerCurrency } from '@/db/queries/orders/lock-order';
+import { isoDay } from '@/lib/format/dates';
+import { Refusal, type LineProblem } from '@/lib/refusal';
+import { isCancelledStatus, type CustomerScope } from '@/db/queries/portal/scope';
+import { openRmaStatuses } from './find-rma';
 import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 
 export type ReturnableDevice = {
@@ -42,8 +45,19 @@ export type ReturnableDevice = {
 /** What the portal knows about one entered IMEI: the device, or why it cannot be returned. */
 export type ReturnDeviceCheck = { imei: string; device: ReturnableDevice | null; problem: string | null };
 
-function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
+/** The entered IMEIs, trimmed, each with what is wrong with it as typed (invalid, or listed twice). */
+function enteredImeis(imeis: string[]): { imei: string; problem: string | null }[] {
+  const seen = new Set<string>();
+  return imeis.map((raw) => {
+    const imei = raw.trim();
+    const invalid = imeiProblem(imei);
+    const duplicate = !invalid && seen.has(imei);
+    seen.add(imei);
+    return {
+      imei,
+      problem: invalid ? `is not a valid IMEI (${imeiProblemMessage[invalid]})` : duplicate ? 'is listed twice' : null,
+    };
+  });
 }
 
 /**
@@ -59,17 +73,7 @@ export async function checkReturnDevices(
   params: CustomerScope & { imeis: string[] },
 ): Promise<ReturnDeviceCheck[]> {
   const { sellerId, organizationId } = params;
-  const seen = new Set<string>();
-  const entered = params.imeis.map((raw) => {
-    const imei = raw.trim();
-    const invalid = imeiProblem(imei);
-    const duplicate = !invalid && seen.has(imei);
-    seen.add(imei);
-    return {
-      imei,
-      problem: invalid ? `is not a valid IMEI (${imeiProblemMessage[invalid]})` : duplicate ? 'is listed twice' : null,
-    };
-  });
+  const entered = enteredImeis(params.imeis);
   const valid = [...new Set(entered.filter((e) => !e.problem).map((e) => e.imei))];
 
   const found = valid.length
@@ -146,11 +150,7 @@ export type ReturnRequestLine = {
   requestedRefund: number | null;
 };
 
-export type ReturnRequestRefusal = { imei: string; problem: string };
-
-export type ReturnRequestResult =
-  | { ok: true; rmaId: number; number: number }
-  | { ok: false; refusals: ReturnRequestRefusal[] };
+export type RequestedRma = { rmaId: number; number: number };
 
 /**
  * A customer's return request: checks every device, then writes the RMA with
@@ -164,9 +164,9 @@ export async function createReturnRequest(
     lines: ReturnRequestLine[];
     notes?: string | null;
   },
-): Promise<ReturnRequestResult> {
+): Promise<RequestedRma> {
   const { sellerId, organizationId } = params;
-  if (!params.lines.length) return { ok: false, refusals: [{ imei: '', problem: 'Add at least one device.' }] };
+  if (!params.lines.length) throw returnRefusal(params.lines, [{ line: null, value: '', reason: 'Add at least one device.' }]);
 
   return db.transaction(async (tx) => {
     // Lock the devices first, so two requests for one device cannot both pass the open-RMA check.
@@ -179,28 +179,9 @@ export async function createReturnRequest(
       .for('update');
     const checks = await checkReturnDevices(tx, { sellerId, organizationId, imeis });
 
-    const refusals: ReturnRequestRefusal[] = [];
     const currency = await sellerCurrency(tx, sellerId);
-    checks.forEach((check, i) => {
-      const line = params.lines[i]!;
-      if (check.problem) return refusals.push({ imei: check.imei, problem: check.problem });
-      if (line.disposition !== 'keep_partial_refund') return;
-      const asked = line.requestedRefund;
-      if (asked === null || !Number.isInteger(asked) || asked <= 0) {
-        return refusals.push({ imei: check.imei, problem: 'needs the refund you ask for to keep it' });
-      }
-      if (asked > maxMoneyMinor(currency)) {
-        return refusals.push({ imei: check.imei, problem: `asks for more than the largest refund, ${moneyLimitText(currency)}` });
-      }
-      const paid = check.device!.unitPrice;
-      if (paid !== null && asked > paid) {
-        return refusals.push({
-          imei: check.imei,
-          problem: `asks for ${formatMoney(asked, currency)}, more than its price of ${formatMoney(paid, currency)}`,
-        });
-      }
-    });
-    if (refusals.length) return { ok: false, refusals };
+    const problems = lineProblems(params.lines, checks, currency);
+    if (problems.length) throw returnRefusal(params.lines, problems);
 
     const number = await nextDocumentNumber(tx, { sellerId, kind: 'rma' });
     const [rma] = await tx
@@ -234,13 +215,42 @@ export async function createReturnRequest(
       url: publicUrl(`/admin/rmas/${number}`),
       lines: params.lines.map((line, i) => ({ ...line, device: checks[i]!.device! })),
     });
-    return { ok: true, rmaId: rma!.id, number };
+    return { rmaId: rma!.id, number };
   });
 }
 
-async function sellerCurrency(tx: DbOrTx, sellerId: number): Promise<string> {
-  const [row] = await tx.select({ currency: sellers.currency }).from(sellers).where(eq(sellers.id, sellerId));
-  return row?.currency ?? 'USD';
+/** Why each line cannot be returned as asked: the device check, then the refund asked for when keeping it. */
+function lineProblems(lines: ReturnRequestLine[], checks: ReturnDeviceCheck[], currency: string): LineProblem[] {
+  const problems: LineProblem[] = [];
+  checks.forEach((check, i) => {
+    const line = lines[i]!;
+    const refuse = (reason: string) => problems.push({ line: i + 1, value: check.imei, reason });
+    if (check.problem) return refuse(check.problem);
+    if (line.disposition !== 'keep_partial_refund') return;
+    const asked = line.requestedRefund;
+    if (asked === null || !Number.isInteger(asked) || asked <= 0) return refuse('needs the refund you ask for to keep it');
+    if (asked > maxMoneyMinor(currency)) return refuse(`asks for more than the largest refund, ${moneyLimitText(currency)}`);
+    const paid = check.device!.unitPrice;
+    if (paid !== null && asked > paid) {
+      return refuse(`asks for ${formatMoney(asked, currency)}, more than its price of ${formatMoney(paid, currency)}`);
+    }
+  });
+  return problems;
+}
+
+/**
+ * The refusal of a return request: one sentence naming every refused IMEI,
+ * and the problem at each form line that holds that IMEI. Nothing is written.
+ */
+function returnRefusal(lines: ReturnRequestLine[], problems: LineProblem[]): Refusal {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const problem of problems) {
+    lines.forEach((line, i) => {
+      if (line.imei.trim() === problem.value) (fieldErrors[`lines.${i}.imei`] ??= []).push(problem.reason);
+    });
+  }
+  const named = problems.map((p) => `IMEI ${p.value} ${p.reason}.`).join(' ');
+  return new Refusal(`Nothing was sent. ${named}`, { code: 'invalid', fieldErrors, problems });
 }
 
 /** One email per active owner and admin of the seller, queued in the request's transaction. */

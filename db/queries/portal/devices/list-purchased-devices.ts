@@ -2,10 +2,10 @@ import { likeEscape } from '@/lib/like';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
-import { isCancelledStatus, num, toDate, type CustomerScope } from './scope';
+import { isCancelledStatus, num, toDate, type CustomerScope } from '@/db/queries/portal/scope';
+import { productAttributes, type ProductAttribute } from '@/lib/portal/device-filters';
 
-export const productAttributes = ['manufacturer', 'model', 'capacity', 'color', 'network', 'grade'] as const;
-export type ProductAttribute = (typeof productAttributes)[number];
+export { productAttributes, type ProductAttribute };
 
 export type PurchasedDeviceFilters = {
   /** An IMEI (or serial), or any part of one. */

@@ -1,13 +1,36 @@
+import type { ReactNode } from 'react';
+import type { PostalAddress } from '@/db/schema';
+import { formatDate } from '@/lib/format/dates';
 import { addressLines, type InvoiceDocument } from '@/lib/invoices/document';
-import { formatDate } from '@/lib/history/format';
 import { formatMoney } from '@/lib/money';
 
-/** The invoice as a page: the same content as its PDF. */
-export function InvoiceView({ invoice }: { invoice: InvoiceDocument }) {
+function AddressBlock({ title, address, children }: { title: string; address: PostalAddress | null; children?: ReactNode }) {
+  return (
+    <div>
+      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
+      {children}
+      <address className="not-italic text-slate-700">
+        {addressLines(address).map((line) => (
+          <span key={line} className="block">
+            {line}
+          </span>
+        ))}
+      </address>
+    </div>
+  );
+}
+
+/**
+ * The one HTML view of an invoice: the customer's invoice page and the staff
+ * print page, with the same content as its PDF. Staff also see the
+ * organization's contact, shipping address, order date and when it was paid.
+ */
+export function InvoiceView({ invoice, audience = 'customer' }: { invoice: InvoiceDocument; audience?: 'customer' | 'staff' }) {
+  const staff = audience === 'staff';
   const money = (minor: number) => formatMoney(minor, invoice.currency);
   const anyToQuote = invoice.lines.some((l) => l.unitPrice === null);
   return (
-    <article className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm" aria-label={`Invoice ${invoice.invoiceNumber}`}>
+    <article className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm print:rounded-none print:border-0 print:p-0 print:shadow-none" aria-label={`Invoice ${invoice.invoiceNumber}`}>
       <header className="flex flex-wrap items-start justify-between gap-4 border-b-4 pb-4" style={{ borderColor: invoice.brandColor }}>
         <div>
           {invoice.logo ? (
@@ -24,22 +47,22 @@ export function InvoiceView({ invoice }: { invoice: InvoiceDocument }) {
         </div>
       </header>
       <div className="mt-6 grid gap-6 sm:grid-cols-2">
-        <div>
-          <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Bill to</h2>
-          <p className="mt-1 font-semibold">{invoice.organizationName}</p>
-          <address className="not-italic text-slate-700">
-            {addressLines(invoice.billingAddress).map((line) => (
-              <span key={line} className="block">
-                {line}
-              </span>
-            ))}
-          </address>
+        <div className="space-y-4">
+          <AddressBlock title="Bill to" address={invoice.billingAddress}>
+            <p className="mt-1 font-semibold">{invoice.organizationName}</p>
+            {staff && invoice.organizationEmail ? <p className="text-slate-700">{invoice.organizationEmail}</p> : null}
+            {staff && invoice.organizationPhone ? <p className="text-slate-700">{invoice.organizationPhone}</p> : null}
+          </AddressBlock>
+          {staff && invoice.shippingAddress ? <AddressBlock title="Ship to" address={invoice.shippingAddress} /> : null}
         </div>
         <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:justify-self-end">
           <dt className="text-slate-500">Invoice number</dt>
           <dd className="text-right">{invoice.invoiceNumber}</dd>
           <dt className="text-slate-500">Order number</dt>
-          <dd className="text-right">{invoice.orderNumber}</dd>
+          <dd className="text-right">
+            {invoice.orderNumber}
+            {staff && invoice.orderedAt ? ` (${formatDate(invoice.orderedAt)})` : null}
+          </dd>
           {invoice.poNumber ? (
             <>
               <dt className="text-slate-500">PO number</dt>
@@ -51,7 +74,7 @@ export function InvoiceView({ invoice }: { invoice: InvoiceDocument }) {
           <dt className="text-slate-500">Due date</dt>
           <dd className="text-right font-semibold">{formatDate(invoice.dueOn)}</dd>
           <dt className="text-slate-500">Status</dt>
-          <dd className="text-right">{invoice.paid ? 'Paid' : 'Unpaid'}</dd>
+          <dd className="text-right">{invoice.paid ? (staff && invoice.paidAt ? `Paid ${formatDate(invoice.paidAt)}` : 'Paid') : 'Unpaid'}</dd>
         </dl>
       </div>
       <table className="mt-8 w-full text-sm">

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
 import { orderStatuses } from '@/db/schema';
-import { num, toDate, type CustomerScope } from './scope';
+import { num, toDate, type CustomerScope } from '@/db/queries/portal/scope';
 
 export type CustomerOrderFilters = {
   statusId?: number;

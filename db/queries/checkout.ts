@@ -18,7 +18,7 @@ import { Refusal, type RefusalCode } from '@/lib/refusal';
 import type { CheckoutValues } from '@/lib/validation/checkout';
 import { sellableQuantity, type SellableProduct } from './cart';
 import { nextDocumentNumber } from './document-numbers';
-import { createInvoiceForOrder, queueInvoiceEmail } from './invoices';
+import { createInvoiceForOrder, queueInvoiceEmail } from './invoices/create-invoice';
 import { sellerCurrency } from './orders/lock-order';
 import { orderTotalProblem } from './orders/order-total';
 

@@ -4,7 +4,7 @@ import * as s from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { imeiFromBody } from '@/lib/imei';
 import { nextDocumentNumber } from '@/db/queries/document-numbers';
-import { createInvoiceForOrder } from '@/db/queries/invoices';
+import { createInvoiceForOrder } from '@/db/queries/invoices/create-invoice';
 import {
   demoGrades,
   demoModels,

@@ -86,8 +86,8 @@ describe('accounts', () => {
     expect((await verifyCustomerCredentials(db, { sellerId: acme.sellerId, email: both, password: 'acme-password' }))?.organizationId).toBe(acmeOrg.id);
     expect((await verifyCustomerCredentials(db, { sellerId: bolt.sellerId, email: both, password: 'bolt-password' }))?.organizationId).toBe(boltOrg.id);
     // A session of the Acme account gives nothing at Bolt.
-    expect(await loadCustomerSession(db, a.account.subject.id, a.account.sessionVersion, bolt.sellerId)).toBeNull();
-    expect(await loadCustomerSession(db, a.account.subject.id, a.account.sessionVersion, acme.sellerId)).not.toBeNull();
+    expect(await loadCustomerSession(db, { portalAccountId: a.account.subject.id, sessionVersion: a.account.sessionVersion, sellerId: bolt.sellerId })).toBeNull();
+    expect(await loadCustomerSession(db, { portalAccountId: a.account.subject.id, sessionVersion: a.account.sessionVersion, sellerId: acme.sellerId })).not.toBeNull();
     // An email already used at this seller is refused with a message.
     const again = await asResult(invitePortalAccount(db, { sellerId: acme.sellerId, actor, organizationId: acmeOrg.id, name: 'X', email: 'TWIN@buyer.test' }));
     expect(again).toMatchObject({ ok: false, fieldErrors: { email: [expect.stringContaining('already')] } });
@@ -97,14 +97,14 @@ describe('accounts', () => {
     const { db } = database;
     const org = await addOrganization(db, acme);
     const account = await addPortalAccount(db, acme, org.id, { email: 'soon-off@buyer.test', passwordHash });
-    const session = await loadCustomerSession(db, account.id, account.sessionVersion, acme.sellerId);
+    const session = await loadCustomerSession(db, { portalAccountId: account.id, sessionVersion: account.sessionVersion, sellerId: acme.sellerId });
     expect(session?.organizationName).toBe(org.name);
     await requestAccountLink(db, { area: { kind: 'customer', sellerId: acme.sellerId }, email: account.email, purpose: 'sign_in' });
     const pending = linkIn((await latestEmailTo(db, account.email))!.text).token;
 
     const off = await asResult(setPortalAccountEnabled(db, { sellerId: acme.sellerId, actor, portalAccountId: account.id, enabled: false }));
     expect(off).toMatchObject({ ok: true, data: { status: 'disabled' } });
-    expect(await loadCustomerSession(db, account.id, account.sessionVersion, acme.sellerId)).toBeNull();
+    expect(await loadCustomerSession(db, { portalAccountId: account.id, sessionVersion: account.sessionVersion, sellerId: acme.sellerId })).toBeNull();
     expect(await verifyCustomerCredentials(db, { sellerId: acme.sellerId, email: account.email, password: 'right-password' })).toBeNull();
     const area = { kind: 'customer' as const, sellerId: acme.sellerId };
     expect((await completeAccountLink(db, { area, token: pending, purpose: 'sign_in' })).ok).toBe(false);
@@ -112,7 +112,7 @@ describe('accounts', () => {
     const on = await asResult(setPortalAccountEnabled(db, { sellerId: acme.sellerId, actor, portalAccountId: account.id, enabled: true }));
     expect(on).toMatchObject({ ok: true, data: { status: 'active' } });
     // The old session stays ended (its version is gone); the password works again.
-    expect(await loadCustomerSession(db, account.id, account.sessionVersion, acme.sellerId)).toBeNull();
+    expect(await loadCustomerSession(db, { portalAccountId: account.id, sessionVersion: account.sessionVersion, sellerId: acme.sellerId })).toBeNull();
     expect(await verifyCustomerCredentials(db, { sellerId: acme.sellerId, email: account.email, password: 'right-password' })).not.toBeNull();
     expect((await inspectAccountLink(db, { area, token: pending, purpose: 'sign_in' })).state).toBe('replaced');
 
@@ -154,12 +154,12 @@ describe('accounts', () => {
     const check = await verifyStaffCredentials(db, { email: 'na@seller.test', password: 'staff-password' });
     const user = check.status === 'match' ? check.user : null;
     expect(user).toMatchObject({ role: 'admin', status: 'active', sellerId: acme.sellerId });
-    expect(await loadStaffSession(db, user!.id, done.account.sessionVersion)).not.toBeNull();
+    expect(await loadStaffSession(db, { staffUserId: user!.id, sessionVersion: done.account.sessionVersion })).not.toBeNull();
 
     // An admin cannot disable an admin; an owner can, and the session ends.
     expect(await asResult(setStaffUserEnabled(db, { manager: asAdmin, staffUserId: user!.id, enabled: false }))).toMatchObject({ ok: false });
     expect(await asResult(setStaffUserEnabled(db, { manager: asOwner, staffUserId: user!.id, enabled: false }))).toMatchObject({ ok: true });
-    expect(await loadStaffSession(db, user!.id, done.account.sessionVersion)).toBeNull();
+    expect(await loadStaffSession(db, { staffUserId: user!.id, sessionVersion: done.account.sessionVersion })).toBeNull();
     // Nobody disables or re-roles themselves.
     expect(await asResult(setStaffUserEnabled(db, { manager: asOwner, staffUserId: owner.id, enabled: false }))).toMatchObject({ ok: false });
     expect(await asResult(changeStaffRole(db, { manager: asOwner, staffUserId: owner.id, role: 'staff' }))).toMatchObject({ ok: false });

@@ -7,7 +7,7 @@ import { convertLegacyLogos } from '@/db/queries/settings/legacy-logos';
 import { findPortalBySlug } from '@/db/queries/sellers';
 import { findCustomerInvoice } from '@/db/queries/invoices/find-invoice-document';
 import { findSellerInvoiceDocument as findInvoiceForPrint } from '@/db/queries/invoices/find-invoice-document';
-import { createInvoiceForOrder } from '@/db/queries/invoices';
+import { createInvoiceForOrder } from '@/db/queries/invoices/create-invoice';
 import type { SettingsActor } from '@/db/queries/settings/access';
 import { asResult } from '../support/as-result';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';

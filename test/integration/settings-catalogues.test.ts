@@ -19,7 +19,7 @@ import {
   updatePaymentMethod,
 } from '@/db/queries/settings/catalogues/payment-methods';
 import { recentSettingsChanges } from '@/db/queries/settings/recent-changes';
-import { createInvoiceForOrder } from '@/db/queries/invoices';
+import { createInvoiceForOrder } from '@/db/queries/invoices/create-invoice';
 import { asResult } from '../support/as-result';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';

@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import * as s from '@/db/schema';
 import { nextDocumentNumber } from '@/db/queries/document-numbers';
-import { createInvoiceForOrder } from '@/db/queries/invoices';
+import { createInvoiceForOrder } from '@/db/queries/invoices/create-invoice';
 import { addDevices, addOrganization, addPortalAccount, addProduct, buildSeller, type SellerFixture } from './fixtures';
 
 /** Builders for customer history tests: orders with committed devices, invoices and RMAs. */

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { invoices, salesOrderLines } from '@/db/schema';
 import { recordAudit, type StaffActor } from '../audit';
-import { createInvoiceForOrder, queueInvoiceEmail } from '../invoices';
+import { createInvoiceForOrder, queueInvoiceEmail } from '../invoices/create-invoice';
 import { Refusal } from '@/lib/refusal';
 import { lockOrder, type LockedOrder } from './lock-order';
 

@@ -17,9 +17,9 @@ import { lineAmount, totalProblem } from '@/lib/money';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { invoiceEmail } from '@/lib/email/templates/invoice';
 import { portalUrl } from '@/lib/public-url';
-import { nextDocumentNumber } from './document-numbers';
+import { nextDocumentNumber } from '../document-numbers';
 import { Refusal } from '@/lib/refusal';
-import { findSellerBrand } from './seller-brand';
+import { findSellerBrand } from '../seller-brand';
 import { isoDay } from '@/lib/format/dates';
 
 function addDays(isoDate: string, days: number): string {

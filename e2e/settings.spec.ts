@@ -187,3 +187,20 @@ test('the staff role is refused on every settings page, with a clear page', asyn
     await expect(page.getByRole('button', { name: /Save|Add|Delete/ })).toHaveCount(0);
   }
 });
+
+test('every catalogue keeps its URL; any other word or id is not found', async ({ page }) => {
+  await signInAsStaff(page, 'owner@acme.example', '/admin/settings');
+  for (const [path, heading] of [
+    ['/admin/settings/warehouses', 'Warehouses'],
+    ['/admin/settings/inventory-statuses', 'Inventory statuses'],
+    ['/admin/settings/order-statuses', 'Order statuses'],
+    ['/admin/settings/sales-channels', 'Sales channels'],
+    ['/admin/settings/payment-methods', 'Payment methods'],
+  ] as const) {
+    expect((await page.goto(path))?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  }
+  for (const path of ['/admin/settings/constructor', '/admin/settings/staff-users/1', '/admin/settings/warehouses/abc', '/admin/settings/warehouses/99999999']) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+  }
+});

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { findOrganization } from '@/db/queries/organizations';
 import { requireStaff } from '@/lib/auth/session';
+import { parseId } from '@/lib/url-params';
 
 /**
  * The organization an /admin/organizations/{id} page is about, for the
@@ -11,8 +12,8 @@ import { requireStaff } from '@/lib/auth/session';
  */
 export const requireOrganization = cache(async (id: string) => {
   const staff = await requireStaff();
-  const organizationId = /^\d{1,9}$/.test(id) ? Number(id) : NaN;
-  const organization = await findOrganization(await getDb(), { sellerId: staff.sellerId, organizationId });
+  const organizationId = parseId(id);
+  const organization = organizationId ? await findOrganization(await getDb(), { sellerId: staff.sellerId, organizationId }) : null;
   if (!organization) notFound();
   return { staff, organization };
 });

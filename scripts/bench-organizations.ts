@@ -10,7 +10,8 @@ import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Db } from '@/db';
-import { listOrganizationOrders, listOrganizationRmas } from '@/db/queries/organization-history';
+import { listOrders } from '@/db/queries/orders/list-orders';
+import { listRmas } from '@/db/queries/rmas/list-rmas';
 import { listOrganizations } from '@/db/queries/organizations';
 import { listPortalAccounts } from '@/db/queries/portal-accounts';
 import { hitRateLimit } from '@/db/queries/rate-limits';
@@ -74,12 +75,12 @@ try {
   await time('organizations search "1234" (name, email, phone)', () =>
     listOrganizations(db, { sellerId: 1, search: '1234', page: 1, pageSize: 25 }));
   await time('Orders tab of the 30,000-order organization, page 1 (with totals)', () =>
-    listOrganizationOrders(db, { sellerId: 1, organizationId: 1, page: 1, pageSize: 25 }));
+    listOrders(db, { sellerId: 1, organizationId: 1, page: 1, pageSize: 25 }));
   await time('Orders tab of the 30,000-order organization, page 600', () =>
-    listOrganizationOrders(db, { sellerId: 1, organizationId: 1, page: 600, pageSize: 25 }));
+    listOrders(db, { sellerId: 1, organizationId: 1, page: 600, pageSize: 25 }));
   await time('Orders tab of a 15-order organization', () =>
-    listOrganizationOrders(db, { sellerId: 1, organizationId: 500, page: 1, pageSize: 25 }));
-  await time('RMAs tab', () => listOrganizationRmas(db, { sellerId: 1, organizationId: 500, page: 1, pageSize: 25 }));
+    listOrders(db, { sellerId: 1, organizationId: 500, page: 1, pageSize: 25 }));
+  await time('RMAs tab', () => listRmas(db, { sellerId: 1, organizationId: 500, page: 1, pageSize: 25 }));
   await time('Customer Portal tab (accounts of one organization)', () =>
     listPortalAccounts(db, { sellerId: 1, organizationId: 500 }));
   let n = 0;

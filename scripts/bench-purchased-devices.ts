@@ -18,8 +18,8 @@ import {
   purchasedDevicesForExport,
   purchasedDevicesQueries,
   type PurchasedDeviceFilters,
-} from '@/db/queries/history/purchased-devices';
-import { listCustomerOrders } from '@/db/queries/history/orders-history';
+} from '@/db/queries/portal/devices/list-purchased-devices';
+import { listCustomerOrders } from '@/db/queries/portal/orders/list-orders';
 
 const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = 'tradepost_bench_history';

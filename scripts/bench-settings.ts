@@ -14,9 +14,10 @@ import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '@/db';
 import { loadPortalSettings, savePortalSettings } from '@/db/queries/settings/portal-settings';
-import { listWarehouses, deleteWarehouse } from '@/db/queries/settings/warehouses';
-import { deleteInventoryStatus } from '@/db/queries/settings/inventory-statuses';
+import { listWarehouses, deleteWarehouse } from '@/db/queries/settings/catalogues/warehouses';
+import { deleteInventoryStatus } from '@/db/queries/settings/catalogues/inventory-statuses';
 import { recentSettingsChanges } from '@/db/queries/settings/recent-changes';
+import { isRefusal } from '@/lib/refusal';
 import { buildSeller } from '../test/support/fixtures';
 import { addStaffActor, demoPortalInput } from '../test/support/settings-fixtures';
 
@@ -75,15 +76,15 @@ try {
   results.push([
     'delete warehouse MAIN refused (counts its devices)',
     await median(5, async () => {
-      const r = await deleteWarehouse(db, { sellerId: seller.sellerId, actor: owner, warehouseId: seller.warehouse('MAIN').id });
-      if (r.ok) throw new Error('MAIN was deleted');
+      const deleted = await deleteWarehouse(db, { sellerId: seller.sellerId, actor: owner, warehouseId: seller.warehouse('MAIN').id }).then(() => true, (e) => { if (isRefusal(e)) return false; throw e; });
+      if (deleted) throw new Error('MAIN was deleted');
     }),
   ]);
   results.push([
     'delete inventory status Available refused (counts its devices)',
     await median(5, async () => {
-      const r = await deleteInventoryStatus(db, { sellerId: seller.sellerId, actor: owner, statusId: seller.status('Available').id });
-      if (r.ok) throw new Error('Available was deleted');
+      const deleted = await deleteInventoryStatus(db, { sellerId: seller.sellerId, actor: owner, statusId: seller.status('Available').id }).then(() => true, (e) => { if (isRefusal(e)) return false; throw e; });
+      if (deleted) throw new Error('Available was deleted');
     }),
   ]);
   results.push([
@@ -97,8 +98,7 @@ try {
       withReceived = !withReceived;
       const ids = [seller.status('Available').id, seller.status('Listed').id];
       if (withReceived) ids.push(seller.status('Received').id);
-      const r = await savePortalSettings(db, { sellerId: seller.sellerId, actor: owner, input: demoPortalInput(seller, { statusIds: ids }) });
-      if (!r.ok) throw new Error(r.error);
+      await savePortalSettings(db, { sellerId: seller.sellerId, actor: owner, input: demoPortalInput(seller, { statusIds: ids }) });
     }),
   ]);
   for (const [label, ms] of results) console.log(`${label}: ${ms} ms`);

@@ -13,6 +13,7 @@ import { EmbeddedDatabaseLockedError } from '@/db/embedded-lock';
 import { createSeller } from '@/db/queries/create-seller';
 import { dispatchDueEmails } from '@/lib/email/dispatcher';
 import { configuredTransport } from '@/lib/email/transport';
+import { isRefusal } from '@/lib/refusal';
 
 const usage =
   'Usage: npm run seller:create -- --name "Acme Wireless" --slug acme --currency USD --owner-email owner@acme.com [--owner-name "Ada Owner"]';
@@ -57,25 +58,25 @@ try {
     ownerEmail: values['owner-email']!,
     ownerName: values['owner-name'] ?? values['owner-email']!.split('@')[0]!,
   });
-  if (!result.ok) {
-    console.error(result.error);
-    process.exitCode = 1;
-  } else {
-    console.log(result.note);
-    if (result.activationUrl) {
-      const transport = configuredTransport();
-      if (transport) {
-        const report = await dispatchDueEmails(database.db, { transport });
-        console.log(
-          report.sent.includes(result.messageId!)
-            ? `The activation email was sent to ${values['owner-email']}.`
-            : `The activation email is queued for ${values['owner-email']}; the server sends it when it runs.`,
-        );
-      } else {
-        console.log(`No email provider is configured (RESEND_API_KEY), so give the owner this activation link (valid 7 days, works once):\n\n  ${result.activationUrl}\n`);
-      }
+  console.log(result.note);
+  if (result.activationUrl) {
+    const transport = configuredTransport();
+    if (transport) {
+      const report = await dispatchDueEmails(database.db, { transport });
+      console.log(
+        report.sent.includes(result.messageId!)
+          ? `The activation email was sent to ${values['owner-email']}.`
+          : `The activation email is queued for ${values['owner-email']}; the server sends it when it runs.`,
+      );
+    } else {
+      console.log(`No email provider is configured (RESEND_API_KEY), so give the owner this activation link (valid 7 days, works once):\n\n  ${result.activationUrl}\n`);
     }
   }
+} catch (error) {
+  // A refusal (bad input, a slug taken by another owner or the demo) is printed, not thrown.
+  if (!isRefusal(error)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
 } finally {
   await database.close();
 }

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
-import type { SignInState } from '@/lib/auth/sign-in-actions';
+import type { SignInState } from '@/lib/auth/sign-in-redirect';
 
 /** Email + password form shared by the back office and the portals. */
 export function SignInForm({

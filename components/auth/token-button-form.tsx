@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import type { LinkFormState } from '@/lib/auth/link-actions';
+import type { ActionResult } from '@/lib/actions/result';
 
 /**
  * A one-button form that posts a link's token: "Sign in" on a sign-in link's
@@ -17,18 +17,18 @@ export function TokenButtonForm({
   pendingLabel,
   variant = 'primary',
 }: {
-  action: (state: LinkFormState, form: FormData) => Promise<LinkFormState>;
+  action: (state: ActionResult | null, form: FormData) => Promise<ActionResult>;
   token: string;
   purpose?: string;
   label: string;
   pendingLabel: string;
   variant?: 'primary' | 'secondary';
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  if (state.done) return <Alert tone="success">{state.done}</Alert>;
+  const [state, formAction, pending] = useActionState(action, null);
+  if (state?.ok) return <Alert tone="success">{state.message}</Alert>;
   return (
     <form action={formAction} className="space-y-4">
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
       <input type="hidden" name="token" value={token} />
       {purpose ? <input type="hidden" name="purpose" value={purpose} /> : null}
       <Button type="submit" variant={variant} disabled={pending} className="w-full">

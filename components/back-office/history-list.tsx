@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { describeAuditEntry } from './describe-audit';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/lib/format/dates';
 
 /** Who did what, newest first. */
 export function HistoryList({

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { addToCartAction } from '@/lib/actions/portal/add-to-cart';
 import { changeCartQuantityAction } from '@/lib/actions/portal/change-cart-quantity';
 import { removeFromCartAction } from '@/lib/actions/portal/remove-from-cart';
+import type { ActionResult } from '@/lib/actions/result';
 import type { CartSummary } from '@/lib/validation/cart';
 import { cartSummaryKey, usePortalSlug } from './cart-provider';
 
@@ -24,8 +25,12 @@ export type CartChange =
   | { kind: 'set'; productId: number; quantity: string | number; from: number }
   | { kind: 'remove'; productId: number; from: number };
 
-/** A refusal from the server, with its message for the customer. */
-export class CartChangeRefused extends Error {}
+/** A refused change: the action's failure result, thrown so the mutation rolls the badge back. */
+type RefusedChange = Extract<ActionResult<unknown>, { ok: false }>;
+
+function isRefusedChange(error: unknown): error is RefusedChange {
+  return typeof error === 'object' && error !== null && 'ok' in error && error.ok === false && 'error' in error;
+}
 
 function guess(summary: CartSummary, change: CartChange): CartSummary {
   const n = Number(change.kind === 'remove' ? 0 : change.quantity);
@@ -51,7 +56,7 @@ export function useCartChange() {
           : change.kind === 'set'
             ? await changeCartQuantityAction(slug, { productId: change.productId, quantity: change.quantity })
             : await removeFromCartAction(slug, { productId: change.productId });
-      if (!result.ok) throw new CartChangeRefused(result.error);
+      if (!result.ok) throw result satisfies RefusedChange;
       return result.data;
     },
     onMutate: async (change) => {
@@ -69,5 +74,5 @@ export function useCartChange() {
 
 export function refusalMessage(error: unknown): string | null {
   if (!error) return null;
-  return error instanceof CartChangeRefused ? error.message : 'The cart could not be changed. Please try again.';
+  return isRefusedChange(error) ? error.error : 'The cart could not be changed. Please try again.';
 }

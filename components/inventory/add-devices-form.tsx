@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState, useTransition, type FormEvent } from 'react';
-import { addDevicesAction } from '@/app/(admin)/admin/(app)/inventory/add/actions';
+import { addDevicesAction } from '@/lib/actions/inventory/add-devices';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
@@ -36,6 +36,7 @@ export function AddDevicesForm({
   const [pending, startTransition] = useTransition();
   const entries = splitPastedIdentifiers(text).length;
   const errors = result && !result.ok ? result.fieldErrors ?? {} : {};
+  const problems = result && !result.ok ? result.problems ?? [] : [];
   const noun = kind === 'imei' ? 'IMEIs' : 'serial numbers';
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -62,9 +63,9 @@ export function AddDevicesForm({
       ) : null}
       {result && !result.ok ? (
         <Alert tone="error" title={result.error}>
-          {errors.lines?.length ? (
+          {problems.length ? (
             <ul className="mt-2 max-h-72 list-disc space-y-0.5 overflow-y-auto pl-5 font-mono text-xs">
-              {errors.lines.map((line) => (
+              {problems.map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>
@@ -100,7 +101,7 @@ export function AddDevicesForm({
           value={text}
           onChange={(e) => setText(e.target.value)}
           aria-describedby="identifiers-hint"
-          aria-invalid={Boolean(errors.identifiers || errors.lines)}
+          aria-invalid={Boolean(errors.identifiers || problems.length)}
           spellCheck={false}
         />
       </Field>

@@ -3,12 +3,14 @@
 import Papa from 'papaparse';
 import Link from 'next/link';
 import { useState } from 'react';
-import { importDevicesAction, validateDeviceImportChunkAction } from '@/app/(admin)/admin/(app)/inventory/import/actions';
+import { importDevicesAction } from '@/lib/actions/inventory/import-devices';
+import { validateDeviceImportAction } from '@/lib/actions/inventory/validate-device-import';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
-import { MAX_DEVICES_PER_BATCH, type LineProblem } from '@/lib/inventory/identifiers';
+import { MAX_DEVICES_PER_BATCH } from '@/lib/inventory/identifiers';
+import type { LineProblem } from '@/lib/refusal';
 import {
   deviceCsvTemplate,
   mapDeviceCsvHeaders,
@@ -32,9 +34,10 @@ type Phase =
 function byRow(problems: LineProblem[]) {
   const rows = new Map<number, { row: number; value: string; reasons: string[] }>();
   for (const p of problems) {
-    const entry = rows.get(p.line) ?? { row: p.line, value: p.value, reasons: [] };
+    const row = p.line ?? 0;
+    const entry = rows.get(row) ?? { row, value: p.value, reasons: [] };
     for (const reason of p.reason.split('; ')) if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
-    rows.set(p.line, entry);
+    rows.set(row, entry);
   }
   return [...rows.values()].sort((a, b) => a.row - b.row);
 }
@@ -72,7 +75,7 @@ export function DeviceImportForm() {
     const problems: LineProblem[] = repeatedIdentifiers(rows);
     for (let start = 0; start < rows.length; start += CHUNK) {
       setPhase({ name: 'checking', done: start, total: rows.length });
-      const answer = await validateDeviceImportChunkAction({ rows: rows.slice(start, start + CHUNK) });
+      const answer = await validateDeviceImportAction({ rows: rows.slice(start, start + CHUNK) });
       if (!answer.ok) return setPhase({ name: 'error', message: `${answer.error} Nothing was imported.` });
       problems.push(...answer.data.problems);
     }
@@ -88,7 +91,7 @@ export function DeviceImportForm() {
     const answer = await importDevicesAction({ rows });
     if (answer.ok) return setPhase({ name: 'imported', message: answer.message ?? 'Imported.' });
     // Someone changed the inventory between the check and the import: the server names the rows again.
-    const lines = answer.fieldErrors?.lines ?? [];
+    const lines = answer.problems ?? [];
     setPhase({
       name: 'refused',
       message: answer.error,

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { moveDevicesAction } from '@/app/(admin)/admin/(app)/inventory/actions';
+import { moveDevicesAction } from '@/lib/actions/inventory/move-devices';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Select } from '@/components/ui/field';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import type { DeviceFilters } from '@/db/queries/inventory/device-filters';
-import { formatDeviceKey, type DevicePageCursor } from '@/db/queries/inventory/device-list';
+import { formatDeviceKey, type DevicePageCursor } from '@/lib/inventory/device-key';
 import type { ProductAttributeValues } from '@/db/queries/products/attribute-values';
 
 const attributeLabels: [keyof ProductAttributeValues, string][] = [

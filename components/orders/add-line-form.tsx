@@ -3,9 +3,9 @@
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
-import { ActionMessage } from '@/components/back-office/action-form';
+import { ActionMessage } from '@/components/ui/action-form';
 import { ProductPicker } from './product-picker';
-import { addOrderLineAction } from '@/lib/actions/orders/edit-order-lines';
+import { addOrderLineAction } from '@/lib/actions/orders/add-order-line';
 import type { ActionResult } from '@/lib/actions/result';
 import type { ProductForOrderLine } from '@/db/queries/orders/find-products-for-order-line';
 import { minorToDecimalString } from '@/lib/money';

@@ -4,7 +4,7 @@ import { useRef, useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Textarea } from '@/components/ui/field';
-import { ActionMessage } from '@/components/back-office/action-form';
+import { ActionMessage } from '@/components/ui/action-form';
 import { commitDevicesAction } from '@/lib/actions/orders/commit-devices';
 import type { ActionResult } from '@/lib/actions/result';
 

@@ -1,8 +1,8 @@
 import { Table, Td, Th } from '@/components/ui/table';
-import { ActionForm, ActionResultScope } from '@/components/back-office/action-form';
-import { formatDateTime } from '@/components/back-office/format';
+import { ActionForm, ActionResultScope } from '@/components/ui/action-form';
+import { formatDateTime } from '@/lib/format/dates';
 import type { OrderDetail } from '@/db/queries/orders/order-detail';
-import { uncommitDevicesAction } from '@/lib/actions/orders/commit-devices';
+import { uncommitDevicesAction } from '@/lib/actions/orders/uncommit-devices';
 
 /** The IMEIs committed to each line, with uncommit per device and per line. */
 export function CommittedDevicesSection({ detail }: { detail: OrderDetail }) {

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
-import { ActionMessage } from '@/components/back-office/action-form';
+import { ActionMessage } from '@/components/ui/action-form';
 import { ProductPicker } from './product-picker';
 import { createOrderAction } from '@/lib/actions/orders/create-order';
 import type { ActionResult } from '@/lib/actions/result';

@@ -1,9 +1,8 @@
-import Link from 'next/link';
-import { Button } from '@/components/ui/button';
+import { FilterBar } from '@/components/back-office/filter-bar';
 import { Field, Input, Select } from '@/components/ui/field';
 import type { OrderFormOptions } from '@/db/queries/orders/order-form-options';
 
-/** A plain GET form: every filter lives in the URL, so a filtered list can be shared. */
+/** Orders > filters: status, channel, organization, dates and an order or PO number. */
 export function OrderFilters({
   values,
   options,
@@ -12,7 +11,7 @@ export function OrderFilters({
   options: OrderFormOptions;
 }) {
   return (
-    <form method="get" action="/admin/orders" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7">
+    <FilterBar action="/admin/orders" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-7">
       <Field id="filter-status" label="Status">
         <Select id="filter-status" name="status" defaultValue={values.status ?? ''}>
           <option value="">Any status</option>
@@ -53,14 +52,6 @@ export function OrderFilters({
       <Field id="filter-q" label="Order or PO number">
         <Input id="filter-q" name="q" type="search" defaultValue={values.q ?? ''} />
       </Field>
-      <div className="flex items-end gap-2">
-        <Button type="submit" variant="secondary">
-          Filter
-        </Button>
-        <Link href="/admin/orders" className="px-2 py-2 text-sm text-slate-600 underline">
-          Clear
-        </Link>
-      </div>
-    </form>
+    </FilterBar>
   );
 }

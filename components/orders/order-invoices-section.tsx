@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
-import { ActionForm, ActionResultScope } from '@/components/back-office/action-form';
-import { formatDate, formatDateTime } from '@/components/back-office/format';
+import { ActionForm, ActionResultScope } from '@/components/ui/action-form';
+import { formatDate, formatDateTime } from '@/lib/format/dates';
 import type { OrderDetail } from '@/db/queries/orders/order-detail';
-import { createInvoiceAction, emailInvoiceAction, setInvoicePaidAction } from '@/lib/actions/orders/order-invoices';
+import { createInvoiceAction } from '@/lib/actions/orders/create-invoice';
+import { emailInvoiceAction } from '@/lib/actions/orders/email-invoice';
+import { setInvoicePaidAction } from '@/lib/actions/orders/set-invoice-paid';
 import { formatMoney } from '@/lib/money';
 
 /** Invoices of the order: create (and email), email again, mark paid or unpaid, open the printable page. */

@@ -1,9 +1,10 @@
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
 import { Field, Input } from '@/components/ui/field';
-import { ActionForm, ActionResultScope } from '@/components/back-office/action-form';
+import { ActionForm, ActionResultScope } from '@/components/ui/action-form';
 import { AddLineForm } from './add-line-form';
 import type { OrderDetail } from '@/db/queries/orders/order-detail';
-import { removeOrderLineAction, updateOrderLineAction } from '@/lib/actions/orders/edit-order-lines';
+import { removeOrderLineAction } from '@/lib/actions/orders/remove-order-line';
+import { updateOrderLineAction } from '@/lib/actions/orders/update-order-line';
 import { formatMoney, minorToDecimalString } from '@/lib/money';
 
 /** The order's lines with their committed counts, an editor per line, and adding a product. */

@@ -1,6 +1,6 @@
 import { StatusBadge } from '@/components/ui/badge';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
-import { ActionForm } from '@/components/back-office/action-form';
+import { ActionForm } from '@/components/ui/action-form';
 import type { OrderDetail } from '@/db/queries/orders/order-detail';
 import type { OrderFormOptions } from '@/db/queries/orders/order-form-options';
 import { changeOrderStatusAction } from '@/lib/actions/orders/change-order-status';

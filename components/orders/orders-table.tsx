@@ -1,18 +1,31 @@
 import Link from 'next/link';
 import { StatusBadge } from '@/components/ui/badge';
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
-import { formatDate } from '@/components/back-office/format';
 import type { OrderListRow } from '@/db/queries/orders/list-orders';
+import { formatDate } from '@/lib/format/dates';
 import { formatMoney } from '@/lib/money';
 
-export function OrdersTable({ rows, currency, emptyText }: { rows: OrderListRow[]; currency: string; emptyText: string }) {
+/** The orders list, and an organization's Orders tab (there without the organization column). */
+export function OrdersTable({
+  rows,
+  currency,
+  emptyText,
+  caption = 'Orders',
+  showOrganization = true,
+}: {
+  rows: OrderListRow[];
+  currency: string;
+  emptyText: string;
+  caption?: string;
+  showOrganization?: boolean;
+}) {
   return (
-    <Table caption="Orders">
+    <Table caption={caption}>
       <thead>
         <tr>
           <Th>Order</Th>
           <Th>Date</Th>
-          <Th>Organization</Th>
+          {showOrganization ? <Th>Organization</Th> : null}
           <Th>Status</Th>
           <Th>Channel</Th>
           <Th>PO number</Th>
@@ -21,7 +34,7 @@ export function OrdersTable({ rows, currency, emptyText }: { rows: OrderListRow[
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
-        {rows.length === 0 ? <EmptyRow colSpan={8}>{emptyText}</EmptyRow> : null}
+        {rows.length === 0 ? <EmptyRow colSpan={showOrganization ? 8 : 7}>{emptyText}</EmptyRow> : null}
         {rows.map((o) => (
           <tr key={o.id} className="hover:bg-slate-50">
             <Td>
@@ -30,7 +43,7 @@ export function OrdersTable({ rows, currency, emptyText }: { rows: OrderListRow[
               </Link>
             </Td>
             <Td className="whitespace-nowrap">{formatDate(o.createdAt)}</Td>
-            <Td>{o.organizationName}</Td>
+            {showOrganization ? <Td>{o.organizationName}</Td> : null}
             <Td>
               <StatusBadge color={o.statusColor}>{o.statusName}</StatusBadge>
             </Td>

@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import { Field, Input } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
-import { findProductsForOrderAction } from '@/lib/actions/orders/create-order';
+import { findProductsForOrderAction } from '@/lib/actions/orders/find-products-for-order';
 import type { ProductForOrderLine } from '@/db/queries/orders/find-products-for-order-line';
 import { formatMoney } from '@/lib/money';
 

@@ -27,7 +27,7 @@ export function AccountRowActions({ actions, name }: { actions: RowAction[]; nam
             onClick={() =>
               startTransition(async () => {
                 const result = await action.run();
-                setMessage(result.ok ? { ok: true, text: result.message ?? 'Done.' } : { ok: false, text: result.error });
+                setMessage(result.ok ? { ok: true, text: result.message || 'Done.' } : { ok: false, text: result.error });
               })
             }
           >

@@ -6,7 +6,8 @@ import { useForm, type FieldPath, type UseFormRegister, type FieldErrors } from 
 import { Alert } from '@/components/ui/alert';
 import { Button, LinkButton } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
-import { createOrganizationAction, updateOrganizationAction } from '@/lib/actions/organizations/save-organization';
+import { createOrganizationAction } from '@/lib/actions/organizations/create-organization';
+import { updateOrganizationAction } from '@/lib/actions/organizations/update-organization';
 import { organizationForm, type OrganizationFormInput, type OrganizationValues } from '@/lib/validation/organization';
 
 type AddressKey = 'billingAddress' | 'shippingAddress';

@@ -1,7 +1,8 @@
 'use client';
 
 import type { AccountStatus } from '@/db/schema';
-import { resendPortalInviteAction, setPortalAccountEnabledAction } from '@/lib/actions/organizations/portal-account-actions';
+import { resendPortalInviteAction } from '@/lib/actions/organizations/resend-portal-invite';
+import { setPortalAccountEnabledAction } from '@/lib/actions/organizations/set-portal-account-enabled';
 import { AccountRowActions, type RowAction } from './account-row-actions';
 
 export function PortalAccountRowActions({

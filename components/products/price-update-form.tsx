@@ -2,12 +2,13 @@
 
 import Papa from 'papaparse';
 import { useState, useTransition } from 'react';
-import { applyPriceUpdateAction, previewPriceUpdateAction } from '@/app/(admin)/admin/(app)/products/price-update/actions';
+import { applyPriceUpdateAction } from '@/lib/actions/products/apply-price-update';
+import { previewPriceUpdateAction } from '@/lib/actions/products/preview-price-update';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { PriceUpdatePreview } from '@/db/queries/products/bulk-price-update';
+import type { PriceUpdatePreview } from '@/db/queries/products/price-update';
 import { formatMoney } from '@/lib/money';
 import { MAX_PRICE_UPDATE_ROWS, type PriceUpdateRow } from '@/lib/validation/products';
 
@@ -66,7 +67,7 @@ export function PriceUpdateForm({ currency }: { currency: string }) {
         setPreview(null);
         setRows(null);
       } else {
-        setMessage({ tone: 'error', text: answer.error, lines: answer.fieldErrors?.lines });
+        setMessage({ tone: 'error', text: answer.error, lines: answer.problems });
       }
     });
   }

@@ -4,8 +4,9 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
-import { ActionMessage } from '@/components/back-office/action-form';
-import { checkRmaDevicesAction, createRmaAction } from '@/lib/actions/rmas/create-rma';
+import { ActionMessage } from '@/components/ui/action-form';
+import { checkRmaDevicesAction } from '@/lib/actions/rmas/check-rma-devices';
+import { createRmaAction } from '@/lib/actions/rmas/create-rma';
 import type { ActionResult } from '@/lib/actions/result';
 import { formatMoney } from '@/lib/money';
 

@@ -1,5 +1,5 @@
 import { Field, Select } from '@/components/ui/field';
-import { ActionForm, ActionResultScope } from '@/components/back-office/action-form';
+import { ActionForm, ActionResultScope } from '@/components/ui/action-form';
 import type { RmaStatus } from '@/db/schema';
 import { rmaTransitions } from '@/lib/rmas/statuses';
 import { changeRmaStatusAction } from '@/lib/actions/rmas/change-rma-status';

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { Checkbox } from '@/components/ui/field';
-import { FieldMessage } from './action-form';
+import { FieldMessage } from './settings-form';
 
 /** A fieldset of checkboxes posting `name` once per checked id. */
 export function CheckboxList({

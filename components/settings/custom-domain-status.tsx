@@ -1,9 +1,9 @@
 import { StatusBadge } from '@/components/ui/badge';
+import { formatDate } from '@/lib/format/dates';
 import { checkCustomDomainAction } from '@/lib/actions/settings/check-custom-domain';
-import { ActionForm } from './action-form';
+import { SettingsForm } from './settings-form';
 import { CopyButton } from './copy-button';
 
-const day = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 
 export type CustomDomainStatusProps = {
   name: string;
@@ -41,7 +41,7 @@ export function CustomDomainStatus({ name, verifiedAt, record }: CustomDomainSta
       </div>
       {verifiedAt ? (
         <p className="text-sm text-slate-600">
-          Ownership proven on {day.format(verifiedAt)}. The portal answers at the root of {name}, and emails to your
+          Ownership proven on {formatDate(verifiedAt)}. The portal answers at the root of {name}, and emails to your
           customers link there. Changing the domain starts verification over.
         </p>
       ) : (
@@ -57,7 +57,7 @@ export function CustomDomainStatus({ name, verifiedAt, record }: CustomDomainSta
               <RecordField id="custom-domain-record-value" label="TXT record value" value={record.value} what="record value" />
             </div>
           ) : null}
-          <ActionForm action={checkCustomDomainAction} submitLabel="Check now" pendingLabel="Checking…" variant="secondary" />
+          <SettingsForm action={checkCustomDomainAction} submitLabel="Check now" pendingLabel="Checking…" variant="secondary" />
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
+import type { ReactNode } from 'react';
 import type { ActionResult } from '@/lib/actions/result';
-import { ActionForm } from './action-form';
+import { SettingsForm } from './settings-form';
 
 /** The delete button of a catalogue entry; a refusal says where the entry is still used. */
 export function DeleteSection({
@@ -7,11 +8,14 @@ export function DeleteSection({
   id,
   label,
   explanation,
+  children,
 }: {
   action: (form: FormData) => Promise<ActionResult<unknown>>;
   id: number;
   label: string;
   explanation: string;
+  /** More hidden fields the action needs. */
+  children?: ReactNode;
 }) {
   return (
     <section aria-labelledby="delete-entry" className="mt-6 rounded-lg border border-red-200 bg-white p-5">
@@ -19,9 +23,10 @@ export function DeleteSection({
         Delete
       </h2>
       <p className="mb-4 mt-1 text-sm text-slate-600">{explanation}</p>
-      <ActionForm action={action} submitLabel={label} pendingLabel="Deleting…" variant="danger">
+      <SettingsForm action={action} submitLabel={label} pendingLabel="Deleting…" variant="danger">
+        {children}
         <input type="hidden" name="id" value={id} />
-      </ActionForm>
+      </SettingsForm>
     </section>
   );
 }

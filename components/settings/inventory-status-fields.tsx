@@ -1,5 +1,5 @@
 import { Input } from '@/components/ui/field';
-import { FormField } from './action-form';
+import { FormField } from './settings-form';
 
 export function InventoryStatusFields({ idPrefix, values }: { idPrefix: string; values?: { name: string; position: number } }) {
   return (

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Checkbox } from '@/components/ui/field';
 import { LOGO_BOX, MAX_LOGO_BYTES, MAX_LOGO_SOURCE } from '@/lib/settings/logo-limits';
-import { useFieldError } from './action-form';
+import { useFieldError } from './settings-form';
 
 /**
  * The portal logo: the current one (from its cached URL), a file input (PNG,

@@ -1,5 +1,5 @@
 import { Checkbox, Input } from '@/components/ui/field';
-import { FieldMessage, FormField } from './action-form';
+import { FieldMessage, FormField } from './settings-form';
 
 export function OrderStatusFields({
   idPrefix,

@@ -1,5 +1,5 @@
 import { Input, Textarea } from '@/components/ui/field';
-import { FormField } from './action-form';
+import { FormField } from './settings-form';
 
 export function PaymentMethodFields({ idPrefix, values }: { idPrefix: string; values?: { name: string; instructions: string } }) {
   return (

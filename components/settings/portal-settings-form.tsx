@@ -4,26 +4,15 @@ import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import { Checkbox, Input, Select } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/actions/result';
-import { ActionForm, FieldMessage, FormField } from './action-form';
+import type { PortalSettingsValues } from '@/lib/validation/portal-settings';
+import { SettingsForm, FieldMessage, FormField } from './settings-form';
 import { CheckboxList } from './checkbox-list';
 import { LogoField } from './logo-field';
 
-export type PortalSettingsFormValues = {
-  enabled: boolean;
-  statusIds: number[];
-  warehouseIds: number[];
-  initialOrderStatusId: number | null;
-  salesChannelId: number | null;
-  autoInvoice: boolean;
-  paymentMethodIds: number[];
-  hideUnpriced: boolean;
-  displayName: string | null;
+/** The saved settings as the schema gives them (lib/validation/portal-settings.ts), and the logo's address. */
+export type PortalSettingsFormValues = PortalSettingsValues & {
   /** Where the stored logo is served, or null. */
   logoPath: string | null;
-  brandColor: string;
-  returnWindowDays: number | null;
-  invoiceDueDays: number;
-  customDomain: string | null;
 };
 
 export type PortalSettingsFormOptions = {
@@ -60,7 +49,7 @@ export function PortalSettingsForm({
   const [saved, setSaved] = useState(0);
 
   return (
-    <ActionForm
+    <SettingsForm
       action={action}
       submitLabel="Save Customer Portal settings"
       onSuccess={() => setSaved((n) => n + 1)}
@@ -212,6 +201,6 @@ export function PortalSettingsForm({
           />
         </FormField>
       </Section>
-    </ActionForm>
+    </SettingsForm>
   );
 }

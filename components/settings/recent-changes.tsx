@@ -1,8 +1,7 @@
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
 import type { SettingsChange } from '@/db/queries/settings/recent-changes';
+import { formatDateTime } from '@/lib/format/dates';
 import { describeChange } from '@/lib/settings/describe-change';
-
-const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 /** Who changed what, when: the latest audit entries of a settings area. */
 export function RecentChanges({ changes, title = 'Recent changes' }: { changes: SettingsChange[]; title?: string }) {
@@ -26,7 +25,7 @@ export function RecentChanges({ changes, title = 'Recent changes' }: { changes: 
             return (
               <tr key={change.id}>
                 <Td className="align-top whitespace-nowrap text-slate-600">
-                  <time dateTime={change.createdAt.toISOString()}>{when.format(change.createdAt)}</time>
+                  <time dateTime={change.createdAt.toISOString()}>{formatDateTime(change.createdAt)}</time>
                 </Td>
                 <Td className="align-top">{change.actorLabel}</Td>
                 <Td className="align-top">

@@ -1,5 +1,5 @@
 import { Input } from '@/components/ui/field';
-import { FormField } from './action-form';
+import { FormField } from './settings-form';
 
 /** Name and code of a warehouse, for the add and edit forms. */
 export function WarehouseFields({ idPrefix, values }: { idPrefix: string; values?: { name: string; code: string } }) {

@@ -4,11 +4,9 @@ import { useState, useTransition } from 'react';
 import { AccountRowActions, type RowAction } from '@/components/organizations/account-row-actions';
 import { Select } from '@/components/ui/field';
 import type { AccountStatus, StaffRole } from '@/db/schema';
-import {
-  changeStaffRoleAction,
-  resendStaffInviteAction,
-  setStaffUserEnabledAction,
-} from '@/lib/actions/staff-users/staff-user-actions';
+import { changeStaffRoleAction } from '@/lib/actions/staff-users/change-staff-role';
+import { resendStaffInviteAction } from '@/lib/actions/staff-users/resend-staff-invite';
+import { setStaffUserEnabledAction } from '@/lib/actions/staff-users/set-staff-user-enabled';
 
 /** Resend invite, Disable/Enable of one staff user. */
 export function StaffUserRowActions({ staffUserId, status, name }: { staffUserId: number; status: AccountStatus; name: string }) {

@@ -2,6 +2,7 @@ import type { DbOrTx } from '@/db';
 import type { TokenPurpose } from '@/db/schema';
 import { portalUrl, publicUrl, type PortalAddress } from '@/lib/public-url';
 import { hashPassword } from '@/lib/auth/password';
+import { isRefusal, Refusal } from '@/lib/refusal';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { invitationEmail, passwordResetEmail, signInLinkEmail } from '@/lib/email/templates/account-links';
 import { recordAudit, type AuditActor } from './audit';
@@ -99,7 +100,7 @@ export async function requestAccountLink(
   db: DbOrTx,
   params: { area: AccountArea; email: string; purpose: 'sign_in' | 'password_reset' } & LinkContext,
 ): Promise<void> {
-  const accounts = await findAccountsByEmail(db, params.area, params.email);
+  const accounts = await findAccountsByEmail(db, { area: params.area, email: params.email });
   for (const account of accounts) {
     if (account.status === 'disabled') continue;
     const purpose = account.status === 'invited' ? 'activation' : params.purpose;
@@ -121,15 +122,13 @@ export async function inspectAccountLink(
 ): Promise<LinkView> {
   const row = await findAuthToken(db, params.token);
   if (!row || row.purpose !== params.purpose || !inArea(row, params.area)) return { state: 'invalid' };
-  const account = await findAccount(db, tokenSubject(row));
+  const account = await findAccount(db, { sellerId: row.sellerId, subject: tokenSubject(row) });
   if (!account) return { state: 'invalid' };
   const shown = { name: account.name, email: account.email, organizationName: account.organizationName };
   if (account.status === 'disabled') return { state: 'disabled', account: shown };
   if (params.purpose === 'activation' && account.status === 'active') return { state: 'already_active', account: shown };
   return { state: tokenState(row, params.now), account: shown };
 }
-
-class LinkRefused extends Error {}
 
 export type SignedInAccount = { subject: Account['subject']; sellerId: number; sessionVersion: number };
 
@@ -153,10 +152,10 @@ async function useLink(
     now,
   });
   if (!row) return null;
-  const account = await findAccount(tx, tokenSubject(row), { forUpdate: true });
+  const account = await findAccount(tx, { sellerId: row.sellerId, subject: tokenSubject(row), forUpdate: true });
   const expected = params.purpose === 'activation' ? 'invited' : 'active';
   // Throwing rolls back, so the link stays as it was.
-  if (!account || account.status !== expected) throw new LinkRefused();
+  if (!account || account.status !== expected) throw new Refusal('This link can no longer be used.', { code: 'conflict' });
   let sessionVersion = account.sessionVersion;
   if (passwordHash) {
     sessionVersion = await setAccountPassword(tx, account.subject, {
@@ -200,7 +199,7 @@ export async function completeAccountLink(
   const outcome = await db
     .transaction((tx) => useLink(tx, params, passwordHash, now))
     .catch((error: unknown) => {
-      if (error instanceof LinkRefused) return null;
+      if (isRefusal(error)) return null;
       throw error;
     });
   if (!outcome) return { ok: false, view: await inspectAccountLink(db, params) };
@@ -218,7 +217,7 @@ export async function sendFreshAccountLink(
 ): Promise<{ sent: boolean; email?: string }> {
   const row = await findAuthToken(db, params.token);
   if (!row || !inArea(row, params.area)) return { sent: false };
-  const account = await findAccount(db, tokenSubject(row));
+  const account = await findAccount(db, { sellerId: row.sellerId, subject: tokenSubject(row) });
   if (!account || account.status === 'disabled') return { sent: false };
   if (row.purpose === 'activation' && account.status === 'active') return { sent: false };
   const purpose = account.status === 'invited' ? 'activation' : row.purpose;

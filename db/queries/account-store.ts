@@ -59,19 +59,28 @@ function toAccount(kind: AccountSubject['kind'], row: Row): Account {
   };
 }
 
-export async function findAccount(db: DbOrTx, subject: AccountSubject, options: { forUpdate?: boolean } = {}): Promise<Account | null> {
+/** An account of one seller: the subject of a token or an invitation, named with the seller it must belong to. */
+export type FindAccountParams = { sellerId: number; subject: AccountSubject; forUpdate?: boolean };
+
+/** The account, or null when it does not exist or belongs to another seller. */
+export async function findAccount(db: DbOrTx, params: FindAccountParams): Promise<Account | null> {
+  const { sellerId, subject } = params;
   if (subject.kind === 'staff') {
-    const query = db.select(staffColumns).from(staffUsers).where(eq(staffUsers.id, subject.id)).limit(1);
-    const [row] = options.forUpdate ? await query.for('update') : await query;
+    const query = db
+      .select(staffColumns)
+      .from(staffUsers)
+      .where(and(eq(staffUsers.id, subject.id), eq(staffUsers.sellerId, sellerId)))
+      .limit(1);
+    const [row] = params.forUpdate ? await query.for('update') : await query;
     return row ? toAccount('staff', row) : null;
   }
   const query = db
     .select(customerColumns)
     .from(portalAccounts)
     .innerJoin(organizations, eq(organizations.id, portalAccounts.organizationId))
-    .where(eq(portalAccounts.id, subject.id))
+    .where(and(eq(portalAccounts.id, subject.id), eq(portalAccounts.sellerId, sellerId)))
     .limit(1);
-  const [row] = options.forUpdate ? await query.for('update', { of: portalAccounts }) : await query;
+  const [row] = params.forUpdate ? await query.for('update', { of: portalAccounts }) : await query;
   return row ? toAccount('customer', row) : null;
 }
 
@@ -80,8 +89,9 @@ export async function findAccount(db: DbOrTx, subject: AccountSubject, options: 
  * back office one per seller the person works for (staff emails are unique
  * per seller only), a few at most.
  */
-export async function findAccountsByEmail(db: DbOrTx, area: AccountArea, email: string): Promise<Account[]> {
-  const normalized = email.trim().toLowerCase();
+export async function findAccountsByEmail(db: DbOrTx, params: { area: AccountArea; email: string }): Promise<Account[]> {
+  const { area } = params;
+  const normalized = params.email.trim().toLowerCase();
   if (area.kind === 'staff') {
     const rows = await db
       .select(staffColumns)

@@ -73,7 +73,8 @@ export async function verifyCustomerCredentials(
 }
 
 /** The staff member behind a session, if the session is still valid (active, same session version). */
-export async function loadStaffSession(db: DbOrTx, staffUserId: number, sessionVersion: number) {
+export async function loadStaffSession(db: DbOrTx, params: { staffUserId: number; sessionVersion: number }) {
+  const { staffUserId, sessionVersion } = params;
   const [row] = await db
     .select({
       staffUserId: staffUsers.id,
@@ -98,10 +99,9 @@ export async function loadStaffSession(db: DbOrTx, staffUserId: number, sessionV
 /** The portal account behind a session at one seller, if still valid. */
 export async function loadCustomerSession(
   db: DbOrTx,
-  portalAccountId: number,
-  sessionVersion: number,
-  sellerId: number,
+  params: { sellerId: number; portalAccountId: number; sessionVersion: number },
 ) {
+  const { sellerId, portalAccountId, sessionVersion } = params;
   const [row] = await db
     .select({
       portalAccountId: portalAccounts.id,

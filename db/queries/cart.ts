@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
 import { cartLines } from '@/db/schema';
+import { Refusal } from '@/lib/refusal';
 import { productLabel } from '@/lib/portal/product-label';
 import type { CartSummary } from '@/lib/validation/cart';
 
@@ -12,12 +13,12 @@ import type { CartSummary } from '@/lib/validation/cart';
  */
 export type CartScope = { sellerId: number; portalAccountId: number };
 
-/** A refusal meant for the customer; thrown inside the transaction so nothing is written. */
-export class CartRefusal extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CartRefusal';
-  }
+/**
+ * A cart change refused with a message for the customer, shown at the
+ * quantity field; thrown inside the transaction so nothing is written.
+ */
+function cartRefusal(message: string): Refusal {
+  return new Refusal(message, { fieldErrors: { quantity: [message] } });
 }
 
 export type SellableProduct = {
@@ -61,14 +62,14 @@ function lineOf(params: CartScope & { productId: number }) {
 
 function assertQuantity(quantity: number) {
   if (!Number.isSafeInteger(quantity) || quantity < 1) {
-    throw new CartRefusal('The quantity must be a whole number of at least 1.');
+    throw cartRefusal('The quantity must be a whole number of at least 1.');
   }
 }
 
 async function requireSellable(db: DbOrTx, params: { sellerId: number; productId: number }) {
   const product = await sellableProduct(db, params);
-  if (!product) throw new CartRefusal('This product is not available.');
-  if (product.available <= 0) throw new CartRefusal(`${productLabel(product)} is no longer available.`);
+  if (!product) throw cartRefusal('This product is not available.');
+  if (product.available <= 0) throw cartRefusal(`${productLabel(product)} is no longer available.`);
   return product;
 }
 
@@ -106,7 +107,7 @@ export async function addToCart(
   if (quantity > product.available) {
     if (params.overLimit !== 'cap') {
       const label = productLabel(product);
-      throw new CartRefusal(
+      throw cartRefusal(
         before > 0
           ? `You already have ${before} of ${label} in your cart and ${product.available} ${isAre(product.available)} available: you can add ${before >= product.available ? 'no more' : `up to ${product.available - before} more`}.`
           : `Only ${product.available} of ${label} ${isAre(product.available)} available.`,
@@ -141,20 +142,20 @@ export async function setCartQuantity(
 ): Promise<CartLineChange> {
   assertQuantity(params.quantity);
   const product = await sellableProduct(tx, params);
-  if (!product) throw new CartRefusal('This product is not available.');
+  if (!product) throw cartRefusal('This product is not available.');
   const label = productLabel(product);
   if (product.available <= 0) {
-    throw new CartRefusal(`${label} is no longer available. Remove it from your cart.`);
+    throw cartRefusal(`${label} is no longer available. Remove it from your cart.`);
   }
   if (params.quantity > product.available) {
-    throw new CartRefusal(`Only ${product.available} of ${label} ${isAre(product.available)} available.`);
+    throw cartRefusal(`Only ${product.available} of ${label} ${isAre(product.available)} available.`);
   }
   const [line] = await tx
     .update(cartLines)
     .set({ quantity: params.quantity, updatedAt: new Date() })
     .where(lineOf(params))
     .returning({ quantity: cartLines.quantity });
-  if (!line) throw new CartRefusal(`${label} is not in your cart any more.`);
+  if (!line) throw cartRefusal(`${label} is not in your cart any more.`);
   return {
     productId: product.id,
     quantity: line.quantity,

@@ -9,33 +9,29 @@ import {
   paymentMethods,
   portalPaymentMethods,
   portalSettings,
-  products,
   salesChannels,
   salesOrderLines,
   salesOrders,
 } from '@/db/schema';
 import { productLabel } from '@/lib/portal/product-label';
+import { Refusal, type RefusalCode } from '@/lib/refusal';
 import type { CheckoutValues } from '@/lib/validation/checkout';
 import { sellableQuantity, type SellableProduct } from './cart';
 import { nextDocumentNumber } from './document-numbers';
-import { createInvoiceForOrder, queueInvoiceEmail } from './invoices';
+import { createInvoiceForOrder, queueInvoiceEmail } from './invoices/create-invoice';
 import { sellerCurrency } from './orders/lock-order';
 import { orderTotalProblem } from './orders/order-total';
 
 export type ShortLine = { productId: number; label: string; inCart: number; available: number };
 
-export type CheckoutRefusalCode = 'closed' | 'not_ready' | 'payment_method' | 'empty' | 'short' | 'key_taken' | 'too_large';
+export type CheckoutRefusalCode = Extract<RefusalCode, 'closed' | 'not_ready' | 'payment_method' | 'empty' | 'short' | 'key_taken' | 'too_large'>;
 
-/** A checkout refused with a message for the customer; nothing was written. */
-export class CheckoutRefusal extends Error {
-  constructor(
-    readonly code: CheckoutRefusalCode,
-    message: string,
-    readonly shortLines: ShortLine[] = [],
-  ) {
-    super(message);
-    this.name = 'CheckoutRefusal';
-  }
+/** A checkout refused with a message for the customer; nothing was written. `short` lists the lines above what is available. */
+export type CheckoutRefusal = Refusal<{ shortLines: ShortLine[] }>;
+
+function checkoutRefusal(code: CheckoutRefusalCode, message: string, shortLines: ShortLine[] = []): CheckoutRefusal {
+  const fieldErrors = code === 'payment_method' ? { paymentMethodId: [message] } : undefined;
+  return new Refusal(message, { code, fieldErrors, details: { shortLines } });
 }
 
 /**
@@ -121,7 +117,7 @@ async function orderByKey(db: DbOrTx, sellerId: number, key: string) {
 
 function existingOrder(order: NonNullable<Awaited<ReturnType<typeof orderByKey>>>, portalAccountId: number): PlacedOrderResult {
   if (order.placedByAccountId !== portalAccountId) {
-    throw new CheckoutRefusal('key_taken', 'This checkout form was already used. Reload the checkout page and try again.');
+    throw checkoutRefusal('key_taken', 'This checkout form was already used. Reload the checkout page and try again.');
   }
   return { orderId: order.id, number: order.number, alreadyPlaced: true, invoiceId: order.invoiceId };
 }
@@ -148,10 +144,37 @@ export async function placeOrder(db: DbOrTx, params: PlaceOrderParams): Promise<
   }
 }
 
+type CartLineToOrder = SellableProduct & { productId: number; quantity: number };
+
 async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<PlacedOrderResult> {
   const { sellerId, portalAccountId } = params;
-  // Locking the lines serializes two checkouts of one cart: the second waits, then finds it empty.
-  const lines = await queryRows<SellableProduct & { productId: number; quantity: number }>(tx, sql`
+  const lines = await lockCartLines(tx, params);
+  const previous = await orderByKey(tx, sellerId, params.idempotencyKey);
+  if (previous) return existingOrder(previous, portalAccountId);
+  const readiness = await assertCanPlace(tx, params, lines);
+
+  const { orderId, number } = await insertOrder(tx, params, readiness, lines);
+  await tx.delete(cartLines).where(
+    and(
+      eq(cartLines.sellerId, sellerId),
+      eq(cartLines.portalAccountId, portalAccountId),
+      inArray(cartLines.productId, lines.map((l) => l.productId)),
+    ),
+  );
+
+  let invoiceId: number | null = null;
+  if (readiness.autoInvoice) {
+    const invoice = await createInvoiceForOrder(tx, { sellerId, orderId });
+    invoiceId = invoice.id;
+    // Only queued here; a failing email provider cannot touch the order.
+    await queueInvoiceEmail(tx, { sellerId, invoiceId });
+  }
+  return { orderId, number, alreadyPlaced: false, invoiceId };
+}
+
+/** The cart with current prices and availability. Locking the lines serializes two checkouts of one cart: the second waits, then finds it empty. */
+function lockCartLines(tx: DbOrTx, params: { sellerId: number; portalAccountId: number }) {
+  return queryRows<CartLineToOrder>(tx, sql`
     select c.product_id as "productId", c.quantity,
       p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
       p.list_price as "listPrice", ${sellableQuantity} as available
@@ -159,41 +182,55 @@ async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<Place
     join products p on p.id = c.product_id and p.seller_id = c.seller_id
     left join product_availability a on a.product_id = p.id
     left join portal_settings ps on ps.seller_id = p.seller_id
-    where c.seller_id = ${sellerId} and c.portal_account_id = ${portalAccountId}
+    where c.seller_id = ${params.sellerId} and c.portal_account_id = ${params.portalAccountId}
     order by c.added_at, c.product_id
     for update of c`);
+}
 
-  const previous = await orderByKey(tx, sellerId, params.idempotencyKey);
-  if (previous) return existingOrder(previous, portalAccountId);
-
-  const readiness = await checkoutReadiness(tx, { sellerId });
-  if (!readiness.enabled) throw new CheckoutRefusal('closed', 'This portal is not open.');
+/** Refuses an order the portal cannot take now: closed, not set up, an unoffered payment method, an empty cart, lines above what is available. */
+async function assertCanPlace(tx: DbOrTx, params: PlaceOrderParams, lines: CartLineToOrder[]) {
+  const readiness = await checkoutReadiness(tx, { sellerId: params.sellerId });
+  if (!readiness.enabled) throw checkoutRefusal('closed', 'This portal is not open.');
   if (!readiness.ready || !readiness.statusId || !readiness.channelId) {
-    throw new CheckoutRefusal('not_ready', 'Ordering through the portal is not available yet. Your cart is saved.');
+    throw checkoutRefusal('not_ready', 'Ordering through the portal is not available yet. Your cart is saved.');
   }
   if (!readiness.paymentMethods.some((m) => m.id === params.paymentMethodId)) {
-    throw new CheckoutRefusal('payment_method', 'Choose one of the payment methods offered.');
+    throw checkoutRefusal('payment_method', 'Choose one of the payment methods offered.');
   }
-  if (!lines.length) throw new CheckoutRefusal('empty', 'Your cart is empty.');
+  if (!lines.length) throw checkoutRefusal('empty', 'Your cart is empty.');
 
   const short: ShortLine[] = lines
     .filter((l) => l.quantity > Number(l.available))
     .map((l) => ({ productId: l.productId, label: productLabel(l), inCart: l.quantity, available: Number(l.available) }));
   if (short.length) {
-    const names = short.map((l) =>
-      l.available > 0 ? `${l.label}: ${l.available} available, ${l.inCart} in your cart` : `${l.label}: no longer available`,
-    );
-    throw new CheckoutRefusal('short', `Some lines are above what is available now. ${names.join('; ')}.`, short);
+    throw checkoutRefusal('short', `Some lines are above what is available now. ${shortLineNames(short).join('; ')}.`, short);
   }
+  return { ...readiness, statusId: readiness.statusId, channelId: readiness.channelId };
+}
 
-  const number = await nextDocumentNumber(tx, sellerId, 'sales_order');
+/** How each short line reads for the customer. */
+export function shortLineNames(short: ShortLine[]): string[] {
+  return short.map((l) =>
+    l.available > 0 ? `${l.label}: ${l.available} available, ${l.inCart} in your cart` : `${l.label}: no longer available`,
+  );
+}
+
+/** The order and its lines at the cart's prices, in the portal's initial status and channel; refused above the largest total. */
+async function insertOrder(
+  tx: DbOrTx,
+  params: PlaceOrderParams,
+  readiness: { statusId: number; channelId: number },
+  lines: CartLineToOrder[],
+) {
+  const { sellerId } = params;
+  const number = await nextDocumentNumber(tx, { sellerId, kind: 'sales_order' });
   const [order] = await tx
     .insert(salesOrders)
     .values({
       sellerId,
       number,
       organizationId: params.organizationId,
-      placedByAccountId: portalAccountId,
+      placedByAccountId: params.portalAccountId,
       statusId: readiness.statusId,
       channelId: readiness.channelId,
       paymentMethodId: params.paymentMethodId,
@@ -213,75 +250,6 @@ async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<Place
     })),
   );
   const tooLarge = await orderTotalProblem(tx, { sellerId, orderId: order!.id, currency: await sellerCurrency(tx, sellerId) });
-  if (tooLarge) throw new CheckoutRefusal('too_large', tooLarge);
-  await tx.delete(cartLines).where(
-    and(
-      eq(cartLines.sellerId, sellerId),
-      eq(cartLines.portalAccountId, portalAccountId),
-      inArray(cartLines.productId, lines.map((l) => l.productId)),
-    ),
-  );
-
-  let invoiceId: number | null = null;
-  if (readiness.autoInvoice) {
-    const invoice = await createInvoiceForOrder(tx, { sellerId, orderId: order!.id });
-    invoiceId = invoice.id;
-    // Only queued here; a failing email provider cannot touch the order.
-    await queueInvoiceEmail(tx, { sellerId, invoiceId });
-  }
-  return { orderId: order!.id, number, alreadyPlaced: false, invoiceId };
-}
-
-/** A placed order as its confirmation page shows it, only to the organization that placed it. */
-export async function orderConfirmation(
-  db: DbOrTx,
-  params: { sellerId: number; organizationId: number; number: number },
-) {
-  const [order] = await db
-    .select({
-      id: salesOrders.id,
-      number: salesOrders.number,
-      poNumber: salesOrders.poNumber,
-      notes: salesOrders.notes,
-      createdAt: salesOrders.createdAt,
-      statusName: orderStatuses.name,
-      statusColor: orderStatuses.color,
-      paymentMethodName: paymentMethods.name,
-    })
-    .from(salesOrders)
-    .innerJoin(orderStatuses, eq(orderStatuses.id, salesOrders.statusId))
-    .leftJoin(paymentMethods, eq(paymentMethods.id, salesOrders.paymentMethodId))
-    .where(
-      and(
-        eq(salesOrders.sellerId, params.sellerId),
-        eq(salesOrders.organizationId, params.organizationId),
-        eq(salesOrders.number, params.number),
-      ),
-    )
-    .limit(1);
-  if (!order) return null;
-  const lines = await db
-    .select({
-      productId: salesOrderLines.productId,
-      quantity: salesOrderLines.quantity,
-      unitPrice: salesOrderLines.unitPrice,
-      sku: products.sku,
-      manufacturer: products.manufacturer,
-      model: products.model,
-      capacity: products.capacity,
-      color: products.color,
-      network: products.network,
-      grade: products.grade,
-    })
-    .from(salesOrderLines)
-    .innerJoin(products, eq(products.id, salesOrderLines.productId))
-    .where(and(eq(salesOrderLines.orderId, order.id), eq(salesOrderLines.sellerId, params.sellerId)))
-    .orderBy(asc(salesOrderLines.position), asc(salesOrderLines.id));
-  const [invoice] = await db
-    .select({ number: invoices.number, emailedAt: invoices.emailedAt })
-    .from(invoices)
-    .where(and(eq(invoices.sellerId, params.sellerId), eq(invoices.orderId, order.id)))
-    .orderBy(asc(invoices.id))
-    .limit(1);
-  return { ...order, lines, invoice: invoice ?? null };
+  if (tooLarge) throw checkoutRefusal('too_large', tooLarge);
+  return { orderId: order!.id, number };
 }

@@ -11,14 +11,20 @@ import {
   warehouses,
 } from '@/db/schema';
 import { defaultWarehouse, inventoryStatusNames, orderStatusSeeds, salesChannelNames } from '@/db/defaults';
+import { Refusal } from '@/lib/refusal';
 import { newSeller, type NewSellerInput } from '@/lib/validation/seller';
 import { issueAccountLink } from './account-links';
 import { findAccount } from './account-store';
 import { recordAudit } from './audit';
 
-export type CreateSellerResult =
-  | { ok: true; created: boolean; sellerId: number; ownerId: number; activationUrl: string | null; messageId: number | null; note: string }
-  | { ok: false; error: string };
+export type CreateSellerResult = {
+  created: boolean;
+  sellerId: number;
+  ownerId: number;
+  activationUrl: string | null;
+  messageId: number | null;
+  note: string;
+};
 
 const operator = { label: 'operator (npm run seller:create)' };
 
@@ -28,10 +34,14 @@ const operator = { label: 'operator (npm run seller:create)' };
  * through the outbox. Repeating the command creates nothing twice: for the
  * same slug and owner it answers what exists, and sends a fresh activation
  * link while the owner has not activated yet (older links stop working).
+ * Bad input, a slug of another owner or of the demo throw a Refusal that
+ * names the problem; the command prints it.
  */
 export async function createSeller(db: Db, input: NewSellerInput): Promise<CreateSellerResult> {
   const parsed = newSeller.safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ') };
+  if (!parsed.success) {
+    throw new Refusal(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '), { code: 'invalid' });
+  }
   const params = parsed.data;
   try {
     return await db.transaction(async (tx) => {
@@ -39,21 +49,21 @@ export async function createSeller(db: Db, input: NewSellerInput): Promise<Creat
       await tx.execute(sql`select pg_advisory_xact_lock(7100, hashtext(${params.slug}))`);
       const [existing] = await tx.select().from(sellers).where(eq(sellers.slug, params.slug)).limit(1);
       if (existing) {
-        if (existing.isDemo) return { ok: false as const, error: `The slug ${params.slug} belongs to the demo data. Choose another slug.` };
+        if (existing.isDemo) throw new Refusal(`The slug ${params.slug} belongs to the demo data. Choose another slug.`, { code: 'conflict' });
         const [owner] = await tx
           .select({ id: staffUsers.id, status: staffUsers.status })
           .from(staffUsers)
           .where(and(eq(staffUsers.sellerId, existing.id), sql`lower(${staffUsers.email}) = ${params.ownerEmail.toLowerCase()}`, eq(staffUsers.role, 'owner')))
           .limit(1);
         if (!owner) {
-          return { ok: false as const, error: `A seller with the slug ${params.slug} already exists with another owner. Nothing was changed.` };
+          throw new Refusal(`A seller with the slug ${params.slug} already exists with another owner. Nothing was changed.`, { code: 'conflict' });
         }
         if (owner.status !== 'invited') {
-          return { ok: true as const, created: false, sellerId: existing.id, ownerId: owner.id, activationUrl: null, messageId: null, note: `${existing.name} already exists and its owner has activated the account. Nothing was changed.` };
+          return { created: false, sellerId: existing.id, ownerId: owner.id, activationUrl: null, messageId: null, note: `${existing.name} already exists and its owner has activated the account. Nothing was changed.` };
         }
-        const link = await issueAccountLink(tx, (await findAccount(tx, { kind: 'staff', id: owner.id }))!, 'activation');
+        const link = await issueAccountLink(tx, (await findAccount(tx, { sellerId: existing.id, subject: { kind: 'staff', id: owner.id } }))!, 'activation');
         await recordAudit(tx, { sellerId: existing.id, actor: operator, action: 'staff_user.resend_invite', entityType: 'staff_user', entityId: owner.id });
-        return { ok: true as const, created: false, sellerId: existing.id, ownerId: owner.id, activationUrl: link.url, messageId: link.messageId, note: `${existing.name} already exists; the owner has not activated yet, so a fresh activation link replaces the older one.` };
+        return { created: false, sellerId: existing.id, ownerId: owner.id, activationUrl: link.url, messageId: link.messageId, note: `${existing.name} already exists; the owner has not activated yet, so a fresh activation link replaces the older one.` };
       }
 
       const [seller] = await tx
@@ -70,13 +80,15 @@ export async function createSeller(db: Db, input: NewSellerInput): Promise<Creat
         .insert(staffUsers)
         .values({ sellerId, email: params.ownerEmail, name: params.ownerName, role: 'owner', status: 'invited' })
         .returning({ id: staffUsers.id });
-      const link = await issueAccountLink(tx, (await findAccount(tx, { kind: 'staff', id: owner!.id }))!, 'activation');
+      const link = await issueAccountLink(tx, (await findAccount(tx, { sellerId, subject: { kind: 'staff', id: owner!.id } }))!, 'activation');
       await recordAudit(tx, { sellerId, actor: operator, action: 'seller.create', entityType: 'seller', entityId: sellerId, details: { slug: params.slug, currency: params.currency } });
       await recordAudit(tx, { sellerId, actor: operator, action: 'staff_user.invite', entityType: 'staff_user', entityId: owner!.id, details: { email: params.ownerEmail, role: 'owner' } });
-      return { ok: true as const, created: true, sellerId, ownerId: owner!.id, activationUrl: link.url, messageId: link.messageId, note: `${params.name} is created; its owner is invited.` };
+      return { created: true, sellerId, ownerId: owner!.id, activationUrl: link.url, messageId: link.messageId, note: `${params.name} is created; its owner is invited.` };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, error: `The seller ${params.slug} could not be created because one of its names is already taken. Nothing was changed.` };
+    if (isUniqueViolation(error)) {
+      throw new Refusal(`The seller ${params.slug} could not be created because one of its names is already taken. Nothing was changed.`, { code: 'conflict' });
+    }
     throw error;
   }
 }

@@ -2,16 +2,15 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { documentCounters, type DocumentKind } from '@/db/schema';
 
+export type NextDocumentNumberParams = { sellerId: number; kind: DocumentKind };
+
 /**
  * Takes the next per-seller number of a document kind. Call inside the
  * transaction that creates the document: the counter row stays locked until it
  * commits, so numbers have no gaps and no duplicates.
  */
-export async function nextDocumentNumber(
-  tx: DbOrTx,
-  sellerId: number,
-  kind: DocumentKind,
-): Promise<number> {
+export async function nextDocumentNumber(tx: DbOrTx, params: NextDocumentNumberParams): Promise<number> {
+  const { sellerId, kind } = params;
   const [row] = await tx
     .insert(documentCounters)
     .values({ sellerId, kind, lastNumber: firstNumber[kind] })

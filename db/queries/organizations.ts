@@ -1,13 +1,10 @@
 import { and, asc, count, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { organizations, portalAccounts, type PostalAddress } from '@/db/schema';
-import { ok, type ActionResult } from '@/lib/actions/result';
+import { containsPattern } from '@/lib/like';
 import type { OrganizationValues } from '@/lib/validation/organization';
 import { recordAudit, type AuditActor } from './audit';
-
-function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+import { saved, type Saved } from './saved';
 
 /** Organizations > list: searched by name, email or phone, one page at a time, with their portal account counts. */
 export async function listOrganizations(
@@ -19,9 +16,9 @@ export async function listOrganizations(
     eq(organizations.sellerId, params.sellerId),
     search
       ? or(
-          ilike(organizations.name, likePattern(search)),
-          ilike(organizations.email, likePattern(search)),
-          ilike(organizations.phone, likePattern(search)),
+          ilike(organizations.name, containsPattern(search)),
+          ilike(organizations.email, containsPattern(search)),
+          ilike(organizations.phone, containsPattern(search)),
         )
       : undefined,
   );
@@ -70,7 +67,7 @@ type Writer = { sellerId: number; actor: AuditActor };
 export async function createOrganization(
   db: DbOrTx,
   params: Writer & { values: OrganizationValues },
-): Promise<ActionResult<{ organizationId: number }>> {
+): Promise<Saved<{ organizationId: number }>> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(organizations)
@@ -84,7 +81,7 @@ export async function createOrganization(
       entityId: row!.id,
       details: { name: params.values.name },
     });
-    return ok({ organizationId: row!.id }, `${params.values.name} was created.`);
+    return saved({ organizationId: row!.id }, `${params.values.name} was created.`);
   });
 }
 
@@ -99,7 +96,7 @@ function sameAddress(a: PostalAddress | null, b: PostalAddress | null): boolean 
 export async function updateOrganization(
   db: DbOrTx,
   params: Writer & { organizationId: number; values: OrganizationValues },
-): Promise<ActionResult<{ organizationId: number }> | null> {
+): Promise<Saved<{ organizationId: number }> | null> {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()
@@ -116,7 +113,7 @@ export async function updateOrganization(
     for (const key of ['billingAddress', 'shippingAddress'] as const) {
       if (!sameAddress(before[key], v[key])) changes[key] = { from: before[key], to: v[key] };
     }
-    if (Object.keys(changes).length === 0) return ok({ organizationId: before.id }, 'Nothing changed.');
+    if (Object.keys(changes).length === 0) return saved({ organizationId: before.id }, 'Nothing changed.');
     await tx
       .update(organizations)
       .set(v)
@@ -129,6 +126,6 @@ export async function updateOrganization(
       entityId: before.id,
       details: changes,
     });
-    return ok({ organizationId: before.id }, 'Saved.');
+    return saved({ organizationId: before.id }, 'Saved.');
   });
 }

@@ -2,8 +2,9 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { isUniqueViolation } from '@/db/errors';
 import { organizations, portalAccounts } from '@/db/schema';
-import { fail, ok, type ActionResult } from '@/lib/actions/result';
+import { Refusal } from '@/lib/refusal';
 import { recordAudit, type AuditActor } from './audit';
+import { saved, type Saved } from './saved';
 import { revokeOpenAuthTokens } from './auth-tokens';
 import { findAccount, setAccountEnabled } from './account-store';
 import { sendAccountLink, type LinkContext } from './account-links';
@@ -27,7 +28,8 @@ export async function listPortalAccounts(db: DbOrTx, params: { sellerId: number;
 
 export type PortalAccountRow = Awaited<ReturnType<typeof listPortalAccounts>>[number];
 
-type StaffActor = { sellerId: number; actor: AuditActor };
+/** Who changes the accounts: the seller's staff (or a script), as the audit log records them. */
+type AccountWriter = { sellerId: number; actor: AuditActor };
 
 /**
  * "Add a Customer Portal Account": creates the invited account, its
@@ -35,31 +37,30 @@ type StaffActor = { sellerId: number; actor: AuditActor };
  */
 export async function invitePortalAccount(
   db: DbOrTx,
-  params: StaffActor & { organizationId: number; name: string; email: string } & LinkContext,
-): Promise<ActionResult<{ portalAccountId: number; messageId: number }>> {
+  params: AccountWriter & { organizationId: number; name: string; email: string } & LinkContext,
+): Promise<Saved<{ portalAccountId: number; messageId: number }>> {
   const [org] = await db
     .select({ id: organizations.id })
     .from(organizations)
     .where(and(eq(organizations.id, params.organizationId), eq(organizations.sellerId, params.sellerId)))
     .limit(1);
-  if (!org) return fail('That organization was not found.');
+  if (!org) throw new Refusal('That organization was not found.', { code: 'not_found' });
   const email = params.email.trim();
-  const taken = fail('This email already has a Customer Portal account with you.', {
-    email: ['This email already has a Customer Portal account with you.'],
-  });
+  const TAKEN = 'This email already has a Customer Portal account with you.';
+  const taken = () => new Refusal(TAKEN, { code: 'conflict', fieldErrors: { email: [TAKEN] } });
   const [existing] = await db
     .select({ id: portalAccounts.id })
     .from(portalAccounts)
     .where(and(eq(portalAccounts.sellerId, params.sellerId), sql`lower(${portalAccounts.email}) = ${email.toLowerCase()}`))
     .limit(1);
-  if (existing) return taken;
+  if (existing) throw taken();
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(portalAccounts)
         .values({ sellerId: params.sellerId, organizationId: org.id, name: params.name.trim(), email, status: 'invited' })
         .returning({ id: portalAccounts.id });
-      const account = (await findAccount(tx, { kind: 'customer', id: row!.id }))!;
+      const account = (await findAccount(tx, { sellerId: params.sellerId, subject: { kind: 'customer', id: row!.id } }))!;
       const messageId = await sendAccountLink(tx, account, 'activation', params);
       await recordAudit(tx, {
         sellerId: params.sellerId,
@@ -69,28 +70,28 @@ export async function invitePortalAccount(
         entityId: row!.id,
         details: { organizationId: org.id, email },
       });
-      return ok({ portalAccountId: row!.id, messageId }, `Invitation sent to ${email}.`);
+      return saved({ portalAccountId: row!.id, messageId }, `Invitation sent to ${email}.`);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return taken;
+    if (isUniqueViolation(error)) throw taken();
     throw error;
   }
 }
 
-async function accountOfSeller(db: DbOrTx, sellerId: number, portalAccountId: number) {
-  const account = await findAccount(db, { kind: 'customer', id: portalAccountId });
-  return account && account.sellerId === sellerId ? account : null;
+async function accountOfSeller(db: DbOrTx, params: { sellerId: number; portalAccountId: number }) {
+  const account = await findAccount(db, { sellerId: params.sellerId, subject: { kind: 'customer', id: params.portalAccountId } });
+  return account && account.sellerId === params.sellerId ? account : null;
 }
 
 /** "Resend invite": a fresh activation link; the older one stops working. */
 export async function resendPortalInvite(
   db: DbOrTx,
-  params: StaffActor & { portalAccountId: number } & LinkContext,
-): Promise<ActionResult<{ messageId: number }>> {
-  const account = await accountOfSeller(db, params.sellerId, params.portalAccountId);
-  if (!account) return fail('That account was not found.');
+  params: AccountWriter & { portalAccountId: number } & LinkContext,
+): Promise<Saved<{ messageId: number }>> {
+  const account = await accountOfSeller(db, params);
+  if (!account) throw new Refusal('That account was not found.', { code: 'not_found' });
   if (account.status !== 'invited') {
-    return fail(account.status === 'active' ? 'This account is already active.' : 'Enable the account before resending its invitation.');
+    throw new Refusal(account.status === 'active' ? 'This account is already active.' : 'Enable the account before resending its invitation.');
   }
   return db.transaction(async (tx) => {
     const messageId = await sendAccountLink(tx, account, 'activation', params);
@@ -101,7 +102,7 @@ export async function resendPortalInvite(
       entityType: 'portal_account',
       entityId: account.subject.id,
     });
-    return ok({ messageId }, `A fresh invitation was sent to ${account.email}.`);
+    return saved({ messageId }, `A fresh invitation was sent to ${account.email}.`);
   });
 }
 
@@ -111,12 +112,12 @@ export async function resendPortalInvite(
  */
 export async function setPortalAccountEnabled(
   db: DbOrTx,
-  params: StaffActor & { portalAccountId: number; enabled: boolean },
-): Promise<ActionResult<{ status: string }>> {
-  const account = await accountOfSeller(db, params.sellerId, params.portalAccountId);
-  if (!account) return fail('That account was not found.');
+  params: AccountWriter & { portalAccountId: number; enabled: boolean },
+): Promise<Saved<{ status: string }>> {
+  const account = await accountOfSeller(db, params);
+  if (!account) throw new Refusal('That account was not found.', { code: 'not_found' });
   if ((account.status === 'disabled') === !params.enabled) {
-    return ok({ status: account.status }, params.enabled ? 'The account is already enabled.' : 'The account is already disabled.');
+    return saved({ status: account.status }, params.enabled ? 'The account is already enabled.' : 'The account is already disabled.');
   }
   return db.transaction(async (tx) => {
     const status = await setAccountEnabled(tx, account.subject, params.enabled);
@@ -129,6 +130,6 @@ export async function setPortalAccountEnabled(
       entityId: account.subject.id,
       details: { email: account.email },
     });
-    return ok({ status }, params.enabled ? `${account.name} can sign in again.` : `${account.name} is disabled and signed out.`);
+    return saved({ status }, params.enabled ? `${account.name} can sign in again.` : `${account.name} is disabled and signed out.`);
   });
 }

@@ -2,8 +2,9 @@ import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { isUniqueViolation } from '@/db/errors';
 import { staffUsers, type StaffRole } from '@/db/schema';
-import { fail, ok, type ActionResult } from '@/lib/actions/result';
-import { recordAudit } from './audit';
+import { Refusal } from '@/lib/refusal';
+import { recordAudit, type StaffActor } from './audit';
+import { saved, type Saved } from './saved';
 import { revokeOpenAuthTokens } from './auth-tokens';
 import { findAccount, setAccountEnabled } from './account-store';
 import { sendAccountLink, type LinkContext } from './account-links';
@@ -27,8 +28,13 @@ export async function listStaffUsers(db: DbOrTx, params: { sellerId: number }) {
 
 export type StaffUserRow = Awaited<ReturnType<typeof listStaffUsers>>[number];
 
-/** The signed-in staff member doing the change. */
-export type StaffManager = { sellerId: number; staffUserId: number; name: string; role: StaffRole };
+/** The signed-in staff member doing the change: the audit actor with their seller and role. */
+export type StaffManager = StaffActor & { sellerId: number; role: StaffRole };
+
+/** The audit actor of a manager (their role and seller stay out of the log entry). */
+function actorOf(manager: StaffManager): StaffActor {
+  return { staffUserId: manager.staffUserId, name: manager.name };
+}
 
 const rank: Record<StaffRole, number> = { staff: 0, admin: 1, owner: 2 };
 
@@ -40,72 +46,62 @@ function mayManageRole(manager: StaffManager, role: StaffRole): boolean {
 export async function inviteStaffUser(
   db: DbOrTx,
   params: { manager: StaffManager; name: string; email: string; role: StaffRole } & LinkContext,
-): Promise<ActionResult<{ staffUserId: number; messageId: number }>> {
+): Promise<Saved<{ staffUserId: number; messageId: number }>> {
   const { manager } = params;
-  if (!mayManageRole(manager, params.role)) return fail('Only an owner can invite an owner or an admin.');
+  if (!mayManageRole(manager, params.role)) throw new Refusal('Only an owner can invite an owner or an admin.', { code: 'forbidden' });
   const email = params.email.trim();
   // Only this seller's staff are looked at: whether the person works for
   // another seller is none of this seller's business (and never told).
-  const taken = fail('This email already belongs to one of your staff users.', {
-    email: ['This email already belongs to one of your staff users.'],
-  });
+  const TAKEN = 'This email already belongs to one of your staff users.';
+  const taken = () => new Refusal(TAKEN, { code: 'conflict', fieldErrors: { email: [TAKEN] } });
   const [existing] = await db
     .select({ id: staffUsers.id })
     .from(staffUsers)
     .where(and(eq(staffUsers.sellerId, manager.sellerId), sql`lower(${staffUsers.email}) = ${email.toLowerCase()}`))
     .limit(1);
-  if (existing) return taken;
+  if (existing) throw taken();
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(staffUsers)
         .values({ sellerId: manager.sellerId, name: params.name.trim(), email, role: params.role, status: 'invited' })
         .returning({ id: staffUsers.id });
-      const account = (await findAccount(tx, { kind: 'staff', id: row!.id }))!;
+      const account = (await findAccount(tx, { sellerId: manager.sellerId, subject: { kind: 'staff', id: row!.id } }))!;
       const messageId = await sendAccountLink(tx, account, 'activation', params);
       await recordAudit(tx, {
         sellerId: manager.sellerId,
-        actor: { staffUserId: manager.staffUserId, name: manager.name },
+        actor: actorOf(manager),
         action: 'staff_user.invite',
         entityType: 'staff_user',
         entityId: row!.id,
         details: { email, role: params.role },
       });
-      return ok({ staffUserId: row!.id, messageId }, `Invitation sent to ${email}.`);
+      return saved({ staffUserId: row!.id, messageId }, `Invitation sent to ${email}.`);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return taken;
+    if (isUniqueViolation(error)) throw taken();
     throw error;
   }
 }
 
 type StaffUserRecord = typeof staffUsers.$inferSelect;
 
-async function manageableUser(
-  db: DbOrTx,
-  manager: StaffManager,
-  staffUserId: number,
-): Promise<{ error: string } | { user: StaffUserRecord }> {
+async function manageableUser(db: DbOrTx, params: { manager: StaffManager; staffUserId: number }): Promise<StaffUserRecord> {
   const [user] = await db
     .select()
     .from(staffUsers)
-    .where(and(eq(staffUsers.id, staffUserId), eq(staffUsers.sellerId, manager.sellerId)))
+    .where(and(eq(staffUsers.id, params.staffUserId), eq(staffUsers.sellerId, params.manager.sellerId)))
     .limit(1);
-  return checkManageable(manager, user, staffUserId);
+  return checkManageable(params.manager, user, params.staffUserId);
 }
 
-function checkManageable(
-  manager: StaffManager,
-  user: StaffUserRecord | undefined,
-  staffUserId: number,
-): { error: string } | { user: StaffUserRecord } {
-  if (!user) return { error: 'That staff user was not found.' };
-  if (staffUserId === manager.staffUserId) return { error: 'You cannot change your own account here.' };
-  if (!mayManageRole(manager, user.role)) return { error: 'Only an owner can change an owner or an admin.' };
-  return { user };
+/** The user the manager may change, or a refusal saying why not. */
+function checkManageable(manager: StaffManager, user: StaffUserRecord | undefined, staffUserId: number): StaffUserRecord {
+  if (!user) throw new Refusal('That staff user was not found.', { code: 'not_found' });
+  if (staffUserId === manager.staffUserId) throw new Refusal('You cannot change your own account here.', { code: 'forbidden' });
+  if (!mayManageRole(manager, user.role)) throw new Refusal('Only an owner can change an owner or an admin.', { code: 'forbidden' });
+  return user;
 }
-
-class StaffChangeRefused extends Error {}
 
 const NO_OWNER_LEFT = 'The company must keep at least one active owner.';
 const OWNERS_ONLY = 'Only an owner can change roles.';
@@ -136,13 +132,12 @@ async function lockForChange(
     .orderBy(asc(staffUsers.id))
     .for('update');
   const me = rows.find((row) => row.id === manager.staffUserId);
-  if (!me || me.status !== 'active') throw new StaffChangeRefused('You do not have permission to do that.');
+  if (!me || me.status !== 'active') throw new Refusal('You do not have permission to do that.', { code: 'forbidden' });
   const current: StaffManager = { ...manager, role: me.role, name: me.name };
-  if (options.ownerOnly && current.role !== 'owner') throw new StaffChangeRefused(OWNERS_ONLY);
-  const found = checkManageable(current, rows.find((row) => row.id === staffUserId), staffUserId);
-  if ('error' in found) throw new StaffChangeRefused(found.error);
+  if (options.ownerOnly && current.role !== 'owner') throw new Refusal(OWNERS_ONLY, { code: 'forbidden' });
+  const user = checkManageable(current, rows.find((row) => row.id === staffUserId), staffUserId);
   const owners = rows.filter((row) => row.role === 'owner' && row.status === 'active');
-  return { manager: current, user: found.user, owners };
+  return { manager: current, user, owners };
 }
 
 /** Would the seller still have an active owner once `user` is no longer one? */
@@ -150,85 +145,71 @@ function leavesAnOwner(owners: StaffUserRecord[], user: StaffUserRecord): boolea
   return owners.some((owner) => owner.id !== user.id);
 }
 
-async function refusalsAsResults<T>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof StaffChangeRefused) return fail(error.message);
-    throw error;
-  }
-}
-
 export async function resendStaffInvite(
   db: DbOrTx,
   params: { manager: StaffManager; staffUserId: number } & LinkContext,
-): Promise<ActionResult<{ messageId: number }>> {
-  const found = await manageableUser(db, params.manager, params.staffUserId);
-  if ('error' in found) return fail(found.error);
-  if (found.user.status !== 'invited') return fail('Only an invited user can get a fresh invitation.');
-  const account = (await findAccount(db, { kind: 'staff', id: found.user.id }))!;
+): Promise<Saved<{ messageId: number }>> {
+  const user = await manageableUser(db, params);
+  if (user.status !== 'invited') throw new Refusal('Only an invited user can get a fresh invitation.');
+  const account = (await findAccount(db, { sellerId: params.manager.sellerId, subject: { kind: 'staff', id: user.id } }))!;
   return db.transaction(async (tx) => {
     const messageId = await sendAccountLink(tx, account, 'activation', params);
     await recordAudit(tx, {
       sellerId: params.manager.sellerId,
-      actor: { staffUserId: params.manager.staffUserId, name: params.manager.name },
+      actor: actorOf(params.manager),
       action: 'staff_user.resend_invite',
       entityType: 'staff_user',
-      entityId: found.user.id,
+      entityId: user.id,
     });
-    return ok({ messageId }, `A fresh invitation was sent to ${found.user.email}.`);
+    return saved({ messageId }, `A fresh invitation was sent to ${user.email}.`);
   });
 }
 
 export async function setStaffUserEnabled(
   db: DbOrTx,
   params: { manager: StaffManager; staffUserId: number; enabled: boolean },
-): Promise<ActionResult<{ status: string }>> {
-  return refusalsAsResults(() =>
-    db.transaction(async (tx) => {
-      const { manager, user, owners } = await lockForChange(tx, params.manager, params.staffUserId);
-      if ((user.status === 'disabled') === !params.enabled) return ok({ status: user.status });
-      if (!params.enabled && user.role === 'owner' && !leavesAnOwner(owners, user)) return fail(NO_OWNER_LEFT);
-      const subject = { kind: 'staff' as const, id: user.id };
-      const status = await setAccountEnabled(tx, subject, params.enabled);
-      if (!params.enabled) await revokeOpenAuthTokens(tx, subject);
-      await recordAudit(tx, {
-        sellerId: manager.sellerId,
-        actor: { staffUserId: manager.staffUserId, name: manager.name },
-        action: params.enabled ? 'staff_user.enable' : 'staff_user.disable',
-        entityType: 'staff_user',
-        entityId: user.id,
-        details: { email: user.email },
-      });
-      return ok({ status }, params.enabled ? `${user.name} can sign in again.` : `${user.name} is disabled and signed out.`);
-    }),
-  );
+): Promise<Saved<{ status: string }>> {
+  return db.transaction(async (tx) => {
+    const { manager, user, owners } = await lockForChange(tx, params.manager, params.staffUserId);
+    if ((user.status === 'disabled') === !params.enabled) return saved({ status: user.status });
+    if (!params.enabled && user.role === 'owner' && !leavesAnOwner(owners, user)) throw new Refusal(NO_OWNER_LEFT);
+    const subject = { kind: 'staff' as const, id: user.id };
+    const status = await setAccountEnabled(tx, subject, params.enabled);
+    if (!params.enabled) await revokeOpenAuthTokens(tx, subject);
+    await recordAudit(tx, {
+      sellerId: manager.sellerId,
+      actor: actorOf(manager),
+      action: params.enabled ? 'staff_user.enable' : 'staff_user.disable',
+      entityType: 'staff_user',
+      entityId: user.id,
+      details: { email: user.email },
+    });
+    return saved({ status }, params.enabled ? `${user.name} can sign in again.` : `${user.name} is disabled and signed out.`);
+  });
 }
 
 /** Owners change roles; the seller always keeps at least one active owner. */
 export async function changeStaffRole(
   db: DbOrTx,
   params: { manager: StaffManager; staffUserId: number; role: StaffRole },
-): Promise<ActionResult<{ role: StaffRole }>> {
-  if (params.manager.role !== 'owner') return fail(OWNERS_ONLY);
-  return refusalsAsResults(() =>
-    db.transaction(async (tx) => {
-      const { manager, user, owners } = await lockForChange(tx, params.manager, params.staffUserId, { ownerOnly: true });
-      if (user.role === params.role) return ok({ role: params.role });
-      if (user.role === 'owner' && !leavesAnOwner(owners, user)) return fail(NO_OWNER_LEFT);
-      await tx
-        .update(staffUsers)
-        .set({ role: params.role })
-        .where(and(eq(staffUsers.id, user.id), eq(staffUsers.sellerId, manager.sellerId), ne(staffUsers.id, manager.staffUserId)));
-      await recordAudit(tx, {
-        sellerId: manager.sellerId,
-        actor: { staffUserId: manager.staffUserId, name: manager.name },
-        action: 'staff_user.role',
-        entityType: 'staff_user',
-        entityId: user.id,
-        details: { from: user.role, to: params.role },
-      });
-      return ok({ role: params.role }, `${user.name} is now ${params.role === 'admin' ? 'an admin' : `a ${params.role}`}.`);
-    }),
-  );
+): Promise<Saved<{ role: StaffRole }>> {
+  if (params.manager.role !== 'owner') throw new Refusal(OWNERS_ONLY, { code: 'forbidden' });
+  return db.transaction(async (tx) => {
+    const { manager, user, owners } = await lockForChange(tx, params.manager, params.staffUserId, { ownerOnly: true });
+    if (user.role === params.role) return saved({ role: params.role });
+    if (user.role === 'owner' && !leavesAnOwner(owners, user)) throw new Refusal(NO_OWNER_LEFT);
+    await tx
+      .update(staffUsers)
+      .set({ role: params.role })
+      .where(and(eq(staffUsers.id, user.id), eq(staffUsers.sellerId, manager.sellerId), ne(staffUsers.id, manager.staffUserId)));
+    await recordAudit(tx, {
+      sellerId: manager.sellerId,
+      actor: actorOf(manager),
+      action: 'staff_user.role',
+      entityType: 'staff_user',
+      entityId: user.id,
+      details: { from: user.role, to: params.role },
+    });
+    return saved({ role: params.role }, `${user.name} is now ${params.role === 'admin' ? 'an admin' : `a ${params.role}`}.`);
+  });
 }

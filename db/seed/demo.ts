@@ -4,7 +4,7 @@ import * as s from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { imeiFromBody } from '@/lib/imei';
 import { nextDocumentNumber } from '@/db/queries/document-numbers';
-import { createInvoiceForOrder } from '@/db/queries/invoices';
+import { createInvoiceForOrder } from '@/db/queries/invoices/create-invoice';
 import {
   demoGrades,
   demoModels,
@@ -387,7 +387,7 @@ async function seedOrderHistory(
     const lines = productQueue.splice(0, 1 + (i % 3));
     if (!lines.length) break;
     await db.transaction(async (tx) => {
-      const number = await nextDocumentNumber(tx, sellerId, 'sales_order');
+      const number = await nextDocumentNumber(tx, { sellerId, kind: 'sales_order' });
       const method = h.methods[i % 2]!;
       const [order] = await tx
         .insert(s.salesOrders)
@@ -449,7 +449,7 @@ async function seedOrderHistory(
     const candidate = rmaCandidates[i * 2];
     if (!candidate) break;
     await db.transaction(async (tx) => {
-      const number = await nextDocumentNumber(tx, sellerId, 'rma');
+      const number = await nextDocumentNumber(tx, { sellerId, kind: 'rma' });
       const createdAt = new Date(candidate.orderDate.getTime() + 10 * 86_400_000);
       const [rma] = await tx
         .insert(s.rmas)

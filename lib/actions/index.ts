@@ -15,11 +15,3 @@ export type { CustomerContext, StaffContext } from './wrappers';
  */
 export const { staffAction, customerAction, portalAction } = actionWrappers({ requireStaff, requireCustomer });
 
-/**
- * @deprecated Throw `Refusal` (lib/refusal.ts). Kept while the areas move over.
- */
-export class UserError extends Refusal {
-  constructor(message: string, fieldErrors?: Record<string, string[]>) {
-    super(message, { fieldErrors });
-  }
-}

@@ -36,7 +36,7 @@ async function requestedPath(fallback: string): Promise<string> {
 export const getStaff = cache(async (): Promise<StaffSession | null> => {
   const session = (await staffAuth()) as { uid?: number; ver?: number } | null;
   if (!session?.uid) return null;
-  return loadStaffSession(await getDb(), session.uid, session.ver ?? 0);
+  return loadStaffSession(await getDb(), { staffUserId: session.uid, sessionVersion: session.ver ?? 0 });
 });
 
 /**
@@ -64,7 +64,7 @@ export const getCustomer = cache(async (slug: string): Promise<CustomerSession |
   const portal = await requirePortal(slug);
   const token = (await customerAuth()) as CustomerToken | null;
   const db = await getDb();
-  return customerAtPortal(portal, token, (id, version, sellerId) => loadCustomerSession(db, id, version, sellerId));
+  return customerAtPortal(portal, token, (id, version, sellerId) => loadCustomerSession(db, { sellerId, portalAccountId: id, sessionVersion: version }));
 });
 
 /**

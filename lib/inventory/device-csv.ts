@@ -1,4 +1,4 @@
-import type { LineProblem } from './identifiers';
+import type { LineProblem } from '@/lib/refusal';
 
 /** The columns of an inventory CSV, and the header spellings accepted for each. */
 export const deviceCsvColumns = {

@@ -1,10 +1,8 @@
 import { imeiProblem, imeiProblemMessage } from '@/lib/imei';
+import type { LineProblem } from '@/lib/refusal';
 
 /** Devices are identified by an IMEI (phones) or by a serial number (everything else). */
 export type IdentifierKind = 'imei' | 'serial';
-
-/** A refused line of a paste or row of a file, with the reason in plain words. */
-export type LineProblem = { line: number; value: string; reason: string };
 
 /** Most entries one paste or one file may hold; larger batches are split by the user. */
 export const MAX_DEVICES_PER_BATCH = 10_000;
@@ -57,10 +55,6 @@ export function checkIdentifierBatch(
     else firstLine.set(key, line);
   }
   return problems;
-}
-
-export function formatLineProblem(p: LineProblem, noun = 'Line'): string {
-  return `${noun} ${p.line}: ${p.value} — ${p.reason}`;
 }
 
 /** The well-formed entries, each identifier once (its first line): what to look up in the database. */

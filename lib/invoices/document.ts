@@ -8,12 +8,18 @@ export type InvoiceDocument = {
   logo: { path: string; width: number; height: number } | null;
   invoiceNumber: number;
   orderNumber: number;
+  /** Staff print extras (the customer's page and the PDF leave them out). */
+  orderedAt?: Date;
   poNumber: string | null;
   organizationName: string;
+  organizationEmail?: string | null;
+  organizationPhone?: string | null;
   billingAddress: PostalAddress | null;
+  shippingAddress?: PostalAddress | null;
   issuedOn: string;
   dueOn: string;
   paid: boolean;
+  paidAt?: Date | null;
   currency: string;
   paymentMethodName: string | null;
   paymentInstructions: string;

@@ -28,6 +28,13 @@ export const newPassword = z
 
 export const linkRequest = z.object({ email: emailAddress });
 
+/** The password sign-in form; `next` is checked by safeNextPath before it is followed. */
+export const signInCredentials = z.object({
+  email: z.string().trim().email('Enter your email address.').max(320),
+  password: z.string().min(1, 'Enter your password.').max(1000),
+  next: z.string().optional(),
+});
+
 export const inviteCustomer = z.object({
   organizationId: z.coerce.number().int().positive(),
   name: personName,
@@ -43,3 +50,15 @@ export const inviteStaff = z.object({
   role: z.enum(staffRoles, 'Choose a role.'),
 });
 export type InviteStaffInput = z.input<typeof inviteStaff>;
+
+/** One portal account on an organization's Customer Portal tab (resend, disable, enable). */
+export const portalAccountRef = z.object({
+  portalAccountId: z.coerce.number().int().positive(),
+  organizationId: z.coerce.number().int().positive(),
+});
+export const setPortalAccountEnabledSchema = portalAccountRef.extend({ enabled: z.boolean() });
+
+/** One staff user on Settings > Staff users (resend, disable, enable, role). */
+export const staffUserRef = z.object({ staffUserId: z.coerce.number().int().positive() });
+export const setStaffUserEnabledSchema = staffUserRef.extend({ enabled: z.boolean() });
+export const changeStaffRoleSchema = staffUserRef.extend({ role: z.enum(staffRoles) });

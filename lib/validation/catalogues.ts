@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkbox, hexColor, optionalWholeNumber, requiredName, type FormInput } from './form-values';
+import { checkbox, hexColor, id, optionalWholeNumber, requiredName, type FormInput } from './form-values';
 
 /** Settings catalogues: warehouses, inventory statuses, order statuses, sales channels, payment methods. */
 
@@ -48,3 +48,22 @@ export type InventoryStatusInput = FormInput<typeof inventoryStatusSchema>;
 export type OrderStatusInput = FormInput<typeof orderStatusSchema>;
 export type SalesChannelInput = FormInput<typeof salesChannelSchema>;
 export type PaymentMethodInput = FormInput<typeof paymentMethodSchema>;
+
+/** The catalogues by the word of their URL: /admin/settings/<word>. */
+export const catalogueNames = ['warehouses', 'inventory-statuses', 'order-statuses', 'sales-channels', 'payment-methods'] as const;
+export type CatalogueName = (typeof catalogueNames)[number];
+
+/** Whether a word from a URL or a form names a catalogue. */
+export function isCatalogueName(word: unknown): word is CatalogueName {
+  return typeof word === 'string' && (catalogueNames as readonly string[]).includes(word);
+}
+
+/**
+ * What every catalogue form posts besides its fields: the catalogue's word
+ * (a hidden field, checked against the list, never trusted) and, to edit or
+ * delete, the entry's id. The data layer parses the fields with the
+ * catalogue's own schema.
+ */
+export const catalogueName = z.enum(catalogueNames, { error: 'That settings list does not exist.' });
+export const newCatalogueEntry = z.looseObject({ catalogue: catalogueName });
+export const catalogueEntry = z.looseObject({ catalogue: catalogueName, id });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_DEVICES_PER_BATCH } from '@/lib/inventory/identifiers';
+import type { SearchParams } from '@/lib/url-params';
 
 const optionalText = z
   .string()
@@ -40,7 +41,7 @@ export const deviceFiltersSchema = z.object({
 export type DeviceFiltersInput = z.input<typeof deviceFiltersSchema>;
 
 /** Reads filters from search params, dropping anything malformed rather than failing the page. */
-export function deviceFiltersFromSearchParams(params: Record<string, string | string[] | undefined>) {
+export function deviceFiltersFromSearchParams(params: SearchParams) {
   const flat: Record<string, string> = {};
   for (const key of Object.keys(deviceFiltersSchema.shape)) {
     const value = params[key];

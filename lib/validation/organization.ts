@@ -54,3 +54,6 @@ export type OrganizationFormInput = z.input<typeof organizationForm>;
 export type OrganizationValues = z.output<typeof organizationForm>;
 
 export const emptyAddress = { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' };
+
+/** Organization > Info & addresses > Edit: the form and which organization it saves. */
+export const updateOrganizationForm = organizationForm.extend({ organizationId: z.coerce.number().int().positive() });

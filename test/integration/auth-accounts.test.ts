@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { completeAccountLink, inspectAccountLink, requestAccountLink } from '@/db/queries/account-links';
+import { findAccount } from '@/db/queries/account-store';
 import { loadCustomerSession, loadStaffSession, verifyCustomerCredentials, verifyStaffCredentials } from '@/db/queries/accounts';
 import { invitePortalAccount, listPortalAccounts, resendPortalInvite, setPortalAccountEnabled } from '@/db/queries/portal-accounts';
 import { changeStaffRole, inviteStaffUser, setStaffUserEnabled } from '@/db/queries/staff-users';
@@ -9,6 +10,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addOrganization, addPortalAccount, buildSeller, type SellerFixture } from '../support/fixtures';
 import { addStaffUser, emailsTo, latestEmailTo, linkIn } from '../support/auth-fixtures';
+import { asResult } from '../support/as-result';
 
 describe('accounts', () => {
   let database: TestDatabase;
@@ -68,7 +70,7 @@ describe('accounts', () => {
     const boltOrg = await addOrganization(db, bolt, 'Twin GmbH');
     const both = 'twin@buyer.test';
     for (const [seller, org] of [[acme, acmeOrg], [bolt, boltOrg]] as const) {
-      const r = await invitePortalAccount(db, { sellerId: seller.sellerId, actor, organizationId: org.id, name: 'Tess Twin', email: both });
+      const r = await asResult(invitePortalAccount(db, { sellerId: seller.sellerId, actor, organizationId: org.id, name: 'Tess Twin', email: both }));
       expect(r.ok).toBe(true);
     }
     const [acmeMail, boltMail] = await emailsTo(db, both, 'portal_invitation');
@@ -84,10 +86,10 @@ describe('accounts', () => {
     expect((await verifyCustomerCredentials(db, { sellerId: acme.sellerId, email: both, password: 'acme-password' }))?.organizationId).toBe(acmeOrg.id);
     expect((await verifyCustomerCredentials(db, { sellerId: bolt.sellerId, email: both, password: 'bolt-password' }))?.organizationId).toBe(boltOrg.id);
     // A session of the Acme account gives nothing at Bolt.
-    expect(await loadCustomerSession(db, a.account.subject.id, a.account.sessionVersion, bolt.sellerId)).toBeNull();
-    expect(await loadCustomerSession(db, a.account.subject.id, a.account.sessionVersion, acme.sellerId)).not.toBeNull();
+    expect(await loadCustomerSession(db, { portalAccountId: a.account.subject.id, sessionVersion: a.account.sessionVersion, sellerId: bolt.sellerId })).toBeNull();
+    expect(await loadCustomerSession(db, { portalAccountId: a.account.subject.id, sessionVersion: a.account.sessionVersion, sellerId: acme.sellerId })).not.toBeNull();
     // An email already used at this seller is refused with a message.
-    const again = await invitePortalAccount(db, { sellerId: acme.sellerId, actor, organizationId: acmeOrg.id, name: 'X', email: 'TWIN@buyer.test' });
+    const again = await asResult(invitePortalAccount(db, { sellerId: acme.sellerId, actor, organizationId: acmeOrg.id, name: 'X', email: 'TWIN@buyer.test' }));
     expect(again).toMatchObject({ ok: false, fieldErrors: { email: [expect.stringContaining('already')] } });
   });
 
@@ -95,22 +97,22 @@ describe('accounts', () => {
     const { db } = database;
     const org = await addOrganization(db, acme);
     const account = await addPortalAccount(db, acme, org.id, { email: 'soon-off@buyer.test', passwordHash });
-    const session = await loadCustomerSession(db, account.id, account.sessionVersion, acme.sellerId);
+    const session = await loadCustomerSession(db, { portalAccountId: account.id, sessionVersion: account.sessionVersion, sellerId: acme.sellerId });
     expect(session?.organizationName).toBe(org.name);
     await requestAccountLink(db, { area: { kind: 'customer', sellerId: acme.sellerId }, email: account.email, purpose: 'sign_in' });
     const pending = linkIn((await latestEmailTo(db, account.email))!.text).token;
 
-    const off = await setPortalAccountEnabled(db, { sellerId: acme.sellerId, actor, portalAccountId: account.id, enabled: false });
+    const off = await asResult(setPortalAccountEnabled(db, { sellerId: acme.sellerId, actor, portalAccountId: account.id, enabled: false }));
     expect(off).toMatchObject({ ok: true, data: { status: 'disabled' } });
-    expect(await loadCustomerSession(db, account.id, account.sessionVersion, acme.sellerId)).toBeNull();
+    expect(await loadCustomerSession(db, { portalAccountId: account.id, sessionVersion: account.sessionVersion, sellerId: acme.sellerId })).toBeNull();
     expect(await verifyCustomerCredentials(db, { sellerId: acme.sellerId, email: account.email, password: 'right-password' })).toBeNull();
     const area = { kind: 'customer' as const, sellerId: acme.sellerId };
     expect((await completeAccountLink(db, { area, token: pending, purpose: 'sign_in' })).ok).toBe(false);
 
-    const on = await setPortalAccountEnabled(db, { sellerId: acme.sellerId, actor, portalAccountId: account.id, enabled: true });
+    const on = await asResult(setPortalAccountEnabled(db, { sellerId: acme.sellerId, actor, portalAccountId: account.id, enabled: true }));
     expect(on).toMatchObject({ ok: true, data: { status: 'active' } });
     // The old session stays ended (its version is gone); the password works again.
-    expect(await loadCustomerSession(db, account.id, account.sessionVersion, acme.sellerId)).toBeNull();
+    expect(await loadCustomerSession(db, { portalAccountId: account.id, sessionVersion: account.sessionVersion, sellerId: acme.sellerId })).toBeNull();
     expect(await verifyCustomerCredentials(db, { sellerId: acme.sellerId, email: account.email, password: 'right-password' })).not.toBeNull();
     expect((await inspectAccountLink(db, { area, token: pending, purpose: 'sign_in' })).state).toBe('replaced');
 
@@ -125,9 +127,9 @@ describe('accounts', () => {
     const org = await addOrganization(db, acme);
     const account = await addPortalAccount(db, acme, org.id, { status: 'invited' });
     const asBolt = { sellerId: bolt.sellerId, actor };
-    expect(await invitePortalAccount(db, { ...asBolt, organizationId: org.id, name: 'Mal', email: 'mal@x.test' })).toMatchObject({ ok: false });
-    expect(await resendPortalInvite(db, { ...asBolt, portalAccountId: account.id })).toMatchObject({ ok: false });
-    expect(await setPortalAccountEnabled(db, { ...asBolt, portalAccountId: account.id, enabled: false })).toMatchObject({ ok: false });
+    expect(await asResult(invitePortalAccount(db, { ...asBolt, organizationId: org.id, name: 'Mal', email: 'mal@x.test' }))).toMatchObject({ ok: false });
+    expect(await asResult(resendPortalInvite(db, { ...asBolt, portalAccountId: account.id }))).toMatchObject({ ok: false });
+    expect(await asResult(setPortalAccountEnabled(db, { ...asBolt, portalAccountId: account.id, enabled: false }))).toMatchObject({ ok: false });
     const [after] = await db.select().from(s.portalAccounts).where(eq(s.portalAccounts.id, account.id));
     expect(after!.status).toBe('invited');
     expect(await emailsTo(db, 'mal@x.test')).toHaveLength(0);
@@ -140,8 +142,8 @@ describe('accounts', () => {
     const asOwner = { sellerId: acme.sellerId, staffUserId: owner.id, name: owner.name, role: owner.role };
     const asAdmin = { sellerId: acme.sellerId, staffUserId: admin.id, name: admin.name, role: admin.role };
 
-    expect(await inviteStaffUser(db, { manager: asAdmin, name: 'New Admin', email: 'na@seller.test', role: 'admin' })).toMatchObject({ ok: false });
-    const invited = await inviteStaffUser(db, { manager: asOwner, name: 'New Admin', email: 'na@seller.test', role: 'admin' });
+    expect(await asResult(inviteStaffUser(db, { manager: asAdmin, name: 'New Admin', email: 'na@seller.test', role: 'admin' }))).toMatchObject({ ok: false });
+    const invited = await asResult(inviteStaffUser(db, { manager: asOwner, name: 'New Admin', email: 'na@seller.test', role: 'admin' }));
     if (!invited.ok) throw new Error(invited.error);
     const message = await latestEmailTo(db, 'na@seller.test');
     expect(message!.kind).toBe('staff_invitation');
@@ -152,20 +154,31 @@ describe('accounts', () => {
     const check = await verifyStaffCredentials(db, { email: 'na@seller.test', password: 'staff-password' });
     const user = check.status === 'match' ? check.user : null;
     expect(user).toMatchObject({ role: 'admin', status: 'active', sellerId: acme.sellerId });
-    expect(await loadStaffSession(db, user!.id, done.account.sessionVersion)).not.toBeNull();
+    expect(await loadStaffSession(db, { staffUserId: user!.id, sessionVersion: done.account.sessionVersion })).not.toBeNull();
 
     // An admin cannot disable an admin; an owner can, and the session ends.
-    expect(await setStaffUserEnabled(db, { manager: asAdmin, staffUserId: user!.id, enabled: false })).toMatchObject({ ok: false });
-    expect(await setStaffUserEnabled(db, { manager: asOwner, staffUserId: user!.id, enabled: false })).toMatchObject({ ok: true });
-    expect(await loadStaffSession(db, user!.id, done.account.sessionVersion)).toBeNull();
+    expect(await asResult(setStaffUserEnabled(db, { manager: asAdmin, staffUserId: user!.id, enabled: false }))).toMatchObject({ ok: false });
+    expect(await asResult(setStaffUserEnabled(db, { manager: asOwner, staffUserId: user!.id, enabled: false }))).toMatchObject({ ok: true });
+    expect(await loadStaffSession(db, { staffUserId: user!.id, sessionVersion: done.account.sessionVersion })).toBeNull();
     // Nobody disables or re-roles themselves.
-    expect(await setStaffUserEnabled(db, { manager: asOwner, staffUserId: owner.id, enabled: false })).toMatchObject({ ok: false });
-    expect(await changeStaffRole(db, { manager: asOwner, staffUserId: owner.id, role: 'staff' })).toMatchObject({ ok: false });
-    expect(await changeStaffRole(db, { manager: asAdmin, staffUserId: user!.id, role: 'staff' })).toMatchObject({ ok: false });
-    expect(await changeStaffRole(db, { manager: asOwner, staffUserId: admin.id, role: 'staff' })).toMatchObject({ ok: true, data: { role: 'staff' } });
+    expect(await asResult(setStaffUserEnabled(db, { manager: asOwner, staffUserId: owner.id, enabled: false }))).toMatchObject({ ok: false });
+    expect(await asResult(changeStaffRole(db, { manager: asOwner, staffUserId: owner.id, role: 'staff' }))).toMatchObject({ ok: false });
+    expect(await asResult(changeStaffRole(db, { manager: asAdmin, staffUserId: user!.id, role: 'staff' }))).toMatchObject({ ok: false });
+    expect(await asResult(changeStaffRole(db, { manager: asOwner, staffUserId: admin.id, role: 'staff' }))).toMatchObject({ ok: true, data: { role: 'staff' } });
     // Another seller's owner cannot touch Acme's staff.
     const boltOwner = await addStaffUser(db, bolt, { role: 'owner' });
     const asBolt = { sellerId: bolt.sellerId, staffUserId: boltOwner.id, name: boltOwner.name, role: boltOwner.role };
-    expect(await setStaffUserEnabled(db, { manager: asBolt, staffUserId: admin.id, enabled: false })).toMatchObject({ ok: false });
+    expect(await asResult(setStaffUserEnabled(db, { manager: asBolt, staffUserId: admin.id, enabled: false }))).toMatchObject({ ok: false });
+  });
+
+  it("finds an account only with its own seller: another seller's id of the same account is not found", async () => {
+    const { db } = database;
+    const org = await addOrganization(db, acme);
+    const customer = await addPortalAccount(db, acme, org.id, { email: 'scoped@buyer.test', passwordHash });
+    const staff = await addStaffUser(db, acme, { passwordHash });
+    for (const subject of [{ kind: 'customer' as const, id: customer.id }, { kind: 'staff' as const, id: staff.id }]) {
+      expect(await findAccount(db, { sellerId: acme.sellerId, subject })).toMatchObject({ subject, sellerId: acme.sellerId });
+      expect(await findAccount(db, { sellerId: bolt.sellerId, subject })).toBeNull();
+    }
   });
 });

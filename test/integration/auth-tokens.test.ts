@@ -9,6 +9,7 @@ import { verifyCustomerCredentials } from '@/db/queries/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addOrganization, buildSeller, type SellerFixture } from '../support/fixtures';
 import { emailsTo, latestEmailTo, linkIn } from '../support/auth-fixtures';
+import { asResult } from '../support/as-result';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -28,14 +29,14 @@ describe('one-time links', () => {
     const { db } = database;
     const org = await addOrganization(db, seller);
     const email = `invitee${++n}@buyer.test`;
-    const result = await invitePortalAccount(db, {
+    const result = await asResult(invitePortalAccount(db, {
       sellerId: seller.sellerId,
       actor: { label: 'test' },
       organizationId: org.id,
       name: 'Ivy Invitee',
       email,
       now,
-    });
+    }));
     expect(result.ok).toBe(true);
     const message = await latestEmailTo(db, email);
     return { email, org, result, message: message!, ...linkIn(message!.text) };
@@ -122,7 +123,7 @@ describe('one-time links', () => {
     const { db } = database;
     const { token: old, email, result } = await invite();
     const id = result.ok ? result.data.portalAccountId : 0;
-    const resent = await resendPortalInvite(db, { sellerId: seller.sellerId, actor: { label: 'test' }, portalAccountId: id });
+    const resent = await asResult(resendPortalInvite(db, { sellerId: seller.sellerId, actor: { label: 'test' }, portalAccountId: id }));
     expect(resent.ok).toBe(true);
     const invitations = await emailsTo(db, email, 'portal_invitation');
     expect(invitations).toHaveLength(2);

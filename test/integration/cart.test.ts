@@ -3,10 +3,10 @@ import {
   addToCart,
   cartContents,
   cartSummary,
-  CartRefusal,
   removeFromCart,
   setCartQuantity,
 } from '@/db/queries/cart';
+import { Refusal } from '@/lib/refusal';
 import { addToCartSchema } from '@/lib/validation/cart';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
@@ -51,8 +51,8 @@ describe('cart', () => {
     // The data layer refuses them too, for callers that skip the schema.
     const { scope } = await addBuyer(database.db, seller);
     for (const quantity of [0, -1, 1.5, Number.NaN]) {
-      await expect(add(scope, product.id, quantity)).rejects.toThrow(CartRefusal);
-      await expect(set(scope, product.id, quantity)).rejects.toThrow(CartRefusal);
+      await expect(add(scope, product.id, quantity)).rejects.toThrow(Refusal);
+      await expect(set(scope, product.id, quantity)).rejects.toThrow(Refusal);
     }
     expect(await cartOf(database.db, scope.portalAccountId)).toEqual([]);
   });

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { addToCart } from '@/db/queries/cart';
-import { checkoutReadiness, CheckoutRefusal, orderConfirmation, placeOrder } from '@/db/queries/checkout';
+import { checkoutReadiness, placeOrder, type CheckoutRefusal } from '@/db/queries/checkout';
+import { orderConfirmation } from '@/db/queries/portal/orders/order-confirmation';
+import { Refusal } from '@/lib/refusal';
 import { checkoutSchema } from '@/lib/validation/checkout';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
@@ -139,7 +141,7 @@ describe('checkout', () => {
     const before = await orderCount();
     for (const paymentMethodId of [seller.paymentMethod('Credit card on file').id, other.paymentMethod('Net 30').id]) {
       const refusal = await checkout(buyer, { paymentMethodId }).catch((e: unknown) => e);
-      expect(refusal).toBeInstanceOf(CheckoutRefusal);
+      expect(refusal).toBeInstanceOf(Refusal);
       expect((refusal as CheckoutRefusal).code).toBe('payment_method');
     }
     expect(checkoutSchema.safeParse({ idempotencyKey: checkoutKey() }).error?.issues[0]?.message).toBe('Choose a payment method.');
@@ -162,7 +164,7 @@ describe('checkout', () => {
         const readiness = await checkoutReadiness(db, { sellerId: seller.sellerId });
         expect(readiness).toMatchObject({ ready: false, missing: [missing] });
         const refusal = await checkout(buyer).catch((e: unknown) => e);
-        expect(refusal).toBeInstanceOf(CheckoutRefusal);
+        expect(refusal).toBeInstanceOf(Refusal);
         expect((refusal as CheckoutRefusal).code).toBe('not_ready');
         expect((refusal as Error).message).toBe('Ordering through the portal is not available yet. Your cart is saved.');
         // The cart still works.
@@ -221,7 +223,7 @@ describe('checkout', () => {
     const results = await Promise.allSettled([checkout(buyer), checkout(buyer)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(rejected.reason).toBeInstanceOf(CheckoutRefusal);
+    expect(rejected.reason).toBeInstanceOf(Refusal);
     expect((rejected.reason as CheckoutRefusal).code).toBe('empty');
     expect(await ordersOf(db, seller, buyer.organization.id)).toHaveLength(1);
   });
@@ -340,12 +342,12 @@ describe('checkout', () => {
     const emailsBefore = (await db.select({ n: count() }).from(s.emailMessages))[0]!.n;
 
     const refusal = (await checkout(buyer).catch((e: unknown) => e)) as CheckoutRefusal;
-    expect(refusal).toBeInstanceOf(CheckoutRefusal);
+    expect(refusal).toBeInstanceOf(Refusal);
     expect(refusal.code).toBe('short');
     expect(refusal.message).toContain('Apple iPhone 15 128GB Pink A Unlocked: 2 available, 4 in your cart');
     expect(refusal.message).toContain('Apple iPhone 15 128GB Black A Unlocked: no longer available');
     expect(refusal.message).not.toContain('Galaxy S23');
-    expect(refusal.shortLines.map((l) => [l.productId, l.inCart, l.available])).toEqual([
+    expect(refusal.details.shortLines.map((l) => [l.productId, l.inCart, l.available])).toEqual([
       [items[0]!.product.id, 4, 2],
       [items[1]!.product.id, 3, 0],
     ]);

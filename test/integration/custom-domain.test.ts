@@ -10,6 +10,7 @@ import { loadPortalSettings, savePortalSettings } from '@/db/queries/settings/po
 import { createDomainTable } from '@/lib/portal/custom-domains';
 import { dnsTxtLookup } from '@/lib/portal/domain-verification';
 import { portalUrl } from '@/lib/public-url';
+import { asResult } from '../support/as-result';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { buildSeller } from '../support/fixtures';
 import { startDnsServer, type TestDnsServer } from '../support/dns-server';
@@ -55,9 +56,9 @@ describe('custom domains', () => {
     const seller = await buildSeller(database.db);
     const actor = await addStaffActor(database.db, seller, role);
     const save = (customDomain: string | null) =>
-      savePortalSettings(database.db, { sellerId: seller.sellerId, actor, input: demoPortalInput(seller, { customDomain }) });
+      asResult(savePortalSettings(database.db, { sellerId: seller.sellerId, actor, input: demoPortalInput(seller, { customDomain }) }));
     const check = (timeoutMs = 2_000) =>
-      checkCustomDomain(database.db, { sellerId: seller.sellerId, actor, lookup: dnsTxtLookup({ timeoutMs }) });
+      asResult(checkCustomDomain(database.db, { sellerId: seller.sellerId, actor, lookup: dnsTxtLookup({ timeoutMs }) }));
     const row = async () => (await database.db.select().from(s.sellers).where(eq(s.sellers.id, seller.sellerId)))[0]!;
     return { seller, actor, save, check, row };
   }
@@ -192,7 +193,7 @@ describe('custom domains', () => {
       const { seller, save } = await sellerWithAdmin();
       expect((await save(`portal.${seller.seller.slug}.test`)).ok).toBe(true);
       const staff = await addStaffActor(database.db, seller, 'staff');
-      const result = await checkCustomDomain(database.db, { sellerId: seller.sellerId, actor: staff, lookup: dnsTxtLookup() });
+      const result = await asResult(checkCustomDomain(database.db, { sellerId: seller.sellerId, actor: staff, lookup: dnsTxtLookup() }));
       expect(result).toEqual({ ok: false, error: 'Only owners and admins can change settings.', fieldErrors: undefined });
     });
 

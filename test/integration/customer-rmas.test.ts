@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { findCustomerRma, listCustomerRmas } from '@/db/queries/history/customer-rmas';
+import { findCustomerRma, listCustomerRmas } from '@/db/queries/portal/rmas/find-rma';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addOrganization, buildSeller } from '../support/fixtures';
 import { addPurchase, addRma, daysAgo } from '../support/history-fixtures';

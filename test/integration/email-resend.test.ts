@@ -7,6 +7,7 @@ import { configuredTransport, type EmailTransport } from '@/lib/email/transport'
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addOrganization, buildSeller, type SellerFixture } from '../support/fixtures';
 import { startResendStandIn } from '../support/resend-stand-in';
+import { asResult } from '../support/as-result';
 
 describe('sending through Resend (a local stand-in reached via RESEND_BASE_URL)', () => {
   let database: TestDatabase;
@@ -32,13 +33,13 @@ describe('sending through Resend (a local stand-in reached via RESEND_BASE_URL)'
 
   async function invite(name: string, email: string) {
     const org = await addOrganization(database.db, seller, 'Eve & Co <Trading>');
-    const result = await invitePortalAccount(database.db, {
+    const result = await asResult(invitePortalAccount(database.db, {
       sellerId: seller.sellerId,
       actor: { label: 'test' },
       organizationId: org.id,
       name,
       email,
-    });
+    }));
     if (!result.ok) throw new Error(result.error);
     return result.data.messageId;
   }

@@ -1,20 +1,21 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
-import { listCustomerOrders } from '@/db/queries/history/orders-history';
-import { customerOrderDevices, customerOrderExists, findCustomerOrder } from '@/db/queries/history/order-detail';
-import { findCustomerInvoice } from '@/db/queries/history/customer-invoices';
+import { listCustomerOrders } from '@/db/queries/portal/orders/list-orders';
+import { customerOrderDevices, customerOrderExists, findCustomerOrder } from '@/db/queries/portal/orders/find-order';
+import { findCustomerInvoice } from '@/db/queries/invoices/find-invoice-document';
 import {
   listPurchasedDevices,
   purchasedDeviceFilterOptions,
   purchasedDevicesForExport,
-} from '@/db/queries/history/purchased-devices';
-import { findCustomerRma, listCustomerRmas } from '@/db/queries/history/customer-rmas';
-import { checkReturnDevices, createReturnRequest } from '@/db/queries/history/return-requests';
-import { orderAgain } from '@/db/queries/reorder';
+} from '@/db/queries/portal/devices/list-purchased-devices';
+import { findCustomerRma, listCustomerRmas } from '@/db/queries/portal/rmas/find-rma';
+import { checkReturnDevices, createReturnRequest } from '@/db/queries/portal/rmas/request-rma';
+import { orderAgain } from '@/db/queries/portal/orders/order-again';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addProduct } from '../support/fixtures';
 import { addOrder, buildTwoSellers } from '../support/history-fixtures';
+import { refusedAsProblems } from '../support/portal-fixtures';
 
 type World = Awaited<ReturnType<typeof buildTwoSellers>>;
 
@@ -148,12 +149,14 @@ describe('customer history isolation', () => {
       const imei = purchase.devices[1]!.imei!;
       const [check] = await checkReturnDevices(db, { ...w.scopeA, imeis: [imei] });
       expect(check, who).toEqual({ imei, device: null, problem: 'was not sold to your organization' });
-      const result = await createReturnRequest(db, {
-        ...w.scopeA,
-        portalAccountId: w.accountA.id,
-        lines: [{ imei, reason: 'Cracked', disposition: 'return', requestedRefund: null }],
-      });
-      expect(result, who).toEqual({ ok: false, refusals: [{ imei, problem: 'was not sold to your organization' }] });
+      const result = await refusedAsProblems(
+        createReturnRequest(db, {
+          ...w.scopeA,
+          portalAccountId: w.accountA.id,
+          lines: [{ imei, reason: 'Cracked', disposition: 'return', requestedRefund: null }],
+        }),
+      );
+      expect(result, who).toEqual({ ok: false, problems: [{ line: 1, value: imei, reason: 'was not sold to your organization' }] });
     }
     const after = await db.select({ n: count() }).from(s.rmas);
     expect(after).toEqual(before);

@@ -4,7 +4,7 @@ import * as s from '@/db/schema';
 import { importDevices, validateDeviceImport, type DeviceImportRow } from '@/db/queries/inventory/import-devices';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addProduct, availableQuantity, buildSeller, type SellerFixture } from '../support/fixtures';
-import { addStaff, auditOf, deviceCount, freshImeis, withBadCheckDigit } from '../support/inventory-fixtures';
+import { addStaff, auditOf, deviceCount, freshImeis, outcomeOf, withBadCheckDigit } from '../support/inventory-fixtures';
 
 describe('CSV import of devices', () => {
   let database: TestDatabase;
@@ -28,7 +28,7 @@ describe('CSV import of devices', () => {
   it('imports every row with its SKU, warehouse, status, cost and received date; availability rises', async () => {
     const { db } = database;
     const imeis = freshImeis(3);
-    const outcome = await importDevices(db, {
+    const outcome = await outcomeOf(importDevices(db, {
       sellerId: seller.sellerId,
       actor,
       currency: 'USD',
@@ -40,7 +40,7 @@ describe('CSV import of devices', () => {
         row(4, { imei: imeis[2], warehouse: 'RC', status: 'In Repair', cost: '1,000' }),
         row(5, { serial: 'SER-0001-AB' }),
       ],
-    });
+    }));
     expect(outcome).toEqual({ ok: true, imported: 4 });
     const rows = await db.select().from(s.devices).where(eq(s.devices.productId, product.id)).orderBy(s.devices.id);
     expect(rows.map((r) => [r.imei, r.serial, r.warehouseId, r.statusId, r.cost, r.receivedOn])).toEqual([
@@ -61,7 +61,7 @@ describe('CSV import of devices', () => {
     const [good, bad, dup] = freshImeis(3);
     const before = await deviceCount(db, seller.sellerId);
     const availableBefore = await availableQuantity(db, product.id);
-    const outcome = await importDevices(db, {
+    const outcome = await outcomeOf(importDevices(db, {
       sellerId: seller.sellerId,
       actor,
       currency: 'USD',
@@ -79,7 +79,7 @@ describe('CSV import of devices', () => {
         row(11, {}),
         row(12, { imei: '12345' }),
       ],
-    });
+    }));
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.message).toBe('9 rows have problems, so nothing was imported. Fix them and import the file again.');

@@ -4,7 +4,7 @@ import * as s from '@/db/schema';
 import { moveDevices } from '@/db/queries/inventory/move-devices';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addProduct, availableQuantity, buildSeller, countedAvailableQuantity, type SellerFixture } from '../support/fixtures';
-import { addStaff, auditOf, commitToNewOrder } from '../support/inventory-fixtures';
+import { addStaff, auditOf, commitToNewOrder, outcomeOf } from '../support/inventory-fixtures';
 
 describe('bulk moves of devices', () => {
   let database: TestDatabase;
@@ -29,7 +29,7 @@ describe('bulk moves of devices', () => {
     const devices = await addDevices(db, seller, product.id, 5, { status: 'Received' });
     expect(await availableQuantity(db, product.id)).toBe(0);
     const ids = devices.slice(0, 3).map((d) => d.id);
-    const outcome = await moveDevices(db, { sellerId: seller.sellerId, actor, selection: { deviceIds: ids }, statusId: seller.status('Available').id });
+    const outcome = await outcomeOf(moveDevices(db, { sellerId: seller.sellerId, actor, selection: { deviceIds: ids }, statusId: seller.status('Available').id }));
     expect(outcome).toEqual({ ok: true, moved: 3, committed: 0 });
     expect(await availableQuantity(db, product.id)).toBe(3);
     expect(await countedAvailableQuantity(db, product.id)).toBe(3);
@@ -60,7 +60,7 @@ describe('bulk moves of devices', () => {
     const product = await addProduct(db, seller);
     const devices = await addDevices(db, seller, product.id, 3, { status: 'Received' });
     await commitToNewOrder(db, seller, product.id, [devices[0]!.id], 9001);
-    const outcome = await moveDevices(db, { sellerId: seller.sellerId, actor, selection: { deviceIds: devices.map((d) => d.id) }, statusId: seller.status('Available').id });
+    const outcome = await outcomeOf(moveDevices(db, { sellerId: seller.sellerId, actor, selection: { deviceIds: devices.map((d) => d.id) }, statusId: seller.status('Available').id }));
     expect(outcome).toEqual({ ok: true, moved: 3, committed: 1 });
     expect(await availableQuantity(db, product.id)).toBe(2);
     expect(await countedAvailableQuantity(db, product.id)).toBe(2);
@@ -71,13 +71,13 @@ describe('bulk moves of devices', () => {
     const product = await addProduct(db, seller, { model: 'Move Filter Phone' });
     await addDevices(db, seller, product.id, 6, { status: 'In Repair', warehouse: 'RC' });
     const elsewhere = await addDevices(db, seller, product.id, 2, { status: 'In Repair', warehouse: 'OVF' });
-    const outcome = await moveDevices(db, {
+    const outcome = await outcomeOf(moveDevices(db, {
       sellerId: seller.sellerId,
       actor,
       selection: { filters: { model: 'Move Filter Phone', warehouseId: seller.warehouse('RC').id } },
       statusId: seller.status('Available').id,
       warehouseId: seller.warehouse('MAIN').id,
-    });
+    }));
     expect(outcome).toEqual({ ok: true, moved: 6, committed: 0 });
     expect(await availableQuantity(db, product.id)).toBe(6);
     expect(await placesOf(elsewhere.map((d) => d.id))).toEqual(elsewhere.map(() => [seller.status('In Repair').id, seller.warehouse('OVF').id]));
@@ -90,12 +90,12 @@ describe('bulk moves of devices', () => {
     const product = await addProduct(db, seller);
     const devices = await addDevices(db, seller, product.id, 3, { status: 'Received' });
     const target = devices[1]!;
-    const outcome = await moveDevices(db, {
+    const outcome = await outcomeOf(moveDevices(db, {
       sellerId: seller.sellerId,
       actor,
       selection: { filters: { q: target.imei!.slice(-8), productId: product.id } },
       statusId: seller.status('Available').id,
-    });
+    }));
     expect(outcome).toEqual({ ok: true, moved: 1, committed: 0 });
     expect(await placesOf(devices.map((d) => d.id))).toEqual([
       [seller.status('Received').id, seller.warehouse('MAIN').id],
@@ -113,12 +113,12 @@ describe('bulk moves of devices', () => {
     const product = await addProduct(db, seller);
     const mine = await addDevices(db, seller, product.id, 2, { status: 'Received' });
     const auditBefore = (await auditOf(db, seller.sellerId, 'devices.move')).length;
-    const outcome = await moveDevices(db, {
+    const outcome = await outcomeOf(moveDevices(db, {
       sellerId: seller.sellerId,
       actor,
       selection: { deviceIds: [...mine.map((d) => d.id), theirs!.id] },
       statusId: seller.status('Available').id,
-    });
+    }));
     expect(outcome).toMatchObject({ ok: false, message: '1 of the selected devices are not in your inventory. Nothing was moved.' });
     expect(await placesOf(mine.map((d) => d.id))).toEqual(mine.map(() => [seller.status('Received').id, seller.warehouse('MAIN').id]));
     expect(await placesOf([theirs!.id])).toEqual([[other.status('Received').id, other.warehouse('MAIN').id]]);
@@ -132,14 +132,14 @@ describe('bulk moves of devices', () => {
     const product = await addProduct(db, seller);
     const mine = await addDevices(db, seller, product.id, 1, { status: 'Received' });
     const selection = { deviceIds: mine.map((d) => d.id) };
-    expect(await moveDevices(db, { sellerId: seller.sellerId, actor, selection, statusId: other.status('Available').id })).toMatchObject({ ok: false, fieldErrors: { statusId: expect.any(Array) } });
-    expect(await moveDevices(db, { sellerId: seller.sellerId, actor, selection, warehouseId: other.warehouse('RC').id })).toMatchObject({ ok: false, fieldErrors: { warehouseId: expect.any(Array) } });
-    expect(await moveDevices(db, { sellerId: seller.sellerId, actor, selection })).toMatchObject({ ok: false });
+    expect(await outcomeOf(moveDevices(db, { sellerId: seller.sellerId, actor, selection, statusId: other.status('Available').id }))).toMatchObject({ ok: false, fieldErrors: { statusId: expect.any(Array) } });
+    expect(await outcomeOf(moveDevices(db, { sellerId: seller.sellerId, actor, selection, warehouseId: other.warehouse('RC').id }))).toMatchObject({ ok: false, fieldErrors: { warehouseId: expect.any(Array) } });
+    expect(await outcomeOf(moveDevices(db, { sellerId: seller.sellerId, actor, selection }))).toMatchObject({ ok: false });
     expect(await placesOf(selection.deviceIds)).toEqual([[seller.status('Received').id, seller.warehouse('MAIN').id]]);
   });
 
   it('refuses a filter that matches nothing', async () => {
-    const outcome = await moveDevices(database.db, { sellerId: seller.sellerId, actor, selection: { filters: { model: 'No Such Model' } }, statusId: seller.status('Available').id });
+    const outcome = await outcomeOf(moveDevices(database.db, { sellerId: seller.sellerId, actor, selection: { filters: { model: 'No Such Model' } }, statusId: seller.status('Available').id }));
     expect(outcome).toMatchObject({ ok: false, message: 'No devices match the filter; nothing was moved.' });
   });
 });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
-import { addPastedDevices, type AddPastedDevicesInput } from '@/db/queries/inventory/add-pasted-devices';
+import { addPastedDevices, type AddPastedDevicesInput } from '@/db/queries/inventory/add-devices';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addProduct, availableQuantity, buildSeller, countedAvailableQuantity, type SellerFixture } from '../support/fixtures';
-import { addStaff, auditOf, deviceCount, freshImeis, withBadCheckDigit } from '../support/inventory-fixtures';
+import { addStaff, auditOf, deviceCount, freshImeis, outcomeOf, withBadCheckDigit } from '../support/inventory-fixtures';
 
 describe('adding devices by pasting IMEIs or serial numbers', () => {
   let database: TestDatabase;
@@ -20,7 +20,7 @@ describe('adding devices by pasting IMEIs or serial numbers', () => {
 
   async function paste(text: string, overrides: Partial<AddPastedDevicesInput> = {}) {
     const product = overrides.productId ? { id: overrides.productId } : await addProduct(database.db, seller);
-    const outcome = await addPastedDevices(database.db, {
+    const outcome = await outcomeOf(addPastedDevices(database.db, {
       sellerId: seller.sellerId,
       actor,
       kind: 'imei',
@@ -30,7 +30,7 @@ describe('adding devices by pasting IMEIs or serial numbers', () => {
       statusId: seller.status('Available').id,
       cost: 12345,
       ...overrides,
-    });
+    }));
     return { outcome, productId: product.id };
   }
 

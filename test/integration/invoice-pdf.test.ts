@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
-import { createInvoiceForOrder } from '@/db/queries/invoices';
-import { findCustomerInvoice } from '@/db/queries/history/customer-invoices';
+import { createInvoiceForOrder } from '@/db/queries/invoices/create-invoice';
+import { findCustomerInvoice } from '@/db/queries/invoices/find-invoice-document';
 import { renderInvoicePdf } from '@/lib/invoices/pdf';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addOrganization, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';

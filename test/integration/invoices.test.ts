@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
-import { createInvoiceForOrder, queueInvoiceEmail } from '@/db/queries/invoices';
+import { createInvoiceForOrder, queueInvoiceEmail } from '@/db/queries/invoices/create-invoice';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addOrganization, addPortalAccount, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
 

@@ -3,22 +3,22 @@ import { and, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { addToCart } from '@/db/queries/cart';
 import { placeOrder } from '@/db/queries/checkout';
-import { findCustomerInvoice } from '@/db/queries/history/customer-invoices';
-import { listCustomerOrders } from '@/db/queries/history/orders-history';
+import { findCustomerInvoice } from '@/db/queries/invoices/find-invoice-document';
+import { listCustomerOrders } from '@/db/queries/portal/orders/list-orders';
 import { listOrders } from '@/db/queries/orders/list-orders';
-import { listOrganizationOrders } from '@/db/queries/organization-history';
 import { createStaffOrder } from '@/db/queries/orders/create-order';
 import { addOrderLine, updateOrderLine } from '@/db/queries/orders/edit-order-lines';
-import { applyPriceUpdate, previewPriceUpdate } from '@/db/queries/products/bulk-price-update';
+import { applyPriceUpdate, previewPriceUpdate } from '@/db/queries/products/price-update';
 import { createProduct } from '@/db/queries/products/save-product';
-import { Refusal } from '@/db/queries/refusal';
-import type { StaffActor } from '@/db/queries/orders/lock-order';
+import { Refusal } from '@/lib/refusal';
+import type { StaffActor } from '@/db/queries/audit';
 import { checkoutSchema } from '@/lib/validation/checkout';
 import { productFieldsSchema } from '@/lib/validation/products';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addOrganization, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
 import { addBuyer, checkoutKey, setPortalSettings } from '../support/portal-fixtures';
 import { addStaffActor } from '../support/orders-fixtures';
+import { outcomeOf } from '../support/inventory-fixtures';
 
 /**
  * Money past 2^31 - 1 minor units (F13): totals and amounts are bigint, typed
@@ -76,7 +76,7 @@ describe('money limits', () => {
     expect(history.rows[0]!.total).toBe(expected);
     const staffList = await listOrders(db, { sellerId: seller.sellerId, page: 1, pageSize: 10 });
     expect(staffList.rows.find((o) => o.number === placed.number)!.total).toBe(expected);
-    const orgOrders = await listOrganizationOrders(db, { sellerId: seller.sellerId, organizationId: buyer.organization.id, page: 1, pageSize: 10 });
+    const orgOrders = await listOrders(db, { sellerId: seller.sellerId, organizationId: buyer.organization.id, page: 1, pageSize: 10 });
     expect(orgOrders.rows[0]!.total).toBe(expected);
   });
 
@@ -148,10 +148,10 @@ describe('money limits', () => {
   it('refuses a list price above the limit with a message, and stores the largest one', async () => {
     const { db } = database;
     const fields = (listPrice: string) => productFieldsSchema.parse({ sku: `BIG-${listPrice.length}-${Math.random()}`.slice(0, 30), manufacturer: 'Apple', model: 'iPhone', listPrice });
-    const refused = await createProduct(db, { sellerId: seller.sellerId, actor, currency: 'USD', fields: fields('123456789') });
+    const refused = await outcomeOf(createProduct(db, { sellerId: seller.sellerId, actor, currency: 'USD', fields: fields('123456789') }));
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.fieldErrors?.listPrice).toEqual(['Amounts are at most $99,999,999.99.']);
-    const taken = await createProduct(db, { sellerId: seller.sellerId, actor, currency: 'USD', fields: fields('99999999.99') });
+    const taken = await outcomeOf(createProduct(db, { sellerId: seller.sellerId, actor, currency: 'USD', fields: fields('99999999.99') }));
     expect(taken.ok && taken.product.listPrice).toBe(9_999_999_999);
   });
 
@@ -171,18 +171,18 @@ describe('money limits', () => {
     expect(preview.problems).toEqual([]);
     expect(preview.changes.map((ch) => ch.to)).toEqual([1_250, 123_456, 34_900]);
 
-    const refused = await applyPriceUpdate(db, {
+    const refused = await outcomeOf(applyPriceUpdate(db, {
       sellerId: bolt.sellerId,
       actor: boltActor,
       currency: 'EUR',
       rows: [...rows, { row: 5, sku: 'EU-A', listPrice: '100.000.000,00' }].slice(1),
-    });
+    }));
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.problems).toEqual([{ line: 5, value: 'EU-A', reason: '"100.000.000,00" is too large: prices are at most €99,999,999.99' }]);
     const prices = async () => (await db.select().from(s.products).where(eq(s.products.sellerId, bolt.sellerId)).orderBy(s.products.id)).map((p) => p.listPrice);
     expect(await prices()).toEqual([10_000, 10_000, 10_000]);
 
-    const applied = await applyPriceUpdate(db, { sellerId: bolt.sellerId, actor: boltActor, currency: 'EUR', rows });
+    const applied = await outcomeOf(applyPriceUpdate(db, { sellerId: bolt.sellerId, actor: boltActor, currency: 'EUR', rows }));
     expect(applied.ok).toBe(true);
     expect(await prices()).toEqual([1_250, 123_456, 34_900]);
     expect([a.id, b.id, c.id]).toHaveLength(3);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { addToCart, cartContents, setCartQuantity } from '@/db/queries/cart';
-import { CheckoutRefusal, placeOrder } from '@/db/queries/checkout';
+import { placeOrder, type CheckoutRefusal } from '@/db/queries/checkout';
+import { Refusal } from '@/lib/refusal';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addProduct, availableQuantity, buildSeller, type SellerFixture } from '../support/fixtures';
 import { addBuyer, cartOf, checkoutKey, linesOf, ordersOf, staffCommitDevices } from '../support/portal-fixtures';
@@ -67,7 +68,7 @@ describe('no reservation', () => {
     expect(await availableQuantity(db, productA.id)).toBe(2);
 
     const refusal = (await checkout(john).catch((e: unknown) => e)) as CheckoutRefusal;
-    expect(refusal).toBeInstanceOf(CheckoutRefusal);
+    expect(refusal).toBeInstanceOf(Refusal);
     expect(refusal.message).toContain('Apple Product B 128GB Blue A Unlocked: 2 available, 5 in your cart');
     expect(await ordersOf(db, seller, john.organization.id)).toHaveLength(0);
     expect(await cartOf(db, john.account.id)).toEqual([{ productId: productA.id, quantity: 5 }]);

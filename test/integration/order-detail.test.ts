@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { customerOrderDevices, findCustomerOrder } from '@/db/queries/history/order-detail';
-import { listCustomerOrders } from '@/db/queries/history/orders-history';
-import { createInvoiceForOrder } from '@/db/queries/invoices';
+import { customerOrderDevices, findCustomerOrder } from '@/db/queries/portal/orders/find-order';
+import { listCustomerOrders } from '@/db/queries/portal/orders/list-orders';
+import { createInvoiceForOrder } from '@/db/queries/invoices/create-invoice';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addOrganization, addPortalAccount, addProduct, buildSeller } from '../support/fixtures';
 import { addOrder, commitDevices } from '../support/history-fixtures';

@@ -3,12 +3,12 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { commitDevicesToOrder } from '@/db/queries/orders/commit-devices';
 import { uncommitDevices } from '@/db/queries/orders/uncommit-devices';
-import { Refusal } from '@/db/queries/refusal';
+import { Refusal } from '@/lib/refusal';
 import { queryRows } from '@/db/rows';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addOrganization, addProduct, availableQuantity, buildSeller, type SellerFixture } from '../support/fixtures';
 import { addOrder, addStaffActor, auditOf, commitDirectly, devicesOfLine, unknownImei, withBadCheckDigit } from '../support/orders-fixtures';
-import type { StaffActor } from '@/db/queries/orders/lock-order';
+import type { StaffActor } from '@/db/queries/audit';
 
 /** Committing devices by pasted IMEIs: every refusal, all-or-nothing, availability, locking. */
 describe('committing devices to an order', () => {
@@ -84,7 +84,7 @@ describe('committing devices to an order', () => {
     const { product, order, imeis } = await setup();
     const bad = withBadCheckDigit(imeis[1]!);
     const error = await refusal(`${imeis[0]}\n${bad}\n${imeis[2]}`, order.number);
-    expect(error.problems).toEqual([{ imei: bad, line: 2, reason: expect.stringContaining('Luhn check digit') }]);
+    expect(error.problems).toEqual([{ value: bad, line: 2, reason: expect.stringContaining('Luhn check digit') }]);
     expect(error.message).toMatch(/Nothing was committed/);
     expect(await committedIn(order.id)).toBe(0);
     expect(await availableQuantity(db, product.id)).toBe(5);
@@ -93,14 +93,14 @@ describe('committing devices to an order', () => {
   it('refuses text that is not 15 digits', async () => {
     const { order } = await setup();
     const error = await refusal('12345', order.number);
-    expect(error.problems).toEqual([{ imei: '12345', line: 1, reason: expect.stringContaining('15 digits') }]);
+    expect(error.problems).toEqual([{ value: '12345', line: 1, reason: expect.stringContaining('15 digits') }]);
   });
 
   it('refuses an IMEI that is no device of the seller', async () => {
     const { order, imeis } = await setup();
     const unknown = unknownImei();
     const error = await refusal(`${imeis[0]} ${unknown}`, order.number);
-    expect(error.problems).toEqual([{ imei: unknown, line: 1, reason: 'no device with this IMEI in your inventory' }]);
+    expect(error.problems).toEqual([{ value: unknown, line: 1, reason: 'no device with this IMEI in your inventory' }]);
     expect(await committedIn(order.id)).toBe(0);
   });
 
@@ -111,7 +111,7 @@ describe('committing devices to an order', () => {
     const otherProduct = await addProduct(db, other);
     const [foreign] = await addDevices(db, other, otherProduct.id, 1);
     const error = await refusal(`${imeis[0]}\n${foreign!.imei}`, order.number);
-    expect(error.problems).toEqual([{ imei: foreign!.imei, line: 2, reason: 'no device with this IMEI in your inventory' }]);
+    expect(error.problems).toEqual([{ value: foreign!.imei, line: 2, reason: 'no device with this IMEI in your inventory' }]);
     const [after] = await db.select().from(s.devices).where(eq(s.devices.id, foreign!.id));
     expect(after!.orderLineId).toBeNull();
     expect(await availableQuantity(db, otherProduct.id)).toBe(1);
@@ -124,7 +124,7 @@ describe('committing devices to an order', () => {
     const elsewhere = await addProduct(db, seller, { sku: `OTHER-${Date.now()}` });
     const [device] = await addDevices(db, seller, elsewhere.id, 1);
     const error = await refusal(`${imeis[0]}\n${device!.imei}`, order.number);
-    expect(error.problems).toEqual([{ imei: device!.imei, line: 2, reason: `its product ${elsewhere.sku} is not on this order` }]);
+    expect(error.problems).toEqual([{ value: device!.imei, line: 2, reason: `its product ${elsewhere.sku} is not on this order` }]);
     expect(await committedIn(order.id)).toBe(0);
   });
 
@@ -136,8 +136,8 @@ describe('committing devices to an order', () => {
     await commitDirectly(db, line.id, [stock[3]!.id]);
     const error = await refusal(`${imeis[0]}\n${imeis[4]}\n${imeis[3]}`, order.number);
     expect(error.problems).toEqual([
-      { imei: imeis[4], line: 2, reason: `already committed to order ${first.number}` },
-      { imei: imeis[3], line: 3, reason: 'already committed to this order' },
+      { value: imeis[4], line: 2, reason: `already committed to order ${first.number}` },
+      { value: imeis[3], line: 3, reason: 'already committed to this order' },
     ]);
     expect((await devicesOfLine(db, line.id)).map((d) => d.id)).toEqual([stock[3]!.id]);
     expect((await devicesOfLine(db, lines[0]!.id)).map((d) => d.id)).toEqual([stock[4]!.id]);
@@ -149,7 +149,7 @@ describe('committing devices to an order', () => {
     await commitDirectly(db, line.id, [stock[0]!.id]);
     const error = await refusal(`${imeis[1]}\n${imeis[2]}`, order.number);
     expect(error.problems).toEqual([
-      { imei: imeis[2], line: 2, reason: expect.stringMatching(/orders 2, 1 already committed and 1 earlier in this paste/) },
+      { value: imeis[2], line: 2, reason: expect.stringMatching(/orders 2, 1 already committed and 1 earlier in this paste/) },
     ]);
     // The IMEI that would have fitted was not committed either.
     expect((await devicesOfLine(db, line.id)).map((d) => d.id)).toEqual([stock[0]!.id]);
@@ -159,7 +159,7 @@ describe('committing devices to an order', () => {
   it('refuses the same IMEI twice in one paste', async () => {
     const { order, imeis } = await setup();
     const error = await refusal(`${imeis[0]}\n${imeis[0]}`, order.number);
-    expect(error.problems).toEqual([{ imei: imeis[0], line: 2, reason: 'listed twice in this paste (also on line 1)' }]);
+    expect(error.problems).toEqual([{ value: imeis[0], line: 2, reason: 'listed twice in this paste (also on line 1)' }]);
     expect(await committedIn(order.id)).toBe(0);
   });
 
@@ -168,7 +168,7 @@ describe('committing devices to an order', () => {
     const { product, order, imeis } = await setup({ status: 'Awaiting Confirmation' });
     const error = await refusal(`${imeis[0]}\n${imeis[1]}`, order.number);
     expect(error.message).toMatch(/Awaiting Confirmation, a status that does not allow committing devices.*Confirmed allows it/);
-    expect(error.problems.map((p) => p.imei)).toEqual([imeis[0], imeis[1]]);
+    expect(error.problems.map((p) => p.value)).toEqual([imeis[0], imeis[1]]);
     expect(await committedIn(order.id)).toBe(0);
     expect(await availableQuantity(db, product.id)).toBe(5);
   });
@@ -179,7 +179,7 @@ describe('committing devices to an order', () => {
     const bad = withBadCheckDigit(imeis[0]!);
     const unknown = unknownImei();
     const error = await refusal([bad, imeis[1], unknown, imeis[2]].join('\n'), order.number);
-    expect(error.problems.map((p) => [p.line, p.imei])).toEqual([
+    expect(error.problems.map((p) => [p.line, p.value])).toEqual([
       [1, bad],
       [3, unknown],
     ]);

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { createOrganization, findOrganization, listOrganizations, updateOrganization } from '@/db/queries/organizations';
-import { listOrganizationOrders, listOrganizationRmas } from '@/db/queries/organization-history';
+import { listOrders } from '@/db/queries/orders/list-orders';
+import { listRmas } from '@/db/queries/rmas/list-rmas';
 import { organizationForm, emptyAddress } from '@/lib/validation/organization';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addOrganization, addPortalAccount, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
+import { asResult } from '../support/as-result';
 
 describe('organizations', () => {
   let database: TestDatabase;
@@ -78,15 +80,15 @@ describe('organizations', () => {
       billingAddress: { ...emptyAddress, line1: '1 Main St', city: 'Springfield', country: 'US' },
       shippingAddress: emptyAddress,
     });
-    const created = await createOrganization(db, { sellerId: acme.sellerId, actor, values });
+    const created = await asResult(createOrganization(db, { sellerId: acme.sellerId, actor, values }));
     if (!created.ok) throw new Error(created.error);
     const id = created.data.organizationId;
-    const edited = await updateOrganization(db, {
+    const edited = await asResult(updateOrganization(db, {
       sellerId: acme.sellerId,
       actor,
       organizationId: id,
       values: { ...values, phone: '+1 555 0200', shippingAddress: { line1: '9 Dock Rd', city: 'Springfield', country: 'US' } },
-    });
+    }));
     expect(edited).toMatchObject({ ok: true });
     const org = await findOrganization(db, { sellerId: acme.sellerId, organizationId: id });
     expect(org).toMatchObject({ phone: '+1 555 0200', shippingAddress: { line1: '9 Dock Rd' }, billingAddress: { line1: '1 Main St' } });
@@ -130,27 +132,27 @@ describe('organizations', () => {
     await order(org.id, 9003, [[3, 1000]], 'PO-3');
     await order(other.id, 9004, [[1, 99900]], 'PO-X');
 
-    const page1 = await listOrganizationOrders(db, { sellerId: acme.sellerId, organizationId: org.id, page: 1, pageSize: 2 });
+    const page1 = await listOrders(db, { sellerId: acme.sellerId, organizationId: org.id, page: 1, pageSize: 2 });
     expect(page1.total).toBe(3);
     expect(page1.rows.map((r) => [r.number, r.total, r.unpricedLines, r.poNumber, r.statusName, r.channelName])).toEqual([
       [9003, 3000, 0, 'PO-3', 'Confirmed', 'Phone'],
       [9002, 0, 0, null, 'Confirmed', 'Phone'],
     ]);
-    const page2 = await listOrganizationOrders(db, { sellerId: acme.sellerId, organizationId: org.id, page: 2, pageSize: 2 });
+    const page2 = await listOrders(db, { sellerId: acme.sellerId, organizationId: org.id, page: 2, pageSize: 2 });
     expect(page2.rows.map((r) => [r.number, r.total, r.unpricedLines])).toEqual([[9001, 50000, 1]]);
     // Another seller asking for this organization's orders gets none.
-    expect((await listOrganizationOrders(db, { sellerId: bolt.sellerId, organizationId: org.id, page: 1, pageSize: 10 })).total).toBe(0);
+    expect((await listOrders(db, { sellerId: bolt.sellerId, organizationId: org.id, page: 1, pageSize: 10 })).total).toBe(0);
 
     await db.insert(s.rmas).values([
       { sellerId: acme.sellerId, number: 301, organizationId: org.id, status: 'open', createdAt: new Date('2026-02-01') },
       { sellerId: acme.sellerId, number: 302, organizationId: other.id, status: 'requested' },
       { sellerId: acme.sellerId, number: 303, organizationId: org.id, status: 'resolved', createdAt: new Date('2026-02-03') },
     ]);
-    const returns = await listOrganizationRmas(db, { sellerId: acme.sellerId, organizationId: org.id, page: 1, pageSize: 10 });
+    const returns = await listRmas(db, { sellerId: acme.sellerId, organizationId: org.id, page: 1, pageSize: 10 });
     expect(returns.rows.map((r) => [r.number, r.status])).toEqual([
       [303, 'resolved'],
       [301, 'open'],
     ]);
-    expect((await listOrganizationRmas(db, { sellerId: bolt.sellerId, organizationId: org.id, page: 1, pageSize: 10 })).total).toBe(0);
+    expect((await listRmas(db, { sellerId: bolt.sellerId, organizationId: org.id, page: 1, pageSize: 10 })).total).toBe(0);
   });
 });

@@ -5,10 +5,11 @@ import * as s from '@/db/schema';
 import { savePortalSettings } from '@/db/queries/settings/portal-settings';
 import { convertLegacyLogos } from '@/db/queries/settings/legacy-logos';
 import { findPortalBySlug } from '@/db/queries/sellers';
-import { findCustomerInvoice } from '@/db/queries/history/customer-invoices';
-import { findInvoiceForPrint } from '@/db/queries/orders/invoice-for-print';
-import { createInvoiceForOrder } from '@/db/queries/invoices';
+import { findCustomerInvoice } from '@/db/queries/invoices/find-invoice-document';
+import { findSellerInvoiceDocument as findInvoiceForPrint } from '@/db/queries/invoices/find-invoice-document';
+import { createInvoiceForOrder } from '@/db/queries/invoices/create-invoice';
 import type { SettingsActor } from '@/db/queries/settings/access';
+import { asResult } from '../support/as-result';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addOrganization, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
 import { addOrder } from '../support/history-fixtures';
@@ -40,7 +41,7 @@ describe('portal logo', () => {
   });
 
   const upload = (sellerFixture: SellerFixture, actor: SettingsActor, bytes: Uint8Array) =>
-    savePortalSettings(database.db, { sellerId: sellerFixture.sellerId, actor, input: demoPortalInput(sellerFixture), logo: { kind: 'upload', bytes } });
+    asResult(savePortalSettings(database.db, { sellerId: sellerFixture.sellerId, actor, input: demoPortalInput(sellerFixture), logo: { kind: 'upload', bytes } }));
   const storedLogo = async (sellerId: number) =>
     (await database.db.select().from(s.portalLogos).where(eq(s.portalLogos.sellerId, sellerId)))[0] ?? null;
   const fetchLogo = (slug: string, file: string) =>
@@ -129,7 +130,7 @@ describe('portal logo', () => {
     const view = await findCustomerInvoice(db, { sellerId: seller.sellerId, organizationId: org.id, orderNumber: order.number, invoiceNumber: invoice.number });
     expect(view!.logo?.path).toBe(path);
     const print = await findInvoiceForPrint(db, { sellerId: seller.sellerId, orderNumber: order.number, invoiceNumber: invoice.number });
-    expect(print!.logoPath).toBe(path);
+    expect(print!.logo?.path).toBe(path);
   });
 
   it('moves a logo stored as a data: URL into the table at start, and drops a bomb with a note', async () => {

@@ -6,7 +6,7 @@ import { listProducts } from '@/db/queries/products/product-list';
 import { productFieldsSchema, type ProductFields } from '@/lib/validation/products';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
-import { addStaff, auditOf } from '../support/inventory-fixtures';
+import { addStaff, auditOf, outcomeOf } from '../support/inventory-fixtures';
 
 describe('products: create, edit, list', () => {
   let database: TestDatabase;
@@ -28,7 +28,7 @@ describe('products: create, edit, list', () => {
 
   it('creates a product with its list price parsed into minor units, and audits it', async () => {
     const { db } = database;
-    const outcome = await createProduct(db, { sellerId: seller.sellerId, actor, currency: 'USD', fields: fields({ sku: 'S23-256-CRM-A' }) });
+    const outcome = await outcomeOf(createProduct(db, { sellerId: seller.sellerId, actor, currency: 'USD', fields: fields({ sku: 'S23-256-CRM-A' }) }));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.product).toMatchObject({ sku: 'S23-256-CRM-A', listPrice: 129900, sellerId: seller.sellerId });
@@ -36,7 +36,7 @@ describe('products: create, edit, list', () => {
   });
 
   it('an empty list price means "price on request"', async () => {
-    const outcome = await createProduct(database.db, { sellerId: seller.sellerId, actor, currency: 'USD', fields: fields({ listPrice: '' }) });
+    const outcome = await outcomeOf(createProduct(database.db, { sellerId: seller.sellerId, actor, currency: 'USD', fields: fields({ listPrice: '' }) }));
     expect(outcome.ok && outcome.product.listPrice).toBeNull();
   });
 
@@ -44,9 +44,9 @@ describe('products: create, edit, list', () => {
     const { db } = database;
     const euro = await buildSeller(db, { currency: 'EUR' });
     const yen = await buildSeller(db, { currency: 'JPY' });
-    const ok = await createProduct(db, { sellerId: euro.sellerId, actor: { label: 'test' }, currency: 'EUR', fields: fields({ listPrice: '€ 89.9' }) });
+    const ok = await outcomeOf(createProduct(db, { sellerId: euro.sellerId, actor: { label: 'test' }, currency: 'EUR', fields: fields({ listPrice: '€ 89.9' }) }));
     expect(ok.ok && ok.product.listPrice).toBe(8990);
-    const wholeYen = await createProduct(db, { sellerId: yen.sellerId, actor: { label: 'test' }, currency: 'JPY', fields: fields({ listPrice: '12,000' }) });
+    const wholeYen = await outcomeOf(createProduct(db, { sellerId: yen.sellerId, actor: { label: 'test' }, currency: 'JPY', fields: fields({ listPrice: '12,000' }) }));
     expect(wholeYen.ok && wholeYen.product.listPrice).toBe(12000);
     for (const [currency, sellerId, text] of [
       ['USD', seller.sellerId, '12.345'],
@@ -54,7 +54,7 @@ describe('products: create, edit, list', () => {
       ['USD', seller.sellerId, 'ten'],
       ['JPY', yen.sellerId, '100.5'],
     ] as const) {
-      const refused = await createProduct(db, { sellerId, actor, currency, fields: fields({ listPrice: text, sku: `BAD-${text}` }) });
+      const refused = await outcomeOf(createProduct(db, { sellerId, actor, currency, fields: fields({ listPrice: text, sku: `BAD-${text}` }) }));
       expect(refused).toMatchObject({ ok: false, fieldErrors: { listPrice: [expect.stringMatching(/price/)] } });
       const [stored] = await db.select().from(s.products).where(eq(s.products.sku, `BAD-${text}`));
       expect(stored).toBeUndefined();
@@ -64,7 +64,7 @@ describe('products: create, edit, list', () => {
   it('refuses a SKU this seller already uses, in any case, with a clear message', async () => {
     const { db } = database;
     await addProduct(db, seller, { sku: 'DUP-SKU-1' });
-    const outcome = await createProduct(db, { sellerId: seller.sellerId, actor, currency: 'USD', fields: fields({ sku: 'dup-sku-1' }) });
+    const outcome = await outcomeOf(createProduct(db, { sellerId: seller.sellerId, actor, currency: 'USD', fields: fields({ sku: 'dup-sku-1' }) }));
     expect(outcome).toEqual({
       ok: false,
       message: 'SKU dup-sku-1 is already used by another of your products. Each product needs its own SKU.',
@@ -72,20 +72,20 @@ describe('products: create, edit, list', () => {
     });
     // Another seller may use the same SKU.
     const other = await buildSeller(db);
-    const theirs = await createProduct(db, { sellerId: other.sellerId, actor: { label: 'test' }, currency: 'USD', fields: fields({ sku: 'DUP-SKU-1' }) });
+    const theirs = await outcomeOf(createProduct(db, { sellerId: other.sellerId, actor: { label: 'test' }, currency: 'USD', fields: fields({ sku: 'DUP-SKU-1' }) }));
     expect(theirs.ok).toBe(true);
   });
 
   it('edits every attribute; a price change gets its own audit entry with old and new price', async () => {
     const { db } = database;
     const product = await addProduct(db, seller, { sku: 'EDIT-ME', listPrice: 10000 });
-    const outcome = await updateProduct(db, {
+    const outcome = await outcomeOf(updateProduct(db, {
       sellerId: seller.sellerId,
       actor,
       currency: 'USD',
       productId: product.id,
       fields: fields({ sku: 'EDITED', manufacturer: 'Google', model: 'Pixel 8', capacity: '128GB', color: 'Hazel', network: 'Verizon', grade: 'B', listPrice: '249.99' }),
-    });
+    }));
     expect(outcome.ok).toBe(true);
     const stored = await findProduct(db, { sellerId: seller.sellerId, productId: product.id });
     expect(stored).toMatchObject({ sku: 'EDITED', manufacturer: 'Google', model: 'Pixel 8', capacity: '128GB', color: 'Hazel', network: 'Verizon', grade: 'B', listPrice: 24999 });
@@ -110,7 +110,7 @@ describe('products: create, edit, list', () => {
     const { db } = database;
     await addProduct(db, seller, { sku: 'TAKEN-2' });
     const product = await addProduct(db, seller, { sku: 'FREE-2' });
-    const outcome = await updateProduct(db, { sellerId: seller.sellerId, actor, currency: 'USD', productId: product.id, fields: fields({ sku: 'Taken-2' }) });
+    const outcome = await outcomeOf(updateProduct(db, { sellerId: seller.sellerId, actor, currency: 'USD', productId: product.id, fields: fields({ sku: 'Taken-2' }) }));
     expect(outcome).toMatchObject({ ok: false, fieldErrors: { sku: ['Taken-2 is already used by another product.'] } });
     expect((await findProduct(db, { sellerId: seller.sellerId, productId: product.id }))!.sku).toBe('FREE-2');
   });
@@ -120,7 +120,7 @@ describe('products: create, edit, list', () => {
     const other = await buildSeller(db);
     const theirs = await addProduct(db, other, { sku: 'THEIRS', listPrice: 777 });
     expect(await findProduct(db, { sellerId: seller.sellerId, productId: theirs.id })).toBeNull();
-    const outcome = await updateProduct(db, { sellerId: seller.sellerId, actor, currency: 'USD', productId: theirs.id, fields: fields({ sku: 'MINE-NOW', listPrice: '1' }) });
+    const outcome = await outcomeOf(updateProduct(db, { sellerId: seller.sellerId, actor, currency: 'USD', productId: theirs.id, fields: fields({ sku: 'MINE-NOW', listPrice: '1' }) }));
     expect(outcome).toEqual({ ok: false, message: 'That product was not found.' });
     expect((await findProduct(db, { sellerId: other.sellerId, productId: theirs.id }))).toMatchObject({ sku: 'THEIRS', listPrice: 777 });
   });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { inArray } from 'drizzle-orm';
 import * as s from '@/db/schema';
-import { applyPriceUpdate, previewPriceUpdate } from '@/db/queries/products/bulk-price-update';
+import { applyPriceUpdate, previewPriceUpdate } from '@/db/queries/products/price-update';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
-import { addStaff, auditOf } from '../support/inventory-fixtures';
+import { addStaff, auditOf, outcomeOf } from '../support/inventory-fixtures';
 
 describe('bulk price update from a price file', () => {
   let database: TestDatabase;
@@ -53,7 +53,7 @@ describe('bulk price update from a price file', () => {
     const a = await addProduct(db, seller, { sku: 'RF-A', listPrice: 10000 });
     const b = await addProduct(db, seller, { sku: 'RF-B', listPrice: 20000 });
     const auditBefore = (await auditOf(db, seller.sellerId, 'product.price')).length;
-    const outcome = await applyPriceUpdate(db, {
+    const outcome = await outcomeOf(applyPriceUpdate(db, {
       sellerId: seller.sellerId,
       actor,
       currency: 'USD',
@@ -66,7 +66,7 @@ describe('bulk price update from a price file', () => {
         { row: 7, sku: 'rf-a', listPrice: '5' },
         { row: 8, sku: '', listPrice: 'abc' },
       ],
-    });
+    }));
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.message).toBe('6 rows have problems, so no price was changed. Fix the file and try again.');
@@ -88,7 +88,7 @@ describe('bulk price update from a price file', () => {
     const b = await addProduct(db, seller, { sku: 'AP-B', listPrice: null });
     const c = await addProduct(db, seller, { sku: 'AP-C', listPrice: 3000 });
     const d = await addProduct(db, seller, { sku: 'AP-D', listPrice: 4000 });
-    const outcome = await applyPriceUpdate(db, {
+    const outcome = await outcomeOf(applyPriceUpdate(db, {
       sellerId: seller.sellerId,
       actor,
       currency: 'USD',
@@ -98,7 +98,7 @@ describe('bulk price update from a price file', () => {
         { row: 4, sku: 'AP-C', listPrice: '30.00' },
         { row: 5, sku: 'AP-D', listPrice: 'on request' },
       ],
-    });
+    }));
     expect(outcome).toEqual({ ok: true, updated: 3, unchanged: 1 });
     expect(await pricesOf([a.id, b.id, c.id, d.id])).toEqual([11000, 123456, 3000, null]);
     const audit = (await auditOf(db, seller.sellerId, 'product.price')).filter((e) => [a.id, b.id, c.id, d.id].includes(e.entityId!));
@@ -114,7 +114,7 @@ describe('bulk price update from a price file', () => {
     const other = await buildSeller(db);
     const theirs = await addProduct(db, other, { sku: 'SHARED-SKU', listPrice: 500 });
     const mine = await addProduct(db, seller, { sku: 'SHARED-SKU', listPrice: 500 });
-    const outcome = await applyPriceUpdate(db, { sellerId: seller.sellerId, actor, currency: 'USD', rows: [{ row: 2, sku: 'SHARED-SKU', listPrice: '9' }] });
+    const outcome = await outcomeOf(applyPriceUpdate(db, { sellerId: seller.sellerId, actor, currency: 'USD', rows: [{ row: 2, sku: 'SHARED-SKU', listPrice: '9' }] }));
     expect(outcome).toEqual({ ok: true, updated: 1, unchanged: 0 });
     expect(await pricesOf([theirs.id, mine.id])).toEqual([500, 900]);
   });

@@ -3,8 +3,8 @@ import {
   listPurchasedDevices,
   purchasedDeviceFilterOptions,
   purchasedDevicesForExport,
-} from '@/db/queries/history/purchased-devices';
-import { listCustomerOrders } from '@/db/queries/history/orders-history';
+} from '@/db/queries/portal/devices/list-purchased-devices';
+import { listCustomerOrders } from '@/db/queries/portal/orders/list-orders';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addOrganization, buildSeller, type SellerFixture } from '../support/fixtures';
 import { addPurchase, addRma, daysAgo } from '../support/history-fixtures';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
-import { orderAgain } from '@/db/queries/reorder';
+import { orderAgain } from '@/db/queries/portal/orders/order-again';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addOrganization, addPortalAccount, addProduct, availableQuantity, buildSeller, type SellerFixture } from '../support/fixtures';
 import { addOrder } from '../support/history-fixtures';

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { nextDocumentNumber } from '@/db/queries/document-numbers';
-import { checkReturnDevices, createReturnRequest, type ReturnRequestLine } from '@/db/queries/history/return-requests';
+import { checkReturnDevices, createReturnRequest, type ReturnRequestLine } from '@/db/queries/portal/rmas/request-rma';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { refusedAsProblems } from '../support/portal-fixtures';
 import { addPurchase, addRma, buildTwoSellers, daysAgo, setReturnWindow } from '../support/history-fixtures';
 
 type World = Awaited<ReturnType<typeof buildTwoSellers>>;
@@ -42,12 +43,14 @@ describe('return requests from the portal', () => {
   });
 
   function request(lines: ReturnRequestLine[]) {
-    return createReturnRequest(database.db, {
-      ...w.scopeA,
-      portalAccountId: w.accountA.id,
-      lines,
-      notes: 'Pick up at <dock 3> & ring',
-    });
+    return refusedAsProblems(
+      createReturnRequest(database.db, {
+        ...w.scopeA,
+        portalAccountId: w.accountA.id,
+        lines,
+        notes: 'Pick up at <dock 3> & ring',
+      }),
+    );
   }
 
   /** One good device plus the refused one: the refusal must name only the bad IMEI, and write nothing. */
@@ -57,9 +60,9 @@ describe('return requests from the portal', () => {
     const result = await request([line(good.devices[0]!.imei!), line(imei)]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.refusals).toHaveLength(1);
-    expect(result.refusals[0]!.imei).toBe(imei);
-    expect(result.refusals[0]!.problem).toMatch(problem);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]!.value).toBe(imei);
+    expect(result.problems[0]!.reason).toMatch(problem);
     expect(await snapshot()).toEqual(before);
   }
 
@@ -117,11 +120,11 @@ describe('return requests from the portal', () => {
     const imei = p.devices[0]!.imei!;
     const before = await snapshot();
     const twice = await request([line(imei), line(imei)]);
-    expect(twice).toEqual({ ok: false, refusals: [{ imei, problem: 'is listed twice' }] });
+    expect(twice).toEqual({ ok: false, problems: [{ line: 2, value: imei, reason: 'is listed twice' }] });
     const tooMuch = await request([line(imei, { disposition: 'keep_partial_refund', requestedRefund: 20001 })]);
-    expect(tooMuch).toEqual({ ok: false, refusals: [{ imei, problem: 'asks for $200.01, more than its price of $200.00' }] });
+    expect(tooMuch).toEqual({ ok: false, problems: [{ line: 1, value: imei, reason: 'asks for $200.01, more than its price of $200.00' }] });
     const missing = await request([line(imei, { disposition: 'keep_partial_refund', requestedRefund: null })]);
-    expect(missing).toEqual({ ok: false, refusals: [{ imei, problem: 'needs the refund you ask for to keep it' }] });
+    expect(missing).toEqual({ ok: false, problems: [{ line: 1, value: imei, reason: 'needs the refund you ask for to keep it' }] });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -173,7 +176,7 @@ describe('return requests from the portal', () => {
     }
     // The device is now in an open RMA: asking again is refused.
     const again = await request([line(ret!.imei!)]);
-    expect(again).toEqual({ ok: false, refusals: [{ imei: ret!.imei!, problem: `is already in RMA ${result.number} (requested)` }] });
+    expect(again).toEqual({ ok: false, problems: [{ line: 1, value: ret!.imei!, reason: `is already in RMA ${result.number} (requested)` }] });
   });
 
   it('rolls the RMA and its lines back when the staff email cannot be queued', async () => {
@@ -204,7 +207,7 @@ describe('return requests from the portal', () => {
       .select({ last: s.documentCounters.lastNumber })
       .from(s.documentCounters)
       .where(and(eq(s.documentCounters.sellerId, w.y.sellerId), eq(s.documentCounters.kind, 'rma')));
-    const yNext = await nextDocumentNumber(db, w.y.sellerId, 'rma');
+    const yNext = await nextDocumentNumber(db, { sellerId: w.y.sellerId, kind: 'rma' });
     expect(yNext).toBe(row!.last + 1);
     const ids = (await db.select({ id: s.rmas.id }).from(s.rmas).where(eq(s.rmas.sellerId, w.y.sellerId))).map((r) => r.id);
     const [yLines] = await db.select({ n: count() }).from(s.rmaLines).where(inArray(s.rmaLines.rmaId, ids));

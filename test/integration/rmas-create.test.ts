@@ -5,8 +5,8 @@ import * as s from '@/db/schema';
 import { createRma, type RmaLineInput } from '@/db/queries/rmas/create-rma';
 import { checkRmaDevices } from '@/db/queries/rmas/check-rma-devices';
 import { findRmaByNumber } from '@/db/queries/rmas/rma-detail';
-import { Refusal } from '@/db/queries/refusal';
-import type { StaffActor } from '@/db/queries/orders/lock-order';
+import { Refusal } from '@/lib/refusal';
+import type { StaffActor } from '@/db/queries/audit';
 import { splitPastedIdentifiers } from '@/lib/imei';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addPortalAccount, buildSeller, type SellerFixture } from '../support/fixtures';
@@ -74,7 +74,7 @@ describe('creating RMAs', () => {
     const error = await refused(scene.buyer.id, [line(scene.bought[0]!.imei!), line(scene.rivalDevice.imei!)]);
     expect(error.problems).toEqual([
       {
-        imei: scene.rivalDevice.imei,
+        value: scene.rivalDevice.imei,
         line: 2,
         reason: `sold to ${scene.rival.name} (order ${scene.rivalOrder.number}), not to ${scene.buyer.name}`,
       },
@@ -93,7 +93,7 @@ describe('creating RMAs', () => {
       line(bad),
       line(scene.bought[2]!.imei!),
     ]);
-    expect(error.problems.map((p) => [p.line, p.imei, p.reason])).toEqual([
+    expect(error.problems.map((p) => [p.line, p.value, p.reason])).toEqual([
       [1, scene.neverSold.imei, 'never sold: it is not committed to any order'],
       [2, scene.cancelledDevice.imei, `its order ${scene.cancelledOrder.number} was cancelled, so it was not sold`],
       [3, unknown, 'no device with this IMEI in your inventory'],
@@ -111,8 +111,8 @@ describe('creating RMAs', () => {
     await addRmaDirectly(db, seller, scene.buyer.id, [scene.bought[3]!.id], { status: 'rejected' });
     const error = await refused(scene.buyer.id, scene.bought.map((d) => line(d.imei!)));
     expect(error.problems).toEqual([
-      { imei: scene.bought[0]!.imei, line: 1, reason: `already on open RMA ${requested.number}` },
-      { imei: scene.bought[1]!.imei, line: 2, reason: `already on open RMA ${received.number}` },
+      { value: scene.bought[0]!.imei, line: 1, reason: `already on open RMA ${requested.number}` },
+      { value: scene.bought[1]!.imei, line: 2, reason: `already on open RMA ${received.number}` },
     ]);
     const rma = await createRma(db, {
       sellerId: seller.sellerId,
@@ -153,7 +153,7 @@ describe('creating RMAs', () => {
     const scene = await soldDevicesScene(database.db, seller);
     const imei = scene.bought[0]!.imei!;
     const error = await refused(scene.buyer.id, [line(imei), line(imei)]);
-    expect(error.problems).toEqual([{ imei, line: 2, reason: 'listed twice (also on line 1)' }]);
+    expect(error.problems).toEqual([{ value: imei, line: 2, reason: 'listed twice (also on line 1)' }]);
     await refused(scene.buyer.id, []);
   });
 
@@ -166,7 +166,7 @@ describe('creating RMAs', () => {
       entries: splitPastedIdentifiers(`${scene.bought[0]!.imei}\n${scene.rivalDevice.imei}`),
     });
     expect(check.candidates.map((c) => [c.imei, c.orderNumber, c.unitPrice])).toEqual([[scene.bought[0]!.imei, scene.soldOrder.number, 10000]]);
-    expect(check.problems.map((p) => p.imei)).toEqual([scene.rivalDevice.imei]);
+    expect(check.problems.map((p) => p.value)).toEqual([scene.rivalDevice.imei]);
 
     const other = await buildSeller(db);
     const otherActor = await addStaffActor(db, other);
@@ -180,7 +180,7 @@ describe('creating RMAs', () => {
       actor: otherActor,
       lines: [line(scene.bought[0]!.imei!)],
     }).then(() => null, (e: unknown) => e as Refusal);
-    expect(error!.problems).toEqual([{ imei: scene.bought[0]!.imei, line: 1, reason: 'no device with this IMEI in your inventory' }]);
+    expect(error!.problems).toEqual([{ value: scene.bought[0]!.imei, line: 1, reason: 'no device with this IMEI in your inventory' }]);
   });
 
   it.skipIf(inject('testDbTemplate').kind !== 'postgres')(

@@ -5,7 +5,7 @@ import { changeRmaStatus } from '@/db/queries/rmas/change-rma-status';
 import { createRma } from '@/db/queries/rmas/create-rma';
 import { findRmaByNumber } from '@/db/queries/rmas/rma-detail';
 import { listRmas } from '@/db/queries/rmas/list-rmas';
-import type { StaffActor } from '@/db/queries/orders/lock-order';
+import type { StaffActor } from '@/db/queries/audit';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addPortalAccount, buildSeller, type SellerFixture } from '../support/fixtures';
 import { addStaffActor, auditOf } from '../support/orders-fixtures';

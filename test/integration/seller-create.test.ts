@@ -6,6 +6,7 @@ import { completeAccountLink } from '@/db/queries/account-links';
 import { verifyStaffCredentials } from '@/db/queries/accounts';
 import { createSeller } from '@/db/queries/create-seller';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { commandResult } from '../support/auth-fixtures';
 
 /** `npm run seller:create`: how an empty production install gets its first seller. */
 describe('creating a seller from the command line', () => {
@@ -33,7 +34,7 @@ describe('creating a seller from the command line', () => {
 
   it('creates the seller with its defaults and a closed portal, and invites the owner by a link on APP_URL', async () => {
     const { db } = database;
-    const result = await createSeller(db, input);
+    const result = await commandResult(createSeller(db, input));
     expect(result.ok && result.created).toBe(true);
     if (!result.ok) return;
     const [seller] = await db.select().from(s.sellers).where(eq(s.sellers.id, result.sellerId));
@@ -54,25 +55,25 @@ describe('creating a seller from the command line', () => {
   it('creates nothing twice when repeated; a still-invited owner gets a fresh link that replaces the first', async () => {
     const { db } = database;
     const before = await rows();
-    const again = await createSeller(db, input);
+    const again = await commandResult(createSeller(db, input));
     expect(again.ok && again.created).toBe(false);
     expect({ ...(await rows()), emails: 0 }).toEqual({ ...before, emails: 0 });
     expect((await rows()).emails).toBe(before.emails + 1);
     // Two commands at once still make one seller.
-    const both = await Promise.all([createSeller(db, input), createSeller(db, input)]);
+    const both = await Promise.all([commandResult(createSeller(db, input)), commandResult(createSeller(db, input))]);
     expect(both.every((r) => r.ok && !r.created)).toBe(true);
     expect((await rows()).sellers).toBe(1);
   });
 
   it('the owner activates from the link and signs in with the chosen password', async () => {
     const { db } = database;
-    const fresh = await createSeller(db, input);
+    const fresh = await commandResult(createSeller(db, input));
     if (!fresh.ok || !fresh.activationUrl) throw new Error('expected a fresh link');
     const token = new URL(fresh.activationUrl).searchParams.get('token')!;
     const done = await completeAccountLink(db, { area: { kind: 'staff' }, token, purpose: 'activation', password: 'harbor-owner-password' });
     expect(done.ok).toBe(true);
     expect(await verifyStaffCredentials(db, { email: 'owner@harbor.example', password: 'harbor-owner-password' })).toMatchObject({ status: 'match', user: { id: fresh.ownerId } });
-    const after = await createSeller(db, input);
+    const after = await commandResult(createSeller(db, input));
     expect(after).toMatchObject({ ok: true, created: false, activationUrl: null });
   });
 
@@ -88,7 +89,7 @@ describe('creating a seller from the command line', () => {
       [{ ...input, slug: 'acme' }, /belongs to the demo data/],
     ] as const;
     for (const [bad, message] of refusals) {
-      const result = await createSeller(db, bad);
+      const result = await commandResult(createSeller(db, bad));
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error).toMatch(message);
     }

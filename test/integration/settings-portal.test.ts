@@ -6,6 +6,7 @@ import { loadPortalSettings, savePortalSettings } from '@/db/queries/settings/po
 import { recentSettingsChanges } from '@/db/queries/settings/recent-changes';
 import { SETTINGS_FORBIDDEN, type SettingsActor } from '@/db/queries/settings/access';
 import { MAX_LOGO_BYTES } from '@/lib/settings/logo';
+import { asResult } from '../support/as-result';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import {
   addDevices,
@@ -48,7 +49,7 @@ describe('Customer Portal settings', () => {
   describe('the enable guard', () => {
     it('refuses to enable with nothing chosen, names every missing setting, and writes nothing', async () => {
       const { seller, owner } = await sellerWithOwner({ cleared: true });
-      const result = await savePortalSettings(database.db, {
+      const result = await asResult(savePortalSettings(database.db, {
         sellerId: seller.sellerId,
         actor: owner,
         input: demoPortalInput(seller, {
@@ -62,7 +63,7 @@ describe('Customer Portal settings', () => {
           displayName: 'Half written?',
           brandColor: '#ff0000',
         }),
-      });
+      }));
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error).toBe(
@@ -88,11 +89,11 @@ describe('Customer Portal settings', () => {
     ] as const)('names only the missing %s when everything else is chosen', async (field, label) => {
       const { seller, owner } = await sellerWithOwner({ cleared: true });
       const empty = field.endsWith('Ids') ? [] : null;
-      const result = await savePortalSettings(database.db, {
+      const result = await asResult(savePortalSettings(database.db, {
         sellerId: seller.sellerId,
         actor: owner,
         input: demoPortalInput(seller, { [field]: empty }),
-      });
+      }));
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error).toBe(`Can't enable the Customer Portal yet. Choose ${label} first.`);
@@ -106,11 +107,11 @@ describe('Customer Portal settings', () => {
       const before = await loadPortalSettings(database.db, { sellerId: seller.sellerId });
       expect(before.missing).toEqual(['inventory statuses', 'warehouses', 'initial order status', 'sales channel', 'payment methods']);
 
-      const result = await savePortalSettings(database.db, {
+      const result = await asResult(savePortalSettings(database.db, {
         sellerId: seller.sellerId,
         actor: owner,
         input: demoPortalInput(seller),
-      });
+      }));
       expect(result).toMatchObject({ ok: true, data: { changed: true, checkoutUnavailable: false } });
       const after = await loadPortalSettings(database.db, { sellerId: seller.sellerId });
       expect(after.settings.enabled).toBe(true);
@@ -121,11 +122,11 @@ describe('Customer Portal settings', () => {
 
     it('while on, refuses to clear statuses, warehouses, order status or channel (turn it off first)', async () => {
       const { seller, owner } = await sellerWithOwner();
-      const result = await savePortalSettings(database.db, {
+      const result = await asResult(savePortalSettings(database.db, {
         sellerId: seller.sellerId,
         actor: owner,
         input: demoPortalInput(seller, { statusIds: [], salesChannelId: null }),
-      });
+      }));
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error).toBe(
@@ -134,11 +135,11 @@ describe('Customer Portal settings', () => {
       expect(await chosenCounts(seller.sellerId)).toEqual({ statuses: 2, warehouses: 2, paymentMethods: 2 });
 
       // Off, they may be cleared.
-      const off = await savePortalSettings(database.db, {
+      const off = await asResult(savePortalSettings(database.db, {
         sellerId: seller.sellerId,
         actor: owner,
         input: demoPortalInput(seller, { enabled: false, statusIds: [], salesChannelId: null }),
-      });
+      }));
       expect(off.ok).toBe(true);
       expect(await chosenCounts(seller.sellerId)).toEqual({ statuses: 0, warehouses: 2, paymentMethods: 2 });
       expect((await portalRow(seller.sellerId)).salesChannelId).toBeNull();
@@ -149,22 +150,22 @@ describe('Customer Portal settings', () => {
     it('lets the last payment method go while the portal is on, and flags checkout as unavailable', async () => {
       const { seller, owner } = await sellerWithOwner();
       expect((await loadPortalSettings(database.db, { sellerId: seller.sellerId })).checkoutUnavailable).toBe(false);
-      const result = await savePortalSettings(database.db, {
+      const result = await asResult(savePortalSettings(database.db, {
         sellerId: seller.sellerId,
         actor: owner,
         input: demoPortalInput(seller, { paymentMethodIds: [] }),
-      });
+      }));
       expect(result).toMatchObject({ ok: true, data: { checkoutUnavailable: true } });
       const page = await loadPortalSettings(database.db, { sellerId: seller.sellerId });
       expect(page.settings.enabled).toBe(true);
       expect(page.checkoutUnavailable).toBe(true);
 
       // Off: nobody can check out anyway, so no warning.
-      await savePortalSettings(database.db, {
+      await asResult(savePortalSettings(database.db, {
         sellerId: seller.sellerId,
         actor: owner,
         input: demoPortalInput(seller, { enabled: false, paymentMethodIds: [] }),
-      });
+      }));
       expect((await loadPortalSettings(database.db, { sellerId: seller.sellerId })).checkoutUnavailable).toBe(false);
     });
   });
@@ -181,7 +182,7 @@ describe('Customer Portal settings', () => {
       expect(await availableQuantity(db, product.id)).toBe(3);
 
       const save = (overrides: Parameters<typeof demoPortalInput>[1]) =>
-        savePortalSettings(db, { sellerId: seller.sellerId, actor: owner, input: demoPortalInput(seller, overrides) });
+        asResult(savePortalSettings(db, { sellerId: seller.sellerId, actor: owner, input: demoPortalInput(seller, overrides) }));
 
       expect((await save({ statusIds: [seller.status('Available').id, seller.status('Received').id] })).ok).toBe(true);
       expect(await availableQuantity(db, product.id)).toBe(6);
@@ -205,13 +206,13 @@ describe('Customer Portal settings', () => {
           sql`select status_id, xmin::text as v from portal_for_sale_statuses where seller_id = ${seller.sellerId} order by status_id`,
         );
       const before = await versions();
-      const result = await savePortalSettings(db, {
+      const result = await asResult(savePortalSettings(db, {
         sellerId: seller.sellerId,
         actor: owner,
         input: demoPortalInput(seller, {
           statusIds: [seller.status('Available').id, seller.status('Listed').id, seller.status('Received').id],
         }),
-      });
+      }));
       expect(result.ok).toBe(true);
       const after = await versions();
       expect(after).toHaveLength(3);
@@ -230,11 +231,11 @@ describe('Customer Portal settings', () => {
         { salesChannelId: other.channel('Phone').id },
       ];
       for (const overrides of cases) {
-        const result = await savePortalSettings(database.db, {
+        const result = await asResult(savePortalSettings(database.db, {
           sellerId: seller.sellerId,
           actor: owner,
           input: demoPortalInput(seller, overrides),
-        });
+        }));
         expect(result.ok, JSON.stringify(overrides)).toBe(false);
         if (!result.ok) expect(result.error).toMatch(/no longer exists/);
       }
@@ -246,20 +247,20 @@ describe('Customer Portal settings', () => {
     it('refuses a brand color that is not #rrggbb and stores a valid one in lower case', async () => {
       const { seller, owner } = await sellerWithOwner();
       for (const brandColor of ['red', '#12345', '#12345g', 'rgb(1,2,3)', '']) {
-        const result = await savePortalSettings(database.db, {
+        const result = await asResult(savePortalSettings(database.db, {
           sellerId: seller.sellerId,
           actor: owner,
           input: demoPortalInput(seller, { brandColor, displayName: 'Not saved' }),
-        });
+        }));
         expect(result.ok, brandColor).toBe(false);
         if (!result.ok) expect(result.fieldErrors?.brandColor?.[0]).toMatch(/#rrggbb/);
       }
       expect((await portalRow(seller.sellerId)).displayName).toBe(`Seller ${seller.seller.slug}`);
-      const good = await savePortalSettings(database.db, {
+      const good = await asResult(savePortalSettings(database.db, {
         sellerId: seller.sellerId,
         actor: owner,
         input: demoPortalInput(seller, { brandColor: '#AB12CD' }),
-      });
+      }));
       expect(good.ok).toBe(true);
       expect((await portalRow(seller.sellerId)).brandColor).toBe('#ab12cd');
     });
@@ -267,7 +268,7 @@ describe('Customer Portal settings', () => {
     it('takes a PNG logo (stored re-encoded), refuses SVG, unknown files and oversized images, and removes it', async () => {
       const { seller, owner } = await sellerWithOwner();
       const save = (logo: Parameters<typeof savePortalSettings>[1]['logo']) =>
-        savePortalSettings(database.db, { sellerId: seller.sellerId, actor: owner, input: demoPortalInput(seller), logo });
+        asResult(savePortalSettings(database.db, { sellerId: seller.sellerId, actor: owner, input: demoPortalInput(seller), logo }));
       const storedLogo = async () =>
         (await database.db.select().from(s.portalLogos).where(eq(s.portalLogos.sellerId, seller.sellerId)))[0] ?? null;
 
@@ -301,11 +302,11 @@ describe('Customer Portal settings', () => {
     it('validates the custom domain, stores it lower case, keeps it unique once verified, and clears it', async () => {
       const { seller, owner } = await sellerWithOwner();
       const save = (customDomain: string | null) =>
-        savePortalSettings(database.db, {
+        asResult(savePortalSettings(database.db, {
           sellerId: seller.sellerId,
           actor: owner,
           input: demoPortalInput(seller, { customDomain }),
-        });
+        }));
       for (const bad of ['https://portal.acme.com', 'portal.acme.com/shop', 'portal.acme.com:8080', 'portal', '-x.acme.com', '10.0.0.1', 'a b.com']) {
         const result = await save(bad);
         expect(result.ok, bad).toBe(false);
@@ -319,11 +320,11 @@ describe('Customer Portal settings', () => {
       // A pending claim blocks nobody: whoever proves the domain in DNS gets it.
       const other = await sellerWithOwner();
       const claim = () =>
-        savePortalSettings(database.db, {
+        asResult(savePortalSettings(database.db, {
           sellerId: other.seller.sellerId,
           actor: other.owner,
           input: demoPortalInput(other.seller, { customDomain: domain.toUpperCase() }),
-        });
+        }));
       expect((await claim()).ok).toBe(true);
       await database.db.update(s.sellers).set({ customDomain: null, customDomainToken: null }).where(eq(s.sellers.id, other.seller.sellerId));
       await database.db.update(s.sellers).set({ customDomainVerifiedAt: new Date() }).where(eq(s.sellers.id, seller.sellerId));
@@ -339,11 +340,11 @@ describe('Customer Portal settings', () => {
     it('reads an empty return window as no limit and refuses negative or fractional days', async () => {
       const { seller, owner } = await sellerWithOwner();
       const save = (returnWindowDays: unknown, invoiceDueDays: unknown = '30') =>
-        savePortalSettings(database.db, {
+        asResult(savePortalSettings(database.db, {
           sellerId: seller.sellerId,
           actor: owner,
           input: demoPortalInput(seller, { returnWindowDays, invoiceDueDays } as never),
-        });
+        }));
       expect((await save('45', '14')).ok).toBe(true);
       expect(await portalRow(seller.sellerId)).toMatchObject({ returnWindowDays: 45, invoiceDueDays: 14 });
       expect((await save('')).ok).toBe(true);
@@ -359,11 +360,11 @@ describe('Customer Portal settings', () => {
     it('refuses the staff role in the data layer and writes nothing', async () => {
       const seller = await buildSeller(database.db);
       const staff = await addStaffActor(database.db, seller, 'staff');
-      const result = await savePortalSettings(database.db, {
+      const result = await asResult(savePortalSettings(database.db, {
         sellerId: seller.sellerId,
         actor: staff,
         input: demoPortalInput(seller, { enabled: false, displayName: 'Staff was here' }),
-      });
+      }));
       expect(result).toEqual({ ok: false, error: SETTINGS_FORBIDDEN, fieldErrors: undefined });
       const row = await portalRow(seller.sellerId);
       expect(row.enabled).toBe(true);
@@ -375,7 +376,7 @@ describe('Customer Portal settings', () => {
       const { db } = database;
       const seller = await buildSeller(db);
       const admin: SettingsActor = await addStaffActor(db, seller, 'admin');
-      const result = await savePortalSettings(db, {
+      const result = await asResult(savePortalSettings(db, {
         sellerId: seller.sellerId,
         actor: admin,
         input: demoPortalInput(seller, {
@@ -383,7 +384,7 @@ describe('Customer Portal settings', () => {
           hideUnpriced: true,
         }),
         logo: { kind: 'upload', bytes: tinyPng },
-      });
+      }));
       expect(result.ok).toBe(true);
       const [entry] = await recentSettingsChanges(db, { sellerId: seller.sellerId, entityTypes: ['portal_settings'] });
       expect(entry).toMatchObject({ actorLabel: admin.name, action: 'portal_settings.update', entityType: 'portal_settings' });
@@ -398,11 +399,11 @@ describe('Customer Portal settings', () => {
       expect(audit!.actorStaffId).toBe(admin.staffUserId);
 
       // Saving the same values again changes nothing and logs nothing.
-      const again = await savePortalSettings(db, {
+      const again = await asResult(savePortalSettings(db, {
         sellerId: seller.sellerId,
         actor: admin,
         input: demoPortalInput(seller, { paymentMethodIds: [seller.paymentMethod('Net 30').id], hideUnpriced: true }),
-      });
+      }));
       expect(again).toMatchObject({ ok: true, data: { changed: false }, message: 'Nothing changed.' });
       expect(await auditCount(db, seller.sellerId)).toBe(1);
     });

@@ -10,6 +10,7 @@ import { buildSeller, type SellerFixture } from '../support/fixtures';
 import { addStaffUser, emailsTo, linkIn } from '../support/auth-fixtures';
 import { authEndpoint, fromSocket, serveAppFrom } from '../support/auth-endpoint';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { asResult } from '../support/as-result';
 
 const managerOf = (user: s.StaffUser): StaffManager => ({ sellerId: user.sellerId, staffUserId: user.id, name: user.name, role: user.role });
 
@@ -33,15 +34,15 @@ describe('staff accounts across sellers', () => {
     const { db } = database;
     const acmeOwner = await addStaffUser(db, acme, { role: 'owner' });
     await addStaffUser(db, bolt, { email: 'pat@shared.test', role: 'staff' });
-    const forBoltsStaff = await inviteStaffUser(db, { manager: managerOf(acmeOwner), name: 'Pat', email: 'Pat@Shared.test', role: 'staff' });
-    const forStranger = await inviteStaffUser(db, { manager: managerOf(acmeOwner), name: 'Sue', email: 'sue@stranger.test', role: 'staff' });
+    const forBoltsStaff = await asResult(inviteStaffUser(db, { manager: managerOf(acmeOwner), name: 'Pat', email: 'Pat@Shared.test', role: 'staff' }));
+    const forStranger = await asResult(inviteStaffUser(db, { manager: managerOf(acmeOwner), name: 'Sue', email: 'sue@stranger.test', role: 'staff' }));
     expect(forBoltsStaff).toMatchObject({ ok: true, message: 'Invitation sent to Pat@Shared.test.' });
     expect(forStranger).toMatchObject({ ok: true, message: 'Invitation sent to sue@stranger.test.' });
     // Pat now has an account at each seller.
     const pats = await db.select().from(s.staffUsers).where(eq(s.staffUsers.email, 'pat@shared.test'));
     expect(pats.map((p) => p.sellerId)).toEqual([bolt.sellerId]);
     // Within one seller an email is still unique, and saying so tells the seller only about itself.
-    const again = await inviteStaffUser(db, { manager: managerOf(acmeOwner), name: 'Pat', email: 'PAT@shared.test', role: 'staff' });
+    const again = await asResult(inviteStaffUser(db, { manager: managerOf(acmeOwner), name: 'Pat', email: 'PAT@shared.test', role: 'staff' }));
     expect(again).toMatchObject({ ok: false, error: 'This email already belongs to one of your staff users.' });
   });
 
@@ -99,8 +100,8 @@ describe('staff accounts across sellers', () => {
     it('demoting each other: one wins, the other is refused, one active owner is left', async () => {
       const { seller, a, b } = await twoOwners();
       const results = await Promise.all([
-        changeStaffRole(database.db, { manager: managerOf(a), staffUserId: b.id, role: 'admin' }),
-        changeStaffRole(database.db, { manager: managerOf(b), staffUserId: a.id, role: 'admin' }),
+        asResult(changeStaffRole(database.db, { manager: managerOf(a), staffUserId: b.id, role: 'admin' })),
+        asResult(changeStaffRole(database.db, { manager: managerOf(b), staffUserId: a.id, role: 'admin' })),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.find((r) => !r.ok)).toMatchObject({ ok: false });
@@ -110,8 +111,8 @@ describe('staff accounts across sellers', () => {
     it('disabling each other: the same', async () => {
       const { seller, a, b } = await twoOwners();
       const results = await Promise.all([
-        setStaffUserEnabled(database.db, { manager: managerOf(a), staffUserId: b.id, enabled: false }),
-        setStaffUserEnabled(database.db, { manager: managerOf(b), staffUserId: a.id, enabled: false }),
+        asResult(setStaffUserEnabled(database.db, { manager: managerOf(a), staffUserId: b.id, enabled: false })),
+        asResult(setStaffUserEnabled(database.db, { manager: managerOf(b), staffUserId: a.id, enabled: false })),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(await activeOwners(seller.sellerId)).toBe(1);
@@ -120,8 +121,8 @@ describe('staff accounts across sellers', () => {
     it('one demotes while the other disables: the same', async () => {
       const { seller, a, b } = await twoOwners();
       const results = await Promise.all([
-        changeStaffRole(database.db, { manager: managerOf(a), staffUserId: b.id, role: 'staff' }),
-        setStaffUserEnabled(database.db, { manager: managerOf(b), staffUserId: a.id, enabled: false }),
+        asResult(changeStaffRole(database.db, { manager: managerOf(a), staffUserId: b.id, role: 'staff' })),
+        asResult(setStaffUserEnabled(database.db, { manager: managerOf(b), staffUserId: a.id, enabled: false })),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(await activeOwners(seller.sellerId)).toBe(1);
@@ -130,12 +131,12 @@ describe('staff accounts across sellers', () => {
     it('a manager whose role changed since their session started is judged by the current role', async () => {
       const { a, b } = await twoOwners();
       const staleA = managerOf(a);
-      await changeStaffRole(database.db, { manager: managerOf(b), staffUserId: a.id, role: 'staff' });
-      expect(await changeStaffRole(database.db, { manager: staleA, staffUserId: b.id, role: 'staff' })).toMatchObject({
+      await asResult(changeStaffRole(database.db, { manager: managerOf(b), staffUserId: a.id, role: 'staff' }));
+      expect(await asResult(changeStaffRole(database.db, { manager: staleA, staffUserId: b.id, role: 'staff' }))).toMatchObject({
         ok: false,
         error: 'Only an owner can change roles.',
       });
-      expect(await setStaffUserEnabled(database.db, { manager: staleA, staffUserId: b.id, enabled: false })).toMatchObject({ ok: false });
+      expect(await asResult(setStaffUserEnabled(database.db, { manager: staleA, staffUserId: b.id, enabled: false }))).toMatchObject({ ok: false });
     });
   });
 });

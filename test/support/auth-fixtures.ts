@@ -1,9 +1,23 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import * as s from '@/db/schema';
+import { isRefusal } from '@/lib/refusal';
 import type { SellerFixture } from './fixtures';
 
 let sequence = 0;
+
+/**
+ * A command that throws a Refusal, read as the CLI reads it: the value with
+ * `ok: true`, or `{ ok: false, error }` with the refusal's message.
+ */
+export async function commandResult<T extends object>(run: Promise<T>): Promise<({ ok: true } & T) | { ok: false; error: string }> {
+  try {
+    return { ok: true, ...(await run) };
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    return { ok: false, error: error.message };
+  }
+}
 
 /** A back-office user of a seller; active with a password hash unless told otherwise. */
 export async function addStaffUser(

@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import * as s from '@/db/schema';
 import { nextDocumentNumber } from '@/db/queries/document-numbers';
-import { createInvoiceForOrder } from '@/db/queries/invoices';
+import { createInvoiceForOrder } from '@/db/queries/invoices/create-invoice';
 import { addDevices, addOrganization, addPortalAccount, addProduct, buildSeller, type SellerFixture } from './fixtures';
 
 /** Builders for customer history tests: orders with committed devices, invoices and RMAs. */
@@ -28,7 +28,7 @@ export async function addOrder(
     lines: { productId: number; quantity: number; unitPrice?: number | null }[];
   },
 ) {
-  const number = o.number ?? (await nextDocumentNumber(db, seller.sellerId, 'sales_order'));
+  const number = o.number ?? (await nextDocumentNumber(db, { sellerId: seller.sellerId, kind: 'sales_order' }));
   const createdAt = o.createdAt ?? new Date();
   const [order] = await db
     .insert(s.salesOrders)
@@ -99,7 +99,7 @@ export async function addRma(
     lines: { deviceId: number; disposition?: s.RmaDisposition; reason?: string; refundAmount?: number }[];
   },
 ) {
-  const number = await nextDocumentNumber(db, seller.sellerId, 'rma');
+  const number = await nextDocumentNumber(db, { sellerId: seller.sellerId, kind: 'rma' });
   const [rma] = await db
     .insert(s.rmas)
     .values({ sellerId: seller.sellerId, number, organizationId: r.organizationId, status: r.status ?? 'open' })
@@ -146,7 +146,7 @@ export async function buildTwoSellers(db: Db) {
   await staffOf(y, 'y');
   // Seller Y's numbers run ahead, so a number of Y names nothing at X (collisions are tested apart).
   for (const kind of ['sales_order', 'invoice', 'rma'] as const) {
-    for (let i = 0; i < 10; i++) await nextDocumentNumber(db, y.sellerId, kind);
+    for (let i = 0; i < 10; i++) await nextDocumentNumber(db, { sellerId: y.sellerId, kind });
   }
   const purchaseA = await addPurchase(db, x, orgA.id, { createdAt: daysAgo(10) });
   const purchaseB = await addPurchase(db, x, orgB.id, { createdAt: daysAgo(10) });

@@ -3,9 +3,35 @@ import type { Db } from '@/db';
 import * as s from '@/db/schema';
 import { queryRows } from '@/db/rows';
 import { sequentialImei } from '@/lib/imei';
+import { isRefusal, type LineProblem } from '@/lib/refusal';
 import type { SellerFixture } from './fixtures';
 
 let counter = 0;
+
+/** A write as the inventory and product tests read it: the value with `ok: true`, or the refusal's parts. */
+export type WriteOutcome<T> =
+  | ({ ok: true } & T)
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; problems?: LineProblem[] };
+
+/**
+ * Runs a write that throws a Refusal and reads it as an outcome: a value
+ * becomes `{ ok: true, ...value }`, a thrown Refusal `{ ok: false, message,
+ * fieldErrors, problems }` (each only when present). Lets the tests keep
+ * asserting the problems by line, value and reason.
+ */
+export async function outcomeOf<T extends object>(write: Promise<T>): Promise<WriteOutcome<T>> {
+  try {
+    return { ok: true, ...(await write) };
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    return {
+      ok: false,
+      message: error.message,
+      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+      ...(error.problems.length ? { problems: error.problems } : {}),
+    };
+  }
+}
 
 /** Fresh valid IMEIs that no other fixture hands out (prefix 86, unlike fixtures.ts's 99). */
 export function freshImeis(n: number): string[] {

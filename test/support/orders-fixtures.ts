@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import * as s from '@/db/schema';
 import { nextDocumentNumber } from '@/db/queries/document-numbers';
-import type { StaffActor } from '@/db/queries/orders/lock-order';
+import type { StaffActor } from '@/db/queries/audit';
 import { sequentialImei } from '@/lib/imei';
 import type { SellerFixture } from './fixtures';
 
@@ -32,7 +32,7 @@ export async function addOrder(
   lines: { productId: number; quantity: number; unitPrice?: number | null }[],
   options: { status?: string; channel?: string; paymentMethod?: string | null } = {},
 ) {
-  const number = await nextDocumentNumber(db, seller.sellerId, 'sales_order');
+  const number = await nextDocumentNumber(db, { sellerId: seller.sellerId, kind: 'sales_order' });
   const [order] = await db
     .insert(s.salesOrders)
     .values({

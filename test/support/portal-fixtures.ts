@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import * as s from '@/db/schema';
+import { Refusal, type LineProblem } from '@/lib/refusal';
 import { addOrganization, addPortalAccount, type SellerFixture } from './fixtures';
 
 /** A customer organization with one active portal account. */
@@ -76,4 +77,20 @@ let keys = 0;
 /** A fresh idempotency key, as the checkout page makes one. */
 export function checkoutKey(): string {
   return `test-key-${process.pid}-${++keys}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/**
+ * A write that throws the one Refusal, read the way the return request tests
+ * assert it: `{ ok: true, ...value }`, or `{ ok: false, problems }` with the
+ * refused lines.
+ */
+export async function refusedAsProblems<T extends object>(
+  call: Promise<T>,
+): Promise<({ ok: true } & T) | { ok: false; problems: LineProblem[] }> {
+  try {
+    return { ok: true, ...(await call) };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, problems: error.problems };
+    throw error;
+  }
 }

@@ -42,7 +42,7 @@ export async function addRmaDirectly(
   deviceIds: number[],
   values: Partial<typeof s.rmas.$inferInsert> = {},
 ) {
-  const number = await nextDocumentNumber(db, seller.sellerId, 'rma');
+  const number = await nextDocumentNumber(db, { sellerId: seller.sellerId, kind: 'rma' });
   const [rma] = await db
     .insert(s.rmas)
     .values({ sellerId: seller.sellerId, number, organizationId, status: 'requested', ...values })

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { csvLines as csvRows } from '@/lib/csv';
 import { likeEscape } from '@/lib/like';
-import { toDate } from '@/db/queries/history/scope';
-import { returnWindow } from '@/lib/history/format';
-import { dateParam, pageParam, purchasedDeviceFiltersFrom } from '@/lib/history/search-params';
+import { toDate } from '@/db/queries/portal/scope';
+import { returnWindow } from '@/lib/portal/format';
+import { purchasedDeviceFiltersFrom } from '@/lib/portal/device-filters';
+import { dateParam, pageParam } from '@/lib/url-params';
 
 describe('history helpers', () => {
   it('writes CSV that spreadsheets read as text, never as formulas', () => {

@@ -3,6 +3,7 @@ import { sequentialImei } from '@/lib/imei';
 import { likeEscape as escapeLike } from '@/lib/like';
 import { parseIdentifierSearch, prefixUpperBound, reversed } from '@/lib/inventory/identifier-search';
 import { checkIdentifierBatch } from '@/lib/inventory/identifiers';
+import { formatDeviceKey, parseDeviceKey } from '@/lib/inventory/device-key';
 import { mapDeviceCsvHeaders, repeatedIdentifiers, toDeviceCsvRows } from '@/lib/inventory/device-csv';
 
 describe('inventory search box', () => {
@@ -59,5 +60,16 @@ describe('inventory CSV columns', () => {
     );
     expect(rows.map((r) => [r.row, r.imei])).toEqual([[2, '1'], [3, '2'], [4, '1']]);
     expect(repeatedIdentifiers(rows)).toEqual([{ line: 4, value: '1', reason: 'IMEI repeats row 2' }]);
+  });
+});
+
+describe('inventory list cursor', () => {
+  it('travels in the URL as date.id and reads back the same; anything else is no cursor', () => {
+    const key = { receivedOn: '2025-01-31', id: 12345 };
+    expect(formatDeviceKey(key)).toBe('2025-01-31.12345');
+    expect(parseDeviceKey(formatDeviceKey(key))).toEqual(key);
+    for (const bad of ['', '2025-01-31', '2025-01-31.0', '2025-01-31.-1', '2025-13-45.1', 'x.1', '2025-01-31.12345678901', undefined, null]) {
+      expect(parseDeviceKey(bad), String(bad)).toBeUndefined();
+    }
   });
 });

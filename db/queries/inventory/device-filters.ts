@@ -64,7 +64,8 @@ export function identifierSearchCondition(q: string | undefined): SQL | null {
  * Every filter except the IMEI/serial search, as a WHERE over `devices`:
  * always the seller first, so nothing of another seller can match.
  */
-export function deviceConditions(sellerId: number, filters: DeviceFilters): SQL {
+export function deviceConditions(params: { sellerId: number; filters: DeviceFilters }): SQL {
+  const { sellerId, filters } = params;
   const parts: SQL[] = [sql`${devices.sellerId} = ${sellerId}`];
   const attributeParts = productAttributes
     .filter((key) => filters[key])
@@ -93,8 +94,9 @@ export type DeviceMatch =
   | { kind: 'filter'; where: SQL }
   | { kind: 'search'; candidatesCte: SQL; where: SQL };
 
-export function deviceMatch(sellerId: number, filters: DeviceFilters, searchCap = SEARCH_CANDIDATE_CAP): DeviceMatch {
-  const where = deviceConditions(sellerId, filters);
+export function deviceMatch(params: { sellerId: number; filters: DeviceFilters; searchCap?: number }): DeviceMatch {
+  const { sellerId, filters, searchCap = SEARCH_CANDIDATE_CAP } = params;
+  const where = deviceConditions({ sellerId, filters });
   const search = identifierSearchCondition(filters.q);
   if (!search) return { kind: 'filter', where };
   return {

@@ -1,7 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
+import type { DeviceKey, DevicePageCursor } from '@/lib/inventory/device-key';
 import { deviceMatch, SEARCH_CANDIDATE_CAP, type DeviceFilters } from './device-filters';
+
+export type { DeviceKey, DevicePageCursor };
 
 export const INVENTORY_PAGE_SIZE = 50;
 /**
@@ -31,12 +34,6 @@ export type DeviceListRow = {
   orderNumber: number | null;
 };
 
-/** A position in the list: the list is ordered by received date, then id, both descending. */
-export type DeviceKey = { receivedOn: string; id: number };
-
-/** `after` = the last row of the page before (for "Next"); `before` = the first row of the page after (for "Previous"). */
-export type DevicePageCursor = { after?: DeviceKey; before?: DeviceKey };
-
 export type DevicePage = {
   rows: DeviceListRow[];
   /** Pass as `after` for the next (older) page, null on the last page. */
@@ -44,18 +41,6 @@ export type DevicePage = {
   /** Pass as `before` for the previous (newer) page, null on the first page. */
   previousBefore: DeviceKey | null;
 };
-
-/** A cursor as it travels in the URL: `2025-01-31.12345`. */
-export function formatDeviceKey(key: DeviceKey): string {
-  return `${key.receivedOn}.${key.id}`;
-}
-
-export function parseDeviceKey(value: string | undefined | null): DeviceKey | undefined {
-  const m = /^(\d{4}-\d{2}-\d{2})\.(\d{1,10})$/.exec(value ?? '');
-  if (!m) return undefined;
-  const id = Number(m[2]);
-  return Number.isSafeInteger(id) && id > 0 && !Number.isNaN(Date.parse(m[1]!)) ? { receivedOn: m[1]!, id } : undefined;
-}
 
 function isBackwards(cursor: DevicePageCursor | undefined): boolean {
   return cursor?.before !== undefined && cursor.after === undefined;
@@ -89,7 +74,7 @@ export function devicePageQuery(params: {
   searchCap?: number;
 }): SQL {
   const backwards = isBackwards(params.cursor);
-  const match = deviceMatch(params.sellerId, params.filters, params.searchCap);
+  const match = deviceMatch(params);
   const order = backwards ? sql`asc` : sql`desc`;
   const page =
     match.kind === 'filter'
@@ -129,7 +114,7 @@ export function devicePageQuery(params: {
 
 /** The capped count's SQL (and, for a search, how many candidates it gathered); the benchmark EXPLAINs it. */
 export function matchingCountQuery(params: { sellerId: number; filters: DeviceFilters; cap: number; searchCap?: number }): SQL {
-  const match = deviceMatch(params.sellerId, params.filters, params.searchCap);
+  const match = deviceMatch(params);
   if (match.kind === 'filter') {
     return sql`
       select count(*)::int as n, 0 as candidates from (

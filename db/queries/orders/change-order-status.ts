@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { orderStatuses, salesOrders } from '@/db/schema';
-import { recordAudit } from '../audit';
-import { Refusal } from '../refusal';
-import { lockOrder, type StaffActor } from './lock-order';
+import { recordAudit, type StaffActor } from '../audit';
+import { Refusal } from '@/lib/refusal';
+import { lockOrder } from './lock-order';
 
 /** Moves an order to another of the seller's statuses and records who did it. */
 export async function changeOrderStatus(
@@ -12,12 +12,12 @@ export async function changeOrderStatus(
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, sellerId, params.orderNumber);
+    const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
     const [status] = await tx
       .select({ id: orderStatuses.id, name: orderStatuses.name })
       .from(orderStatuses)
       .where(and(eq(orderStatuses.sellerId, sellerId), eq(orderStatuses.id, params.statusId)));
-    if (!status) throw new Refusal('Choose one of your order statuses.', [], { statusId: ['Choose a status.'] });
+    if (!status) throw new Refusal('Choose one of your order statuses.', { fieldErrors: { statusId: ['Choose a status.'] } });
     if (status.id === order.statusId) return { changed: false, statusName: status.name };
     await tx
       .update(salesOrders)

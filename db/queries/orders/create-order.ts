@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { orderStatuses, organizations, paymentMethods, salesChannels, salesOrderLines, salesOrders } from '@/db/schema';
-import { recordAudit } from '../audit';
+import { recordAudit, type StaffActor } from '../audit';
 import { nextDocumentNumber } from '../document-numbers';
-import { Refusal } from '../refusal';
-import { sellerCurrency, type StaffActor } from './lock-order';
+import { Refusal } from '@/lib/refusal';
+import { sellerCurrency } from './lock-order';
 import { resolveOrderLines, type OrderLineInput } from './order-line-input';
 import { assertOrderTotalFits } from './order-total';
 
@@ -18,8 +18,13 @@ export type StaffOrderInput = {
   lines: OrderLineInput[];
 };
 
-async function belongs(tx: DbOrTx, table: typeof organizations | typeof orderStatuses | typeof salesChannels | typeof paymentMethods, id: number, sellerId: number) {
-  const [row] = await tx.select({ id: table.id }).from(table).where(and(eq(table.id, id), eq(table.sellerId, sellerId)));
+/** Is this id one of the seller's rows of the table? */
+async function belongs(
+  tx: DbOrTx,
+  table: typeof organizations | typeof orderStatuses | typeof salesChannels | typeof paymentMethods,
+  params: { sellerId: number; id: number },
+) {
+  const [row] = await tx.select({ id: table.id }).from(table).where(and(eq(table.id, params.id), eq(table.sellerId, params.sellerId)));
   return Boolean(row);
 }
 
@@ -35,18 +40,18 @@ export async function createStaffOrder(
   const { sellerId } = params;
   return db.transaction(async (tx) => {
     const errors: Record<string, string[]> = {};
-    if (!(await belongs(tx, organizations, params.organizationId, sellerId))) errors.organizationId = ['Choose an organization.'];
-    if (!(await belongs(tx, orderStatuses, params.statusId, sellerId))) errors.statusId = ['Choose a status.'];
-    if (!(await belongs(tx, salesChannels, params.channelId, sellerId))) errors.channelId = ['Choose a channel.'];
-    if (params.paymentMethodId !== null && !(await belongs(tx, paymentMethods, params.paymentMethodId, sellerId))) {
+    if (!(await belongs(tx, organizations, { sellerId, id: params.organizationId }))) errors.organizationId = ['Choose an organization.'];
+    if (!(await belongs(tx, orderStatuses, { sellerId, id: params.statusId }))) errors.statusId = ['Choose a status.'];
+    if (!(await belongs(tx, salesChannels, { sellerId, id: params.channelId }))) errors.channelId = ['Choose a channel.'];
+    if (params.paymentMethodId !== null && !(await belongs(tx, paymentMethods, { sellerId, id: params.paymentMethodId }))) {
       errors.paymentMethodId = ['Choose a payment method.'];
     }
     if (!params.lines.length) errors.lines = ['Add at least one product.'];
-    if (Object.keys(errors).length) throw new Refusal(Object.values(errors)[0]![0]!, [], errors);
+    if (Object.keys(errors).length) throw new Refusal(Object.values(errors)[0]![0]!, { fieldErrors: errors });
 
     const currency = await sellerCurrency(tx, sellerId);
     const lines = await resolveOrderLines(tx, { sellerId, currency, lines: params.lines });
-    const number = await nextDocumentNumber(tx, sellerId, 'sales_order');
+    const number = await nextDocumentNumber(tx, { sellerId, kind: 'sales_order' });
     const [order] = await tx
       .insert(salesOrders)
       .values({

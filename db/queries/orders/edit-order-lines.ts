@@ -1,18 +1,21 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { devices, products, salesOrderLines } from '@/db/schema';
-import { recordAudit } from '../audit';
-import { Refusal } from '../refusal';
-import { lockOrder, sellerCurrency, touchOrder, type StaffActor } from './lock-order';
+import { recordAudit, type StaffActor } from '../audit';
+import { Refusal } from '@/lib/refusal';
+import { lockOrder, sellerCurrency, touchOrder, type LockedOrder } from './lock-order';
 import { quantityProblem, readUnitPrice, resolveOrderLines, type OrderLineInput } from './order-line-input';
 import { assertOrderTotalFits } from './order-total';
 
-async function lockLine(tx: DbOrTx, sellerId: number, orderId: number, lineId: number) {
+/** A line of the locked order, locked too, with how many devices are committed to it. */
+async function lockLine(tx: DbOrTx, params: { order: LockedOrder; lineId: number }) {
+  const { order, lineId } = params;
+  const sellerId = order.sellerId;
   const [line] = await tx
     .select({ line: salesOrderLines, sku: products.sku, listPrice: products.listPrice })
     .from(salesOrderLines)
     .innerJoin(products, eq(products.id, salesOrderLines.productId))
-    .where(and(eq(salesOrderLines.sellerId, sellerId), eq(salesOrderLines.orderId, orderId), eq(salesOrderLines.id, lineId)))
+    .where(and(eq(salesOrderLines.sellerId, sellerId), eq(salesOrderLines.orderId, order.id), eq(salesOrderLines.id, lineId)))
     .for('update', { of: salesOrderLines });
   if (!line) throw new Refusal('That line is not on this order.');
   const [counted] = await tx
@@ -29,7 +32,7 @@ export async function addOrderLine(
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, sellerId, params.orderNumber);
+    const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
     const existing = await tx
       .select({ productId: salesOrderLines.productId, position: salesOrderLines.position })
       .from(salesOrderLines)
@@ -53,7 +56,7 @@ export async function addOrderLine(
       })
       .returning();
     await assertOrderTotalFits(tx, { sellerId, orderId: order.id, currency });
-    await touchOrder(tx, order.id);
+    await touchOrder(tx, order);
     await recordAudit(tx, {
       sellerId,
       actor: params.actor,
@@ -76,8 +79,8 @@ export async function updateOrderLine(
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, sellerId, params.orderNumber);
-    const current = await lockLine(tx, sellerId, order.id, params.lineId);
+    const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
+    const current = await lockLine(tx, { order, lineId: params.lineId });
     const errors: Record<string, string[]> = {};
     const qp = quantityProblem(params.quantity);
     if (qp) errors.quantity = [qp];
@@ -89,7 +92,7 @@ export async function updateOrderLine(
     const currency = await sellerCurrency(tx, sellerId);
     const price = readUnitPrice(params.unitPrice, current.listPrice, currency);
     if (!price.ok) errors.unitPrice = [price.message];
-    if (Object.keys(errors).length || !price.ok) throw new Refusal(Object.values(errors)[0]![0]!, [], errors);
+    if (Object.keys(errors).length || !price.ok) throw new Refusal(Object.values(errors)[0]![0]!, { fieldErrors: errors });
 
     const [line] = await tx
       .update(salesOrderLines)
@@ -97,7 +100,7 @@ export async function updateOrderLine(
       .where(eq(salesOrderLines.id, current.line.id))
       .returning();
     await assertOrderTotalFits(tx, { sellerId, orderId: order.id, currency });
-    await touchOrder(tx, order.id);
+    await touchOrder(tx, order);
     await recordAudit(tx, {
       sellerId,
       actor: params.actor,
@@ -122,8 +125,8 @@ export async function removeOrderLine(
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, sellerId, params.orderNumber);
-    const current = await lockLine(tx, sellerId, order.id, params.lineId);
+    const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
+    const current = await lockLine(tx, { order, lineId: params.lineId });
     if (current.committed > 0) {
       throw new Refusal(`${current.committed} devices are committed to the line of ${current.sku}. Uncommit them before removing the line.`);
     }
@@ -133,7 +136,7 @@ export async function removeOrderLine(
       .where(and(eq(salesOrderLines.sellerId, sellerId), eq(salesOrderLines.orderId, order.id)));
     if (Number(others?.n ?? 0) <= 1) throw new Refusal('An order needs at least one line; add another product before removing this one.');
     await tx.delete(salesOrderLines).where(eq(salesOrderLines.id, current.line.id));
-    await touchOrder(tx, order.id);
+    await touchOrder(tx, order);
     await recordAudit(tx, {
       sellerId,
       actor: params.actor,

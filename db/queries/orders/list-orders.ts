@@ -2,7 +2,7 @@ import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizz
 import type { DbOrTx } from '@/db';
 import { orderStatuses, organizations, salesChannels, salesOrderLines, salesOrders } from '@/db/schema';
 import { likeEscape } from '@/lib/like';
-import { parseDocumentNumber } from '../refusal';
+import { parseId } from '@/lib/url-params';
 
 export type OrderListFilters = {
   /** A status id, or 'open' for every status marked open. */
@@ -40,21 +40,23 @@ function orderFilters(sellerId: number, f: OrderListFilters): SQL {
   if (f.to) conditions.push(lt(salesOrders.createdAt, new Date(`${nextDay(f.to)}T00:00:00Z`)));
   const search = f.search?.trim();
   if (search) {
-    const number = parseDocumentNumber(search);
+    const number = parseId(search);
     const po = ilike(salesOrders.poNumber, `%${likeEscape(search)}%`);
     conditions.push(number ? or(eq(salesOrders.number, number), po) : po);
   }
   return and(...conditions)!;
 }
 
+export type ListOrdersParams = { sellerId: number; page: number; pageSize: number } & OrderListFilters;
+
 /**
- * One page of a seller's orders, newest first, with item count and total per
- * order. The page is chosen in the database; totals are summed in one grouped
+ * One page of a seller's orders (or of one organization's, for its Orders
+ * tab), newest first, with item count and total per order. The page is chosen in the database; totals are summed in one grouped
  * query over that page's lines only.
  */
 export async function listOrders(
   db: DbOrTx,
-  params: { sellerId: number; page: number; pageSize: number } & OrderListFilters,
+  params: ListOrdersParams,
 ) {
   const where = orderFilters(params.sellerId, params);
   const page = Math.max(1, Math.floor(params.page));
@@ -93,7 +95,7 @@ export async function listOrders(
           orderId: salesOrderLines.orderId,
           itemCount: sql<number>`sum(${salesOrderLines.quantity})::int`,
           total: sql<number>`sum(coalesce(${salesOrderLines.unitPrice}, 0)::bigint * ${salesOrderLines.quantity})::bigint`,
-          hasUnpriced: sql<boolean>`bool_or(${salesOrderLines.unitPrice} is null)`,
+          unpricedLines: sql<number>`count(*) filter (where ${salesOrderLines.unitPrice} is null)::int`,
         })
         .from(salesOrderLines)
         .where(and(eq(salesOrderLines.sellerId, params.sellerId), inArray(salesOrderLines.orderId, ids)))
@@ -111,7 +113,9 @@ export async function listOrders(
         ...o,
         itemCount: Number(s?.itemCount ?? 0),
         total: Number(s?.total ?? 0),
-        hasUnpriced: Boolean(s?.hasUnpriced),
+        /** Lines "to be quoted" count as zero in the total. */
+        unpricedLines: Number(s?.unpricedLines ?? 0),
+        hasUnpriced: Number(s?.unpricedLines ?? 0) > 0,
       };
     }),
   };

@@ -1,22 +1,17 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import {
   auditEntries,
-  devices,
-  inventoryStatuses,
-  invoices,
   orderStatuses,
   organizations,
   paymentMethods,
   portalAccounts,
-  products,
   salesChannels,
-  salesOrderLines,
   salesOrders,
   staffUsers,
-  warehouses,
 } from '@/db/schema';
 import { describeProduct } from '@/lib/products';
+import { committedDevices, orderInvoiceRows, orderLineRows } from './order-contents';
 
 /**
  * Everything the order page shows, for one order of one seller by its
@@ -25,63 +20,12 @@ import { describeProduct } from '@/lib/products';
  */
 export async function findOrderByNumber(db: DbOrTx, params: { sellerId: number; number: number }) {
   const { sellerId } = params;
-  const [order] = await db
-    .select({
-      id: salesOrders.id,
-      number: salesOrders.number,
-      createdAt: salesOrders.createdAt,
-      updatedAt: salesOrders.updatedAt,
-      poNumber: salesOrders.poNumber,
-      notes: salesOrders.notes,
-      organizationId: salesOrders.organizationId,
-      organizationName: organizations.name,
-      organizationEmail: organizations.email,
-      statusId: salesOrders.statusId,
-      statusName: orderStatuses.name,
-      statusColor: orderStatuses.color,
-      allowsCommitting: orderStatuses.allowsCommitting,
-      channelName: salesChannels.name,
-      paymentMethodId: salesOrders.paymentMethodId,
-      paymentMethodName: paymentMethods.name,
-      placedByAccountName: portalAccounts.name,
-      placedByStaffName: staffUsers.name,
-    })
-    .from(salesOrders)
-    .innerJoin(organizations, eq(organizations.id, salesOrders.organizationId))
-    .innerJoin(orderStatuses, eq(orderStatuses.id, salesOrders.statusId))
-    .innerJoin(salesChannels, eq(salesChannels.id, salesOrders.channelId))
-    .leftJoin(paymentMethods, eq(paymentMethods.id, salesOrders.paymentMethodId))
-    .leftJoin(portalAccounts, eq(portalAccounts.id, salesOrders.placedByAccountId))
-    .leftJoin(staffUsers, eq(staffUsers.id, salesOrders.placedByStaffId))
-    .where(and(eq(salesOrders.sellerId, sellerId), eq(salesOrders.number, params.number)))
-    .limit(1);
+  const order = await orderHeader(db, params);
   if (!order) return null;
 
-  const lineRows = await db
-    .select({ line: salesOrderLines, product: products })
-    .from(salesOrderLines)
-    .innerJoin(products, eq(products.id, salesOrderLines.productId))
-    .where(and(eq(salesOrderLines.sellerId, sellerId), eq(salesOrderLines.orderId, order.id)))
-    .orderBy(asc(salesOrderLines.position), asc(salesOrderLines.id));
-  const lineIds = lineRows.map((r) => r.line.id);
-
-  const committed = lineIds.length
-    ? await db
-        .select({
-          id: devices.id,
-          imei: devices.imei,
-          serial: devices.serial,
-          orderLineId: devices.orderLineId,
-          committedAt: devices.committedAt,
-          statusName: inventoryStatuses.name,
-          warehouseCode: warehouses.code,
-        })
-        .from(devices)
-        .innerJoin(inventoryStatuses, eq(inventoryStatuses.id, devices.statusId))
-        .innerJoin(warehouses, eq(warehouses.id, devices.warehouseId))
-        .where(and(eq(devices.sellerId, sellerId), inArray(devices.orderLineId, lineIds)))
-        .orderBy(asc(devices.committedAt), asc(devices.id))
-    : [];
+  const scope = { sellerId, orderId: order.id };
+  const lineRows = await orderLineRows(db, scope);
+  const committed = await committedDevices(db, { sellerId, lineIds: lineRows.map((r) => r.line.id) });
 
   const lines = lineRows.map(({ line, product }) => {
     const lineDevices = committed.filter((d) => d.orderLineId === line.id);
@@ -99,20 +43,7 @@ export async function findOrderByNumber(db: DbOrTx, params: { sellerId: number; 
     };
   });
 
-  const orderInvoices = await db
-    .select({
-      id: invoices.id,
-      number: invoices.number,
-      total: invoices.total,
-      currency: invoices.currency,
-      issuedOn: invoices.issuedOn,
-      dueOn: invoices.dueOn,
-      paidAt: invoices.paidAt,
-      emailedAt: invoices.emailedAt,
-    })
-    .from(invoices)
-    .where(and(eq(invoices.sellerId, sellerId), eq(invoices.orderId, order.id)))
-    .orderBy(asc(invoices.number));
+  const orderInvoices = await orderInvoiceRows(db, scope);
 
   const history = await db
     .select({
@@ -141,6 +72,41 @@ export async function findOrderByNumber(db: DbOrTx, params: { sellerId: number; 
     invoices: orderInvoices,
     history,
   };
+}
+
+/** The order's header: organization, status, channel, payment method and who placed it. */
+async function orderHeader(db: DbOrTx, params: { sellerId: number; number: number }) {
+  const [order] = await db
+    .select({
+      id: salesOrders.id,
+      number: salesOrders.number,
+      createdAt: salesOrders.createdAt,
+      updatedAt: salesOrders.updatedAt,
+      poNumber: salesOrders.poNumber,
+      notes: salesOrders.notes,
+      organizationId: salesOrders.organizationId,
+      organizationName: organizations.name,
+      organizationEmail: organizations.email,
+      statusId: salesOrders.statusId,
+      statusName: orderStatuses.name,
+      statusColor: orderStatuses.color,
+      allowsCommitting: orderStatuses.allowsCommitting,
+      channelName: salesChannels.name,
+      paymentMethodId: salesOrders.paymentMethodId,
+      paymentMethodName: paymentMethods.name,
+      placedByAccountName: portalAccounts.name,
+      placedByStaffName: staffUsers.name,
+    })
+    .from(salesOrders)
+    .innerJoin(organizations, eq(organizations.id, salesOrders.organizationId))
+    .innerJoin(orderStatuses, eq(orderStatuses.id, salesOrders.statusId))
+    .innerJoin(salesChannels, eq(salesChannels.id, salesOrders.channelId))
+    .leftJoin(paymentMethods, eq(paymentMethods.id, salesOrders.paymentMethodId))
+    .leftJoin(portalAccounts, eq(portalAccounts.id, salesOrders.placedByAccountId))
+    .leftJoin(staffUsers, eq(staffUsers.id, salesOrders.placedByStaffId))
+    .where(and(eq(salesOrders.sellerId, params.sellerId), eq(salesOrders.number, params.number)))
+    .limit(1);
+  return order ?? null;
 }
 
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof findOrderByNumber>>>;

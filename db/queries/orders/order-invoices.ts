@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { invoices, salesOrderLines } from '@/db/schema';
-import { recordAudit } from '../audit';
-import { createInvoiceForOrder, queueInvoiceEmail } from '../invoices';
-import { Refusal } from '../refusal';
-import { lockOrder, type StaffActor } from './lock-order';
+import { recordAudit, type StaffActor } from '../audit';
+import { createInvoiceForOrder, queueInvoiceEmail } from '../invoices/create-invoice';
+import { Refusal } from '@/lib/refusal';
+import { lockOrder, type LockedOrder } from './lock-order';
 
 const noAddress =
   'There is no email address to send the invoice to: the organization has no email and no portal account placed this order. Add an email to the organization first.';
@@ -16,7 +16,7 @@ export async function createOrderInvoice(
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, sellerId, params.orderNumber);
+    const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
     const [counted] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(salesOrderLines)
@@ -39,11 +39,12 @@ export async function createOrderInvoice(
   });
 }
 
-async function lockInvoice(tx: DbOrTx, sellerId: number, orderId: number, invoiceNumber: number) {
+async function lockInvoice(tx: DbOrTx, params: { order: LockedOrder; invoiceNumber: number }) {
+  const { order, invoiceNumber } = params;
   const [invoice] = await tx
     .select()
     .from(invoices)
-    .where(and(eq(invoices.sellerId, sellerId), eq(invoices.orderId, orderId), eq(invoices.number, invoiceNumber)))
+    .where(and(eq(invoices.sellerId, order.sellerId), eq(invoices.orderId, order.id), eq(invoices.number, invoiceNumber)))
     .for('update');
   if (!invoice) throw new Refusal(`Invoice ${invoiceNumber} is not an invoice of this order.`);
   return invoice;
@@ -56,8 +57,8 @@ export async function emailOrderInvoice(
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, sellerId, params.orderNumber);
-    const invoice = await lockInvoice(tx, sellerId, order.id, params.invoiceNumber);
+    const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
+    const invoice = await lockInvoice(tx, { order, invoiceNumber: params.invoiceNumber });
     const messageId = await queueInvoiceEmail(tx, { sellerId, invoiceId: invoice.id });
     if (messageId === null) throw new Refusal(noAddress);
     await recordAudit(tx, {
@@ -79,8 +80,8 @@ export async function setInvoicePaid(
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, sellerId, params.orderNumber);
-    const invoice = await lockInvoice(tx, sellerId, order.id, params.invoiceNumber);
+    const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
+    const invoice = await lockInvoice(tx, { order, invoiceNumber: params.invoiceNumber });
     if (Boolean(invoice.paidAt) === params.paid) return invoice;
     const [updated] = await tx
       .update(invoices)

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { products } from '@/db/schema';
 import { readMoney } from '@/lib/money';
-import { Refusal } from '../refusal';
+import { Refusal } from '@/lib/refusal';
 
 /** A line as staff typed it: the price is text in the seller's currency; empty means the list price. */
 export type OrderLineInput = { productId: number; quantity: number; unitPrice?: string | null };
@@ -64,7 +64,7 @@ export async function resolveOrderLines(
   });
   const messages = Object.values(errors).flat();
   if (messages.length) {
-    throw new Refusal(messages.length === 1 ? messages[0]! : 'Some lines need fixing; nothing was saved.', [], errors);
+    throw new Refusal(messages.length === 1 ? messages[0]! : 'Some lines need fixing; nothing was saved.', { fieldErrors: errors });
   }
   return resolved.filter((l): l is NonNullable<typeof l> => l !== null);
 }

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { salesOrderLines } from '@/db/schema';
 import { MAX_TOTAL_MINOR, totalProblem } from '@/lib/money';
-import { Refusal } from '../refusal';
+import { Refusal } from '@/lib/refusal';
 
 /**
  * Why an order's priced lines cannot be added up any more, or null. Summed in
@@ -25,5 +25,5 @@ export async function orderTotalProblem(
 /** The same, as a refusal of a staff edit. */
 export async function assertOrderTotalFits(tx: DbOrTx, params: { sellerId: number; orderId: number; currency: string }) {
   const problem = await orderTotalProblem(tx, params);
-  if (problem) throw new Refusal(problem, [], { lines: [problem] });
+  if (problem) throw new Refusal(problem, { fieldErrors: { lines: [problem] } });
 }

@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { devices, salesOrderLines } from '@/db/schema';
-import { recordAudit } from '../audit';
-import { Refusal } from '../refusal';
-import { lockOrder, touchOrder, type StaffActor } from './lock-order';
+import { recordAudit, type StaffActor } from '../audit';
+import { Refusal } from '@/lib/refusal';
+import { lockOrder, touchOrder } from './lock-order';
 
 /**
  * Takes devices off an order: one device, or every device of one line. They
@@ -16,7 +16,7 @@ export async function uncommitDevices(
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, sellerId, params.orderNumber);
+    const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
     const lines = await tx
       .select({ id: salesOrderLines.id })
       .from(salesOrderLines)
@@ -39,7 +39,7 @@ export async function uncommitDevices(
     if (!released.length) {
       throw new Refusal('lineId' in params ? 'That line has no committed devices.' : 'That device is not committed to this order.');
     }
-    await touchOrder(tx, order.id);
+    await touchOrder(tx, order);
     const imeis = released.map((d) => d.imei ?? d.serial ?? '');
     await recordAudit(tx, {
       sellerId,

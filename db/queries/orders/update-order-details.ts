@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { paymentMethods, salesOrders } from '@/db/schema';
-import { recordAudit } from '../audit';
-import { Refusal } from '../refusal';
-import { lockOrder, type StaffActor } from './lock-order';
+import { recordAudit, type StaffActor } from '../audit';
+import { Refusal } from '@/lib/refusal';
+import { lockOrder } from './lock-order';
 
 /** PO number, notes and payment method of an order. */
 export async function updateOrderDetails(
@@ -19,13 +19,13 @@ export async function updateOrderDetails(
 ) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, sellerId, params.orderNumber);
+    const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
     if (params.paymentMethodId !== null) {
       const [method] = await tx
         .select({ id: paymentMethods.id })
         .from(paymentMethods)
         .where(and(eq(paymentMethods.sellerId, sellerId), eq(paymentMethods.id, params.paymentMethodId)));
-      if (!method) throw new Refusal('Choose one of your payment methods.', [], { paymentMethodId: ['Choose a payment method.'] });
+      if (!method) throw new Refusal('Choose one of your payment methods.', { fieldErrors: { paymentMethodId: ['Choose a payment method.'] } });
     }
     const next = {
       poNumber: params.poNumber?.trim() || null,

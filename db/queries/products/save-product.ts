@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db';
 import { products, type Product } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/db/queries/audit';
 import { isUniqueViolation } from '@/db/errors';
-import { refuse, type Outcome } from '@/lib/inventory/outcome';
+import { Refusal } from '@/lib/refusal';
 import { readListPrice, type ProductFields } from '@/lib/validation/products';
 
 /** A product of this seller, or null (another seller's id is "not found"). */
@@ -18,31 +18,37 @@ export async function findProduct(db: DbOrTx, params: { sellerId: number; produc
 
 const attributeKeys = ['sku', 'manufacturer', 'model', 'capacity', 'color', 'network', 'grade'] as const;
 
-function skuTaken(sku: string) {
-  return refuse(`SKU ${sku} is already used by another of your products. Each product needs its own SKU.`, {
+function skuTaken(sku: string): Refusal {
+  return new Refusal(`SKU ${sku} is already used by another of your products. Each product needs its own SKU.`, {
+    code: 'conflict',
     fieldErrors: { sku: [`${sku} is already used by another product.`] },
   });
 }
 
-async function skuInUse(db: DbOrTx, sellerId: number, sku: string, exceptId?: number): Promise<boolean> {
+async function skuInUse(db: DbOrTx, params: { sellerId: number; sku: string; exceptId?: number }): Promise<boolean> {
   const [row] = await db
     .select({ id: products.id })
     .from(products)
-    .where(and(eq(products.sellerId, sellerId), sql`lower(${products.sku}) = lower(${sku})`, exceptId ? ne(products.id, exceptId) : undefined))
+    .where(and(eq(products.sellerId, params.sellerId), sql`lower(${products.sku}) = lower(${params.sku})`, params.exceptId ? ne(products.id, params.exceptId) : undefined))
     .limit(1);
   return Boolean(row);
 }
 
+/** The list price as stored (minor units, or null "on request"), refused when it is not a price. */
+function listPriceOf(fields: ProductFields, currency: string): number | null {
+  const price = readListPrice(fields.listPrice, currency);
+  if (!price.ok) throw new Refusal('Check the list price.', { code: 'invalid', fieldErrors: { listPrice: [price.message] } });
+  return price.value;
+}
+
 type SaveParams = { sellerId: number; actor: AuditActor; currency: string; fields: ProductFields };
 
-export async function createProduct(db: DbOrTx, params: SaveParams): Promise<Outcome<{ product: Product }>> {
+export async function createProduct(db: DbOrTx, params: SaveParams): Promise<{ product: Product }> {
   const { sellerId, fields } = params;
-  const price = readListPrice(fields.listPrice, params.currency);
-  if (!price.ok) return refuse('Check the list price.', { fieldErrors: { listPrice: [price.message] } });
-  const listPrice = price.value;
+  const listPrice = listPriceOf(fields, params.currency);
   try {
     return await db.transaction(async (tx) => {
-      if (await skuInUse(tx, sellerId, fields.sku)) return skuTaken(fields.sku);
+      if (await skuInUse(tx, { sellerId, sku: fields.sku })) throw skuTaken(fields.sku);
       const [product] = await tx
         .insert(products)
         .values({ sellerId, ...pickAttributes(fields), listPrice })
@@ -55,10 +61,10 @@ export async function createProduct(db: DbOrTx, params: SaveParams): Promise<Out
         entityId: product!.id,
         details: { sku: product!.sku, listPrice, currency: params.currency },
       });
-      return { ok: true as const, product: product! };
+      return { product: product! };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return skuTaken(fields.sku);
+    if (isUniqueViolation(error)) throw skuTaken(fields.sku);
     throw error;
   }
 }
@@ -70,11 +76,9 @@ export async function createProduct(db: DbOrTx, params: SaveParams): Promise<Out
 export async function updateProduct(
   db: DbOrTx,
   params: SaveParams & { productId: number },
-): Promise<Outcome<{ product: Product; priceChanged: boolean }>> {
+): Promise<{ product: Product; priceChanged: boolean }> {
   const { sellerId, fields } = params;
-  const price = readListPrice(fields.listPrice, params.currency);
-  if (!price.ok) return refuse('Check the list price.', { fieldErrors: { listPrice: [price.message] } });
-  const listPrice = price.value;
+  const listPrice = listPriceOf(fields, params.currency);
   try {
     return await db.transaction(async (tx) => {
       const [before] = await tx
@@ -82,13 +86,13 @@ export async function updateProduct(
         .from(products)
         .where(and(eq(products.id, params.productId), eq(products.sellerId, sellerId)))
         .for('update');
-      if (!before) return refuse('That product was not found.');
-      if (await skuInUse(tx, sellerId, fields.sku, before.id)) return skuTaken(fields.sku);
+      if (!before) throw new Refusal('That product was not found.', { code: 'not_found' });
+      if (await skuInUse(tx, { sellerId, sku: fields.sku, exceptId: before.id })) throw skuTaken(fields.sku);
       const attributes = pickAttributes(fields);
       const changes: Record<string, [string, string]> = {};
       for (const key of attributeKeys) if (before[key] !== attributes[key]) changes[key] = [before[key], attributes[key]];
       const priceChanged = before.listPrice !== listPrice;
-      if (!priceChanged && !Object.keys(changes).length) return { ok: true as const, product: before, priceChanged };
+      if (!priceChanged && !Object.keys(changes).length) return { product: before, priceChanged };
 
       const [product] = await tx
         .update(products)
@@ -108,10 +112,10 @@ export async function updateProduct(
           details: { sku: product!.sku, from: before.listPrice, to: listPrice, currency: params.currency },
         });
       }
-      return { ok: true as const, product: product!, priceChanged };
+      return { product: product!, priceChanged };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return skuTaken(fields.sku);
+    if (isUniqueViolation(error)) throw skuTaken(fields.sku);
     throw error;
   }
 }

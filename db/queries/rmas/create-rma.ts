@@ -1,10 +1,10 @@
 import type { DbOrTx } from '@/db';
 import { rmaLines, rmas, type RmaDisposition } from '@/db/schema';
 import { formatMoney, moneyLimitText, readMoney } from '@/lib/money';
-import { recordAudit } from '../audit';
+import { recordAudit, type StaffActor } from '../audit';
 import { nextDocumentNumber } from '../document-numbers';
-import { Refusal, type PasteProblem } from '../refusal';
-import { sellerCurrency, type StaffActor } from '../orders/lock-order';
+import { Refusal, type LineProblem } from '@/lib/refusal';
+import { sellerCurrency } from '../orders/lock-order';
 import { checkRmaDevices } from './check-rma-devices';
 
 export type RmaLineInput = {
@@ -41,10 +41,10 @@ export async function createRma(
     });
     const byLine = new Map(candidates.map((c) => [c.line, c]));
     const values: (typeof rmaLines.$inferInsert)[] = [];
-    const lineProblems: PasteProblem[] = [];
+    const lineProblems: LineProblem[] = [];
     params.lines.forEach((input, i) => {
       const candidate = byLine.get(i + 1);
-      const refuse = (reason: string) => lineProblems.push({ imei: input.imei.trim(), line: i + 1, reason });
+      const refuse = (reason: string) => lineProblems.push({ line: i + 1, value: input.imei.trim(), reason });
       const reason = input.reason.trim();
       if (!reason) refuse('give a reason for the return');
       else if (reason.length > 500) refuse('the reason is longer than 500 characters');
@@ -72,11 +72,11 @@ export async function createRma(
     if (all.length) {
       throw new Refusal(
         `The RMA was not created: ${all.length === 1 ? 'one problem needs' : `${all.length} problems need`} fixing.`,
-        all,
+        { problems: all },
       );
     }
 
-    const number = await nextDocumentNumber(tx, sellerId, 'rma');
+    const number = await nextDocumentNumber(tx, { sellerId, kind: 'rma' });
     const [rma] = await tx
       .insert(rmas)
       .values({

@@ -15,12 +15,14 @@ import {
   type PortalSettings,
 } from '@/db/schema';
 import { recordAudit } from '@/db/queries/audit';
-import { portalSettingsSchema, type PortalSettingsInput } from '@/lib/validation/portal-settings';
+import { portalSettingsSchema, type PortalSettingsInput, type PortalSettingsValues } from '@/lib/validation/portal-settings';
 import { describeLogo, prepareLogo, type LogoChange, type PreparedLogo } from '@/lib/settings/logo';
 import { portalLogoPath } from '@/lib/portal/logo-path';
 import { newVerificationToken, verificationRecord } from '@/lib/portal/domain-verification';
 import type { SettingsActor } from './access';
-import { changedFields, joinWithAnd, SettingsRefusal, settingsWrite } from './write';
+import { Refusal } from '@/lib/refusal';
+import { joinWithAnd } from '@/lib/settings/words';
+import { changedFields, settingsWrite } from './write';
 import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 
 /** The settings a working portal needs, in the order the page shows them. */
@@ -236,6 +238,136 @@ function customDomainChange(domain: string | null) {
   return { customDomain: domain, customDomainToken: domain ? newVerificationToken() : null, customDomainVerifiedAt: null };
 }
 
+type PortalOptions = Awaited<ReturnType<typeof portalOptions>>;
+
+/** Ids come from the browser: each must be one of this seller's own. */
+function checkChoicesBelongToSeller(values: PortalSettingsValues, options: PortalOptions): void {
+  const foreign: Record<string, string[]> = {};
+  const check = (field: string, ids: number[], rows: { id: number }[], what: string) => {
+    if (ids.some((id) => !rows.some((r) => r.id === id))) {
+      foreign[field] = [`One of the chosen ${what} no longer exists. Reload the page and choose again.`];
+    }
+  };
+  check('statusIds', values.statusIds, options.statuses, 'inventory statuses');
+  check('warehouseIds', values.warehouseIds, options.warehouses, 'warehouses');
+  check('paymentMethodIds', values.paymentMethodIds, options.paymentMethods, 'payment methods');
+  check('initialOrderStatusId', values.initialOrderStatusId ? [values.initialOrderStatusId] : [], options.orderStatuses, 'order statuses');
+  check('salesChannelId', values.salesChannelId ? [values.salesChannelId] : [], options.channels, 'sales channels');
+  const firstForeign = Object.values(foreign)[0];
+  if (firstForeign) throw new Refusal(firstForeign[0]!, { code: 'not_found', fieldErrors: foreign });
+}
+
+/**
+ * The enable guard. Payment methods may run out while the portal is on
+ * (the page then warns and checkout says ordering is unavailable), but
+ * the portal cannot be switched on without them.
+ */
+function assertCanEnable(values: PortalSettingsValues, currentlyEnabled: boolean): void {
+  if (!values.enabled) return;
+  const missing = missingPortalSettings(values).filter((r) => r.key !== 'paymentMethodIds' || !currentlyEnabled);
+  if (!missing.length) return;
+  const labels = joinWithAnd(missing.map((r) => r.label));
+  const message = currentlyEnabled
+    ? `The Customer Portal is on, so ${labels} can't be left empty. Turn the portal off first to clear ${missing.length > 1 ? 'them' : 'it'}.`
+    : `Can't enable the Customer Portal yet. Choose ${labels} first.`;
+  throw new Refusal(message, {
+    code: 'not_ready',
+    fieldErrors: Object.fromEntries(missing.map((r) => [r.key, [`Choose the ${r.label} to enable the portal.`]])),
+  });
+}
+
+/** A new custom domain must not be one another seller has verified. */
+async function assertDomainFree(tx: Tx, params: { sellerId: number; domain: string | null; savedDomain: string | null }) {
+  const { sellerId, domain } = params;
+  if (!domain || domain === params.savedDomain) return;
+  const [clash] = await tx
+    .select({ id: sellers.id })
+    .from(sellers)
+    .where(
+      and(
+        ne(sellers.id, sellerId),
+        sql`lower(${sellers.customDomain}) = ${domain}`,
+        // Pending claims do not count: whoever proves the domain in DNS gets it.
+        isNotNull(sellers.customDomainVerifiedAt),
+      ),
+    )
+    .limit(1);
+  if (clash) {
+    const message = domainTaken(domain);
+    throw new Refusal(message, { code: 'conflict', fieldErrors: { customDomain: [message] } });
+  }
+}
+
+/** The settings as the audit log records them: names and codes instead of ids, the logo by its facts. */
+type AuditedSettings = PortalSettingsValues & { logo: LogoFacts | null };
+
+function audited(s: AuditedSettings, options: PortalOptions) {
+  return {
+    enabled: s.enabled,
+    forSaleStatuses: namesOf(s.statusIds, options.statuses),
+    forSaleWarehouses: options.warehouses.filter((w) => s.warehouseIds.includes(w.id)).map((w) => w.code),
+    initialOrderStatus: options.orderStatuses.find((o) => o.id === s.initialOrderStatusId)?.name ?? null,
+    salesChannel: options.channels.find((c) => c.id === s.salesChannelId)?.name ?? null,
+    autoInvoice: s.autoInvoice,
+    paymentMethods: namesOf(s.paymentMethodIds, options.paymentMethods),
+    hideUnpriced: s.hideUnpriced,
+    displayName: s.displayName,
+    logo: describeLogo(s.logo),
+    brandColor: s.brandColor,
+    returnWindowDays: s.returnWindowDays,
+    invoiceDueDays: s.invoiceDueDays,
+    customDomain: s.customDomain,
+  };
+}
+
+/** Only what changed between the saved settings and the next ones, before and after. */
+function auditDiff(before: AuditedSettings, after: AuditedSettings, options: PortalOptions) {
+  return changedFields(audited(before, options), audited(after, options));
+}
+
+/** Replaces, adds or removes the stored logo as the save asks. */
+async function writeLogo(tx: Tx, params: { sellerId: number; logo: LogoChange; upload: PreparedLogo | null; currentSha256?: string }) {
+  const { sellerId, upload } = params;
+  if (upload && upload.sha256 !== params.currentSha256) {
+    const { png, sha256, width, height } = upload;
+    await tx
+      .insert(portalLogos)
+      .values({ sellerId, png, sha256, width, height })
+      .onConflictDoUpdate({ target: portalLogos.sellerId, set: { png, sha256, width, height, createdAt: new Date() } });
+  } else if (params.logo.kind === 'remove' && params.currentSha256) {
+    await tx.delete(portalLogos).where(eq(portalLogos.sellerId, sellerId));
+  }
+}
+
+/** Writes the settings row and the three chosen lists. */
+async function writeSettings(
+  tx: Tx,
+  sellerId: number,
+  values: PortalSettingsValues,
+  before: Pick<PortalChoices, 'statusIds' | 'warehouseIds' | 'paymentMethodIds'>,
+) {
+  await syncChoice(tx, sellerId, portalForSaleStatuses, before.statusIds, values.statusIds);
+  await syncChoice(tx, sellerId, portalForSaleWarehouses, before.warehouseIds, values.warehouseIds);
+  await syncChoice(tx, sellerId, portalPaymentMethods, before.paymentMethodIds, values.paymentMethodIds);
+  await tx
+    .update(portalSettings)
+    .set({
+      enabled: values.enabled,
+      initialOrderStatusId: values.initialOrderStatusId,
+      salesChannelId: values.salesChannelId,
+      autoInvoice: values.autoInvoice,
+      hideUnpriced: values.hideUnpriced,
+      displayName: values.displayName,
+      brandColor: values.brandColor,
+      returnWindowDays: values.returnWindowDays,
+      invoiceDueDays: values.invoiceDueDays,
+      updatedAt: new Date(),
+    })
+    .where(eq(portalSettings.sellerId, sellerId));
+}
+
+const sortedIds = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
+
 /**
  * Saves Settings > Integrations > Customer Portal in one transaction, with one
  * audit entry naming what changed (before and after). Refuses, writing
@@ -256,145 +388,39 @@ export async function savePortalSettings(
       schema: portalSettingsSchema,
       input: params.input,
       onUniqueViolation: 'That custom domain is already used by another seller. Choose a different domain.',
-      successMessage: (r: { changed: boolean }) => (r.changed ? 'Customer Portal settings saved.' : 'Nothing changed.'),
+      message: (r: { changed: boolean }) => (r.changed ? 'Customer Portal settings saved.' : 'Nothing changed.'),
     },
-    async (tx, values) => {
-      if (upload && !upload.ok) throw new SettingsRefusal(upload.error, { logo: [upload.error] });
+    async (tx, parsed) => {
+      if (upload && !upload.ok) throw new Refusal(upload.error, { code: 'invalid', fieldErrors: { logo: [upload.error] } });
 
       // One save at a time per seller: the row lock orders concurrent saves.
       await tx.insert(portalSettings).values({ sellerId }).onConflictDoNothing();
       const [current] = await tx.select().from(portalSettings).where(eq(portalSettings.sellerId, sellerId)).for('update');
       const [seller] = await tx.select({ customDomain: sellers.customDomain }).from(sellers).where(eq(sellers.id, sellerId));
-      if (!current || !seller) throw new SettingsRefusal('That seller was not found.');
+      if (!current || !seller) throw new Refusal('That seller was not found.', { code: 'not_found' });
       const [chosen, options, [currentLogo]] = await Promise.all([chosenIds(tx, sellerId), portalOptions(tx, sellerId), storedLogo(tx, sellerId)]);
 
-      // Ids come from the browser: each must be one of this seller's own.
-      const foreign: Record<string, string[]> = {};
-      const check = (field: string, ids: number[], rows: { id: number }[], what: string) => {
-        if (ids.some((id) => !rows.some((r) => r.id === id))) {
-          foreign[field] = [`One of the chosen ${what} no longer exists. Reload the page and choose again.`];
-        }
+      checkChoicesBelongToSeller(parsed, options);
+      const values: PortalSettingsValues = {
+        ...parsed,
+        statusIds: sortedIds(parsed.statusIds),
+        warehouseIds: sortedIds(parsed.warehouseIds),
+        paymentMethodIds: sortedIds(parsed.paymentMethodIds),
       };
-      check('statusIds', values.statusIds, options.statuses, 'inventory statuses');
-      check('warehouseIds', values.warehouseIds, options.warehouses, 'warehouses');
-      check('paymentMethodIds', values.paymentMethodIds, options.paymentMethods, 'payment methods');
-      check('initialOrderStatusId', values.initialOrderStatusId ? [values.initialOrderStatusId] : [], options.orderStatuses, 'order statuses');
-      check('salesChannelId', values.salesChannelId ? [values.salesChannelId] : [], options.channels, 'sales channels');
-      const firstForeign = Object.values(foreign)[0];
-      if (firstForeign) throw new SettingsRefusal(firstForeign[0]!, foreign);
-
-      const statusIds = [...new Set(values.statusIds)].sort((a, b) => a - b);
-      const warehouseIds = [...new Set(values.warehouseIds)].sort((a, b) => a - b);
-      const paymentMethodIds = [...new Set(values.paymentMethodIds)].sort((a, b) => a - b);
-
-      // The enable guard. Payment methods may run out while the portal is on
-      // (the page then warns and checkout says ordering is unavailable), but
-      // the portal cannot be switched on without them.
-      if (values.enabled) {
-        const missing = missingPortalSettings({
-          statusIds,
-          warehouseIds,
-          paymentMethodIds,
-          initialOrderStatusId: values.initialOrderStatusId,
-          salesChannelId: values.salesChannelId,
-        }).filter((r) => r.key !== 'paymentMethodIds' || !current.enabled);
-        if (missing.length) {
-          const labels = joinWithAnd(missing.map((r) => r.label));
-          const message = current.enabled
-            ? `The Customer Portal is on, so ${labels} can't be left empty. Turn the portal off first to clear ${missing.length > 1 ? 'them' : 'it'}.`
-            : `Can't enable the Customer Portal yet. Choose ${labels} first.`;
-          throw new SettingsRefusal(
-            message,
-            Object.fromEntries(missing.map((r) => [r.key, [`Choose the ${r.label} to enable the portal.`]])),
-          );
-        }
-      }
-
-      if (values.customDomain && values.customDomain !== seller.customDomain) {
-        const [clash] = await tx
-          .select({ id: sellers.id })
-          .from(sellers)
-          .where(
-            and(
-              ne(sellers.id, sellerId),
-              sql`lower(${sellers.customDomain}) = ${values.customDomain}`,
-              // Pending claims do not count: whoever proves the domain in DNS gets it.
-              isNotNull(sellers.customDomainVerifiedAt),
-            ),
-          )
-          .limit(1);
-        if (clash) {
-          const message = domainTaken(values.customDomain);
-          throw new SettingsRefusal(message, { customDomain: [message] });
-        }
-      }
+      assertCanEnable(values, current.enabled);
+      await assertDomainFree(tx, { sellerId, domain: values.customDomain, savedDomain: seller.customDomain });
 
       const nextLogo: LogoFacts | null = upload?.ok ? factsOf(upload.logo) : logo.kind === 'remove' ? null : (currentLogo ?? null);
-      const audited = (s: {
-        enabled: boolean;
-        statusIds: number[];
-        warehouseIds: number[];
-        initialOrderStatusId: number | null;
-        salesChannelId: number | null;
-        autoInvoice: boolean;
-        paymentMethodIds: number[];
-        hideUnpriced: boolean;
-        displayName: string | null;
-        logo: LogoFacts | null;
-        brandColor: string;
-        returnWindowDays: number | null;
-        invoiceDueDays: number;
-        customDomain: string | null;
-      }) => ({
-        enabled: s.enabled,
-        forSaleStatuses: namesOf(s.statusIds, options.statuses),
-        forSaleWarehouses: options.warehouses.filter((w) => s.warehouseIds.includes(w.id)).map((w) => w.code),
-        initialOrderStatus: options.orderStatuses.find((o) => o.id === s.initialOrderStatusId)?.name ?? null,
-        salesChannel: options.channels.find((c) => c.id === s.salesChannelId)?.name ?? null,
-        autoInvoice: s.autoInvoice,
-        paymentMethods: namesOf(s.paymentMethodIds, options.paymentMethods),
-        hideUnpriced: s.hideUnpriced,
-        displayName: s.displayName,
-        logo: describeLogo(s.logo),
-        brandColor: s.brandColor,
-        returnWindowDays: s.returnWindowDays,
-        invoiceDueDays: s.invoiceDueDays,
-        customDomain: s.customDomain,
-      });
-      const diff = changedFields(
-        audited({ ...current, ...chosen, customDomain: seller.customDomain, logo: currentLogo ?? null }),
-        audited({ ...values, statusIds, warehouseIds, paymentMethodIds, logo: nextLogo }),
+      const diff = auditDiff(
+        { ...current, ...chosen, customDomain: seller.customDomain, logo: currentLogo ?? null },
+        { ...values, logo: nextLogo },
+        options,
       );
-      const checkoutUnavailable = values.enabled && paymentMethodIds.length === 0;
+      const checkoutUnavailable = values.enabled && values.paymentMethodIds.length === 0;
       if (!diff.changed) return { changed: false, checkoutUnavailable };
 
-      await syncChoice(tx, sellerId, portalForSaleStatuses, chosen.statusIds, statusIds);
-      await syncChoice(tx, sellerId, portalForSaleWarehouses, chosen.warehouseIds, warehouseIds);
-      await syncChoice(tx, sellerId, portalPaymentMethods, chosen.paymentMethodIds, paymentMethodIds);
-      await tx
-        .update(portalSettings)
-        .set({
-          enabled: values.enabled,
-          initialOrderStatusId: values.initialOrderStatusId,
-          salesChannelId: values.salesChannelId,
-          autoInvoice: values.autoInvoice,
-          hideUnpriced: values.hideUnpriced,
-          displayName: values.displayName,
-          brandColor: values.brandColor,
-          returnWindowDays: values.returnWindowDays,
-          invoiceDueDays: values.invoiceDueDays,
-          updatedAt: new Date(),
-        })
-        .where(eq(portalSettings.sellerId, sellerId));
-      if (upload?.ok && upload.logo.sha256 !== currentLogo?.sha256) {
-        const { png, sha256, width, height } = upload.logo;
-        await tx
-          .insert(portalLogos)
-          .values({ sellerId, png, sha256, width, height })
-          .onConflictDoUpdate({ target: portalLogos.sellerId, set: { png, sha256, width, height, createdAt: new Date() } });
-      } else if (logo.kind === 'remove' && currentLogo) {
-        await tx.delete(portalLogos).where(eq(portalLogos.sellerId, sellerId));
-      }
+      await writeSettings(tx, sellerId, values, chosen);
+      await writeLogo(tx, { sellerId, logo, upload: upload?.ok ? upload.logo : null, currentSha256: currentLogo?.sha256 });
       if (values.customDomain !== seller.customDomain) {
         await tx.update(sellers).set(customDomainChange(values.customDomain)).where(eq(sellers.id, sellerId));
       }

@@ -1,4 +1,5 @@
 import { and, count, eq } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db';
 import {
   devices,
@@ -9,7 +10,7 @@ import {
   portalSettings,
   salesOrders,
 } from '@/db/schema';
-import { plural } from './write';
+import { plural } from '@/lib/settings/words';
 
 /**
  * Where a catalogue entry is still used, as phrases for the refusal message
@@ -17,102 +18,72 @@ import { plural } from './write';
  * only on the delete path, with the seller-leading indexes; never on page load.
  */
 
-async function countOf(query: Promise<{ n: number }[]>): Promise<number> {
-  const [row] = await query;
+/** How many rows of the seller's `table` point at the entry through `column`. */
+async function rowsUsing(
+  db: DbOrTx,
+  table: PgTable & { sellerId: AnyPgColumn },
+  column: AnyPgColumn,
+  params: { sellerId: number; id: number },
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(table as PgTable)
+    .where(and(eq(table.sellerId, params.sellerId), eq(column, params.id)));
   return Number(row?.n ?? 0);
 }
 
-export async function warehouseUsage(db: DbOrTx, sellerId: number, warehouseId: number): Promise<string[]> {
-  const [held, chosen] = await Promise.all([
-    countOf(
-      db.select({ n: count() }).from(devices).where(and(eq(devices.sellerId, sellerId), eq(devices.warehouseId, warehouseId))),
-    ),
-    countOf(
-      db
-        .select({ n: count() })
-        .from(portalForSaleWarehouses)
-        .where(and(eq(portalForSaleWarehouses.sellerId, sellerId), eq(portalForSaleWarehouses.warehouseId, warehouseId))),
-    ),
-  ]);
-  const uses: string[] = [];
-  if (held) uses.push(`holds ${plural(held, 'device')}`);
-  if (chosen) uses.push('is chosen in Customer Portal settings');
-  return uses;
+/** The phrases of the uses that have a count, in the order given. */
+async function uses(checks: [Promise<number>, (n: number) => string][]): Promise<string[]> {
+  const counts = await Promise.all(checks.map(([n]) => n));
+  return checks.flatMap(([, phrase], i) => (counts[i] ? [phrase(counts[i]!)] : []));
 }
 
-export async function inventoryStatusUsage(db: DbOrTx, sellerId: number, statusId: number): Promise<string[]> {
-  const [held, chosen] = await Promise.all([
-    countOf(db.select({ n: count() }).from(devices).where(and(eq(devices.sellerId, sellerId), eq(devices.statusId, statusId)))),
-    countOf(
-      db
-        .select({ n: count() })
-        .from(portalForSaleStatuses)
-        .where(and(eq(portalForSaleStatuses.sellerId, sellerId), eq(portalForSaleStatuses.statusId, statusId))),
-    ),
+export function warehouseUsage(db: DbOrTx, params: { sellerId: number; warehouseId: number }): Promise<string[]> {
+  const entry = { sellerId: params.sellerId, id: params.warehouseId };
+  return uses([
+    [rowsUsing(db, devices, devices.warehouseId, entry), (n) => `holds ${plural(n, 'device')}`],
+    [rowsUsing(db, portalForSaleWarehouses, portalForSaleWarehouses.warehouseId, entry), () => 'is chosen in Customer Portal settings'],
   ]);
-  const uses: string[] = [];
-  if (held) uses.push(`is set on ${plural(held, 'device')}`);
-  if (chosen) uses.push('counts toward For Sale in Customer Portal settings');
-  return uses;
 }
 
-export async function orderStatusUsage(db: DbOrTx, sellerId: number, statusId: number): Promise<string[]> {
-  const [orders, initial] = await Promise.all([
-    countOf(
-      db.select({ n: count() }).from(salesOrders).where(and(eq(salesOrders.sellerId, sellerId), eq(salesOrders.statusId, statusId))),
-    ),
-    countOf(
-      db
-        .select({ n: count() })
-        .from(portalSettings)
-        .where(and(eq(portalSettings.sellerId, sellerId), eq(portalSettings.initialOrderStatusId, statusId))),
-    ),
+export function inventoryStatusUsage(db: DbOrTx, params: { sellerId: number; statusId: number }): Promise<string[]> {
+  const entry = { sellerId: params.sellerId, id: params.statusId };
+  return uses([
+    [rowsUsing(db, devices, devices.statusId, entry), (n) => `is set on ${plural(n, 'device')}`],
+    [
+      rowsUsing(db, portalForSaleStatuses, portalForSaleStatuses.statusId, entry),
+      () => 'counts toward For Sale in Customer Portal settings',
+    ],
   ]);
-  const uses: string[] = [];
-  if (orders) uses.push(`is used by ${plural(orders, 'order')}`);
-  if (initial) uses.push('is the initial order status in Customer Portal settings');
-  return uses;
 }
 
-export async function salesChannelUsage(db: DbOrTx, sellerId: number, channelId: number): Promise<string[]> {
-  const [orders, chosen] = await Promise.all([
-    countOf(
-      db.select({ n: count() }).from(salesOrders).where(and(eq(salesOrders.sellerId, sellerId), eq(salesOrders.channelId, channelId))),
-    ),
-    countOf(
-      db
-        .select({ n: count() })
-        .from(portalSettings)
-        .where(and(eq(portalSettings.sellerId, sellerId), eq(portalSettings.salesChannelId, channelId))),
-    ),
+export function orderStatusUsage(db: DbOrTx, params: { sellerId: number; statusId: number }): Promise<string[]> {
+  const entry = { sellerId: params.sellerId, id: params.statusId };
+  return uses([
+    [rowsUsing(db, salesOrders, salesOrders.statusId, entry), (n) => `is used by ${plural(n, 'order')}`],
+    [
+      rowsUsing(db, portalSettings, portalSettings.initialOrderStatusId, entry),
+      () => 'is the initial order status in Customer Portal settings',
+    ],
   ]);
-  const uses: string[] = [];
-  if (orders) uses.push(`is used by ${plural(orders, 'order')}`);
-  if (chosen) uses.push('is chosen in Customer Portal settings');
-  return uses;
 }
 
-export async function paymentMethodUsage(db: DbOrTx, sellerId: number, methodId: number): Promise<string[]> {
-  const [offered, orders, invoiced] = await Promise.all([
-    countOf(
-      db
-        .select({ n: count() })
-        .from(portalPaymentMethods)
-        .where(and(eq(portalPaymentMethods.sellerId, sellerId), eq(portalPaymentMethods.paymentMethodId, methodId))),
-    ),
-    countOf(
-      db
-        .select({ n: count() })
-        .from(salesOrders)
-        .where(and(eq(salesOrders.sellerId, sellerId), eq(salesOrders.paymentMethodId, methodId))),
-    ),
-    countOf(
-      db.select({ n: count() }).from(invoices).where(and(eq(invoices.sellerId, sellerId), eq(invoices.paymentMethodId, methodId))),
-    ),
+export function salesChannelUsage(db: DbOrTx, params: { sellerId: number; channelId: number }): Promise<string[]> {
+  const entry = { sellerId: params.sellerId, id: params.channelId };
+  return uses([
+    [rowsUsing(db, salesOrders, salesOrders.channelId, entry), (n) => `is used by ${plural(n, 'order')}`],
+    [rowsUsing(db, portalSettings, portalSettings.salesChannelId, entry), () => 'is chosen in Customer Portal settings'],
   ]);
-  const uses: string[] = [];
-  if (offered) uses.push('is offered at checkout in Customer Portal settings');
-  if (orders) uses.push(`is used by ${plural(orders, 'order')}`);
-  if (invoiced) uses.push(`appears on ${plural(invoiced, 'invoice')}`);
-  return uses;
+}
+
+export function paymentMethodUsage(db: DbOrTx, params: { sellerId: number; methodId: number }): Promise<string[]> {
+  const entry = { sellerId: params.sellerId, id: params.methodId };
+  return uses([
+    [
+      rowsUsing(db, portalPaymentMethods, portalPaymentMethods.paymentMethodId, entry),
+      () => 'is offered at checkout in Customer Portal settings',
+    ],
+    [rowsUsing(db, salesOrders, salesOrders.paymentMethodId, entry), (n) => `is used by ${plural(n, 'order')}`],
+    [rowsUsing(db, invoices, invoices.paymentMethodId, entry), (n) => `appears on ${plural(n, 'invoice')}`],
+  ]);
 }

@@ -1,22 +1,11 @@
 import { pgErrorCode } from '@/db/errors';
 import type { DbOrTx, Tx } from '@/db';
-import { fail, invalid, ok, type ActionResult } from '@/lib/actions/result';
+import { Refusal } from '@/lib/refusal';
 import { z } from 'zod';
-import { canChangeSettings, SETTINGS_FORBIDDEN, type SettingsActor } from './access';
+import { assertCanChangeSettings, type SettingsActor } from './access';
 
-export { joinWithAnd, plural } from '@/lib/settings/words';
-
-/** A refusal with a message for the user; thrown inside a write so its transaction rolls back. */
-export class SettingsRefusal extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors?: Record<string, string[]>,
-  ) {
-    super(message);
-    this.name = 'SettingsRefusal';
-  }
-}
-
+/** What a settings write answers: its result and the message the page shows. */
+export type Written<T> = { data: T; message: string };
 
 /** The schema of a write that takes no input (a delete). */
 export const noInput = z.object({});
@@ -24,12 +13,19 @@ export const noInput = z.object({});
 export const UNIQUE_VIOLATION = '23505';
 export const FOREIGN_KEY_VIOLATION = '23503';
 
+/** A zod failure as a refusal: its first message, and every message by field. */
+export function invalidInput(error: z.ZodError): Refusal {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) (fieldErrors[issue.path.join('.') || '_'] ??= []).push(issue.message);
+  return new Refusal(error.issues[0]?.message ?? 'Please check the form.', { code: 'invalid', fieldErrors });
+}
+
 /**
  * Every settings write goes through here: the role is checked first (the data
  * layer refuses the staff role whatever the page did), the input is parsed with
- * the shared zod schema, and the change runs in one transaction. A refusal,
- * or a constraint that a concurrent write tripped, rolls everything back and
- * comes back as a message.
+ * the shared zod schema, and the change runs in one transaction. A Refusal
+ * thrown inside rolls everything back; a constraint that a concurrent write
+ * tripped becomes a Refusal with the given message.
  */
 export async function settingsWrite<S extends z.ZodType, T>(
   db: DbOrTx,
@@ -40,21 +36,22 @@ export async function settingsWrite<S extends z.ZodType, T>(
     /** Messages for constraint violations raised by a concurrent write. */
     onUniqueViolation?: string;
     onForeignKeyViolation?: string;
-    successMessage?: (result: T) => string;
+    message: (result: T) => string;
   },
   run: (tx: Tx, values: z.output<S>) => Promise<T>,
-): Promise<ActionResult<T>> {
-  if (!canChangeSettings(options.actor.role)) return fail(SETTINGS_FORBIDDEN);
+): Promise<Written<T>> {
+  assertCanChangeSettings(options.actor);
   const parsed = options.schema.safeParse(options.input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) throw invalidInput(parsed.error);
   try {
-    const result = await db.transaction((tx) => run(tx, parsed.data));
-    return ok(result, options.successMessage?.(result));
+    const data = await db.transaction((tx) => run(tx, parsed.data));
+    return { data, message: options.message(data) };
   } catch (error) {
-    if (error instanceof SettingsRefusal) return fail(error.message, error.fieldErrors);
     const code = pgErrorCode(error);
-    if (code === UNIQUE_VIOLATION && options.onUniqueViolation) return fail(options.onUniqueViolation);
-    if (code === FOREIGN_KEY_VIOLATION && options.onForeignKeyViolation) return fail(options.onForeignKeyViolation);
+    if (code === UNIQUE_VIOLATION && options.onUniqueViolation) throw new Refusal(options.onUniqueViolation, { code: 'conflict' });
+    if (code === FOREIGN_KEY_VIOLATION && options.onForeignKeyViolation) {
+      throw new Refusal(options.onForeignKeyViolation, { code: 'in_use' });
+    }
     throw error;
   }
 }

@@ -2,39 +2,24 @@
 
 import { getDb } from '@/db';
 import { cartSummary } from '@/db/queries/cart';
-import { CheckoutRefusal, placeOrder } from '@/db/queries/checkout';
-import { customerAction, fail, ok } from '@/lib/actions';
-import { checkoutSchema, type CheckoutInput } from '@/lib/validation/checkout';
-import { assertPortalOpen } from './guard';
+import { placeOrder, shortLineNames, type CheckoutRefusal } from '@/db/queries/checkout';
+import { fail, ok, portalAction } from '@/lib/actions';
+import { isRefusal } from '@/lib/refusal';
+import { checkoutSchema } from '@/lib/validation/checkout';
 
-const run = customerAction(checkoutSchema, async (input, customer) => {
-  assertPortalOpen(customer);
+/** Places the order from the cart; the same idempotency key always answers with the same order. */
+export const placeOrderAction = portalAction(checkoutSchema, async (input, customer) => {
   const db = await getDb();
   const scope = { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId };
   try {
-    const order = await placeOrder(db, {
-      ...input,
-      ...scope,
-      organizationId: customer.organizationId,
-    });
+    const order = await placeOrder(db, { ...input, ...scope, organizationId: customer.organizationId });
     return ok({ number: order.number, alreadyPlaced: order.alreadyPlaced, summary: await cartSummary(db, scope) });
   } catch (error) {
-    if (!(error instanceof CheckoutRefusal)) throw error;
-    if (error.code === 'payment_method') return fail(error.message, { paymentMethodId: [error.message] });
-    if (error.code === 'short') {
-      return fail('Some lines are above what is available now. Adjust them in your cart, then check out again.', {
-        lines: error.shortLines.map((l) =>
-          l.available > 0
-            ? `${l.label}: ${l.available} available, ${l.inCart} in your cart`
-            : `${l.label}: no longer available`,
-        ),
-      });
-    }
-    return fail(error.message);
+    // The checkout form lists the short lines under a message that sends the customer back to the cart.
+    if (!isRefusal(error) || error.code !== 'short') throw error;
+    const { shortLines } = (error as CheckoutRefusal).details;
+    return fail('Some lines are above what is available now. Adjust them in your cart, then check out again.', {
+      lines: shortLineNames(shortLines),
+    });
   }
 });
-
-/** Places the order from the cart; the same idempotency key always answers with the same order. */
-export async function placeOrderAction(slug: string, input: CheckoutInput) {
-  return run(slug, input);
-}

@@ -2,12 +2,11 @@
 
 import { getDb } from '@/db';
 import { removeFromCart } from '@/db/queries/cart';
-import { customerAction, ok } from '@/lib/actions';
+import { ok, portalAction } from '@/lib/actions';
 import { removeFromCartSchema } from '@/lib/validation/cart';
-import { assertPortalOpen } from './guard';
 
-const run = customerAction(removeFromCartSchema, async (input, customer) => {
-  assertPortalOpen(customer);
+/** Removes a line from the signed-in account's cart. */
+export const removeFromCartAction = portalAction(removeFromCartSchema, async (input, customer) => {
   const summary = await removeFromCart(await getDb(), {
     sellerId: customer.sellerId,
     portalAccountId: customer.portalAccountId,
@@ -15,7 +14,3 @@ const run = customerAction(removeFromCartSchema, async (input, customer) => {
   });
   return ok({ summary }, 'Removed from your cart.');
 });
-
-export async function removeFromCartAction(slug: string, input: { productId: number }) {
-  return run(slug, input);
-}

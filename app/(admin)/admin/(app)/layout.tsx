@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { requireStaff, hasRole } from '@/lib/auth/session';
-import { staffSignOutAction } from '@/lib/auth/sign-in-actions';
+import { staffSignOutAction } from '@/lib/actions/auth/staff-sign-out';
 
 export const dynamic = 'force-dynamic';
 

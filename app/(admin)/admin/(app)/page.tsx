@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { dashboardSummary } from '@/db/queries/dashboard';
 import { PageHeader } from '@/components/ui/page-header';
-import { formatDate } from '@/components/back-office/format';
+import { formatDate } from '@/lib/format/dates';
 import { HistoryList } from '@/components/back-office/history-list';
 import { DashboardCard } from '@/components/dashboard/dashboard-card';
 import { RequestedByCustomer, RmaStatusBadge } from '@/components/rmas/rma-status-badge';

@@ -3,19 +3,20 @@ import Link from 'next/link';
 import { AccountLinkView } from '@/components/auth/account-link-view';
 import { AuthShell } from '@/components/auth/auth-shell';
 import { LinkRequestForm } from '@/components/auth/link-request-form';
-import { requestLinkAction } from '@/lib/auth/link-actions';
+import { requestLinkAction } from '@/lib/actions/auth/request-link';
 import { loadLinkView } from '@/lib/auth/link-views';
+import { param, type SearchParams } from '@/lib/url-params';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Sign in with a link', referrer: 'no-referrer', robots: { index: false } };
 
 /** Without a token: ask for a sign-in link. With one (from the email): a button that uses it. */
-export default async function StaffSignInLinkPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
-  const { token } = await searchParams;
+export default async function StaffSignInLinkPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const token = param(await searchParams, 'token');
   const area = { kind: 'staff' as const };
   if (token) {
-    const view = await loadLinkView(area, 'sign_in', String(token));
-    return <AccountLinkView area={area} portal={null} purpose="sign_in" view={view} token={String(token)} />;
+    const view = await loadLinkView(area, 'sign_in', token);
+    return <AccountLinkView area={area} portal={null} purpose="sign_in" view={view} token={token} />;
   }
   return (
     <AuthShell portal={null} title="Email me a sign-in link" intro="We will email you a link that signs you in to the back office once, without your password.">

@@ -3,17 +3,18 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getStaff } from '@/lib/auth/session';
-import { staffSignInAction } from '@/lib/auth/sign-in-actions';
+import { staffSignInAction } from '@/lib/actions/auth/staff-sign-in';
 import { safeNextPath } from '@/lib/auth/safe-next';
+import { param, type SearchParams } from '@/lib/url-params';
 
 export const metadata: Metadata = { title: 'Sign in to the back office' };
 
 export default async function StaffSignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string }>;
+  searchParams: Promise<SearchParams>;
 }) {
-  const { next } = await searchParams;
+  const next = param(await searchParams, 'next');
   if (await getStaff()) redirect(safeNextPath(next, '/admin'));
   return (
     <main className="mx-auto max-w-sm px-6 py-16">

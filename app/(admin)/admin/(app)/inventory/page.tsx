@@ -6,31 +6,29 @@ import { PageHeader } from '@/components/ui/page-header';
 import { DeviceTable, type DeviceTableRow } from '@/components/inventory/device-table';
 import { InventoryFilters, inventoryHref } from '@/components/inventory/inventory-filters';
 import { getDb } from '@/db';
-import { countMatchingDevices, listDevices, parseDeviceKey } from '@/db/queries/inventory/device-list';
+import { countMatchingDevices, listDevices } from '@/db/queries/inventory/device-list';
 import { inventoryPlaces } from '@/db/queries/inventory/inventory-places';
 import { productAttributeValues } from '@/db/queries/products/attribute-values';
 import { findProduct } from '@/db/queries/products/save-product';
 import { requireStaff } from '@/lib/auth/session';
+import { parseDeviceKey } from '@/lib/inventory/device-key';
 import { parseIdentifierSearch, MIN_SEARCH_PART } from '@/lib/inventory/identifier-search';
 import { formatMoney } from '@/lib/money';
 import { describeProduct } from '@/lib/products';
+import { param, type SearchParams } from '@/lib/url-params';
 import { deviceFiltersFromSearchParams } from '@/lib/validation/inventory';
 
 export const metadata: Metadata = { title: 'Inventory' };
 
-function cursorParam(value: string | string[] | undefined) {
-  return parseDeviceKey(Array.isArray(value) ? value[0] : value);
-}
-
 export default async function InventoryPage({
   searchParams,
 }: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const staff = await requireStaff();
   const params = await searchParams;
   const filters = deviceFiltersFromSearchParams(params);
-  const cursor = { after: cursorParam(params.after), before: cursorParam(params.before) };
+  const cursor = { after: parseDeviceKey(param(params, 'after')), before: parseDeviceKey(param(params, 'before')) };
   const db = await getDb();
   const sellerId = staff.sellerId;
   const [page, matching, places, attributes, product] = await Promise.all([

@@ -8,33 +8,33 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { OrderFilters } from '@/components/orders/order-filters';
 import { OrdersTable } from '@/components/orders/orders-table';
-import { isoDate, param, positiveInt } from '@/components/back-office/format';
+import { dateParam, idParam, pageParam, param, type SearchParams } from '@/lib/url-params';
 import { requireStaff } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Orders' };
 
 const PAGE_SIZE = 25;
 
-export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff();
   const sp = await searchParams;
   const raw = {
-    status: param(sp.status),
-    channel: param(sp.channel),
-    organization: param(sp.organization),
-    from: param(sp.from),
-    to: param(sp.to),
-    q: param(sp.q),
+    status: param(sp, 'status'),
+    channel: param(sp, 'channel'),
+    organization: param(sp, 'organization'),
+    from: param(sp, 'from'),
+    to: param(sp, 'to'),
+    q: param(sp, 'q'),
   };
   const filters: OrderListFilters = {
-    status: raw.status === 'open' ? 'open' : positiveInt(raw.status),
-    channelId: positiveInt(raw.channel),
-    organizationId: positiveInt(raw.organization),
-    from: isoDate(raw.from),
-    to: isoDate(raw.to),
+    status: raw.status === 'open' ? 'open' : idParam(sp, 'status'),
+    channelId: idParam(sp, 'channel'),
+    organizationId: idParam(sp, 'organization'),
+    from: dateParam(sp, 'from'),
+    to: dateParam(sp, 'to'),
     search: raw.q?.slice(0, 100),
   };
-  const page = positiveInt(param(sp.page)) ?? 1;
+  const page = pageParam(sp);
   const db = await getDb();
   const [result, options] = [
     await listOrders(db, { sellerId: staff.sellerId, page, pageSize: PAGE_SIZE, ...filters }),

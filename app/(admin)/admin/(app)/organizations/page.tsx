@@ -8,16 +8,17 @@ import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { listOrganizations } from '@/db/queries/organizations';
 import { requireStaff } from '@/lib/auth/session';
+import { pageParam, param, type SearchParams } from '@/lib/url-params';
 
 export const metadata: Metadata = { title: 'Organizations' };
 
 const PAGE_SIZE = 25;
 
-export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff();
-  const { q, page: pageParam } = await searchParams;
-  const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
-  const search = q?.trim().slice(0, 200) || undefined;
+  const sp = await searchParams;
+  const page = pageParam(sp);
+  const search = param(sp, 'q')?.slice(0, 200);
   const { rows, total } = await listOrganizations(await getDb(), { sellerId: staff.sellerId, search, page, pageSize: PAGE_SIZE });
   return (
     <>

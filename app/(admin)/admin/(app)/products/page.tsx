@@ -11,6 +11,7 @@ import { listProducts, type ProductFilters } from '@/db/queries/products/product
 import { requireStaff } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/money';
 import { describeProduct } from '@/lib/products';
+import { choiceParam, pageParam, param, type SearchParams } from '@/lib/url-params';
 
 export const metadata: Metadata = { title: 'Products' };
 
@@ -23,19 +24,19 @@ const labels: Record<(typeof productAttributeKeys)[number], string> = {
   grade: 'Grade',
 };
 
-function first(value: string | string[] | undefined): string | undefined {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v?.trim() ? v.trim().slice(0, 200) : undefined;
+/** A text filter, cut to a sensible length. */
+function textParam(all: SearchParams, key: string): string | undefined {
+  return param(all, key)?.slice(0, 200);
 }
 
-export default async function ProductsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProductsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff();
   const params = await searchParams;
-  const filters: ProductFilters = { q: first(params.q) };
-  for (const key of productAttributeKeys) filters[key] = first(params[key]);
-  const price = first(params.price);
-  if (price === 'priced' || price === 'on_request') filters.price = price;
-  const page = Number(first(params.page) ?? 1) || 1;
+  const filters: ProductFilters = { q: textParam(params, 'q') };
+  for (const key of productAttributeKeys) filters[key] = textParam(params, key);
+  const price = choiceParam(params, 'price', ['priced', 'on_request'] as const);
+  if (price) filters.price = price;
+  const page = pageParam(params);
 
   const db = await getDb();
   const [list, attributes] = await Promise.all([

@@ -5,7 +5,7 @@ import { recentSettingsChanges } from '@/db/queries/settings/recent-changes';
 import { RecentChanges } from '@/components/settings/recent-changes';
 import { SettingsForbidden } from '@/components/settings/settings-forbidden';
 import { PageHeader } from '@/components/ui/page-header';
-import { settingsAccess } from '@/lib/settings/access';
+import { settingsPageAccess } from '@/lib/settings/page-access';
 
 export const metadata = { title: 'Settings' };
 
@@ -49,7 +49,7 @@ const sections = (portalOn: boolean): { id: string; title: string; items: Item[]
 ];
 
 export default async function SettingsPage() {
-  const { staff, allowed } = await settingsAccess();
+  const { staff, allowed } = await settingsPageAccess();
   if (!allowed) return <SettingsForbidden sellerName={staff.sellerName} />;
   const db = await getDb();
   const [portalOn, changes] = await Promise.all([

@@ -5,7 +5,7 @@ import { CartBadge } from '@/components/cart/cart-badge';
 import { CartProvider } from '@/components/cart/cart-provider';
 import { BrandMark } from '@/components/portal/brand-header';
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
-import { customerSignOutAction } from '@/lib/auth/sign-in-actions';
+import { customerSignOutAction } from '@/lib/actions/auth/customer-sign-out';
 
 /** The signed-in portal: header with the seller's brand, the customer's organization and the navigation. */
 export default async function ShopLayout({

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { AccountLinkView } from '@/components/auth/account-link-view';
 import { loadLinkView } from '@/lib/auth/link-views';
 import { requirePortal } from '@/lib/auth/session';
+import { param, type SearchParams } from '@/lib/url-params';
 
 export const metadata: Metadata = { title: 'Activate your account', referrer: 'no-referrer', robots: { index: false } };
 
@@ -11,10 +12,10 @@ export default async function Page({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ token?: string }>;
+  searchParams: Promise<SearchParams>;
 }) {
   const { slug } = await params;
-  const token = String((await searchParams).token ?? '');
+  const token = param(await searchParams, 'token') ?? '';
   const portal = await requirePortal(slug);
   const area = { kind: 'customer' as const, slug };
   const view = await loadLinkView(area, 'activation', token);

@@ -5,6 +5,7 @@ import { requireOpenPortalCustomer } from '@/lib/auth/session';
 import { csvLines, csvResponse } from '@/lib/csv';
 import { minorToDecimalString } from '@/lib/money';
 import { parseForSaleView } from '@/lib/validation/for-sale';
+import { isoDay } from '@/lib/format/dates';
 
 export const dynamic = 'force-dynamic';
 
@@ -52,6 +53,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       await rows.return(undefined);
     },
   });
-  const date = new Date().toISOString().slice(0, 10);
+  const date = isoDay(new Date());
   return csvResponse(body, `${slug}-for-sale-${date}.csv`);
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AuthShell } from '@/components/auth/auth-shell';
 import { LinkRequestForm } from '@/components/auth/link-request-form';
-import { requestLinkAction } from '@/lib/auth/link-actions';
+import { requestLinkAction } from '@/lib/actions/auth/request-link';
 import { requirePortal } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Forgot password' };

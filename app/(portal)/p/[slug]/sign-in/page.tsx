@@ -4,8 +4,9 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { BrandMark } from '@/components/portal/brand-header';
 import { getCustomer, requirePortal } from '@/lib/auth/session';
-import { customerSignInAction } from '@/lib/auth/sign-in-actions';
+import { customerSignInAction } from '@/lib/actions/auth/customer-sign-in';
 import { safeNextPath } from '@/lib/auth/safe-next';
+import { param, type SearchParams } from '@/lib/url-params';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -14,10 +15,10 @@ export default async function CustomerSignInPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ next?: string }>;
+  searchParams: Promise<SearchParams>;
 }) {
   const { slug } = await params;
-  const { next } = await searchParams;
+  const next = param(await searchParams, 'next');
   const portal = await requirePortal(slug);
   if (await getCustomer(slug)) redirect(safeNextPath(next, `/p/${slug}`));
   return (

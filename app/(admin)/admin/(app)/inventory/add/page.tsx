@@ -6,18 +6,19 @@ import { getDb } from '@/db';
 import { inventoryPlaces } from '@/db/queries/inventory/inventory-places';
 import { productChoices } from '@/db/queries/products/attribute-values';
 import { requireStaff } from '@/lib/auth/session';
+import { idParam, type SearchParams } from '@/lib/url-params';
 
 export const metadata: Metadata = { title: 'Add devices' };
 
-export default async function AddDevicesPage({ searchParams }: { searchParams: Promise<{ productId?: string }> }) {
+export default async function AddDevicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff();
-  const { productId } = await searchParams;
+  const productId = idParam(await searchParams, 'productId');
   const db = await getDb();
   const [products, places] = await Promise.all([
     productChoices(db, { sellerId: staff.sellerId }),
     inventoryPlaces(db, { sellerId: staff.sellerId }),
   ]);
-  const preselected = products.find((p) => String(p.id) === productId)?.id;
+  const preselected = products.find((p) => p.id === productId)?.id;
   return (
     <>
       <p className="mb-2 text-sm">

@@ -4,10 +4,10 @@ import { getDb } from '@/db';
 import { findOrderByNumber } from '@/db/queries/orders/order-detail';
 import { orderFormOptions } from '@/db/queries/orders/order-form-options';
 import { devicesToPick } from '@/db/queries/orders/devices-to-pick';
-import { parseDocumentNumber } from '@/db/queries/refusal';
+import { parseId } from '@/lib/url-params';
 import { PageHeader } from '@/components/ui/page-header';
 import { LinkButton } from '@/components/ui/button';
-import { formatDate } from '@/components/back-office/format';
+import { formatDate } from '@/lib/format/dates';
 import { HistoryList } from '@/components/back-office/history-list';
 import { CommitDevicesPanel } from '@/components/orders/commit-devices-panel';
 import { CommittedDevicesSection } from '@/components/orders/committed-devices-section';
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function OrderPage({ params }: Props) {
   const staff = await requireStaff();
-  const number = parseDocumentNumber((await params).number);
+  const number = parseId((await params).number);
   if (!number) notFound();
   const db = await getDb();
   const detail = await findOrderByNumber(db, { sellerId: staff.sellerId, number });

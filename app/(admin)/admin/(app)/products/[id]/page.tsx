@@ -10,7 +10,9 @@ import { productPriceHistory } from '@/db/queries/products/price-history';
 import { findProduct } from '@/db/queries/products/save-product';
 import { requireStaff } from '@/lib/auth/session';
 import { formatMoney, minorToDecimalString } from '@/lib/money';
+import { formatDateTime } from '@/lib/format/dates';
 import { describeProduct } from '@/lib/products';
+import { param, parseId, type SearchParams } from '@/lib/url-params';
 
 export const metadata: Metadata = { title: 'Product' };
 
@@ -19,13 +21,13 @@ export default async function ProductPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ created?: string }>;
+  searchParams: Promise<SearchParams>;
 }) {
   const staff = await requireStaff();
   const { id } = await params;
-  const { created } = await searchParams;
-  const productId = Number(id);
-  if (!Number.isSafeInteger(productId) || productId <= 0) notFound();
+  const created = param(await searchParams, 'created');
+  const productId = parseId(id);
+  if (!productId) notFound();
   const db = await getDb();
   const product = await findProduct(db, { sellerId: staff.sellerId, productId });
   if (!product) notFound();
@@ -80,7 +82,7 @@ export default async function ProductPage({
           <ul className="mt-2 space-y-1 text-sm">
             {history.map((h) => (
               <li key={h.id}>
-                {h.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · {h.actor}: {price(h.from)} → {price(h.to)}
+                {formatDateTime(h.at)} · {h.actor}: {price(h.from)} → {price(h.to)}
                 {h.source === 'price file' ? ' (price file)' : ''}
               </li>
             ))}

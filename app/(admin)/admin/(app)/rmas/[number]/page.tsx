@@ -5,11 +5,11 @@ import { getDb } from '@/db';
 import { findRmaByNumber } from '@/db/queries/rmas/rma-detail';
 import { rmaFormOptions } from '@/db/queries/rmas/rma-form-options';
 import { dispositionLabel } from '@/lib/rmas/statuses';
-import { parseDocumentNumber } from '@/db/queries/refusal';
+import { parseId } from '@/lib/url-params';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
-import { formatDate } from '@/components/back-office/format';
+import { formatDate } from '@/lib/format/dates';
 import { HistoryList } from '@/components/back-office/history-list';
 import { RequestedByCustomer, RmaStatusBadge } from '@/components/rmas/rma-status-badge';
 import { RmaStatusActions } from '@/components/rmas/rma-status-actions';
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function RmaPage({ params }: Props) {
   const staff = await requireStaff();
-  const number = parseDocumentNumber((await params).number);
+  const number = parseId((await params).number);
   if (!number) notFound();
   const db = await getDb();
   const detail = await findRmaByNumber(db, { sellerId: staff.sellerId, number });

@@ -9,10 +9,10 @@ import { RecentChanges } from '@/components/settings/recent-changes';
 import { SettingsForbidden } from '@/components/settings/settings-forbidden';
 import { SettingsHeader } from '@/components/settings/settings-header';
 import { Alert } from '@/components/ui/alert';
-import { settingsAccess } from '@/lib/settings/access';
+import { settingsPageAccess } from '@/lib/settings/page-access';
 import { portalUrl as portalAddress } from '@/lib/public-url';
 import { joinWithAnd } from '@/lib/settings/words';
-import { savePortalSettingsAction } from './actions';
+import { savePortalSettingsAction } from '@/lib/actions/settings/save-portal-settings';
 
 export const metadata = { title: 'Customer Portal settings' };
 
@@ -39,7 +39,7 @@ function PortalUrl({ label, url, id }: { label: string; url: string; id: string 
 }
 
 export default async function CustomerPortalSettingsPage() {
-  const { staff, allowed } = await settingsAccess();
+  const { staff, allowed } = await settingsPageAccess();
   if (!allowed) return <SettingsForbidden sellerName={staff.sellerName} />;
   const db = await getDb();
   const [page, changes] = await Promise.all([

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AccountStatusBadge } from '@/components/organizations/account-status-badge';
-import { formatDateTime } from '@/components/organizations/dates';
+import { formatDateTime } from '@/lib/format/dates';
 import { InviteStaffForm } from '@/components/staff-users/invite-staff-form';
 import { StaffRoleSelect, StaffUserRowActions } from '@/components/staff-users/staff-user-row-actions';
 import { Alert } from '@/components/ui/alert';

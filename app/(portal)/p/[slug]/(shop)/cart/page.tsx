@@ -3,15 +3,12 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { cartContents } from '@/db/queries/cart';
 import { checkoutReadiness } from '@/db/queries/checkout';
-import { CartLineControls } from '@/components/cart/cart-line-controls';
+import { CartLinesTable } from '@/components/cart/cart-lines-table';
 import { OrderingUnavailable } from '@/components/checkout/ordering-unavailable';
 import { Alert } from '@/components/ui/alert';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
-import { Table, Th } from '@/components/ui/table';
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
-import { formatMoney } from '@/lib/money';
-import { productLabel } from '@/lib/portal/product-label';
 
 export const metadata: Metadata = { title: 'Cart' };
 
@@ -21,7 +18,6 @@ export default async function CartPage({ params }: { params: Promise<{ slug: str
   const db = await getDb();
   const scope = { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId };
   const [cart, readiness] = await Promise.all([cartContents(db, scope), checkoutReadiness(db, scope)]);
-  const money = (n: number) => formatMoney(n, customer.currency);
   const base = `/p/${slug}`;
 
   if (!cart.lines.length) {
@@ -53,56 +49,7 @@ export default async function CartPage({ params }: { params: Promise<{ slug: str
           </Alert>
         </div>
       ) : null}
-      <Table caption="Products in your cart" className="[&_td]:px-3 [&_td]:py-3">
-        <thead>
-          <tr>
-            <Th>Product</Th>
-            <Th className="text-right">Price</Th>
-            <Th>Quantity</Th>
-            <Th className="text-right">Line total</Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {cart.lines.map((line) => {
-            const label = productLabel(line);
-            return (
-              <tr key={line.productId} className={line.problem ? 'bg-amber-50' : undefined}>
-                <td>
-                  <span className="font-medium">{label}</span>
-                  <br />
-                  <small className="text-slate-500">{line.sku}</small>
-                  {line.problem === 'unavailable' ? (
-                    <p className="mt-1 text-sm font-medium text-red-700">No longer available. Remove this line to check out.</p>
-                  ) : line.problem === 'short' ? (
-                    <p className="mt-1 text-sm font-medium text-amber-800">
-                      Only {line.available} available now; you have {line.quantity}.
-                    </p>
-                  ) : (
-                    <p className="mt-1 text-sm text-slate-500">{line.available} available</p>
-                  )}
-                </td>
-                <td className="text-right tabular-nums">
-                  {line.listPrice === null ? <i className="text-slate-500">Price on request</i> : money(line.listPrice)}
-                </td>
-                <td>
-                  <CartLineControls productId={line.productId} label={label} quantity={line.quantity} available={line.available} />
-                </td>
-                <td className="text-right tabular-nums">
-                  {line.listPrice === null ? <i className="text-slate-500">To be quoted</i> : money(line.listPrice * line.quantity)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          <tr className="border-t border-slate-200 font-semibold">
-            <td colSpan={3} className="text-right">
-              Subtotal
-            </td>
-            <td className="text-right tabular-nums">{money(cart.subtotal)}</td>
-          </tr>
-        </tfoot>
-      </Table>
+      <CartLinesTable cart={cart} currency={customer.currency} />
       {cart.toBeQuoted > 0 ? (
         <p className="mt-2 text-right text-sm text-slate-600">
           {cart.toBeQuoted} {cart.toBeQuoted === 1 ? 'line has' : 'lines have'} no list price yet: {customer.portal.name} will quote{' '}

@@ -8,10 +8,8 @@ import { OrderingUnavailable } from '@/components/checkout/ordering-unavailable'
 import { Alert } from '@/components/ui/alert';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
-import { Table, Th } from '@/components/ui/table';
+import { CheckoutLines } from '@/components/checkout/checkout-lines';
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
-import { formatMoney } from '@/lib/money';
-import { productLabel } from '@/lib/portal/product-label';
 
 export const metadata: Metadata = { title: 'Checkout' };
 
@@ -21,7 +19,6 @@ export default async function CheckoutPage({ params }: { params: Promise<{ slug:
   const db = await getDb();
   const scope = { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId };
   const [cart, readiness] = await Promise.all([cartContents(db, scope), checkoutReadiness(db, scope)]);
-  const money = (n: number) => formatMoney(n, customer.currency);
   const base = `/p/${slug}`;
 
   if (!readiness.ready) {
@@ -52,43 +49,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ slug:
           <h2 id="summary-heading" className="mb-3 text-lg font-semibold">
             Your order
           </h2>
-          <Table caption="Lines of your order" className="[&_td]:px-3 [&_td]:py-2">
-            <thead>
-              <tr>
-                <Th>Product</Th>
-                <Th className="text-right">Quantity</Th>
-                <Th className="text-right">Price</Th>
-                <Th className="text-right">Line total</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {cart.lines.map((line) => (
-                <tr key={line.productId} className={line.problem ? 'bg-amber-50' : undefined}>
-                  <td>
-                    {productLabel(line)}
-                    {line.problem ? (
-                      <p className="text-sm font-medium text-amber-800">
-                        {line.problem === 'unavailable' ? 'No longer available' : `Only ${line.available} available now`}
-                      </p>
-                    ) : null}
-                  </td>
-                  <td className="text-right tabular-nums">{line.quantity}</td>
-                  <td className="text-right tabular-nums">{line.listPrice === null ? <i>To be quoted</i> : money(line.listPrice)}</td>
-                  <td className="text-right tabular-nums">
-                    {line.listPrice === null ? <i>To be quoted</i> : money(line.listPrice * line.quantity)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="border-t border-slate-200 font-semibold">
-                <td colSpan={3} className="text-right">
-                  Total{cart.toBeQuoted ? ' (before quoted lines)' : ''}
-                </td>
-                <td className="text-right tabular-nums">{money(cart.subtotal)}</td>
-              </tr>
-            </tfoot>
-          </Table>
+          <CheckoutLines cart={cart} currency={customer.currency} />
           <p className="mt-3 text-sm text-slate-600">
             Prices are today&apos;s list prices. {customer.portal.name} confirms prices and stock before the order ships; the
             serial numbers (IMEIs) of your devices are assigned then.

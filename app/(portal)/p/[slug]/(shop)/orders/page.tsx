@@ -1,16 +1,18 @@
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
+import { scopeOf } from '@/db/queries/portal/scope';
+import { formatDate } from '@/lib/format/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { customerOrderStatusOptions, listCustomerOrders } from '@/db/queries/history/orders-history';
-import { FilterBar } from '@/components/history/filter-bar';
+import { customerOrderStatusOptions, listCustomerOrders } from '@/db/queries/portal/orders/list-orders';
+import { FilterBar } from '@/components/portal/filter-bar';
 import { StatusBadge } from '@/components/ui/badge';
 import { Field, Input, Select } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
-import { requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
-import { formatDate, formatTotal } from '@/lib/history/format';
-import { dateParam, pageParam, positiveIntParam, type SearchParams } from '@/lib/history/search-params';
+import { formatTotal } from '@/lib/portal/format';
+import { dateParam, pageParam, idParam, type SearchParams } from '@/lib/url-params';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -25,10 +27,10 @@ export default async function OrdersPage({
 }) {
   const { slug } = await params;
   const query = await searchParams;
-  const customer = await requireHistoryCustomer(slug);
+  const customer = await requireOpenPortalCustomer(slug);
   const db = await getDb();
   const filters = {
-    statusId: positiveIntParam(query, 'status'),
+    statusId: idParam(query, 'status'),
     from: dateParam(query, 'from'),
     to: dateParam(query, 'to'),
   };

@@ -1,15 +1,16 @@
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
+import { scopeOf } from '@/db/queries/portal/scope';
+import { formatDate } from '@/lib/format/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { listCustomerRmas } from '@/db/queries/history/customer-rmas';
+import { listCustomerRmas } from '@/db/queries/portal/rmas/find-rma';
 import { RmaStatusBadge } from '@/components/rmas/rma-status-badge';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
-import { requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
-import { formatDate } from '@/lib/history/format';
-import { pageParam, type SearchParams } from '@/lib/history/search-params';
+import { pageParam, type SearchParams } from '@/lib/url-params';
 import { formatMoney } from '@/lib/money';
 
 export const metadata: Metadata = { title: 'RMAs' };
@@ -25,7 +26,7 @@ export default async function RmasPage({
 }) {
   const { slug } = await params;
   const page = pageParam(await searchParams);
-  const customer = await requireHistoryCustomer(slug);
+  const customer = await requireOpenPortalCustomer(slug);
   const { rows, total } = await listCustomerRmas(await getDb(), { ...scopeOf(customer), page, pageSize: PAGE_SIZE });
   const base = `/p/${slug}/rmas`;
   return (

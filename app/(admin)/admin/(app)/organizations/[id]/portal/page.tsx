@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AccountStatusBadge } from '@/components/organizations/account-status-badge';
 import { AddPortalAccountForm } from '@/components/organizations/add-portal-account-form';
-import { formatDate, formatDateTime } from '@/components/organizations/dates';
+import { formatDate, formatDateTime } from '@/lib/format/dates';
 import { PortalAccountRowActions } from '@/components/organizations/portal-account-row-actions';
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';

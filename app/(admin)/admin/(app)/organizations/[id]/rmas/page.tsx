@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { formatDate } from '@/components/organizations/dates';
-import { RmaStatusBadge } from '@/components/rmas/rma-status-badge';
+import { RmasTable } from '@/components/rmas/rmas-table';
 import { Pagination } from '@/components/ui/pagination';
-import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
-import { listOrganizationRmas } from '@/db/queries/organization-history';
+import { listRmas } from '@/db/queries/rmas/list-rmas';
 import { requireOrganization } from '@/lib/organization-page';
+import { pageParam, type SearchParams } from '@/lib/url-params';
 
 export const metadata: Metadata = { title: 'Organization RMAs' };
 
@@ -18,11 +16,11 @@ export default async function OrganizationRmasPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ page?: string }>;
+  searchParams: Promise<SearchParams>;
 }) {
   const { staff, organization } = await requireOrganization((await params).id);
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? '1', 10) || 1);
-  const { rows, total } = await listOrganizationRmas(await getDb(), {
+  const page = pageParam(await searchParams);
+  const { rows, total } = await listRmas(await getDb(), {
     sellerId: staff.sellerId,
     organizationId: organization.id,
     page,
@@ -31,34 +29,13 @@ export default async function OrganizationRmasPage({
   return (
     <section aria-labelledby="rmas-heading" className="space-y-4">
       <h2 id="rmas-heading" className="text-lg font-semibold">RMAs</h2>
-      <Table caption={`RMAs of ${organization.name}`}>
-        <thead>
-          <tr>
-            <Th>RMA</Th>
-            <Th>Status</Th>
-            <Th>Date</Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.length === 0 ? (
-            <EmptyRow colSpan={3}>No RMAs yet.</EmptyRow>
-          ) : (
-            rows.map((rma) => (
-              <tr key={rma.id}>
-                <Td>
-                  <Link className="font-medium text-blue-700 hover:underline" href={`/admin/rmas/${rma.number}`}>
-                    {rma.number}
-                  </Link>
-                </Td>
-                <Td>
-                  <RmaStatusBadge status={rma.status} />
-                </Td>
-                <Td>{formatDate(rma.createdAt)}</Td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </Table>
+      <RmasTable
+        rows={rows}
+        currency={staff.currency}
+        emptyText="No RMAs yet."
+        caption={`RMAs of ${organization.name}`}
+        showOrganization={false}
+      />
       <Pagination basePath={`/admin/organizations/${organization.id}/rmas`} searchParams={{}} page={page} pageSize={PAGE_SIZE} total={total} />
     </section>
   );

@@ -1,8 +1,10 @@
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
+import { scopeOf } from '@/db/queries/portal/scope';
 import { getDb } from '@/db';
-import { purchasedDevicesForExport } from '@/db/queries/history/purchased-devices';
-import { requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
+import { purchasedDevicesForExport } from '@/db/queries/portal/devices/list-purchased-devices';
 import { csvLines, csvResponse } from '@/lib/csv';
-import { purchasedDeviceFiltersFrom } from '@/lib/history/search-params';
+import { purchasedDeviceFiltersFrom } from '@/lib/portal/device-filters';
+import { isoDay } from '@/lib/format/dates';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +14,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const customer = await requireHistoryCustomer(slug);
+  const customer = await requireOpenPortalCustomer(slug);
   const url = new URL(request.url);
   const filters = purchasedDeviceFiltersFrom(Object.fromEntries(url.searchParams));
   const db = await getDb();
@@ -30,7 +32,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
           csvLines(
             next.value.map((d) => [
               d.imei, d.serial, d.sku, d.manufacturer, d.model, d.capacity, d.color, d.network, d.grade,
-              d.orderNumber, d.orderedAt.toISOString().slice(0, 10),
+              d.orderNumber, isoDay(d.orderedAt),
             ]),
           ),
         ),
@@ -40,5 +42,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       await batches.return(undefined);
     },
   });
-  return csvResponse(stream, `purchased-devices-${new Date().toISOString().slice(0, 10)}.csv`);
+  return csvResponse(stream, `purchased-devices-${isoDay(new Date())}.csv`);
 }

@@ -1,16 +1,18 @@
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
+import { scopeOf } from '@/db/queries/portal/scope';
+import { parseId } from '@/lib/url-params';
+import { formatDate } from '@/lib/format/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { findCustomerRma } from '@/db/queries/history/customer-rmas';
+import { findCustomerRma } from '@/db/queries/portal/rmas/find-rma';
 import { RmaStatusBadge } from '@/components/rmas/rma-status-badge';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { dispositionLabel } from '@/lib/email/templates/return-request';
-import { documentNumberParam, requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
-import { formatDate } from '@/lib/history/format';
-import { param, type SearchParams } from '@/lib/history/search-params';
+import { param, type SearchParams } from '@/lib/url-params';
 import { formatMoney } from '@/lib/money';
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
@@ -26,8 +28,8 @@ export default async function RmaPage({
 }) {
   const { slug, number } = await params;
   const justRequested = param(await searchParams, 'requested') === '1';
-  const customer = await requireHistoryCustomer(slug);
-  const rma = await findCustomerRma(await getDb(), { ...scopeOf(customer), number: documentNumberParam(number) });
+  const customer = await requireOpenPortalCustomer(slug);
+  const rma = await findCustomerRma(await getDb(), { ...scopeOf(customer), number: (parseId(number) ?? notFound()) });
   if (!rma) notFound();
   const money = (minor: number) => formatMoney(minor, customer.currency);
   const requested = rma.status === 'requested';

@@ -1,12 +1,13 @@
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
+import { scopeOf } from '@/db/queries/portal/scope';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { checkReturnDevices, returnWindowDays } from '@/db/queries/history/return-requests';
-import { ReturnRequestForm } from '@/components/history/return-request-form';
+import { checkReturnDevices, returnWindowDays } from '@/db/queries/portal/rmas/request-rma';
+import { ReturnRequestForm } from '@/components/portal/rmas/request-rma-form';
 import { PageHeader } from '@/components/ui/page-header';
-import { requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
-import { toReturnRow } from '@/lib/history/return-rows';
-import { params as allParams, type SearchParams } from '@/lib/history/search-params';
+import { toReturnRow } from '@/lib/portal/rma-rows';
+import { params as allParams, type SearchParams } from '@/lib/url-params';
 import { MAX_RETURN_DEVICES } from '@/lib/validation/return-request';
 
 export const metadata: Metadata = { title: 'Request a return' };
@@ -21,7 +22,7 @@ export default async function NewReturnRequestPage({
 }) {
   const { slug } = await params;
   const selected = [...new Set(allParams(await searchParams, 'imei'))].slice(0, MAX_RETURN_DEVICES);
-  const customer = await requireHistoryCustomer(slug);
+  const customer = await requireOpenPortalCustomer(slug);
   const db = await getDb();
   const [checks, windowDays] = await Promise.all([
     selected.length ? checkReturnDevices(db, { ...scopeOf(customer), imeis: selected }) : Promise.resolve([]),

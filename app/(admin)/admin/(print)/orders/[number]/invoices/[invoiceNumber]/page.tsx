@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { findInvoiceForPrint } from '@/db/queries/orders/invoice-for-print';
-import { parseDocumentNumber } from '@/db/queries/refusal';
-import { InvoiceDocument } from '@/components/orders/invoice-document';
+import { findSellerInvoiceDocument } from '@/db/queries/invoices/find-invoice-document';
+import { InvoiceView } from '@/components/invoices/invoice-view';
 import { PrintButton } from '@/components/orders/print-button';
 import { requireStaff } from '@/lib/auth/session';
+import { parseId } from '@/lib/url-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,10 +20,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InvoicePage({ params }: Props) {
   const staff = await requireStaff();
   const p = await params;
-  const orderNumber = parseDocumentNumber(p.number);
-  const invoiceNumber = parseDocumentNumber(p.invoiceNumber);
+  const orderNumber = parseId(p.number);
+  const invoiceNumber = parseId(p.invoiceNumber);
   if (!orderNumber || !invoiceNumber) notFound();
-  const invoice = await findInvoiceForPrint(await getDb(), { sellerId: staff.sellerId, orderNumber, invoiceNumber });
+  const invoice = await findSellerInvoiceDocument(await getDb(), { sellerId: staff.sellerId, orderNumber, invoiceNumber });
   if (!invoice) notFound();
   return (
     <div className="min-h-screen bg-slate-100 py-8 print:bg-white print:py-0">
@@ -41,7 +41,10 @@ export default async function InvoicePage({ params }: Props) {
           <PrintButton />
         </span>
       </nav>
-      <InvoiceDocument invoice={invoice} />
+      <main className="mx-auto max-w-3xl print:max-w-none">
+        <h1 className="sr-only">Invoice {invoiceNumber}</h1>
+        <InvoiceView invoice={invoice} audience="staff" />
+      </main>
     </div>
   );
 }

@@ -2,13 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { orderConfirmation } from '@/db/queries/checkout';
+import { orderConfirmation } from '@/db/queries/portal/orders/order-confirmation';
 import { StatusBadge } from '@/components/ui/badge';
 import { LinkButton } from '@/components/ui/button';
-import { Table, Th } from '@/components/ui/table';
+import { ConfirmationLines } from '@/components/checkout/confirmation-lines';
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
-import { formatMoney } from '@/lib/money';
-import { productLabel } from '@/lib/portal/product-label';
+import { parseId } from '@/lib/url-params';
 
 export const metadata: Metadata = { title: 'Order placed' };
 
@@ -16,16 +15,12 @@ export const metadata: Metadata = { title: 'Order placed' };
 export default async function OrderConfirmationPage({ params }: { params: Promise<{ slug: string; number: string }> }) {
   const { slug, number } = await params;
   const customer = await requireOpenPortalCustomer(slug);
-  const n = Number(number);
-  if (!Number.isSafeInteger(n) || n <= 0) notFound();
   const order = await orderConfirmation(await getDb(), {
     sellerId: customer.sellerId,
     organizationId: customer.organizationId,
-    number: n,
+    number: parseId(number) ?? notFound(),
   });
   if (!order) notFound();
-  const money = (x: number) => formatMoney(x, customer.currency);
-  const total = order.lines.reduce((sum, l) => sum + (l.unitPrice ?? 0) * l.quantity, 0);
   const toBeQuoted = order.lines.some((l) => l.unitPrice === null);
   const base = `/p/${slug}`;
 
@@ -60,36 +55,7 @@ export default async function OrderConfirmationPage({ params }: { params: Promis
       </section>
 
       <div className="mt-6">
-        <Table caption={`Lines of order ${order.number}`} hideCaption={false} className="[&_td]:px-3 [&_td]:py-2">
-          <thead>
-            <tr>
-              <Th>Product</Th>
-              <Th className="text-right">Quantity</Th>
-              <Th className="text-right">Price</Th>
-              <Th className="text-right">Line total</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {order.lines.map((line) => (
-              <tr key={line.productId}>
-                <td>{productLabel(line)}</td>
-                <td className="text-right tabular-nums">{line.quantity}</td>
-                <td className="text-right tabular-nums">{line.unitPrice === null ? <i>To be quoted</i> : money(line.unitPrice)}</td>
-                <td className="text-right tabular-nums">
-                  {line.unitPrice === null ? <i>To be quoted</i> : money(line.unitPrice * line.quantity)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr className="border-t border-slate-200 font-semibold">
-              <td colSpan={3} className="text-right">
-                Total{toBeQuoted ? ' (before quoted lines)' : ''}
-              </td>
-              <td className="text-right tabular-nums">{money(total)}</td>
-            </tr>
-          </tfoot>
-        </Table>
+        <ConfirmationLines order={order} currency={customer.currency} />
         {order.notes ? <p className="mt-3 text-sm text-slate-700">Your notes: {order.notes}</p> : null}
       </div>
 

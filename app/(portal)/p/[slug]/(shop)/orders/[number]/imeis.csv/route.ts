@@ -1,7 +1,9 @@
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
+import { scopeOf } from '@/db/queries/portal/scope';
+import { parseId } from '@/lib/url-params';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { customerOrderDevices, customerOrderExists } from '@/db/queries/history/order-detail';
-import { documentNumberParam, requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
+import { customerOrderDevices, customerOrderExists } from '@/db/queries/portal/orders/find-order';
 import { csvLines, csvResponse } from '@/lib/csv';
 import { describeProduct } from '@/lib/products';
 
@@ -10,8 +12,8 @@ export const dynamic = 'force-dynamic';
 /** The IMEIs staff committed to one of the organization's orders, as CSV. Anyone else's order: 404. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; number: string }> }) {
   const { slug, number } = await params;
-  const customer = await requireHistoryCustomer(slug);
-  const scope = { ...scopeOf(customer), number: documentNumberParam(number) };
+  const customer = await requireOpenPortalCustomer(slug);
+  const scope = { ...scopeOf(customer), number: (parseId(number) ?? notFound()) };
   const db = await getDb();
   if (!(await customerOrderExists(db, scope))) notFound();
   const devices = await customerOrderDevices(db, scope);

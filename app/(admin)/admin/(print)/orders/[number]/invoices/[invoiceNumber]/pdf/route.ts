@@ -1,9 +1,9 @@
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { findPortalLogoPng } from '@/db/queries/portal-logo';
-import { findSellerInvoiceDocument } from '@/db/queries/history/customer-invoices';
-import { parseDocumentNumber } from '@/db/queries/refusal';
+import { findSellerInvoiceDocument } from '@/db/queries/invoices/find-invoice-document';
 import { requireStaff } from '@/lib/auth/session';
+import { parseId } from '@/lib/url-params';
 import { renderInvoicePdf } from '@/lib/invoices/pdf';
 
 export const dynamic = 'force-dynamic';
@@ -15,8 +15,8 @@ export async function GET(
 ) {
   const staff = await requireStaff();
   const p = await params;
-  const orderNumber = parseDocumentNumber(p.number);
-  const invoiceNumber = parseDocumentNumber(p.invoiceNumber);
+  const orderNumber = parseId(p.number);
+  const invoiceNumber = parseId(p.invoiceNumber);
   if (!orderNumber || !invoiceNumber) notFound();
   const db = await getDb();
   const invoice = await findSellerInvoiceDocument(db, { sellerId: staff.sellerId, orderNumber, invoiceNumber });

@@ -1,11 +1,13 @@
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
+import { scopeOf } from '@/db/queries/portal/scope';
+import { parseId } from '@/lib/url-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { findCustomerInvoice } from '@/db/queries/history/customer-invoices';
-import { InvoiceView } from '@/components/history/invoice-view';
+import { findCustomerInvoice } from '@/db/queries/invoices/find-invoice-document';
+import { InvoiceView } from '@/components/invoices/invoice-view';
 import { buttonClass } from '@/components/ui/button';
-import { documentNumberParam, requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
 
 export async function generateMetadata({ params }: { params: Promise<{ invoiceNumber: string }> }): Promise<Metadata> {
   return { title: `Invoice ${(await params).invoiceNumber}` };
@@ -17,11 +19,11 @@ export default async function InvoicePage({
   params: Promise<{ slug: string; number: string; invoiceNumber: string }>;
 }) {
   const { slug, number, invoiceNumber } = await params;
-  const customer = await requireHistoryCustomer(slug);
+  const customer = await requireOpenPortalCustomer(slug);
   const invoice = await findCustomerInvoice(await getDb(), {
     ...scopeOf(customer),
-    orderNumber: documentNumberParam(number),
-    invoiceNumber: documentNumberParam(invoiceNumber),
+    orderNumber: (parseId(number) ?? notFound()),
+    invoiceNumber: (parseId(invoiceNumber) ?? notFound()),
   });
   if (!invoice) notFound();
   const orderPath = `/p/${slug}/orders/${invoice.orderNumber}`;

@@ -1,8 +1,10 @@
+import { requireOpenPortalCustomer } from '@/lib/auth/session';
+import { scopeOf } from '@/db/queries/portal/scope';
+import { parseId } from '@/lib/url-params';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { findPortalLogoPng } from '@/db/queries/portal-logo';
-import { findCustomerInvoice } from '@/db/queries/history/customer-invoices';
-import { documentNumberParam, requireHistoryCustomer, scopeOf } from '@/lib/history/customer';
+import { findCustomerInvoice } from '@/db/queries/invoices/find-invoice-document';
 import { renderInvoicePdf } from '@/lib/invoices/pdf';
 
 export const dynamic = 'force-dynamic';
@@ -13,12 +15,12 @@ export async function GET(
   { params }: { params: Promise<{ slug: string; number: string; invoiceNumber: string }> },
 ) {
   const { slug, number, invoiceNumber } = await params;
-  const customer = await requireHistoryCustomer(slug);
+  const customer = await requireOpenPortalCustomer(slug);
   const db = await getDb();
   const invoice = await findCustomerInvoice(db, {
     ...scopeOf(customer),
-    orderNumber: documentNumberParam(number),
-    invoiceNumber: documentNumberParam(invoiceNumber),
+    orderNumber: (parseId(number) ?? notFound()),
+    invoiceNumber: (parseId(invoiceNumber) ?? notFound()),
   });
   if (!invoice) notFound();
   const logoPng = invoice.logo ? await findPortalLogoPng(db, { sellerId: customer.sellerId }) : null;

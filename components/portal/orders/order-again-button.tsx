@@ -1,0 +1,53 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import Link from 'next/link';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { orderAgainAction } from '@/lib/actions/portal/order-again';
+import type { OrderAgainLine } from '@/db/queries/portal/orders/order-again';
+import type { ActionResult } from '@/lib/actions/result';
+
+function describeShortfall(line: OrderAgainLine): string {
+  if (line.outcome === 'unavailable') return `${line.description}: not available now, nothing added.`;
+  if (line.added === 0) return `${line.description}: your cart already holds all ${line.available} available.`;
+  return `${line.description}: ${line.added} of ${line.ordered} added, only ${line.available} available${line.inCartBefore ? ` and ${line.inCartBefore} already in your cart` : ''}.`;
+}
+
+/** "Order again": the order's products into the cart, with what could not be filled. */
+export function OrderAgainButton({ slug, orderNumber }: { slug: string; orderNumber: number }) {
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<ActionResult<OrderAgainLine[]> | null>(null);
+  const shortfalls = result?.ok ? result.data.filter((l) => l.outcome !== 'added') : [];
+  return (
+    <div className="space-y-3">
+      <Button
+        variant="secondary"
+        disabled={pending}
+        onClick={() => startTransition(async () => setResult(await orderAgainAction(slug, { orderNumber })))}
+      >
+        {pending ? 'Adding to cart…' : 'Order again'}
+      </Button>
+      {result && !result.ok ? <Alert tone="error">{result.error}</Alert> : null}
+      {result?.ok ? (
+        <Alert tone={shortfalls.length ? 'warning' : 'success'} title={result.message}>
+          {shortfalls.length ? (
+            <>
+              <p>Some lines could not be filled:</p>
+              <ul className="mt-1 list-disc pl-5">
+                {shortfalls.map((l) => (
+                  <li key={l.productId}>{describeShortfall(l)}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p className="mt-2">
+            <Link href={`/p/${slug}/cart`} className="font-medium underline">
+              Go to your cart
+            </Link>
+          </p>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+'use server';
+
+import { z } from 'zod';
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db';
+import { orderAgain, type OrderAgainLine } from '@/db/queries/portal/orders/order-again';
+import { ok, portalAction, Refusal } from '@/lib/actions';
+
+const orderAgainSchema = z.object({ orderNumber: z.coerce.number().int().positive().max(999_999_999) });
+
+/** "Order again": the order's products into the cart, capped at what is available now. */
+export const orderAgainAction = portalAction(orderAgainSchema, async (input, customer) => {
+  const lines = await orderAgain(await getDb(), {
+    sellerId: customer.sellerId,
+    organizationId: customer.organizationId,
+    portalAccountId: customer.portalAccountId,
+    orderNumber: input.orderNumber,
+  });
+  // Another organization's order reads exactly like one that does not exist.
+  if (!lines) throw new Refusal('That order was not found.', { code: 'not_found' });
+  revalidatePath(`/p/${customer.portal.slug}`, 'layout');
+  const added = lines.reduce((n, l) => n + l.added, 0);
+  const message = added
+    ? `Added ${added} ${added === 1 ? 'device' : 'devices'} to your cart.`
+    : 'Nothing could be added to your cart.';
+  return ok<OrderAgainLine[]>(lines, message);
+});

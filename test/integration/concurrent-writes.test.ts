@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { inArray, sql } from 'drizzle-orm';
-import * as s from '@/db/schema';
+import { sql } from 'drizzle-orm';
+import { moveDevices } from '@/db/queries/inventory/move-devices';
 import { queryRows } from '@/db/rows';
 import { transactionRetries } from '@/db/transaction-retry';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
@@ -66,7 +66,7 @@ describe.runIf(onPostgres)('concurrent writes on PostgreSQL', () => {
     expect(attempts).toBe(5);
   });
 
-  it('two bulk moves over overlapping products at once neither deadlock nor leave a wrong availability count', async () => {
+  it('three bulk moves over overlapping devices at once neither deadlock nor leave a wrong availability count', async () => {
     const { db } = database;
     const products = await Promise.all(Array.from({ length: 40 }, () => addProduct(db, seller)));
     const devices = (await Promise.all(products.map((p) => addDevices(db, seller, p.id, 6)))).flat();
@@ -77,8 +77,11 @@ describe.runIf(onPostgres)('concurrent writes on PostgreSQL', () => {
     const worker = async (offset: number) => {
       for (let round = 0; round < 12; round++) {
         const chosen = devices.filter((_, i) => (i + offset + round) % 3 !== 0).map((d) => d.id);
-        await db.transaction(async (tx) => {
-          await tx.update(s.devices).set({ statusId: round % 2 ? available : inRepair }).where(inArray(s.devices.id, chosen));
+        await moveDevices(db, {
+          sellerId: seller.sellerId,
+          actor: { label: 'test' },
+          selection: { deviceIds: chosen },
+          statusId: round % 2 ? available : inRepair,
         });
       }
     };

@@ -45,13 +45,17 @@ export async function moveDevices(db: DbOrTx, params: MoveDevicesParams): Promis
     const match = filters ? deviceMatch({ sellerId, filters }) : null;
     if (filters) await checkMatchingCount(tx, { sellerId, filters });
 
+    // The rows are locked in id order first: two moves over overlapping devices then queue
+    // behind each other instead of deadlocking (an UPDATE locks in whatever order its plan reads).
     const [moved] = await queryRows<{ n: number; committed: number }>(tx, sql`
-      with ${match?.kind === 'search' ? sql`${match.candidatesCte}, ` : sql``}moved as (
+      with ${match?.kind === 'search' ? sql`${match.candidatesCte}, ` : sql``}locked as (
+        select devices.id from devices where ${moveScope(sellerId, match, ids)} order by devices.id for update
+      ), moved as (
         update devices set
           status_id = coalesce(${targets.status?.id ?? null}::int, status_id),
           warehouse_id = coalesce(${targets.warehouse?.id ?? null}::int, warehouse_id),
           updated_at = now()
-        where ${moveScope(sellerId, match, ids)}
+        where devices.id in (select id from locked)
         returning order_line_id
       )
       select count(*)::int as n, count(order_line_id)::int as committed from moved`);

@@ -22,7 +22,27 @@ import { pageSecurity } from '@/lib/security-headers';
 const publicPortalPages = /^\/p\/[^/]+\/(sign-in|activate|forgot-password|sign-in-link|reset-password|logo)(\/|$)/;
 const publicAdminPages = /^\/admin\/(sign-in|activate|forgot-password|sign-in-link|reset-password)(\/|$)/;
 
+/** The largest server action body (next.config.ts `serverActions.bodySizeLimit`, 4 MB). */
+export const MAX_ACTION_BODY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A server action whose declared body is above the limit is answered 413 with
+ * a message here, before Next reads it (Next itself answers such a body with
+ * a 500 and an error page).
+ */
+function tooLargeAction(request: NextRequest): Response | null {
+  if (request.method !== 'POST' || !request.headers.has('next-action')) return null;
+  const length = Number(request.headers.get('content-length') ?? '0');
+  if (!(length > MAX_ACTION_BODY_BYTES)) return null;
+  return new Response('This request is larger than any form here accepts (4 MB). Nothing was changed.', {
+    status: 413,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
+}
+
 export async function proxy(request: NextRequest) {
+  const tooLarge = tooLargeAction(request);
+  if (tooLarge) return tooLarge;
   const { search } = request.nextUrl;
   const routed = await routeByHost(request);
   if (routed instanceof Response) return routed;

@@ -5,6 +5,7 @@ import type { StaffActor } from '@/db/queries/audit';
 import type { PortalIdentity } from '@/db/queries/sellers';
 import type { StaffRole } from '@/db/schema';
 import { Refusal, isRefusal } from '@/lib/refusal';
+import { withoutControlCharacters } from '@/lib/validation/clean-input';
 import { formToObject, invalid, refusalResult, type ActionResult } from './result';
 
 /** The staff member of an action, with the audit actor built once. */
@@ -43,8 +44,9 @@ export async function answer<T>(run: () => Promise<ActionResult<T>>): Promise<Ac
   }
 }
 
+/** Every action's input: form fields as an object, cleaned of control characters, then the schema. */
 function parse<S extends z.ZodType>(schema: S, input: unknown) {
-  return schema.safeParse(toInput(input));
+  return schema.safeParse(withoutControlCharacters(toInput(input)));
 }
 
 export function actionWrappers(sessions: ActionSessions) {

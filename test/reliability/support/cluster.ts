@@ -75,7 +75,7 @@ export async function startInstance(options: {
   });
   let printed = '';
   const keep = (chunk: Buffer) => {
-    printed = (printed + chunk.toString('utf8')).slice(-20_000);
+    printed = (printed + chunk.toString('utf8')).slice(-2_000_000);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);

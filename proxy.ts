@@ -40,9 +40,32 @@ function tooLargeAction(request: NextRequest): Response | null {
   });
 }
 
+/**
+ * A server action posted from another site's page (its Origin names neither
+ * the Host nor the forwarded host, the two Next's own check accepts) is
+ * answered 403 with a message here; Next would refuse it with a 500.
+ */
+function foreignOriginAction(request: NextRequest): Response | null {
+  if (request.method !== 'POST' || !request.headers.has('next-action')) return null;
+  const origin = request.headers.get('origin');
+  if (!origin) return null;
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  const accepted = [request.headers.get('host'), request.headers.get('x-forwarded-host')?.split(',')[0]?.trim()];
+  if (originHost && accepted.includes(originHost)) return null;
+  return new Response('This form was sent from another site, so it was refused. Nothing was changed.', {
+    status: 403,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
+}
+
 export async function proxy(request: NextRequest) {
-  const tooLarge = tooLargeAction(request);
-  if (tooLarge) return tooLarge;
+  const refused = tooLargeAction(request) ?? foreignOriginAction(request);
+  if (refused) return refused;
   const { search } = request.nextUrl;
   const routed = await routeByHost(request);
   if (routed instanceof Response) return routed;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { env } from '@/lib/env';
 import { postgresTypes } from './int8';
-import { retryingTransactions } from './transaction-retry';
+import { retryingConnects, retryingTransactions } from './transaction-retry';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -49,7 +49,7 @@ async function openPostgres(url: string, migrate: boolean): Promise<Database> {
     onnotice: () => {},
     types: postgresTypes,
   });
-  const db = retryingTransactions(drizzlePostgres({ client, schema }));
+  const db = retryingTransactions(drizzlePostgres({ client: retryingConnects(client), schema }));
   if (migrate) {
     // Several app instances may start at once: one migrates, the others wait for it.
     const lock = await client.reserve();

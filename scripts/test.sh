@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: typecheck, lint, unit and integration tests (PGlite, and PostgreSQL
-# when one answers), then the Playwright suite against a production build.
-# The reliability suite (`npm run test:reliability`, docs/RELIABILITY.md) runs
-# on its own: it failed once under heavy machine load and is being made steady.
+# when one answers), then, against a production build, the reliability suite
+# (two instances on a PostgreSQL server of its own, docs/RELIABILITY.md) and
+# the Playwright suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,6 +50,9 @@ npx vitest run
 
 step "Production build"
 npx next build
+
+step "Reliability suite (two production instances, faults, isolation matrix)"
+TEST_RELIABILITY=1 npx vitest run --project reliability
 
 step "Playwright (Chromium)"
 npx playwright test

@@ -8,7 +8,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import * as schema from '@/db/schema';
 import { openDatabase, type Database, type Db } from '@/db';
 import { postgresTypes } from '@/db/int8';
-import { retryingTransactions } from '@/db/transaction-retry';
+import { retryingConnects, retryingTransactions } from '@/db/transaction-retry';
 
 /**
  * Every test file gets its own freshly migrated database: on PostgreSQL a copy
@@ -91,7 +91,7 @@ export async function createTestDatabase(template: TemplateInfo): Promise<TestDa
     await admin.end();
   }
   const client = postgres(withDatabase(template.adminUrl, name), { max: 4, onnotice: () => {}, types: postgresTypes });
-  const db = retryingTransactions(drizzlePostgres({ client, schema }));
+  const db = retryingTransactions(drizzlePostgres({ client: retryingConnects(client), schema }));
   return {
     db,
     kind: 'postgres',

@@ -26,16 +26,24 @@ export function retryDelayMs(attempt: number, random = Math.random): number {
 /** Counts retries per process, for the reliability report and the logs. */
 export const transactionRetries = { count: 0 };
 
-export async function retryTransaction<T>(run: () => Promise<T>, maxAttempts = MAX_TRANSACTION_ATTEMPTS): Promise<T> {
+/** Runs `run` until it succeeds, a failure is not `retryable`, or `maxAttempts` ran; waits `delayMs(attempt)` between. */
+async function retrying<T>(
+  run: () => Promise<T>,
+  policy: { maxAttempts: number; retryable: (error: unknown) => boolean; delayMs: (attempt: number) => number; counter: { count: number } },
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      if (attempt >= maxAttempts || !isRetryableTransactionError(error)) throw error;
-      transactionRetries.count++;
-      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
+      if (attempt >= policy.maxAttempts || !policy.retryable(error)) throw error;
+      policy.counter.count++;
+      await new Promise((resolve) => setTimeout(resolve, policy.delayMs(attempt)));
     }
   }
+}
+
+export function retryTransaction<T>(run: () => Promise<T>, maxAttempts = MAX_TRANSACTION_ATTEMPTS): Promise<T> {
+  return retrying(run, { maxAttempts, retryable: isRetryableTransactionError, delayMs: (a) => retryDelayMs(a), counter: transactionRetries });
 }
 
 type Transactional = { transaction: (...args: never[]) => Promise<unknown> };
@@ -74,16 +82,13 @@ export function isConnectError(error: unknown): boolean {
 /** Counts statements run again after a failed connect, per process. */
 export const connectRetries = { count: 0 };
 
-export async function retryConnect<T>(run: () => Promise<T>, maxAttempts = MAX_CONNECT_ATTEMPTS): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (attempt >= maxAttempts || !isConnectError(error)) throw error;
-      connectRetries.count++;
-      await new Promise((resolve) => setTimeout(resolve, 50 + Math.floor(Math.random() * 100 * 2 ** attempt)));
-    }
-  }
+export function retryConnect<T>(run: () => Promise<T>, maxAttempts = MAX_CONNECT_ATTEMPTS): Promise<T> {
+  return retrying(run, {
+    maxAttempts,
+    retryable: isConnectError,
+    delayMs: (attempt) => 50 + Math.floor(Math.random() * 100 * 2 ** attempt),
+    counter: connectRetries,
+  });
 }
 
 type Pending = PromiseLike<unknown> & { values(): PromiseLike<unknown> };

@@ -8,12 +8,12 @@ import { commitDevicesToOrder } from '@/db/queries/orders/commit-devices';
 import { queryRows } from '@/db/rows';
 import { csvLines } from '@/lib/csv';
 import { renderEmail } from '@/lib/email/render';
-import { isRefusal } from '@/lib/refusal';
 import { addToCartSchema, setCartQuantitySchema } from '@/lib/validation/cart';
 import { checkoutSchema } from '@/lib/validation/checkout';
 import { withoutControlCharacters } from '@/lib/validation/clean-input';
 import { commitDevicesSchema } from '@/lib/validation/orders';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { hostileText, refusedOrAccepted } from '../support/hostile';
 import { addDevices, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
 import { addBuyer, checkoutKey, setOfferedPaymentMethods } from '../support/portal-fixtures';
 import { addOrder, addStaffActor } from '../support/orders-fixtures';
@@ -29,24 +29,6 @@ import { addOrder, addStaffActor } from '../support/orders-fixtures';
  * committed twice. Each property runs a few hundred inputs per database.
  */
 const RUNS = 250;
-
-/** Text a hostile client sends: markup, formulas, control characters, RTL marks, header tricks, long runs. */
-const hostileText = fc.oneof(
-  fc.string({ maxLength: 300 }),
-  fc.constantFrom(
-    '<script>alert(1)</script>',
-    '"><img src=x onerror=alert(1)>',
-    '=HYPERLINK("http://evil.example","x")',
-    '+cmd|"/c calc"!A1',
-    '@SUM(1+1)',
-    '-2+3',
-    'Bcc: victim@example.com\r\nSubject: hi',
-    '\u202Egnp.exe',
-    '\u0000\u0007\u001b[31m',
-    'A'.repeat(5000),
-    '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ✓ العربية',
-  ),
-);
 
 /** What a quantity field receives from a tampered form. */
 const hostileQuantity = fc.oneof(
@@ -83,17 +65,6 @@ describe('hostile input', () => {
   });
   afterAll(() => database.close());
 
-  /** The accepted outcomes: a schema failure, a Refusal, or success. Anything else fails the property. */
-  async function outcome<T>(run: () => Promise<T>): Promise<'refused' | 'accepted'> {
-    try {
-      await run();
-      return 'accepted';
-    } catch (error) {
-      if (isRefusal(error)) return 'refused';
-      throw error;
-    }
-  }
-
   async function cartAboveAvailable(): Promise<unknown[]> {
     return queryRows(database.db, sql`
       select c.product_id, c.quantity, coalesce(a.quantity, 0) as available from cart_lines c
@@ -118,7 +89,7 @@ describe('hostile input', () => {
             return;
           }
           const params = { ...buyer.scope, ...parsed.data };
-          tally[await outcome(() => db.transaction((tx) => (set ? setCartQuantity(tx, params) : addToCart(tx, params))))]++;
+          tally[await refusedOrAccepted(() => db.transaction((tx) => (set ? setCartQuantity(tx, params) : addToCart(tx, params))))]++;
           expect(await cartAboveAvailable()).toEqual([]);
         },
       ),
@@ -148,7 +119,7 @@ describe('hostile input', () => {
             tally.schema++;
             return;
           }
-          tally[await outcome(() => placeOrder(db, { ...buyer.scope, ...parsed.data }))]++;
+          tally[await refusedOrAccepted(() => placeOrder(db, { ...buyer.scope, ...parsed.data }))]++;
         },
       ),
       { numRuns: RUNS },
@@ -187,7 +158,7 @@ describe('hostile input', () => {
           return;
         }
         const before = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from devices where order_line_id is not null`);
-        const result = await outcome(() => commitDevicesToOrder(db, { sellerId: seller.sellerId, orderNumber: order.number, text: parsed.data.imeis, actor }));
+        const result = await refusedOrAccepted(() => commitDevicesToOrder(db, { sellerId: seller.sellerId, orderNumber: order.number, text: parsed.data.imeis, actor }));
         tally[result]++;
         const after = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from devices where order_line_id is not null`);
         if (result === 'refused') expect(after).toEqual(before);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 
 /**
@@ -17,6 +18,11 @@ export type Instance = {
   /** Everything the process printed, for failure messages. */
   output(): string;
 };
+
+/** Where an instance's output is written while it runs. */
+export function instanceLogPath(name: string): string {
+  return `test-results/reliability/instance-${name}.log`;
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -74,9 +80,14 @@ export async function startInstance(options: {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let printed = '';
+  // Also written as it comes, stamped, so a test can read what an instance said at the moment it failed.
+  fs.mkdirSync('test-results/reliability', { recursive: true });
+  const file = fs.createWriteStream(instanceLogPath(options.name));
   const keep = (chunk: Buffer) => {
     printed = (printed + chunk.toString('utf8')).slice(-2_000_000);
+    file.write(`--- ${new Date().toISOString()}\n${chunk.toString('utf8')}`);
   };
+  child.once('exit', () => file.end());
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const origin = `http://127.0.0.1:${port}`;

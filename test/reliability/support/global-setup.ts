@@ -51,9 +51,7 @@ export default async function setup(project: TestProject) {
     instances: instances.map((i) => ({ name: i.name, origin: i.origin, port: i.port })),
   });
   return async () => {
-    // What each instance printed, for reading a failure afterwards.
-    fs.mkdirSync('test-results/reliability', { recursive: true });
-    for (const i of instances) fs.writeFileSync(`test-results/reliability/instance-${i.name}.log`, i.output());
+    // Each instance's output is in test-results/reliability/instance-<name>.log (written as it runs).
     await Promise.all(instances.map((i) => i.stop()));
     await mail.close();
     await server.stop();

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useState, useTransition, type FormEvent } from 'react';
+import { useOptimistic, useState, useTransition, type FormEvent } from 'react';
 import type { ForSaleFacets } from '@/db/queries/for-sale';
 import {
   forSaleFacetKeys,
@@ -35,18 +35,24 @@ export function ForSaleFilters({ options }: { options: ForSaleFacets['options'] 
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const view = parseForSaleView(new URLSearchParams(searchParams.toString()));
+  const current = parseForSaleView(new URLSearchParams(searchParams.toString()));
+  // The boxes show a change at once, while the new list loads.
+  const [view, setOptimistic] = useOptimistic(current);
   const [q, setQ] = useState(view.q);
   const [shownQ, setShownQ] = useState(view.q);
   const [pending, startTransition] = useTransition();
   // The URL changed under the search box (Clear filters, back button): show its search.
-  if (shownQ !== view.q) {
-    setShownQ(view.q);
-    setQ(view.q);
+  if (shownQ !== current.q) {
+    setShownQ(current.q);
+    setQ(current.q);
   }
 
   const go = (changes: Partial<typeof view>) =>
-    startTransition(() => router.push(`${pathname}${forSaleQueryString({ ...view, ...changes, page: 1 })}`, { scroll: false }));
+    startTransition(() => {
+      const next = { ...view, ...changes, page: 1 };
+      setOptimistic(next);
+      router.push(`${pathname}${forSaleQueryString(next)}`, { scroll: false });
+    });
   const toggle = (key: ForSaleFacetKey, value: string, on: boolean) =>
     go({ [key]: on ? [...view[key], value] : view[key].filter((v) => v !== value) });
   const filtered = forSaleFiltered(view);

@@ -62,7 +62,7 @@ test('a buyer filters by two grades, compares them side by side, adds from the g
   await expect(page).toHaveURL(/[?&]layout=grouped/);
   await expect(page).toHaveURL(/grade=A%2B&grade=A/);
   const grouped = page.getByRole('table', { name: 'Products for sale by grade' });
-  await expect(grouped.locator('thead th')).toHaveText(['Product', 'Grade A+', 'Grade A']);
+  await expect(grouped.locator('thead th')).toHaveText([/^Product/, 'Grade A+', 'Grade A']);
   const firstTitle = await grouped.locator('tbody tr th').first().innerText();
   expect(firstTitle).toMatch(/ · .+ · .+ · /); // "Apple iPhone 12 · 64GB · Black · AT&T"
 

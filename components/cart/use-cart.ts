@@ -5,6 +5,7 @@ import { addToCartAction } from '@/lib/actions/portal/add-to-cart';
 import { changeCartQuantityAction } from '@/lib/actions/portal/change-cart-quantity';
 import { removeFromCartAction } from '@/lib/actions/portal/remove-from-cart';
 import type { ActionResult } from '@/lib/actions/result';
+import { CAN_ADD_FIELD } from '@/lib/validation/cart';
 import type { CartSummary } from '@/lib/validation/cart';
 import { cartSummaryKey, usePortalSlug } from './cart-provider';
 
@@ -75,4 +76,11 @@ export function useCartChange() {
 export function refusalMessage(error: unknown): string | null {
   if (!error) return null;
   return isRefusedChange(error) ? error.error : 'The cart could not be changed. Please try again.';
+}
+
+/** The most a refused add could still put in the cart (carried by the refusal), or null. */
+export function canAddOf(error: unknown): number | null {
+  if (!isRefusedChange(error)) return null;
+  const n = Number(error.fieldErrors?.[CAN_ADD_FIELD]?.[0]);
+  return Number.isInteger(n) && n > 0 ? n : null;
 }

@@ -2,9 +2,15 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useState, useTransition, type FormEvent } from 'react';
+import { useOptimistic, useState, useTransition, type FormEvent } from 'react';
 import type { ForSaleFacets } from '@/db/queries/for-sale';
-import { forSaleFacetKeys, forSaleQueryString, parseForSaleView, type ForSaleFacetKey } from '@/lib/validation/for-sale';
+import {
+  forSaleFacetKeys,
+  forSaleFiltered,
+  forSaleQueryString,
+  parseForSaleView,
+  type ForSaleFacetKey,
+} from '@/lib/validation/for-sale';
 
 const labels: Record<ForSaleFacetKey, string> = {
   manufacturer: 'Manufacturer',
@@ -15,42 +21,53 @@ const labels: Record<ForSaleFacetKey, string> = {
   grade: 'Grade',
 };
 
-const control = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
+const control = 'block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
 /**
- * Search and attribute filters, each value with the number of products it
- * would leave. The URL holds the state, so a link reproduces the view; a
- * changed filter applies at once and starts again at page 1.
+ * Search and attribute filters. Each attribute is a group of checkboxes, one
+ * per value with the number of products it would leave given the other
+ * filters; several values of one attribute may be chosen ("A+ or A"). The URL
+ * holds the state, so a link reproduces the view. A filter applies when a box
+ * is ticked or cleared (a deliberate change: arrow keys move between boxes
+ * without applying anything), and the list starts again at page 1.
  */
 export function ForSaleFilters({ options }: { options: ForSaleFacets['options'] }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const view = parseForSaleView(new URLSearchParams(searchParams.toString()));
+  const current = parseForSaleView(new URLSearchParams(searchParams.toString()));
+  // The boxes show a change at once, while the new list loads.
+  const [view, setOptimistic] = useOptimistic(current);
   const [q, setQ] = useState(view.q);
   const [shownQ, setShownQ] = useState(view.q);
   const [pending, startTransition] = useTransition();
   // The URL changed under the search box (Clear filters, back button): show its search.
-  if (shownQ !== view.q) {
-    setShownQ(view.q);
-    setQ(view.q);
+  if (shownQ !== current.q) {
+    setShownQ(current.q);
+    setQ(current.q);
   }
 
   const go = (changes: Partial<typeof view>) =>
-    startTransition(() => router.push(`${pathname}${forSaleQueryString({ ...view, ...changes, page: 1 })}`, { scroll: false }));
-  const filtered = Boolean(view.q) || forSaleFacetKeys.some((k) => view[k]);
+    startTransition(() => {
+      const next = { ...view, ...changes, page: 1 };
+      setOptimistic(next);
+      router.push(`${pathname}${forSaleQueryString(next)}`, { scroll: false });
+    });
+  const toggle = (key: ForSaleFacetKey, value: string, on: boolean) =>
+    go({ [key]: on ? [...view[key], value] : view[key].filter((v) => v !== value) });
+  const filtered = forSaleFiltered(view);
 
   return (
     <form
       role="search"
       aria-label="Filter the For Sale list"
-      className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 lg:grid-cols-8"
+      className="mb-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4"
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
         go({ q: q.trim() });
       }}
     >
-      <div className="col-span-2">
+      <div className="max-w-xl">
         <label htmlFor="for-sale-q" className="text-sm font-medium">
           Search
         </label>
@@ -61,43 +78,58 @@ export function ForSaleFilters({ options }: { options: ForSaleFacets['options'] 
             value={q}
             onChange={(e) => setQ(e.target.value)}
             placeholder="Model, SKU, color…"
-            className={`${control} mt-0`}
+            className={control}
           />
           <button type="submit" className="rounded-md bg-[var(--brand)] px-3 text-sm font-medium text-white">
             Search
           </button>
         </div>
       </div>
-      {forSaleFacetKeys.map((key) => {
-        const values = options[key];
-        const selected = view[key];
-        const list = selected && !values.some((o) => o.value === selected) ? [{ value: selected, count: 0 }, ...values] : values;
-        return (
-          <div key={key}>
-            <label htmlFor={`for-sale-${key}`} className="text-sm font-medium">
-              {labels[key]}
-            </label>
-            <select id={`for-sale-${key}`} value={selected} onChange={(e) => go({ [key]: e.target.value })} className={control}>
-              <option value="">All</option>
-              {list.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.value} ({o.count})
-                </option>
-              ))}
-            </select>
-          </div>
-        );
-      })}
-      {pending || filtered ? (
-        <p className="col-span-full flex items-center gap-4 text-sm text-slate-600">
-          {pending ? <span role="status">Updating…</span> : null}
-          {filtered ? (
-            <Link href={`${pathname}${forSaleQueryString({ sort: view.sort, dir: view.dir })}`} className="text-[var(--brand)] underline">
-              Clear filters
-            </Link>
-          ) : null}
-        </p>
-      ) : null}
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        {forSaleFacetKeys.map((key) => {
+          const values = options[key];
+          const selected = view[key];
+          // A chosen value that nothing matches any more stays listed, so it can be cleared.
+          const missing = selected.filter((v) => !values.some((o) => o.value === v)).map((value) => ({ value, count: 0 }));
+          const list = [...missing, ...values];
+          return (
+            <fieldset key={key} className="min-w-0">
+              <legend className="text-sm font-medium">
+                {labels[key]}
+                {selected.length ? <span className="font-normal text-slate-500"> · {selected.length} chosen</span> : null}
+              </legend>
+              <div className="mt-1 max-h-40 overflow-y-auto rounded-md border border-slate-200 px-2 py-1">
+                {list.length === 0 ? <p className="py-0.5 text-sm text-slate-500">None</p> : null}
+                {list.map((o, i) => {
+                  const id = `for-sale-${key}-${i}`;
+                  return (
+                    <div key={o.value} className="flex items-center gap-2 py-0.5 text-sm">
+                      <input
+                        id={id}
+                        type="checkbox"
+                        checked={selected.includes(o.value)}
+                        onChange={(e) => toggle(key, o.value, e.target.checked)}
+                        className="h-4 w-4 shrink-0"
+                      />
+                      <label htmlFor={id} className="min-w-0 flex-1 truncate">
+                        {o.value} <span className="text-slate-500">({o.count})</span>
+                      </label>
+                    </div>
+                  );
+                })}
+              </div>
+            </fieldset>
+          );
+        })}
+      </div>
+      <p className="flex min-h-5 items-center gap-4 text-sm text-slate-600">
+        <span role="status">{pending ? 'Updating…' : ''}</span>
+        {filtered ? (
+          <Link href={`${pathname}${forSaleQueryString({ sort: view.sort, dir: view.dir, layout: view.layout })}`} className="text-[var(--brand)] underline">
+            Clear filters
+          </Link>
+        ) : null}
+      </p>
     </form>
   );
 }

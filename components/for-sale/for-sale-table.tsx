@@ -1,12 +1,14 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { ForSaleRow } from '@/db/queries/for-sale';
 import { AddToCart } from '@/components/cart/add-to-cart';
 import { EmptyRow, Table, Th } from '@/components/ui/table';
 import { formatMoney } from '@/lib/money';
 import { productLabel } from '@/lib/portal/product-label';
 import { forSaleQueryString, type ForSaleSort, type ForSaleView } from '@/lib/validation/for-sale';
+import { GradeBadge, variantTitle } from './grade-badge';
 
-function SortHeader({ label, sort, view, base, className = '' }: { label: string; sort: ForSaleSort; view: ForSaleView; base: string; className?: string }) {
+export function SortHeader({ label, sort, view, base, className = '' }: { label: string; sort: ForSaleSort; view: ForSaleView; base: string; className?: string }) {
   const active = view.sort === sort;
   const dir = active && view.dir === 'asc' ? 'desc' : 'asc';
   // No prefetch: every sort is a fresh server render, and prefetching all of them would multiply each view's cost.
@@ -20,9 +22,35 @@ function SortHeader({ label, sort, view, base, className = '' }: { label: string
   );
 }
 
+/** What an empty page says: past the end, nothing matching (with a way out), or nothing for sale. */
+export function ForSaleEmpty({ view, base, filtered, total }: { view: ForSaleView; base: string; filtered: boolean; total: number }): ReactNode {
+  if (total > 0)
+    return (
+      <>
+        This page is past the end of the list.{' '}
+        <Link href={`${base}${forSaleQueryString({ ...view, page: 1 })}`} className="text-[var(--brand)] underline">
+          Go to the first page
+        </Link>
+      </>
+    );
+  if (filtered)
+    return (
+      <>
+        Nothing for sale matches these filters.{' '}
+        <Link href={`${base}${forSaleQueryString({ sort: view.sort, dir: view.dir, layout: view.layout })}`} className="text-[var(--brand)] underline">
+          Clear filters
+        </Link>
+      </>
+    );
+  return 'Nothing is for sale right now. Please check back soon.';
+}
+
 /**
- * One row per available product. Kept lean on purpose (cell padding is set
- * once on the table): fifty rows must stay well under the page-weight budget.
+ * One row per available product: its title, the SKU as secondary text, the
+ * grade as a badge. The layout is fixed (set column widths, a reserved
+ * message line under each Add), so a message never moves the columns. Kept
+ * lean on purpose (cell padding is set once on the table): fifty rows must
+ * stay well under the page-weight budget.
  */
 export function ForSaleTable({
   rows,
@@ -40,13 +68,17 @@ export function ForSaleTable({
   total: number;
 }) {
   return (
-    <Table caption="Products for sale" className="[&_td]:px-3 [&_td]:py-2">
+    <Table caption="Products for sale" className="table-fixed [&_td]:px-3 [&_td]:py-2">
+      <colgroup>
+        <col />
+        <col className="w-20" />
+        <col className="w-28" />
+        <col className="w-28" />
+        <col className="w-64" />
+      </colgroup>
       <thead>
         <tr>
           <SortHeader label="Product" sort="model" view={view} base={base} />
-          <Th>Capacity</Th>
-          <Th>Color</Th>
-          <Th>Network</Th>
           <Th>Grade</Th>
           <SortHeader label="Price" sort="price" view={view} base={base} className="text-right" />
           <SortHeader label="Available" sort="quantity" view={view} base={base} className="text-right" />
@@ -55,34 +87,20 @@ export function ForSaleTable({
       </thead>
       <tbody className="divide-y divide-slate-100">
         {rows.length === 0 ? (
-          <EmptyRow colSpan={8}>
-            {total > 0 ? (
-              <>
-                This page is past the end of the list.{' '}
-                <Link href={`${base}${forSaleQueryString({ ...view, page: 1 })}`} className="text-[var(--brand)] underline">
-                  Go to the first page
-                </Link>
-              </>
-            ) : filtered ? (
-              'Nothing for sale matches these filters.'
-            ) : (
-              'Nothing is for sale right now. Please check back soon.'
-            )}
+          <EmptyRow colSpan={5}>
+            <ForSaleEmpty view={view} base={base} filtered={filtered} total={total} />
           </EmptyRow>
         ) : null}
         {rows.map((r) => (
           <tr key={r.id}>
-            <td>
-              <b className="font-medium">
-                {r.manufacturer} {r.model}
-              </b>
+            <td className="break-words">
+              <b className="font-medium">{variantTitle(r)}</b>
               <br />
               <small className="text-slate-500">{r.sku}</small>
             </td>
-            <td>{r.capacity}</td>
-            <td>{r.color}</td>
-            <td>{r.network}</td>
-            <td>{r.grade}</td>
+            <td>
+              <GradeBadge grade={r.grade} />
+            </td>
             <td className="text-right tabular-nums">
               {r.listPrice === null ? <i className="text-slate-500">Price on request</i> : formatMoney(r.listPrice, currency)}
             </td>

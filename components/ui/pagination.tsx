@@ -12,7 +12,8 @@ export function Pagination({
   total,
 }: {
   basePath: string;
-  searchParams: Record<string, string | undefined>;
+  /** A repeated parameter (several values of one filter) is kept whole. */
+  searchParams: Record<string, string | string[] | undefined>;
   page: number;
   pageSize: number;
   total: number;
@@ -20,7 +21,10 @@ export function Pagination({
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(searchParams)) if (v && k !== 'page') params.set(k, v);
+    for (const [k, v] of Object.entries(searchParams)) {
+      if (k === 'page') continue;
+      for (const one of Array.isArray(v) ? v : [v]) if (one) params.append(k, one);
+    }
     if (p > 1) params.set('page', String(p));
     const qs = params.toString();
     return qs ? `${basePath}?${qs}` : basePath;

@@ -4,6 +4,7 @@ import { queryRows } from '@/db/rows';
 import { cartLines } from '@/db/schema';
 import { Refusal } from '@/lib/refusal';
 import { productLabel } from '@/lib/portal/product-label';
+import { CAN_ADD_FIELD } from '@/lib/validation/cart';
 import type { CartSummary } from '@/lib/validation/cart';
 
 /**
@@ -17,9 +18,13 @@ export type CartScope = { sellerId: number; portalAccountId: number };
  * A cart change refused with a message for the customer, shown at the
  * quantity field; thrown inside the transaction so nothing is written.
  */
-function cartRefusal(message: string): Refusal {
-  return new Refusal(message, { fieldErrors: { quantity: [message] } });
+function cartRefusal(message: string, canAdd?: number): Refusal {
+  const fieldErrors: Record<string, string[]> = { quantity: [message] };
+  // The most that can still be added, so the screen can offer it ("Add 10").
+  if (canAdd !== undefined && canAdd > 0) fieldErrors[CAN_ADD_FIELD] = [String(canAdd)];
+  return new Refusal(message, { fieldErrors });
 }
+
 
 export type SellableProduct = {
   id: number;
@@ -106,11 +111,15 @@ export async function addToCart(
   let capped = false;
   if (quantity > product.available) {
     if (params.overLimit !== 'cap') {
-      const label = productLabel(product);
+      // Said in the row of the product, so the message need not name it.
+      const room = Math.max(0, product.available - before);
       throw cartRefusal(
-        before > 0
-          ? `You already have ${before} of ${label} in your cart and ${product.available} ${isAre(product.available)} available: you can add ${before >= product.available ? 'no more' : `up to ${product.available - before} more`}.`
-          : `Only ${product.available} of ${label} ${isAre(product.available)} available.`,
+        before === 0
+          ? `Only ${product.available} available.`
+          : room
+            ? `${before} in your cart; ${room} more available.`
+            : `All ${product.available} available are in your cart.`,
+        room,
       );
     }
     quantity = product.available;

@@ -58,8 +58,11 @@ function searchCondition(q: string): SQL {
   );
 }
 
+/** A product passes a filter when its attribute is one of the chosen values (any, when none is chosen). */
 function facetCondition(view: ForSaleView, key: ForSaleFacetKey): SQL {
-  return view[key] ? sql`${column[key]} = ${view[key]}` : sql`true`;
+  const chosen = view[key];
+  if (!chosen.length) return sql`true`;
+  return sql`${column[key]} in (${sql.join(chosen.map((v) => sql`${v}`), sql`, `)})`;
 }
 
 /** Available products of the seller that the page may show: quantity > 0, priced unless hiding is off. */
@@ -116,7 +119,7 @@ function baseSet(params: ForSaleParams): SQL {
  */
 function facetCounts(view: ForSaleView): SQL {
   const othersMatch = (except?: ForSaleFacetKey) => {
-    const flags = forSaleFacetKeys.filter((k) => k !== except && view[k]).map((k) => sql.identifier(`${k}_ok`));
+    const flags = forSaleFacetKeys.filter((k) => k !== except && view[k].length).map((k) => sql.identifier(`${k}_ok`));
     return flags.length ? sql.join(flags, sql` and `) : sql`true`;
   };
   const id = (k: ForSaleFacetKey) => sql`${sql.identifier(k)}`;
@@ -163,7 +166,7 @@ export async function forSaleListing(db: DbOrTx, params: ForSaleParams): Promise
   return queryRows<ForSaleRow>(db, forSaleListingQuery(params));
 }
 
-const gradeKey = (g: string) => [g.replace(/\+$/, ''), g.endsWith('+') ? 0 : 1] as const;
+export const gradeKey = (g: string) => [g.replace(/\+$/, ''), g.endsWith('+') ? 0 : 1] as const;
 const capacityKey = (c: string) => {
   const n = Number(/^\d+/.exec(c)?.[0] ?? NaN);
   return Number.isNaN(n) ? Infinity : /tb$/i.test(c) ? n * 1024 : n;
@@ -225,4 +228,106 @@ export async function* forSaleAllRows(
     if (rows.length) yield rows;
     if (rows.length < batchSize) return;
   }
+}
+
+/** One product in a grouped row: the grade's cell. */
+export type ForSaleCell = { id: number; sku: string; grade: string; listPrice: number | null; available: number };
+
+/** One row of the grouped view: a model, capacity, color and network, with its products by grade. */
+export type ForSaleGroup = {
+  manufacturer: string;
+  model: string;
+  capacity: string;
+  color: string;
+  network: string;
+  /** In the seller's grade order (A+, A, B, C…); two products of one grade both appear. */
+  cells: ForSaleCell[];
+};
+
+const groupKeys = ['manufacturer', 'model', 'capacity', 'color', 'network'] as const;
+
+/** The grouped view's order: by model, or by the group's lowest price or total quantity, then by model. */
+function groupOrderBy(view: ForSaleView): SQL {
+  const d = view.dir === 'desc' ? sql`desc` : sql`asc`;
+  const byModel = sql`g.manufacturer ${d}, g.model ${d}, (upper(g.capacity) like '%TB') ${d}, length(g.capacity) ${d}, g.capacity ${d}, g.color ${d}, g.network ${d}`;
+  if (view.sort === 'price') return sql`g.list_price ${d} nulls last, ${byModel}`;
+  if (view.sort === 'quantity') return sql`g.quantity ${d}, ${byModel}`;
+  return byModel;
+}
+
+/**
+ * Everything the grouped For Sale view reads, in one statement: the facet
+ * counts with the total, the number of groups, and the products of one page
+ * of groups (paginated in the database), from a single read of the searched set.
+ */
+export function forSaleGroupedPageQuery(params: ForSaleParams): SQL {
+  const { view } = params;
+  const allOk = sql.join(forSaleFacetKeys.map((k) => sql.identifier(`${k}_ok`)), sql` and `);
+  const keys = sql.join(groupKeys.map((k) => sql.identifier(k)), sql`, `);
+  const order = groupOrderBy(view);
+  const nulls = sql.join(groupKeys.map((k) => sql`null as ${sql.identifier(k)}`), sql`, `);
+  return sql`with ${baseSet(params)}, ${facetCounts(view)},
+    groups as (
+      select ${keys}, min(list_price) as list_price, sum(quantity)::int as quantity
+      from base where ${allOk}
+      group by ${keys}
+    ),
+    page_groups as (
+      select g.*, row_number() over (order by ${order}) as position
+      from groups g
+      order by ${order}
+      limit ${FOR_SALE_PAGE_SIZE} offset ${(view.page - 1) * FOR_SALE_PAGE_SIZE}
+    )
+    select 'facet' as kind, facet, value, n, null::bigint as position, null::int as id, null as sku, null as grade,
+      null::bigint as "listPrice", null::int as available, ${nulls}
+    from facet_counts
+    union all
+    select 'groups', 'groups', '', count(*)::int, null, null, null, null, null, null, ${nulls}
+    from groups
+    union all
+    select 'cell', null, null, null, g.position, b.id, b.sku, b.grade, b.list_price, b.quantity,
+      ${sql.join(groupKeys.map((k) => sql`g.${sql.identifier(k)}`), sql`, `)}
+    from page_groups g
+    join base b on ${sql.join(forSaleFacetKeys.map((k) => sql`b.${sql.identifier(`${k}_ok`)}`), sql` and `)}
+      and ${sql.join(groupKeys.map((k) => sql`b.${sql.identifier(k)} = g.${sql.identifier(k)}`), sql` and `)}`;
+}
+
+/** One page of the grouped view, its facet counts and the number of groups, in one round trip. */
+export async function forSaleGroupedPage(
+  db: DbOrTx,
+  params: ForSaleParams,
+): Promise<{ groups: ForSaleGroup[]; groupCount: number; facets: ForSaleFacets }> {
+  type Row = FacetCountRow & ForSaleCell & Omit<ForSaleGroup, 'cells'> & { kind: 'facet' | 'groups' | 'cell'; position: number };
+  const result = await queryRows<Row>(db, forSaleGroupedPageQuery(params));
+  const byPosition = new Map<number, ForSaleGroup>();
+  let groupCount = 0;
+  for (const r of result) {
+    if (r.kind === 'groups') groupCount = Number(r.n);
+    if (r.kind !== 'cell') continue;
+    const position = Number(r.position);
+    let group = byPosition.get(position);
+    if (!group) {
+      group = { manufacturer: r.manufacturer, model: r.model, capacity: r.capacity, color: r.color, network: r.network, cells: [] };
+      byPosition.set(position, group);
+    }
+    group.cells.push({
+      id: r.id,
+      sku: r.sku,
+      grade: r.grade,
+      listPrice: r.listPrice === null ? null : Number(r.listPrice),
+      available: Number(r.available),
+    });
+  }
+  const groups = [...byPosition.entries()].sort(([a], [b]) => a - b).map(([, g]) => g);
+  for (const g of groups) g.cells.sort((x, y) => compareOptions.grade(x.grade, y.grade) || x.id - y.id);
+  return { groups, groupCount, facets: toFacets(result.filter((r) => r.kind === 'facet')) };
+}
+
+/**
+ * The grade columns of the grouped view: the grades present under the other
+ * filters, in the seller's order, narrowed to the chosen grades when there are any.
+ */
+export function gradeColumns(facets: ForSaleFacets, view: ForSaleView): string[] {
+  const present = facets.options.grade.map((o) => o.value);
+  return view.grade.length ? present.filter((g) => view.grade.includes(g)) : present;
 }

@@ -34,7 +34,7 @@ describe('cart', () => {
   it('refuses 0, -1, 1.5, "abc" and an empty quantity with a message, before anything is written', async () => {
     const { product } = await productWith(5);
     const expectations: [unknown, RegExp][] = [
-      ['0', /at least 1/],
+      ['0', /^Enter at least 1\.$/],
       ['-1', /at least 1/],
       ['1.5', /whole number/],
       ['abc', /whole number/],
@@ -65,11 +65,23 @@ describe('cart', () => {
     expect((await add(scope, product.id, 2)).quantity).toBe(5);
 
     await expect(add(scope, product.id, 1)).rejects.toThrow(
-      'You already have 5 of Apple iPhone 13 128GB Midnight A Unlocked in your cart and 5 are available: you can add no more.',
+      'All 5 available are in your cart.',
     );
+    // A refusal with room left carries the most that can be added, for the "Add N" button.
+    const { product: third } = await productWith(6, { color: 'Blue' });
+    await add(scope, third.id, 2);
+    const refused = await add(scope, third.id, 9).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Refusal);
+    expect((refused as Refusal).message).toBe('2 in your cart; 4 more available.');
+    expect((refused as Refusal).fieldErrors).toMatchObject({ canAdd: ['4'] });
     const { product: other } = await productWith(4, { color: 'Pink' });
-    await expect(add(scope, other.id, 5)).rejects.toThrow('Only 4 of Apple iPhone 13 128GB Pink A Unlocked are available.');
-    expect(await cartOf(database.db, scope.portalAccountId)).toEqual([{ productId: product.id, quantity: 5 }]);
+    const only = await add(scope, other.id, 5).catch((e: unknown) => e);
+    expect((only as Refusal).message).toBe('Only 4 available.');
+    expect((only as Refusal).fieldErrors).toMatchObject({ canAdd: ['4'] });
+    expect((await cartOf(database.db, scope.portalAccountId)).sort((a, b) => a.productId - b.productId)).toEqual([
+      { productId: product.id, quantity: 5 },
+      { productId: third.id, quantity: 2 },
+    ]);
   });
 
   it('caps instead of refusing when asked (for "order again")', async () => {

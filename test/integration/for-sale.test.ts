@@ -1,13 +1,46 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
-import { forSaleAllRows, forSaleFacets, forSaleListing, forSalePage, type ForSaleRow } from '@/db/queries/for-sale';
-import { forSaleFacetKeys, parseForSaleView, type ForSaleView } from '@/lib/validation/for-sale';
+import {
+  forSaleAllRows,
+  forSaleFacets,
+  forSaleGroupedPage,
+  forSaleListing,
+  forSalePage,
+  gradeColumns,
+  type ForSaleRow,
+} from '@/db/queries/for-sale';
+import type { DbOrTx } from '@/db';
+import { forSaleFacetKeys, forSaleQueryString, parseForSaleView, type ForSaleView } from '@/lib/validation/for-sale';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
 import { setPortalSettings, staffCommitDevices } from '../support/portal-fixtures';
 
-const view = (params: Record<string, string> = {}): ForSaleView => parseForSaleView(params);
+type ViewParams = Record<string, string | string[]>;
+const view = (params: ViewParams = {}): ForSaleView => parseForSaleView(params);
+
+/**
+ * The database as a reader that counts its statements: every read of the For
+ * Sale queries goes through `execute`; touching any other query builder
+ * (select, transaction…) fails the test, so the count is the whole cost.
+ */
+function countingDb(db: DbOrTx) {
+  const counter = { statements: 0 };
+  const proxy = new Proxy(db, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      if (prop === 'execute') {
+        return (...args: unknown[]) => {
+          counter.statements++;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      throw new Error(`The For Sale read used db.${String(prop)}, not one statement`);
+    },
+  });
+  return { db: proxy, counter };
+}
 
 describe('For Sale listing: availability under the portal settings', () => {
   let database: TestDatabase;
@@ -124,15 +157,20 @@ describe('For Sale listing: filters, facet counts, search, sort and pagination',
   });
   afterAll(() => database.close());
 
-  const params = (p: Record<string, string>) => ({ sellerId: seller.sellerId, view: view(p) });
+  const params = (p: ViewParams) => ({ sellerId: seller.sellerId, view: view(p) });
   const availableItems = () => catalogue.filter((i) => i.available > 0);
-  const matches = (item: Item, p: Record<string, string>, except?: string) =>
-    forSaleFacetKeys.every((k) => k === except || !p[k] || item.attrs[k] === p[k]);
+  const chosen = (p: ViewParams, k: string) => (p[k] === undefined ? [] : ([] as string[]).concat(p[k]));
+  const matches = (item: Item, p: ViewParams, except?: string) =>
+    forSaleFacetKeys.every((k) => k === except || !chosen(p, k).length || chosen(p, k).includes(String(item.attrs[k])));
 
   it('filters by each attribute and counts, per attribute, the products each value would leave', async () => {
     const { db } = database;
-    const cases: Record<string, string>[] = [
+    const cases: ViewParams[] = [
       {},
+      { grade: ['A+', 'A'] },
+      { grade: ['A+', 'A'], network: ['Unlocked', 'Verizon'] },
+      { grade: ['A+', 'B'], network: ['AT&T', 'Verizon'], manufacturer: 'Apple' },
+      { manufacturer: ['Apple', 'Google'], capacity: ['128GB', '256GB'], q: 'a' },
       { manufacturer: 'Apple' },
       { manufacturer: 'Apple', grade: 'A' },
       { capacity: '128GB', network: 'Unlocked' },
@@ -221,7 +259,7 @@ describe('For Sale listing: filters, facet counts, search, sort and pagination',
 
   it("reads the page's rows, facet counts and total in one statement that agrees with the separate queries", async () => {
     const { db } = database;
-    const views: Record<string, string>[] = [{}, { manufacturer: 'Apple', grade: 'A' }, { q: 'pixel', sort: 'price', dir: 'desc' }, { sort: 'quantity', page: '2' }, { color: 'Nope' }];
+    const views: ViewParams[] = [{}, { manufacturer: 'Apple', grade: 'A' }, { grade: ['A+', 'B'], network: ['AT&T', 'Unlocked'] }, { q: 'pixel', sort: 'price', dir: 'desc' }, { sort: 'quantity', page: '2' }, { color: 'Nope' }];
     for (const p of views) {
       const page = await forSalePage(db, params(p));
       expect(page.rows, JSON.stringify(p)).toEqual(await forSaleListing(db, params(p)));
@@ -241,5 +279,145 @@ describe('For Sale listing: filters, facet counts, search, sort and pagination',
     const page1 = await forSaleListing(db, params({ sort: 'quantity', dir: 'desc' }));
     const page2 = await forSaleListing(db, params({ sort: 'quantity', dir: 'desc', page: '2' }));
     expect(rows.map((r) => r.id)).toEqual([...page1, ...page2].map((r) => r.id));
+  });
+
+  it('reads several values per filter from the URL and writes them back the same way', () => {
+    const parsed = parseForSaleView(new URLSearchParams('grade=A%2B&grade=A&network=Unlocked&network=Verizon&grade=A&grade=%20&layout=grouped'));
+    expect(parsed).toMatchObject({ grade: ['A+', 'A'], network: ['Unlocked', 'Verizon'], model: [], layout: 'grouped' });
+    expect(forSaleQueryString(parsed)).toBe('?network=Unlocked&network=Verizon&grade=A%2B&grade=A&layout=grouped');
+    expect(parseForSaleView({ grade: ['A+', 'B'], layout: 'nope', page: ['2', '3'] })).toMatchObject({ grade: ['A+', 'B'], layout: 'list', page: 2 });
+  });
+
+  it('keeps several values per filter in the one statement, and the CSV follows the same filters', async () => {
+    const { db } = database;
+    const p: ViewParams = { manufacturer: ['Apple', 'Google', 'Samsung'], grade: ['A+', 'A'], network: ['Unlocked', 'Verizon'], sort: 'price' };
+    const { db: counted, counter } = countingDb(db);
+    const page = await forSalePage(counted, params(p));
+    expect(counter.statements).toBe(1);
+    const expected = availableItems().filter((i) => matches(i, p));
+    expect(page.rows.map((r) => r.id).sort()).toEqual(expected.map((i) => ids.get(i)!).sort());
+    expect(page.rows.every((r) => ['A+', 'A'].includes(r.grade) && ['Unlocked', 'Verizon'].includes(r.network))).toBe(true);
+    expect(page.facets).toEqual(await forSaleFacets(db, params(p)));
+    // Grade counts ignore the grade selection (B and C still counted), network counts ignore the network one.
+    const gradeCounts = Object.fromEntries(page.facets.options.grade.map((o) => [o.value, o.count]));
+    const networkCounts = Object.fromEntries(page.facets.options.network.map((o) => [o.value, o.count]));
+    const count = (items: Item[], key: 'grade' | 'network', value: string) => items.filter((i) => i.attrs[key] === value).length;
+    const underNetwork = availableItems().filter((i) => matches(i, p, 'grade'));
+    const underGrade = availableItems().filter((i) => matches(i, p, 'network'));
+    expect(gradeCounts.C).toBe(count(underNetwork, 'grade', 'C'));
+    expect(gradeCounts.C).toBeGreaterThan(0);
+    expect(gradeCounts['A+']).toBe(count(underNetwork, 'grade', 'A+'));
+    expect(networkCounts['AT&T'] ?? 0).toBe(count(underGrade, 'network', 'AT&T'));
+    expect(networkCounts.Verizon).toBe(count(underGrade, 'network', 'Verizon'));
+    expect(networkCounts.Verizon).toBeGreaterThan(0);
+
+    const csv: ForSaleRow[] = [];
+    for await (const batch of forSaleAllRows(db, { ...params(p), batchSize: 2 })) csv.push(...batch);
+    expect(csv.map((r) => r.id)).toEqual(page.rows.map((r) => r.id));
+  });
+});
+
+describe('For Sale grouped view: one row per model, capacity, color and network, a column per grade', () => {
+  let database: TestDatabase;
+  let seller: SellerFixture;
+  const id = new Map<string, number>();
+  const stock: [string, Partial<typeof s.products.$inferInsert>, number][] = [
+    ['13-unl-A+', { model: 'iPhone 13', network: 'Unlocked', grade: 'A+', listPrice: 45_000 }, 2],
+    ['13-unl-A', { model: 'iPhone 13', network: 'Unlocked', grade: 'A', listPrice: 40_000 }, 5],
+    ['13-unl-B', { model: 'iPhone 13', network: 'Unlocked', grade: 'B', listPrice: 30_000 }, 3],
+    ['13-unl-C', { model: 'iPhone 13', network: 'Unlocked', grade: 'C', listPrice: null }, 1],
+    ['13-att-A', { model: 'iPhone 13', network: 'AT&T', grade: 'A', listPrice: 39_000 }, 2],
+    ['13-att-B', { model: 'iPhone 13', network: 'AT&T', grade: 'B', listPrice: 29_000 }, 1],
+    ['13-256-A+', { model: 'iPhone 13', capacity: '256GB', network: 'Unlocked', grade: 'A+', listPrice: 50_000 }, 1],
+    ['px-A-1', { manufacturer: 'Google', model: 'Pixel 8', color: 'Obsidian', grade: 'A', listPrice: 35_000 }, 7],
+    ['px-A-2', { manufacturer: 'Google', model: 'Pixel 8', color: 'Obsidian', grade: 'A', listPrice: 34_000 }, 1],
+    ['s22-B-none', { manufacturer: 'Samsung', model: 'Galaxy S22', color: 'Green', grade: 'B', listPrice: 20_000 }, 0],
+  ];
+
+  beforeAll(async () => {
+    database = await createTestDatabase(inject('testDbTemplate'));
+    seller = await buildSeller(database.db);
+    for (const [key, attrs, available] of stock) {
+      const product = await addProduct(database.db, seller, { manufacturer: 'Apple', capacity: '128GB', color: 'Midnight', ...attrs });
+      id.set(key, product.id);
+      if (available) await addDevices(database.db, seller, product.id, available);
+    }
+  });
+  afterAll(() => database.close());
+
+  const params = (p: ViewParams) => ({ sellerId: seller.sellerId, view: view({ layout: 'grouped', ...p }) });
+  const titles = (groups: { manufacturer: string; model: string; capacity: string; color: string; network: string }[]) =>
+    groups.map((g) => `${g.manufacturer} ${g.model} ${g.capacity} ${g.color} ${g.network}`);
+
+  it('groups the products by variant, grades in the seller order, in one statement', async () => {
+    const { db, counter } = countingDb(database.db);
+    const page = await forSaleGroupedPage(db, params({}));
+    expect(counter.statements).toBe(1);
+    expect(titles(page.groups)).toEqual([
+      'Apple iPhone 13 128GB Midnight AT&T',
+      'Apple iPhone 13 128GB Midnight Unlocked',
+      'Apple iPhone 13 256GB Midnight Unlocked',
+      'Google Pixel 8 128GB Obsidian Unlocked',
+    ]);
+    expect(page.groupCount).toBe(4);
+    expect(page.facets.total).toBe(9);
+    expect(gradeColumns(page.facets, params({}).view)).toEqual(['A+', 'A', 'B', 'C']);
+    const unlocked = page.groups[1]!;
+    expect(unlocked.cells).toEqual([
+      { id: id.get('13-unl-A+'), sku: expect.any(String), grade: 'A+', listPrice: 45_000, available: 2 },
+      { id: id.get('13-unl-A'), sku: expect.any(String), grade: 'A', listPrice: 40_000, available: 5 },
+      { id: id.get('13-unl-B'), sku: expect.any(String), grade: 'B', listPrice: 30_000, available: 3 },
+      { id: id.get('13-unl-C'), sku: expect.any(String), grade: 'C', listPrice: null, available: 1 },
+    ]);
+    // Two products of one grade in one variant both appear in its cell.
+    expect(page.groups[3]!.cells.map((c) => c.id).sort()).toEqual([id.get('px-A-1'), id.get('px-A-2')].sort());
+  });
+
+  it('applies several values per filter; the grade columns narrow to the chosen grades', async () => {
+    const p = params({ grade: ['A', 'A+'], network: ['AT&T', 'Unlocked'], manufacturer: 'Apple' });
+    const page = await forSaleGroupedPage(database.db, p);
+    expect(titles(page.groups)).toEqual([
+      'Apple iPhone 13 128GB Midnight AT&T',
+      'Apple iPhone 13 128GB Midnight Unlocked',
+      'Apple iPhone 13 256GB Midnight Unlocked',
+    ]);
+    expect(page.groups.map((g) => g.cells.map((c) => c.grade))).toEqual([['A'], ['A+', 'A'], ['A+']]);
+    expect(gradeColumns(page.facets, p.view)).toEqual(['A+', 'A']);
+    // The grade facet still counts B and C (its own selection does not apply to it).
+    expect(Object.fromEntries(page.facets.options.grade.map((o) => [o.value, o.count]))).toEqual({ 'A+': 2, A: 2, B: 2, C: 1 });
+    // The list view of the same filters has the same products.
+    const list = await forSalePage(database.db, { ...p, view: { ...p.view, layout: 'list' } });
+    expect(list.rows.map((r) => r.id).sort()).toEqual(page.groups.flatMap((g) => g.cells.map((c) => c.id)).sort());
+    expect(list.facets).toEqual(page.facets);
+  });
+
+  it('sorts groups by lowest price and paginates groups in the database, one statement at any size', async () => {
+    const byPrice = await forSaleGroupedPage(database.db, params({ sort: 'price' }));
+    expect(titles(byPrice.groups).slice(0, 2)).toEqual(['Apple iPhone 13 128GB Midnight AT&T', 'Apple iPhone 13 128GB Midnight Unlocked']); // from $290.00, $300.00
+    expect(titles(byPrice.groups).at(-1)).toBe('Apple iPhone 13 256GB Midnight Unlocked'); // $500.00
+
+    for (let i = 0; i < 60; i++) {
+      for (const grade of ['A', 'B']) {
+        const product = await addProduct(database.db, seller, { manufacturer: 'Motorola', model: `Moto G${String(i).padStart(2, '0')}`, grade });
+        await addDevices(database.db, seller, product.id, 1);
+      }
+    }
+    const { db, counter } = countingDb(database.db);
+    const first = await forSaleGroupedPage(db, params({}));
+    const second = await forSaleGroupedPage(db, params({ page: '2' }));
+    const third = await forSaleGroupedPage(db, params({ page: '3' }));
+    expect(counter.statements).toBe(3);
+    expect(first.groupCount).toBe(64);
+    expect(first.groups).toHaveLength(50);
+    expect(second.groups).toHaveLength(14);
+    expect(third.groups).toHaveLength(0);
+    const all = titles([...first.groups, ...second.groups]);
+    expect(new Set(all).size).toBe(64);
+    // Every Motorola row holds both its grades, even across the page boundary.
+    expect([...first.groups, ...second.groups].filter((g) => g.manufacturer === 'Motorola').every((g) => g.cells.map((c) => c.grade).join() === 'A,B')).toBe(true);
+    const motorolaB = await forSaleGroupedPage(database.db, params({ manufacturer: 'Motorola', grade: 'B', page: '2' }));
+    expect(motorolaB.groupCount).toBe(60);
+    expect(motorolaB.groups).toHaveLength(10);
+    expect(motorolaB.facets.total).toBe(60);
   });
 });

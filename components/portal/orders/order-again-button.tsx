@@ -4,7 +4,9 @@ import { useState, useTransition } from 'react';
 import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { orderAgainAction } from '@/lib/actions/portal/order-again';
+import { useQueryClient } from '@tanstack/react-query';
+import { cartSummaryKey } from '@/components/cart/cart-provider';
+import { orderAgainAction, type OrderAgainResult } from '@/lib/actions/portal/order-again';
 import type { OrderAgainLine } from '@/db/queries/portal/orders/order-again';
 import type { ActionResult } from '@/lib/actions/result';
 
@@ -17,14 +19,23 @@ function describeShortfall(line: OrderAgainLine): string {
 /** "Order again": the order's products into the cart, with what could not be filled. */
 export function OrderAgainButton({ slug, orderNumber }: { slug: string; orderNumber: number }) {
   const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<OrderAgainLine[]> | null>(null);
-  const shortfalls = result?.ok ? result.data.filter((l) => l.outcome !== 'added') : [];
+  const [result, setResult] = useState<ActionResult<OrderAgainResult> | null>(null);
+  const queryClient = useQueryClient();
+  const shortfalls = result?.ok ? result.data.lines.filter((l) => l.outcome !== 'added') : [];
   return (
     <div className="space-y-3">
       <Button
         variant="secondary"
-        disabled={pending}
-        onClick={() => startTransition(async () => setResult(await orderAgainAction(slug, { orderNumber })))}
+        aria-disabled={pending || undefined}
+        onClick={() => {
+          if (pending) return;
+          startTransition(async () => {
+            const answer = await orderAgainAction(slug, { orderNumber });
+            // The header's cart badge follows at once.
+            if (answer.ok) queryClient.setQueryData(cartSummaryKey(slug), answer.data.summary);
+            setResult(answer);
+          });
+        }}
       >
         {pending ? 'Adding to cart…' : 'Order again'}
       </Button>

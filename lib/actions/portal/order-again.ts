@@ -3,14 +3,19 @@
 import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
+import { cartSummary } from '@/db/queries/cart';
 import { orderAgain, type OrderAgainLine } from '@/db/queries/portal/orders/order-again';
+import type { CartSummary } from '@/lib/validation/cart';
 import { ok, portalAction, Refusal } from '@/lib/actions';
 
 const orderAgainSchema = z.object({ orderNumber: z.coerce.number().int().positive().max(999_999_999) });
 
+export type OrderAgainResult = { lines: OrderAgainLine[]; summary: CartSummary };
+
 /** "Order again": the order's products into the cart, capped at what is available now. */
 export const orderAgainAction = portalAction(orderAgainSchema, async (input, customer) => {
-  const lines = await orderAgain(await getDb(), {
+  const db = await getDb();
+  const lines = await orderAgain(db, {
     sellerId: customer.sellerId,
     organizationId: customer.organizationId,
     portalAccountId: customer.portalAccountId,
@@ -23,5 +28,7 @@ export const orderAgainAction = portalAction(orderAgainSchema, async (input, cus
   const message = added
     ? `Added ${added} ${added === 1 ? 'device' : 'devices'} to your cart.`
     : 'Nothing could be added to your cart.';
-  return ok<OrderAgainLine[]>(lines, message);
+  // The cart as it is now, so the header's badge shows the new count at once (no page load).
+  const summary = await cartSummary(db, { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId });
+  return ok<OrderAgainResult>({ lines, summary }, message);
 });

@@ -1,20 +1,51 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getDb } from '@/db';
-import { forSalePage } from '@/db/queries/for-sale';
+import { checkoutReadiness } from '@/db/queries/checkout';
+import { forSaleGroupedPage, forSalePage, gradeColumns, type ForSaleFacets } from '@/db/queries/for-sale';
 import { ForSaleFilters } from '@/components/for-sale/for-sale-filters';
+import { ForSaleGroupedTable } from '@/components/for-sale/for-sale-grouped-table';
 import { ForSaleTable } from '@/components/for-sale/for-sale-table';
+import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
 import {
   FOR_SALE_PAGE_SIZE,
-  forSaleFacetKeys,
+  forSaleFiltered,
   forSaleQueryString,
   parseForSaleView,
+  type ForSaleLayout,
+  type ForSaleView,
 } from '@/lib/validation/for-sale';
 
 export const metadata: Metadata = { title: 'For Sale' };
+
+const layoutNames: Record<ForSaleLayout, string> = { list: 'One row per product', grouped: 'Grades side by side' };
+
+/** The view switch: two links (the layout lives in the URL), the current one marked. */
+function LayoutSwitch({ view, base }: { view: ForSaleView; base: string }) {
+  return (
+    <nav aria-label="View" className="mb-3 flex items-center gap-1 text-sm">
+      <span className="mr-1 text-slate-600">View:</span>
+      {(Object.keys(layoutNames) as ForSaleLayout[]).map((layout) => {
+        const current = view.layout === layout;
+        return (
+          <Link
+            key={layout}
+            href={`${base}${forSaleQueryString({ ...view, layout, page: 1 })}`}
+            prefetch={false}
+            aria-current={current ? 'page' : undefined}
+            className={`rounded-md border px-2.5 py-1 ${current ? 'border-[var(--brand)] bg-[var(--brand)] font-medium text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+          >
+            {layoutNames[layout]}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
 
 export default async function ForSalePage({
   params,
@@ -26,10 +57,19 @@ export default async function ForSalePage({
   const { slug } = await params;
   const customer = await requireOpenPortalCustomer(slug);
   const view = parseForSaleView(await searchParams);
-  const { rows, facets } = await forSalePage(await getDb(), { sellerId: customer.sellerId, view });
+  const db = await getDb();
+  const sellerId = customer.sellerId;
+  // A constant number of statements per view: the listing (rows, facet counts and total in one) and the ordering check.
+  const [listing, readiness] = await Promise.all([
+    view.layout === 'grouped'
+      ? forSaleGroupedPage(db, { sellerId, view }).then((p) => ({ ...p, rows: null }))
+      : forSalePage(db, { sellerId, view }).then((p) => ({ ...p, groups: null, groupCount: p.facets.total })),
+    checkoutReadiness(db, { sellerId }),
+  ]);
+  const facets: ForSaleFacets = listing.facets;
   const base = `/p/${slug}`;
   const qs = forSaleQueryString({ ...view, page: 1 });
-  const filtered = Boolean(view.q) || forSaleFacetKeys.some((k) => view[k]);
+  const filtered = forSaleFiltered(view);
   return (
     <>
       <PageHeader
@@ -42,14 +82,35 @@ export default async function ForSalePage({
           </a>
         }
       />
+      {readiness.ready ? null : (
+        <div className="mb-4">
+          <Alert tone="info" title="Ordering is not available yet">
+            {customer.portal.name} has not opened ordering through the portal yet. You can browse and fill your cart (it is
+            saved to your account); to place an order, please contact your sales representative at {customer.portal.name}.
+          </Alert>
+        </div>
+      )}
       <ForSaleFilters options={facets.options} />
-      <ForSaleTable rows={rows} view={view} base={base} currency={customer.currency} filtered={filtered} total={facets.total} />
+      <LayoutSwitch view={view} base={base} />
+      {listing.groups ? (
+        <ForSaleGroupedTable
+          groups={listing.groups}
+          grades={gradeColumns(facets, view)}
+          view={view}
+          base={base}
+          currency={customer.currency}
+          filtered={filtered}
+          total={listing.groupCount}
+        />
+      ) : (
+        <ForSaleTable rows={listing.rows} view={view} base={base} currency={customer.currency} filtered={filtered} total={facets.total} />
+      )}
       <Pagination
         basePath={base}
-        searchParams={Object.fromEntries(new URLSearchParams(qs))}
+        searchParams={Object.fromEntries([...new URLSearchParams(qs).keys()].map((k) => [k, new URLSearchParams(qs).getAll(k)]))}
         page={view.page}
         pageSize={FOR_SALE_PAGE_SIZE}
-        total={facets.total}
+        total={listing.groupCount}
       />
     </>
   );

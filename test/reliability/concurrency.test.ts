@@ -212,11 +212,11 @@ describe('concurrency across instances', () => {
     } while (Date.now() < deadline);
     expect(pending).toEqual([{ n: 0 }]);
     const sent = await rows<{ id: number }>(sql`select id from email_messages where status = 'sent'`);
-    const { accepted } = (await (await fetch(`${mailUrl}/__accepted`)).json()) as { accepted: { idempotencyKey?: string }[] };
+    const { accepted, replays } = (await (await fetch(`${mailUrl}/__accepted`)).json()) as { accepted: { idempotencyKey?: string }[]; replays: number };
     const keys = accepted.map((a) => a.idempotencyKey);
     expect(new Set(keys).size).toBe(keys.length);
     expect(accepted.length).toBe(sent.length);
     expect(sent.length).toBeGreaterThan(0);
-    recordFigure('outbox exactly once', { messagesSent: sent.length, providerAccepted: accepted.length });
+    recordFigure('outbox exactly once', { messagesSent: sent.length, providerAccepted: accepted.length, sentAgainWithTheSameKey: replays });
   });
 });

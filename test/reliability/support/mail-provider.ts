@@ -8,6 +8,12 @@ import type { AddressInfo } from 'node:net';
  * or to hang past the app's timeout, and back. Switched over HTTP
  * (`POST /__mode`), because the tests run in other processes than the one
  * that started it.
+ *
+ * Like Resend, it honours the `Idempotency-Key` header: a request repeating
+ * a key it has accepted (an app that sent, then lost the answer or could not
+ * record it, and sends again) is answered with the first answer and not
+ * delivered again; the same key with another message is refused (409).
+ * Such replays are counted, so the suite reports them.
  */
 export type ProviderMode = 'up' | 'error' | 'hang';
 export type AcceptedEmail = { id: string; to: string[]; subject: string; text: string; idempotencyKey?: string };
@@ -16,6 +22,8 @@ export async function startMailProvider() {
   let mode: ProviderMode = 'up';
   const accepted: AcceptedEmail[] = [];
   let refused = 0;
+  let replays = 0;
+  const byKey = new Map<string, { id: string; body: string }>();
   const hanging = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
     let raw = '';
@@ -29,7 +37,7 @@ export async function startMailProvider() {
         return;
       }
       if (req.url === '/__accepted') {
-        res.end(JSON.stringify({ accepted, refused }));
+        res.end(JSON.stringify({ accepted, refused, replays }));
         return;
       }
       if (req.method !== 'POST' || req.url !== '/emails') {
@@ -50,8 +58,20 @@ export async function startMailProvider() {
         return;
       }
       const body = JSON.parse(raw) as { to: string | string[]; subject: string; text: string };
-      const id = `rel-${accepted.length + 1}`;
       const key = req.headers['idempotency-key'];
+      const earlier = typeof key === 'string' ? byKey.get(key) : undefined;
+      if (earlier) {
+        if (earlier.body !== raw) {
+          res.statusCode = 409;
+          res.end(JSON.stringify({ name: 'invalid_idempotent_request', message: 'Same idempotency key, another message', statusCode: 409 }));
+          return;
+        }
+        replays++;
+        res.end(JSON.stringify({ id: earlier.id }));
+        return;
+      }
+      const id = `rel-${accepted.length + 1}`;
+      if (typeof key === 'string') byKey.set(key, { id, body: raw });
       accepted.push({
         id,
         to: Array.isArray(body.to) ? body.to : [body.to],
@@ -80,8 +100,8 @@ export function mailProvider(url: string) {
     async setMode(mode: ProviderMode) {
       await fetch(`${url}/__mode`, { method: 'POST', body: JSON.stringify({ mode }) });
     },
-    async accepted(): Promise<{ accepted: AcceptedEmail[]; refused: number }> {
-      return (await fetch(`${url}/__accepted`)).json() as Promise<{ accepted: AcceptedEmail[]; refused: number }>;
+    async accepted(): Promise<{ accepted: AcceptedEmail[]; refused: number; replays: number }> {
+      return (await fetch(`${url}/__accepted`)).json() as Promise<{ accepted: AcceptedEmail[]; refused: number; replays: number }>;
     },
   };
 }

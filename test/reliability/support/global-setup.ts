@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { freePort, startInstance, type Instance } from './cluster';
+import { freePort } from '../../support/processes';
+import { startInstance, type Instance } from './cluster';
 import { startMailProvider } from './mail-provider';
 import { startPostgresServer } from './postgres-server';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from './cluster';
+import { freePort } from '../../support/processes';
 
 const run = promisify(execFile);
 

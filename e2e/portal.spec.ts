@@ -132,7 +132,7 @@ test('a buyer filters For Sale, fills the cart without reloads, is refused past 
   await expect(page.getByText('Awaiting Confirmation')).toBeVisible();
   await expect(page.getByText('Payment: Wire transfer')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'What happens next' })).toBeVisible();
-  await expect(page.getByText(new RegExp(`Invoice \\d+ is on its way to ${EMAIL}`))).toBeVisible();
+  await expect(page.getByText(new RegExp(`Invoice \\d+ \\(PDF\\) is on its way to ${EMAIL}`))).toBeVisible();
   const lines = page.getByRole('table', { name: `Lines of order ${number}` }).locator('tbody tr');
   await expect(lines).toHaveCount(2);
   await expect(lines.first()).toContainText(firstLabel);

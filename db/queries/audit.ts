@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@/db';
+import { sql } from 'drizzle-orm';
 import { auditEntries } from '@/db/schema';
 
 /** A staff member as the audit log records them; staff actions get it built once. */
@@ -28,3 +29,21 @@ export async function recordAudit(
     details: entry.details ?? {},
   });
 }
+
+/**
+ * What an entry is about, named for its sentence: the staff user's, portal
+ * account's or organization's name, or the product's SKU, read in the same
+ * statement as the entries (scoped to the entry's seller). Written with the
+ * table's own name: Drizzle leaves columns unqualified inside a select, where
+ * `seller_id` would bind to the subquery's table.
+ */
+export const auditSubjectName = sql<string | null>`case audit_entries.entity_type
+  when 'staff_user' then (select s.name from staff_users s where s.id = audit_entries.entity_id and s.seller_id = audit_entries.seller_id)
+  when 'portal_account' then (select a.name from portal_accounts a where a.id = audit_entries.entity_id and a.seller_id = audit_entries.seller_id)
+  when 'organization' then (select o.name from organizations o where o.id = audit_entries.entity_id and o.seller_id = audit_entries.seller_id)
+  when 'product' then (select p.sku from products p where p.id = audit_entries.entity_id and p.seller_id = audit_entries.seller_id)
+end`;
+
+/** The organization of a portal account an entry is about, for its link. */
+export const auditSubjectOrganizationId = sql<number | null>`case when audit_entries.entity_type = 'portal_account'
+  then (select a.organization_id from portal_accounts a where a.id = audit_entries.entity_id and a.seller_id = audit_entries.seller_id) end`;

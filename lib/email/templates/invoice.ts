@@ -23,7 +23,7 @@ export type InvoiceEmailData = {
 
 /**
  * The invoice email: products and quantities only. No IMEI appears here, since
- * none is committed when a portal order is placed.
+ * none is assigned to the order when a portal order is placed.
  */
 export function invoiceEmail(data: InvoiceEmailData) {
   const money = (n: number) => formatMoney(n, data.currency);

@@ -65,10 +65,10 @@ describe('cart', () => {
     expect((await add(scope, product.id, 2)).quantity).toBe(5);
 
     await expect(add(scope, product.id, 1)).rejects.toThrow(
-      'You already have 5 of Apple iPhone 13 128GB Midnight A Unlocked in your cart and 5 are available: you can add no more.',
+      'You already have 5 of Apple iPhone 13 · 128GB · Midnight · Unlocked · Grade A in your cart and 5 are available: you can add no more.',
     );
     const { product: other } = await productWith(4, { color: 'Pink' });
-    await expect(add(scope, other.id, 5)).rejects.toThrow('Only 4 of Apple iPhone 13 128GB Pink A Unlocked are available.');
+    await expect(add(scope, other.id, 5)).rejects.toThrow('Only 4 of Apple iPhone 13 · 128GB · Pink · Unlocked · Grade A are available.');
     expect(await cartOf(database.db, scope.portalAccountId)).toEqual([{ productId: product.id, quantity: 5 }]);
   });
 

@@ -212,8 +212,3 @@ export function auditSentence(entry: AuditEntryView, currency: string): string {
     .join('');
 }
 
-/** Kept for callers that want the sentence without the actor. */
-export function describeAuditEntry(entry: Omit<AuditEntryView, 'actorLabel'>, currency: string): string {
-  const text = auditSentence({ ...entry, actorLabel: '' }, currency);
-  return text.trimStart();
-}

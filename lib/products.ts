@@ -1,4 +1,8 @@
-/** How a product variation reads in lists, invoices and emails. */
+/**
+ * The one title of a product variation, in HTML, PDF, CSV and email alike:
+ * "Apple iPhone 12 · 64GB · Black · AT&T · Grade A+". The grade is named, so
+ * "Phantom Gray · Grade C" never reads as a colour.
+ */
 export function describeProduct(p: {
   manufacturer: string;
   model: string;
@@ -7,6 +11,6 @@ export function describeProduct(p: {
   network?: string | null;
   grade?: string | null;
 }): string {
-  const parts = [p.manufacturer, p.model, p.capacity, p.color, p.network].filter(Boolean).join(' ');
-  return p.grade ? `${parts}, grade ${p.grade}` : parts;
+  const name = [p.manufacturer, p.model].filter(Boolean).join(' ');
+  return [name, p.capacity, p.color, p.network, p.grade ? `Grade ${p.grade}` : null].filter(Boolean).join(' · ');
 }

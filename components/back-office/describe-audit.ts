@@ -1,52 +1,214 @@
 import { formatMoney } from '@/lib/money';
+import { describeChange } from '@/lib/settings/describe-change';
 
-type Entry = { action: string; entityType?: string; details: Record<string, unknown> };
+/** One audit entry as the history lists and the dashboard read it. */
+export type AuditEntryView = {
+  actorLabel: string;
+  action: string;
+  entityType?: string;
+  entityId?: number | null;
+  details: Record<string, unknown>;
+  /** The staff user's, portal account's or organization's name, or the product's SKU, when the reader joined it. */
+  subjectName?: string | null;
+  /** The organization of a portal account, for its link. */
+  subjectOrganizationId?: number | null;
+};
+
+/** A sentence is text and links: "Olivia Owner made [Sam Staff] an Owner". */
+export type AuditSegment = string | { text: string; href: string };
+
+type Say = (e: AuditEntryView, h: Helpers) => AuditSegment[];
+type Helpers = { money: (v: unknown) => string; order: AuditSegment; rma: AuditSegment; subject: (fallback: string) => AuditSegment };
 
 const str = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
-const rmaStatus = (v: unknown) => (typeof v === 'string' ? v.charAt(0).toUpperCase() + v.slice(1) : str(v));
+const capital = (v: unknown) => (typeof v === 'string' && v ? v.charAt(0).toUpperCase() + v.slice(1).replace(/_/g, ' ') : str(v));
+const plural = (n: unknown, one: string, many = `${one}s`) => `${str(n)} ${n === 1 ? one : many}`;
+const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** One audit entry as a sentence, e.g. "changed order 1004 from Awaiting Confirmation to Confirmed". */
-export function describeAuditEntry(entry: Entry, currency: string): string {
-  const d = entry.details;
-  const money = (v: unknown) => (typeof v === 'number' ? formatMoney(v, currency) : 'to be quoted');
-  const order = `order ${str(d.number)}`;
-  switch (entry.action) {
-    case 'order.create':
-      return `created ${order}`;
-    case 'order.status':
-      return `changed ${order} from ${str(d.from)} to ${str(d.to)}`;
-    case 'order.update':
-      return `edited ${Array.isArray(d.changed) ? d.changed.join(', ') : 'details'} of ${order}`;
-    case 'order.commit':
-      return `committed ${str(d.count)} device${d.count === 1 ? '' : 's'} to ${order}`;
-    case 'order.uncommit':
-      return `uncommitted ${str(d.count)} device${d.count === 1 ? '' : 's'} from ${order}`;
-    case 'order.line_add':
-      return `added ${str(d.quantity)} × ${str(d.sku)} at ${money(d.unitPrice)} to ${order}`;
-    case 'order.line_update': {
-      const from = (d.from ?? {}) as Record<string, unknown>;
-      const to = (d.to ?? {}) as Record<string, unknown>;
-      return `changed ${str(d.sku)} on ${order} from ${str(from.quantity)} × ${money(from.unitPrice)} to ${str(to.quantity)} × ${money(to.unitPrice)}`;
+function orderLink(d: Record<string, unknown>): AuditSegment {
+  return typeof d.number === 'number' ? { text: `order ${d.number}`, href: `/admin/orders/${d.number}` } : 'an order';
+}
+function rmaLink(d: Record<string, unknown>): AuditSegment {
+  return typeof d.number === 'number' ? { text: `RMA ${d.number}`, href: `/admin/rmas/${d.number}` } : 'an RMA';
+}
+
+/** Where the entry's subject lives in the back office, if it has a page. */
+function subjectHref(e: AuditEntryView): string | null {
+  switch (e.entityType) {
+    case 'product':
+      return e.entityId ? `/admin/products/${e.entityId}` : null;
+    case 'organization':
+      return e.entityId ? `/admin/organizations/${e.entityId}` : null;
+    case 'portal_account': {
+      const org = e.subjectOrganizationId ?? (typeof e.details.organizationId === 'number' ? e.details.organizationId : null);
+      return org ? `/admin/organizations/${org}/portal` : null;
     }
-    case 'order.line_remove':
-      return `removed ${str(d.sku)} from ${order}`;
-    case 'invoice.create':
-      return `created invoice ${str(d.invoiceNumber)} for ${order}${d.emailed ? ' and emailed it' : ''}`;
-    case 'invoice.email':
-      return `emailed invoice ${str(d.invoiceNumber)} of ${order}`;
-    case 'invoice.paid':
-      return `marked invoice ${str(d.invoiceNumber)} paid`;
-    case 'invoice.unpaid':
-      return `marked invoice ${str(d.invoiceNumber)} unpaid`;
-    case 'rma.create':
-      return `created RMA ${str(d.number)} for ${str(d.organization)} (${str(d.devices)} devices)`;
-    case 'rma.status':
-      return (
-        `moved RMA ${str(d.number)} from ${rmaStatus(d.from)} to ${rmaStatus(d.to)}` +
-        (d.resolution ? ` as a ${str(d.resolution)}` : '') +
-        (d.moved ? `; ${str(d.moved)} device${d.moved === 1 ? '' : 's'} moved${d.status ? ` to ${str(d.status)}` : ''}${d.warehouse ? ` in ${str(d.warehouse)}` : ''}` : '')
-      );
+    case 'staff_user':
+      return '/admin/settings/staff';
     default:
-      return `${entry.action.replace(/[._]/g, ' ')}${entry.entityType ? ` (${entry.entityType.replace(/_/g, ' ')})` : ''}`;
+      return null;
   }
 }
+
+/** A field change map `{ name: { from, to } }` as "name Acme → Acme Ltd". */
+function fieldChanges(changes: unknown): string {
+  if (!changes || typeof changes !== 'object') return '';
+  const parts = Object.entries(changes as Record<string, unknown>).map(([k, v]) => {
+    const c = (v ?? {}) as { from?: unknown; to?: unknown };
+    const show = (x: unknown) => (x && typeof x === 'object' ? 'address' : str(x));
+    const label = k.replace(/([A-Z])/g, ' $1').toLowerCase();
+    return c && typeof c === 'object' && ('from' in c || 'to' in c) ? `${label} ${show(c.from)} → ${show(c.to)}` : label;
+  });
+  return parts.length ? `: ${parts.join('; ')}` : '';
+}
+
+function settingsSentence(e: AuditEntryView): AuditSegment[] {
+  const subject = typeof e.details.subject === 'string' ? e.details.subject : e.action.split('.')[0]!.replace(/_/g, ' ');
+  const { title, lines } = describeChange(e.action, { ...e.details, subject });
+  return [`${lowerFirst(title)}${lines.length ? `: ${lines.join('; ')}` : ''}`];
+}
+
+const catalogueKinds = ['warehouse', 'inventory_status', 'order_status', 'sales_channel', 'payment_method'] as const;
+const accountVerbs: Record<string, (who: AuditSegment) => AuditSegment[]> = {
+  invite: (who) => ['invited ', who],
+  resend_invite: (who) => ['sent a new invitation to ', who],
+  enable: (who) => ['enabled the account of ', who],
+  disable: (who) => ['disabled the account of ', who],
+  activate: () => ['activated their account'],
+  password_reset: () => ['reset their password'],
+};
+
+/** Every audit action the code writes, as a sentence after the actor's name. */
+export const auditSentences: Record<string, Say> = {
+  'order.create': (e, h) => ['created ', h.order, e.details.lines ? ` (${plural(e.details.lines, 'line')})` : ''],
+  'order.place': (e, h) => [
+    'placed ',
+    h.order,
+    typeof e.details.total === 'number' ? ` (${h.money(e.details.total)})` : '',
+    e.details.organization ? ` for ${str(e.details.organization)}` : '',
+    ' through the portal',
+  ],
+  'order.status': (e, h) => ['changed ', h.order, ` from ${str(e.details.from)} to ${str(e.details.to)}`],
+  'order.update': (e, h) => [
+    'edited ',
+    Array.isArray(e.details.changed) ? e.details.changed.map((c) => String(c).replace(/([A-Z])/g, ' $1').toLowerCase()).join(', ') : 'the details',
+    ' of ',
+    h.order,
+  ],
+  'order.commit': (e, h) => ['assigned ', plural(e.details.count, 'device'), ' to ', h.order],
+  'order.uncommit': (e, h) => ['took ', plural(e.details.count, 'device'), ' off ', h.order],
+  'order.line_add': (e, h) => ['added ', `${str(e.details.quantity)} × ${str(e.details.sku)} at ${h.money(e.details.unitPrice)} to `, h.order],
+  'order.line_update': (e, h) => {
+    const from = (e.details.from ?? {}) as Record<string, unknown>;
+    const to = (e.details.to ?? {}) as Record<string, unknown>;
+    return [
+      `changed ${str(e.details.sku)} on `,
+      h.order,
+      ` from ${str(from.quantity)} × ${h.money(from.unitPrice)} to ${str(to.quantity)} × ${h.money(to.unitPrice)}`,
+    ];
+  },
+  'order.line_remove': (e, h) => [`removed ${str(e.details.sku)} from `, h.order],
+  'invoice.create': (e, h) => [
+    `created invoice ${str(e.details.invoiceNumber)}`,
+    typeof e.details.total === 'number' ? ` (${h.money(e.details.total)})` : '',
+    ' for ',
+    h.order,
+    e.details.emailed ? ' and emailed it' : '',
+  ],
+  'invoice.email': (e, h) => [`emailed invoice ${str(e.details.invoiceNumber)} of `, h.order, e.details.to ? ` to ${str(e.details.to)}` : ''],
+  'invoice.paid': (e, h) => [`marked invoice ${str(e.details.invoiceNumber)} of `, h.order, ' paid'],
+  'invoice.unpaid': (e, h) => [`marked invoice ${str(e.details.invoiceNumber)} of `, h.order, ' unpaid'],
+  'rma.create': (e, h) => ['created ', h.rma, ` for ${str(e.details.organization)} (${plural(e.details.devices, 'device')})`],
+  'rma.request': (e, h) => ['asked to return ', plural(e.details.devices, 'device'), ' on ', h.rma, e.details.organization ? ` for ${str(e.details.organization)}` : ''],
+  'rma.status': (e, h) => {
+    const d = e.details;
+    return [
+      'moved ',
+      h.rma,
+      ` from ${capital(d.from)} to ${capital(d.to)}`,
+      d.resolution ? ` as a ${str(d.resolution)}` : '',
+      d.moved ? `; ${plural(d.moved, 'device')} moved${d.status ? ` to ${str(d.status)}` : ''}${d.warehouse ? ` in ${str(d.warehouse)}` : ''}` : '',
+    ];
+  },
+  'product.create': (e, h) => [
+    'added product ',
+    h.subject(str(e.details.sku)),
+    typeof e.details.listPrice === 'number' ? ` at ${h.money(e.details.listPrice)}` : ' without a list price',
+  ],
+  'product.update': (e, h) => ['edited product ', h.subject(str(e.details.sku)), fieldChanges(e.details.changes)],
+  'product.price': (e, h) => ['changed the price of ', h.subject(str(e.details.sku)), ` ${h.money(e.details.from)} → ${h.money(e.details.to)}`],
+  'devices.add': (e, h) => [
+    `added ${plural(e.details.count, e.details.kind === 'serial' ? 'device by serial number' : 'device', e.details.kind === 'serial' ? 'devices by serial number' : 'devices')} of `,
+    h.subject(str(e.details.sku)),
+    e.details.warehouse ? ` to ${str(e.details.warehouse)}` : '',
+    e.details.status ? ` as ${str(e.details.status)}` : '',
+  ],
+  'devices.import': (e) => [`imported ${plural(e.details.count, 'device')} from a CSV file`],
+  'devices.move': (e) => {
+    const d = e.details;
+    const to = [d.status ? `to ${str(d.status)}` : '', d.warehouse ? `into ${str(d.warehouse)}` : ''].filter(Boolean).join(' and ');
+    return [
+      `moved ${plural(d.count, 'device')}`,
+      typeof d.committed === 'number' && d.committed > 0 ? ` (${d.committed} assigned to orders)` : '',
+      to ? ` ${to}` : '',
+      d.selection === 'filter' ? ' (all matching a filter)' : '',
+    ];
+  },
+  'organization.create': (e, h) => ['added organization ', h.subject(str(e.details.name))],
+  'organization.update': (e, h) => ['edited organization ', h.subject('details'), fieldChanges(e.details)],
+  'seller.create': (e) => [`created the seller account ${str(e.details.slug)} (${str(e.details.currency)})`],
+  'staff_user.role': (e, h) => ['made ', h.subject('a staff user'), ` ${article(capital(e.details.to))}`, e.details.from ? ` (was ${capital(e.details.from)})` : ''],
+  'portal_settings.update': settingsSentence,
+  'portal_settings.check_domain': settingsSentence,
+  ...Object.fromEntries(
+    (['staff_user', 'portal_account'] as const).flatMap((kind) =>
+      Object.entries(accountVerbs).map(([verb, say]): [string, Say] => [
+        `${kind}.${verb}`,
+        (e, h) => {
+          const fallback = str(e.details.email) === '—' ? (kind === 'staff_user' ? 'a staff user' : 'a portal account') : str(e.details.email);
+          const who = h.subject(fallback);
+          const role = verb === 'invite' && typeof e.details.role === 'string' ? ` as ${article(capital(e.details.role))}` : '';
+          return [...say(who), role];
+        },
+      ]),
+    ),
+  ),
+  ...Object.fromEntries(
+    catalogueKinds.flatMap((kind) => (['create', 'update', 'delete'] as const).map((change): [string, Say] => [`${kind}.${change}`, settingsSentence])),
+  ),
+};
+
+export function hasAuditSentence(action: string): boolean {
+  return Object.hasOwn(auditSentences, action);
+}
+
+/** Who did what, as text and links, starting with the actor: "Nora Buyer placed order 1025 ($1,721.93)…". */
+export function describeAudit(entry: AuditEntryView, currency: string): AuditSegment[] {
+  const d = entry.details ?? {};
+  const money = (v: unknown) => (typeof v === 'number' ? formatMoney(v, currency) : 'to be quoted');
+  const href = subjectHref(entry);
+  const helpers: Helpers = {
+    money,
+    order: orderLink(d),
+    rma: rmaLink(d),
+    subject: (fallback) => {
+      const text = entry.subjectName || fallback;
+      return href ? { text, href } : text;
+    },
+  };
+  const say = auditSentences[entry.action];
+  const actor = entry.actorLabel.replace(/^customer: /, '');
+  const rest = say
+    ? say(entry, helpers)
+    : [`${entry.action.replace(/[._]/g, ' ')}${entry.entityType ? ` (${entry.entityType.replace(/_/g, ' ')})` : ''}`];
+  return [`${actor} `, ...rest].filter((s) => s !== '');
+}
+
+/** The same sentence as plain text (for tests, titles and emails). */
+export function auditSentence(entry: AuditEntryView, currency: string): string {
+  return describeAudit(entry, currency)
+    .map((s) => (typeof s === 'string' ? s : s.text))
+    .join('');
+}
+

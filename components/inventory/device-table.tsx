@@ -10,6 +10,7 @@ import { Field, Select } from '@/components/ui/field';
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
 import type { DeviceFilters } from '@/db/queries/inventory/device-filters';
 import type { ActionResult } from '@/lib/actions/result';
+import { formatDate } from '@/lib/format/dates';
 
 export type DeviceTableRow = {
   id: number;
@@ -173,7 +174,7 @@ export function DeviceTable({
                 <Td>{r.status}</Td>
                 <Td>{r.warehouse}</Td>
                 <Td className="text-right tabular-nums">{r.cost}</Td>
-                <Td className="whitespace-nowrap">{r.receivedOn}</Td>
+                <Td className="whitespace-nowrap">{formatDate(r.receivedOn)}</Td>
                 <Td>
                   {r.orderNumber !== null ? (
                     <Link href={`/admin/orders/${r.orderNumber}`} className="text-blue-700 underline">

@@ -40,8 +40,8 @@ export function OrderInvoicesSection({ detail }: { detail: OrderDetail }) {
                     {inv.number}
                   </Link>
                 </Td>
-                <Td className="whitespace-nowrap">{inv.issuedOn}</Td>
-                <Td className="whitespace-nowrap">{inv.dueOn}</Td>
+                <Td className="whitespace-nowrap">{formatDate(inv.issuedOn)}</Td>
+                <Td className="whitespace-nowrap">{formatDate(inv.dueOn)}</Td>
                 <Td className="text-right tabular-nums">{formatMoney(inv.total, inv.currency)}</Td>
                 <Td>{inv.paidAt ? <span className="text-green-700">Paid {formatDate(inv.paidAt)}</span> : <span className="text-amber-700">Unpaid</span>}</Td>
                 <Td className="whitespace-nowrap">{inv.emailedAt ? formatDateTime(inv.emailedAt) : 'Not emailed'}</Td>

@@ -6,13 +6,23 @@ import {
   cartLines,
   invoices,
   orderStatuses,
+  organizations,
+  portalAccounts,
   paymentMethods,
   portalPaymentMethods,
   portalSettings,
   salesChannels,
   salesOrderLines,
   salesOrders,
+  staffUsers,
 } from '@/db/schema';
+import { enqueueEmail } from '@/lib/email/outbox';
+import { newPortalOrderEmail } from '@/lib/email/templates/new-portal-order';
+import { lineAmount } from '@/lib/money';
+import { describeProduct } from '@/lib/products';
+import { publicUrl } from '@/lib/public-url';
+import { recordAudit } from './audit';
+import { findSellerBrand } from './seller-brand';
 import { productLabel } from '@/lib/portal/product-label';
 import { Refusal, type RefusalCode } from '@/lib/refusal';
 import type { CheckoutValues } from '@/lib/validation/checkout';
@@ -154,6 +164,7 @@ async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<Place
   const readiness = await assertCanPlace(tx, params, lines);
 
   const { orderId, number } = await insertOrder(tx, params, readiness, lines);
+  await announcePortalOrder(tx, { ...params, orderId, number, lines });
   await tx.delete(cartLines).where(
     and(
       eq(cartLines.sellerId, sellerId),
@@ -252,4 +263,56 @@ async function insertOrder(
   const tooLarge = await orderTotalProblem(tx, { sellerId, orderId: order!.id, currency: await sellerCurrency(tx, sellerId) });
   if (tooLarge) throw checkoutRefusal('too_large', tooLarge);
   return { orderId: order!.id, number };
+}
+
+/**
+ * A portal order is the buyer's act: it is audited with the portal account as
+ * its actor, and the seller's owners are emailed through the outbox. Both are
+ * written in the order's transaction, so a retried checkout (same key) finds
+ * the order and writes neither again.
+ */
+async function announcePortalOrder(
+  tx: DbOrTx,
+  params: PlaceOrderParams & { orderId: number; number: number; lines: CartLineToOrder[] },
+) {
+  const { sellerId } = params;
+  const [who] = await tx
+    .select({ name: portalAccounts.name, email: portalAccounts.email, organizationName: organizations.name })
+    .from(portalAccounts)
+    .innerJoin(organizations, and(eq(organizations.id, portalAccounts.organizationId), eq(organizations.sellerId, sellerId)))
+    .where(and(eq(portalAccounts.id, params.portalAccountId), eq(portalAccounts.sellerId, sellerId)))
+    .limit(1);
+  if (!who) throw new Error(`Portal account ${params.portalAccountId} not found for seller ${sellerId}`);
+  const currency = await sellerCurrency(tx, sellerId);
+  const total = params.lines.reduce((sum, l) => sum + lineAmount({ quantity: l.quantity, unitPrice: l.listPrice === null ? null : Number(l.listPrice) }), 0);
+  await recordAudit(tx, {
+    sellerId,
+    actor: { label: who.name },
+    action: 'order.place',
+    entityType: 'sales_order',
+    entityId: params.orderId,
+    details: { number: params.number, total, lines: params.lines.length, organization: who.organizationName, portalAccountId: params.portalAccountId },
+  });
+  const owners = await tx
+    .select({ email: staffUsers.email })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.sellerId, sellerId), eq(staffUsers.status, 'active'), eq(staffUsers.role, 'owner')))
+    .orderBy(asc(staffUsers.id));
+  if (!owners.length) return;
+  const brand = await findSellerBrand(tx, sellerId);
+  const email = newPortalOrderEmail({
+    brand: { name: brand.name, color: brand.color },
+    orderNumber: params.number,
+    organizationName: who.organizationName,
+    placedBy: { name: who.name, email: who.email },
+    poNumber: params.poNumber ?? null,
+    notes: params.notes ?? null,
+    currency,
+    total,
+    url: publicUrl(`/admin/orders/${params.number}`),
+    lines: params.lines.map((l) => ({ description: describeProduct(l), sku: l.sku, quantity: l.quantity, unitPrice: l.listPrice === null ? null : Number(l.listPrice) })),
+  });
+  for (const o of owners) {
+    await enqueueEmail(tx, { sellerId, kind: 'portal_order', to: o.email, ...email });
+  }
 }

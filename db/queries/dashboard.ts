@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { auditEntries, organizations, portalSettings, productAvailability, rmas, salesOrders } from '@/db/schema';
 import { openRmaStatuses } from '@/lib/rmas/statuses';
+import { auditSubjectName, auditSubjectOrganizationId } from './audit';
 
 /**
  * The dashboard in a handful of indexed queries: portal orders still in the
@@ -69,6 +70,8 @@ export async function dashboardSummary(db: DbOrTx, params: { sellerId: number; l
       entityId: auditEntries.entityId,
       details: auditEntries.details,
       createdAt: auditEntries.createdAt,
+      subjectName: auditSubjectName,
+      subjectOrganizationId: auditSubjectOrganizationId,
     })
     .from(auditEntries)
     .where(eq(auditEntries.sellerId, sellerId))

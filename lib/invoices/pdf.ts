@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
 import { formatMoney } from '@/lib/money';
+import { formatDate } from '@/lib/format/dates';
 import { LOGO_BOX } from '@/lib/settings/logo-limits';
 import { addressLines, type InvoiceDocument } from './document';
 
@@ -144,8 +145,8 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: { logoPng?
     ['Invoice number', String(doc.invoiceNumber)],
     ['Order number', String(doc.orderNumber)],
     ...(doc.poNumber ? ([['PO number', doc.poNumber]] as [string, string][]) : []),
-    ['Issued', doc.issuedOn],
-    ['Due date', doc.dueOn],
+    ['Issued', formatDate(doc.issuedOn)],
+    ['Due date', formatDate(doc.dueOn)],
     ['Status', doc.paid ? 'Paid' : 'Unpaid'],
   ];
   for (const [label, value] of facts) {
@@ -205,7 +206,7 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: { logoPng?
   text('Payment', MARGIN, 9, bold, MUTED);
   y -= 15;
   text(
-    doc.paymentMethodName ? `${doc.paymentMethodName}, due ${doc.dueOn}` : `To be agreed with your sales representative, due ${doc.dueOn}`,
+    doc.paymentMethodName ? `${doc.paymentMethodName}, due ${formatDate(doc.dueOn)}` : `To be agreed with your sales representative, due ${formatDate(doc.dueOn)}`,
     MARGIN,
     11,
     bold,

@@ -1,6 +1,8 @@
+import { describeProduct } from '@/lib/products';
+
 /**
  * How a product is named in the portal's controls, e.g. the quantity input's
- * label "Quantity of Apple iPhone 13 128GB Midnight A Unlocked".
+ * label "Quantity of Apple iPhone 13 · 128GB · Midnight · Unlocked · Grade A" (the one product title).
  */
 export function productLabel(p: {
   manufacturer: string;
@@ -10,5 +12,5 @@ export function productLabel(p: {
   grade: string;
   network: string;
 }): string {
-  return [p.manufacturer, p.model, p.capacity, p.color, p.grade, p.network].filter(Boolean).join(' ');
+  return describeProduct(p);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { addToCart } from '@/db/queries/cart';
 import { placeOrder } from '@/db/queries/checkout';
@@ -7,7 +7,10 @@ import { checkoutSchema } from '@/lib/validation/checkout';
 import { dispatchDueEmails } from '@/lib/email/dispatcher';
 import { configuredTransport, type EmailTransport } from '@/lib/email/transport';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { addDevices, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
+import { dashboardSummary } from '@/db/queries/dashboard';
+import { auditSentence } from '@/components/back-office/describe-audit';
+import { addDevices, addOrganization, addPortalAccount, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
+import { addStaffActor } from '../support/orders-fixtures';
 import { addBuyer, checkoutKey, setPortalSettings } from '../support/portal-fixtures';
 import { startResendStandIn } from '../support/resend-stand-in';
 
@@ -103,5 +106,81 @@ describe('auto-invoice email through Resend', () => {
     const second = await dispatchDueEmails(db, { transport, now: new Date(Date.now() + 2 * 60 * 60 * 1000) });
     expect(second.sent).toEqual([message!.id]);
     expect(standIn.requests.length).toBe(sentBefore + 1);
+  });
+});
+
+/**
+ * A portal order is the buyer's act: it is audited with the portal account as
+ * actor (so the dashboard and the order's history read "Nora Buyer placed
+ * order 1025 ($…)"), and the seller's owners get one email through the
+ * outbox, written with the order, never twice for a retried checkout. The
+ * buyer's invoice email links the order's page, not the list.
+ */
+describe('a portal order announced to staff', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(inject('testDbTemplate'));
+  });
+  afterAll(() => database.close());
+
+  it('audits the order with the buyer as actor and emails the active owners once, even when the checkout is retried', async () => {
+    const { db } = database;
+    const seller = await buildSeller(db);
+    await setPortalSettings(db, seller, { autoInvoice: true });
+    const owner = await addStaffActor(db, seller, 'owner');
+    const disabledOwner = await addStaffActor(db, seller, 'owner');
+    await db.update(s.staffUsers).set({ status: 'disabled' }).where(eq(s.staffUsers.id, disabledOwner.staffUserId));
+    await addStaffActor(db, seller, 'staff');
+    const other = await buildSeller(db);
+    await addStaffActor(db, other, 'owner');
+
+    const organization = await addOrganization(db, seller, 'Northwind Traders');
+    const nora = await addPortalAccount(db, seller, organization.id, { name: 'Nora Buyer' });
+    const scope = { sellerId: seller.sellerId, organizationId: organization.id, portalAccountId: nora.id };
+    const phone = await addProduct(db, seller, { manufacturer: 'Apple', model: 'iPhone 12', listPrice: 25_299 });
+    await addDevices(db, seller, phone.id, 5);
+    await db.transaction((tx) => addToCart(tx, { ...scope, productId: phone.id, quantity: 3 }));
+    const values = checkoutSchema.parse({ paymentMethodId: seller.paymentMethod('Wire transfer').id, idempotencyKey: checkoutKey(), poNumber: 'PO-77' });
+
+    const placed = await placeOrder(db, { ...scope, ...values });
+    const again = await placeOrder(db, { ...scope, ...values });
+    expect(again).toMatchObject({ alreadyPlaced: true, number: placed.number });
+
+    const audits = await db
+      .select()
+      .from(s.auditEntries)
+      .where(and(eq(s.auditEntries.sellerId, seller.sellerId), eq(s.auditEntries.action, 'order.place')));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ actorLabel: 'Nora Buyer', actorStaffId: null, entityType: 'sales_order', entityId: placed.orderId });
+    expect(audits[0]!.details).toMatchObject({ number: placed.number, total: 3 * 25_299, organization: 'Northwind Traders' });
+
+    const summary = await dashboardSummary(db, { sellerId: seller.sellerId });
+    expect(summary.recentActivity.map((a) => auditSentence(a, 'USD'))).toContain(
+      `Nora Buyer placed order ${placed.number} ($758.97) for Northwind Traders through the portal`,
+    );
+
+    const staffMail = await db
+      .select()
+      .from(s.emailMessages)
+      .where(and(eq(s.emailMessages.sellerId, seller.sellerId), eq(s.emailMessages.kind, 'portal_order')));
+    expect(staffMail.map((m) => m.recipient)).toEqual([
+      (await db.select({ email: s.staffUsers.email }).from(s.staffUsers).where(eq(s.staffUsers.id, owner.staffUserId)))[0]!.email,
+    ]);
+    expect(staffMail[0]!.subject).toBe(`New portal order ${placed.number} from Northwind Traders ($758.97)`);
+    expect(staffMail[0]!.text).toContain('Nora Buyer');
+    expect(staffMail[0]!.text).toContain('PO number PO-77');
+    expect(staffMail[0]!.text).toContain(`/admin/orders/${placed.number}`);
+    const otherMail = await db.select().from(s.emailMessages).where(eq(s.emailMessages.sellerId, other.sellerId));
+    expect(otherMail).toEqual([]);
+
+    const [invoiceMail] = await db
+      .select()
+      .from(s.emailMessages)
+      .where(and(eq(s.emailMessages.sellerId, seller.sellerId), eq(s.emailMessages.kind, 'invoice')));
+    const [invoice] = await db.select().from(s.invoices).where(eq(s.invoices.orderId, placed.orderId));
+    expect(invoiceMail!.text).toContain(`/p/${seller.seller.slug}/orders/${placed.number}`);
+    expect(invoiceMail!.text).toContain(`/p/${seller.seller.slug}/orders/${placed.number}/invoices/${invoice!.number}/pdf`);
+    expect(invoiceMail!.html).toContain(`View order ${placed.number}`);
+    expect(invoiceMail!.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });

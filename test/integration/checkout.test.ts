@@ -262,8 +262,8 @@ describe('checkout', () => {
       const [message] = messages;
       expect(message!.status).toBe('queued');
       expect(message!.subject).toBe(`Invoice ${invoice!.number} for order ${result.number} from Seller ${seller.seller.slug}`);
-      expect(message!.text).toMatch(/Apple iPhone 14 256GB Purple Unlocked, grade A \(IP14-256-PUR-A\) \| 3 \|/);
-      expect(message!.text).toMatch(/Google Pixel 8 Pro 128GB Bay Unlocked, grade B \(PX8P-128-BAY-B\) \| 1 \| to be quoted/);
+      expect(message!.text).toMatch(/Apple iPhone 14 · 256GB · Purple · Unlocked · Grade A \(IP14-256-PUR-A\) \| 3 \|/);
+      expect(message!.text).toMatch(/Google Pixel 8 Pro · 128GB · Bay · Unlocked · Grade B \(PX8P-128-BAY-B\) \| 1 \| to be quoted/);
       expect(message!.text).toContain('PO-INV-1');
       const imeis = items.flatMap((i) => i.devices.map((d) => d.imei!));
       expect(imeis.length).toBe(6);
@@ -344,8 +344,8 @@ describe('checkout', () => {
     const refusal = (await checkout(buyer).catch((e: unknown) => e)) as CheckoutRefusal;
     expect(refusal).toBeInstanceOf(Refusal);
     expect(refusal.code).toBe('short');
-    expect(refusal.message).toContain('Apple iPhone 15 128GB Pink A Unlocked: 2 available, 4 in your cart');
-    expect(refusal.message).toContain('Apple iPhone 15 128GB Black A Unlocked: no longer available');
+    expect(refusal.message).toContain('Apple iPhone 15 · 128GB · Pink · Unlocked · Grade A: 2 available, 4 in your cart');
+    expect(refusal.message).toContain('Apple iPhone 15 · 128GB · Black · Unlocked · Grade A: no longer available');
     expect(refusal.message).not.toContain('Galaxy S23');
     expect(refusal.details.shortLines.map((l) => [l.productId, l.inCart, l.available])).toEqual([
       [items[0]!.product.id, 4, 2],

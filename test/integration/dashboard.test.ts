@@ -3,8 +3,11 @@ import { eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { dashboardSummary } from '@/db/queries/dashboard';
 import { changeOrderStatus } from '@/db/queries/orders/change-order-status';
+import { changeStaffRole } from '@/db/queries/staff-users';
+import { organizationHistory, recordAudit } from '@/db/queries/audit';
+import { auditSentence, describeAudit } from '@/components/back-office/describe-audit';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { addDevices, addOrganization, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
+import { addDevices, addOrganization, addPortalAccount, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
 import { addOrder, addStaffActor } from '../support/orders-fixtures';
 import { addRmaDirectly, soldDevicesScene } from '../support/rmas-fixtures';
 
@@ -60,5 +63,65 @@ describe('dashboard', () => {
     expect(otherSummary.portalOrdersAwaiting.count).toBe(1);
     expect(otherSummary.openRmas.count).toBe(0);
     expect(otherSummary.recentActivity).toEqual([]);
+  });
+
+  it('names who and what each entry is about, read in the same statement and only from this seller', async () => {
+    const { db } = database;
+    const scene = await buildSeller(db);
+    const olivia = await addStaffActor(db, scene, 'owner');
+    const sam = await addStaffActor(db, scene, 'staff');
+    await db.update(s.staffUsers).set({ name: 'Olivia Owner' }).where(eq(s.staffUsers.id, olivia.staffUserId));
+    await db.update(s.staffUsers).set({ name: 'Sam Staff' }).where(eq(s.staffUsers.id, sam.staffUserId));
+    olivia.name = 'Olivia Owner';
+    await changeStaffRole(db, { manager: { ...olivia, sellerId: scene.sellerId, role: 'owner' }, staffUserId: sam.staffUserId, role: 'owner' });
+    const product = await addProduct(db, scene, { sku: 'APP-IPHONE12-64-BLK-A-ATT' });
+    const foreign = await addProduct(db, await buildSeller(db), { sku: 'NOT-YOURS' });
+    await db.transaction(async (tx) => {
+      await recordAudit(tx, { sellerId: scene.sellerId, actor: olivia, action: 'product.price', entityType: 'product', entityId: product.id, details: { sku: 'APP-IPHONE12-64-BLK-A-ATT', from: 25_299, to: 24_950 } });
+      // An entry pointing at another seller's product never reads that product.
+      await recordAudit(tx, { sellerId: scene.sellerId, actor: olivia, action: 'product.price', entityType: 'product', entityId: foreign.id, details: { sku: 'OLD-SKU', from: 1, to: 2 } });
+    });
+
+    const { recentActivity } = await dashboardSummary(db, { sellerId: scene.sellerId });
+    const sentences = recentActivity.map((a) => auditSentence(a, 'USD'));
+    expect(sentences).toEqual([
+      'Olivia Owner changed the price of OLD-SKU $0.01 → $0.02',
+      'Olivia Owner changed the price of APP-IPHONE12-64-BLK-A-ATT $252.99 → $249.50',
+      'Olivia Owner made Sam Staff an Owner (was Staff)',
+    ]);
+    expect(describeAudit(recentActivity[1]!, 'USD')).toContainEqual({ text: 'APP-IPHONE12-64-BLK-A-ATT', href: `/admin/products/${product.id}` });
+    expect(describeAudit(recentActivity[2]!, 'USD')).toContainEqual({ text: 'Sam Staff', href: '/admin/settings/staff' });
+  });
+
+  it("reads an organization's history: itself, its portal accounts, orders and RMAs, and nobody else's", async () => {
+    const { db } = database;
+    const scene = await buildSeller(db);
+    const actor = await addStaffActor(db, scene);
+    const north = await addOrganization(db, scene, 'Northwind Traders');
+    const south = await addOrganization(db, scene, 'South');
+    const nora = await addPortalAccount(db, scene, north.id, { name: 'Nora Buyer' });
+    const product = await addProduct(db, scene);
+    const northOrder = await addOrder(db, scene, north.id, [{ productId: product.id, quantity: 1 }]);
+    const southOrder = await addOrder(db, scene, south.id, [{ productId: product.id, quantity: 1 }]);
+    const other = await buildSeller(db);
+    await db.transaction(async (tx) => {
+      const write = (sellerId: number, action: string, entityType: string, entityId: number, details: Record<string, unknown> = {}) =>
+        recordAudit(tx, { sellerId, actor, action, entityType, entityId, details });
+      await write(scene.sellerId, 'organization.update', 'organization', north.id, { phone: { from: null, to: '555-0100' } });
+      await write(scene.sellerId, 'portal_account.invite', 'portal_account', nora.id, { organizationId: north.id, email: nora.email });
+      await write(scene.sellerId, 'order.status', 'sales_order', northOrder.order.id, { number: northOrder.order.number, from: 'Confirmed', to: 'Shipped' });
+      await write(scene.sellerId, 'order.status', 'sales_order', southOrder.order.id, { number: southOrder.order.number, from: 'Confirmed', to: 'Shipped' });
+      await write(scene.sellerId, 'organization.update', 'organization', south.id);
+      // Another seller's entry about the same ids is never read.
+      await write(other.sellerId, 'organization.update', 'organization', north.id);
+    });
+
+    const history = await organizationHistory(db, { sellerId: scene.sellerId, organizationId: north.id });
+    expect(history.map((h) => auditSentence(h, 'USD'))).toEqual([
+      `${actor.name} changed order ${northOrder.order.number} from Confirmed to Shipped`,
+      `${actor.name} invited Nora Buyer`,
+      `${actor.name} edited organization Northwind Traders: phone — → 555-0100`,
+    ]);
+    expect(describeAudit(history[1]!, 'USD')).toContainEqual({ text: 'Nora Buyer', href: `/admin/organizations/${north.id}/portal` });
   });
 });

@@ -69,7 +69,7 @@ describe('no reservation', () => {
 
     const refusal = (await checkout(john).catch((e: unknown) => e)) as CheckoutRefusal;
     expect(refusal).toBeInstanceOf(Refusal);
-    expect(refusal.message).toContain('Apple Product B 128GB Blue A Unlocked: 2 available, 5 in your cart');
+    expect(refusal.message).toContain('Apple Product B · 128GB · Blue · Unlocked · Grade A: 2 available, 5 in your cart');
     expect(await ordersOf(db, seller, john.organization.id)).toHaveLength(0);
     expect(await cartOf(db, john.account.id)).toEqual([{ productId: productA.id, quantity: 5 }]);
     const [counter] = await db.select().from(s.documentCounters).where(eq(s.documentCounters.sellerId, seller.sellerId));

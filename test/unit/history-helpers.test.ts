@@ -6,8 +6,21 @@ import { toDate } from '@/db/queries/portal/scope';
 import { returnWindow } from '@/lib/portal/format';
 import { purchasedDeviceFiltersFrom } from '@/lib/portal/device-filters';
 import { dateParam, pageParam } from '@/lib/url-params';
+import { describeProduct } from '@/lib/products';
+import { productLabel } from '@/lib/portal/product-label';
+import { formatDate } from '@/lib/format/dates';
 
 describe('history helpers', () => {
+  it('names a product one way everywhere, the grade named so it never reads as a colour', () => {
+    const phone = { manufacturer: 'Apple', model: 'iPhone 12', capacity: '64GB', color: 'Black', network: 'AT&T', grade: 'A+' };
+    expect(describeProduct(phone)).toBe('Apple iPhone 12 · 64GB · Black · AT&T · Grade A+');
+    expect(productLabel(phone)).toBe(describeProduct(phone));
+    expect(describeProduct({ ...phone, color: 'Phantom Gray', network: 'Unlocked', grade: 'C' })).toBe('Apple iPhone 12 · 64GB · Phantom Gray · Unlocked · Grade C');
+    expect(describeProduct({ manufacturer: 'Google', model: 'Pixel 8', capacity: '', color: null, network: 'Unlocked', grade: null })).toBe('Google Pixel 8 · Unlocked');
+    // A calendar day reads as that day, never as an ISO string.
+    expect(formatDate('2026-12-31')).toBe('Dec 31, 2026');
+  });
+
   it('writes CSV that spreadsheets read as text, never as formulas', () => {
     const text = csvRows([
       ['IMEI', 'Product'],

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { formatDateTime } from '@/lib/format/dates';
 import { StatusBadge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
@@ -47,7 +48,7 @@ export default async function DevMailPage({ searchParams }: { searchParams: Prom
                 <div>
                   <h2 className="font-semibold">{message.subject}</h2>
                   <p className="text-sm text-slate-600">
-                    To {message.recipient} · {message.kind} · {message.createdAt.toISOString().replace('T', ' ').slice(0, 19)} UTC
+                    To {message.recipient} · {message.kind} · {formatDateTime(message.createdAt)} UTC
                   </p>
                 </div>
                 <StatusBadge color={statusColor[message.status]}>{message.status}</StatusBadge>

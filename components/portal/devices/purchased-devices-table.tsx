@@ -3,6 +3,7 @@ import type { PurchasedDevice } from '@/db/queries/portal/devices/list-purchased
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
 import { formatDate } from '@/lib/format/dates';
 import { returnWindow } from '@/lib/portal/format';
+import { describeProduct } from '@/lib/products';
 
 /** The purchased devices of one page, each selectable for a return request, with its order and return window. */
 export function PurchasedDevicesTable({
@@ -46,7 +47,7 @@ export function PurchasedDevicesTable({
                   </label>
                 </Td>
                 <Td>
-                  {[d.manufacturer, d.model, d.capacity, d.color, d.network].filter(Boolean).join(' ')}
+                  {describeProduct({ ...d, grade: null })}
                   <span className="block font-mono text-xs text-slate-500">{d.sku}</span>
                 </Td>
                 <Td>{d.grade}</Td>

@@ -1,7 +1,7 @@
 import type { CustomerOrder, CustomerOrderDevice } from '@/db/queries/portal/orders/find-order';
 import { Table, Td, Th } from '@/components/ui/table';
 
-/** The IMEIs committed to a customer's order, one table per line, with the CSV download. `base` is the order's path. */
+/** The IMEIs assigned to a customer's order, one table per line, with the CSV download. `base` is the order's path. */
 export function OrderDevicesSection({ order, devices, base }: { order: CustomerOrder; devices: CustomerOrderDevice[]; base: string }) {
   return (
     <>
@@ -17,7 +17,7 @@ export function OrderDevicesSection({ order, devices, base }: { order: CustomerO
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">
           {order.cancelled
             ? 'This order was cancelled.'
-            : 'No devices are assigned yet. Their IMEIs appear here once we commit devices to your order.'}
+            : 'No devices are assigned yet. Their IMEIs appear here once we assign devices to your order.'}
         </p>
       ) : (
         <div className="space-y-6">

@@ -11,6 +11,7 @@ import { checkRmaDevicesAction } from '@/lib/actions/portal/check-rma-devices';
 import { requestRmaAction } from '@/lib/actions/portal/request-rma';
 import type { ReturnRow } from '@/lib/portal/rma-rows';
 import { splitPastedIdentifiers } from '@/lib/imei';
+import { formatDate } from '@/lib/format/dates';
 import {
   MAX_RETURN_DEVICES,
   returnRequestSchema,
@@ -158,8 +159,8 @@ export function ReturnRequestForm({ slug, initialRows, currency }: { slug: strin
                         {row?.description ? <p className="font-medium">{row.description}</p> : null}
                         {row?.orderNumber ? (
                           <p className="text-slate-600">
-                            Order {row.orderNumber}, ordered {row.orderedOn}
-                            {row.returnBy && !problem ? ` · returns until ${row.returnBy}` : ''}
+                            Order {row.orderNumber}, ordered {formatDate(row.orderedOn)}
+                            {row.returnBy && !problem ? ` · returns until ${formatDate(row.returnBy)}` : ''}
                           </p>
                         ) : null}
                         {problem ? (

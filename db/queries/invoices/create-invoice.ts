@@ -159,7 +159,8 @@ export async function queueInvoiceEmail(
       unitPrice: line.unitPrice,
       amount: line.amount,
     })),
-    ordersUrl: portalUrl(brand.portal, '/orders'),
+    orderUrl: portalUrl(brand.portal, `/orders/${row.orderNumber}`),
+    invoicePdfUrl: portalUrl(brand.portal, `/orders/${row.orderNumber}/invoices/${row.invoice.number}/pdf`),
   });
   const id = await enqueueEmail(tx, { sellerId: params.sellerId, kind: 'invoice', to, ...email });
   await tx.update(invoices).set({ emailedAt: new Date() }).where(eq(invoices.id, row.invoice.id));

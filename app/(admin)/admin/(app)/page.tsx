@@ -66,7 +66,7 @@ export default async function DashboardPage() {
         <h2 id="activity-heading" className="text-lg font-semibold">
           Recent activity
         </h2>
-        <HistoryList entries={summary.recentActivity} currency={staff.currency} empty="No activity recorded yet." linkEntities />
+        <HistoryList entries={summary.recentActivity} currency={staff.currency} empty="No activity recorded yet." />
       </section>
     </>
   );

@@ -4,12 +4,16 @@ import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
 import { orderStatuses } from '@/db/schema';
 import { num, toDate, type CustomerScope } from '@/db/queries/portal/scope';
+import { likeEscape } from '@/lib/like';
+import { parseId } from '@/lib/url-params';
 
 export type CustomerOrderFilters = {
   statusId?: number;
   /** Inclusive order dates, YYYY-MM-DD, read in UTC like the dates shown. */
   from?: string;
   to?: string;
+  /** An order number, or part of a PO number. */
+  search?: string;
   page: number;
   pageSize: number;
 };
@@ -25,7 +29,14 @@ export type CustomerOrderRow = {
   /** Minor units; lines "to be quoted" count as zero and set `hasUnpriced`. */
   total: number;
   hasUnpriced: boolean;
+  invoice: CustomerInvoiceState;
 };
+
+/** Where the order's invoices stand: none yet, all paid, or unpaid with the earliest due date. */
+export type CustomerInvoiceState =
+  | { state: 'not_invoiced' }
+  | { state: 'paid'; count: number }
+  | { state: 'unpaid'; count: number; dueOn: string };
 
 /**
  * The Orders page: every order of the customer's organization, from any
@@ -41,6 +52,12 @@ export async function listCustomerOrders(
   if (params.statusId) conditions.push(sql`o.status_id = ${params.statusId}`);
   if (params.from) conditions.push(sql`o.created_at >= (${params.from}::date)::timestamp at time zone 'UTC'`);
   if (params.to) conditions.push(sql`o.created_at < (${params.to}::date + 1)::timestamp at time zone 'UTC'`);
+  const search = params.search?.trim();
+  if (search) {
+    const number = parseId(search);
+    const po = sql`o.po_number ilike ${`%${likeEscape(search)}%`}`;
+    conditions.push(number ? sql`(o.number = ${number} or ${po})` : po);
+  }
   const where = sql.join(conditions, sql` and `);
   const offset = (Math.max(1, params.page) - 1) * pageSize;
 
@@ -55,7 +72,8 @@ export async function listCustomerOrders(
       )
       select page.number, page.created_at, page.po_number,
              st.name as status_name, st.color as status_color, ch.name as channel_name,
-             t.items, t.total, t.unpriced
+             t.items, t.total, t.unpriced,
+             inv.invoices, inv.unpaid, inv.due_on
       from page
       join order_statuses st on st.id = page.status_id and st.seller_id = ${sellerId}
       join sales_channels ch on ch.id = page.channel_id and ch.seller_id = ${sellerId}
@@ -66,6 +84,13 @@ export async function listCustomerOrders(
         from sales_order_lines l
         where l.order_id = page.id and l.seller_id = ${sellerId}
       ) t on true
+      left join lateral (
+        select count(*)::int as invoices,
+               count(*) filter (where i.paid_at is null)::int as unpaid,
+               to_char(min(i.due_on) filter (where i.paid_at is null), 'YYYY-MM-DD') as due_on
+        from invoices i
+        where i.order_id = page.id and i.seller_id = ${sellerId}
+      ) inv on true
       order by page.created_at desc, page.id desc`),
     queryRows(db, sql`select count(*)::int as n from sales_orders o where ${where}`),
   ]);
@@ -80,9 +105,16 @@ export async function listCustomerOrders(
       items: num(r.items),
       total: num(r.total),
       hasUnpriced: Boolean(r.unpriced),
+      invoice: invoiceState(num(r.invoices), num(r.unpaid), (r.due_on as string | null) ?? null),
     })),
     total: num(counted[0]?.n),
   };
+}
+
+function invoiceState(invoices: number, unpaid: number, dueOn: string | null): CustomerInvoiceState {
+  if (!invoices) return { state: 'not_invoiced' };
+  if (unpaid && dueOn) return { state: 'unpaid', count: unpaid, dueOn };
+  return { state: 'paid', count: invoices };
 }
 
 /** The seller's order statuses, for the status filter. */

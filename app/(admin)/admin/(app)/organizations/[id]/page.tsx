@@ -2,12 +2,16 @@ import type { Metadata } from 'next';
 import { PostalAddressLines } from '@/components/organizations/postal-address';
 import { LinkButton } from '@/components/ui/button';
 import { requireOrganization } from '@/lib/organization-page';
+import { getDb } from '@/db';
+import { organizationHistory } from '@/db/queries/audit';
+import { HistoryList } from '@/components/back-office/history-list';
 
 export const metadata: Metadata = { title: 'Organization' };
 
 /** Info & addresses tab. */
 export default async function OrganizationInfoPage({ params }: { params: Promise<{ id: string }> }) {
-  const { organization } = await requireOrganization((await params).id);
+  const { staff, organization } = await requireOrganization((await params).id);
+  const history = await organizationHistory(await getDb(), { sellerId: staff.sellerId, organizationId: organization.id });
   return (
     <section aria-labelledby="info-heading" className="max-w-3xl space-y-6">
       <div className="flex items-center justify-between">
@@ -36,6 +40,10 @@ export default async function OrganizationInfoPage({ params }: { params: Promise
           </dd>
         </div>
       </dl>
+      <section aria-labelledby="history-heading" className="space-y-3">
+        <h2 id="history-heading" className="text-lg font-semibold">History</h2>
+        <HistoryList entries={history} currency={staff.currency} />
+      </section>
     </section>
   );
 }

@@ -58,7 +58,7 @@ export default async function PurchasedDevicesPage({
     <>
       <PageHeader
         title="Purchased devices"
-        description={`Every device we committed to the orders of ${customer.organizationName}.${windowDays === null ? '' : ` Returns are accepted within ${windowDays} days of the order date.`}`}
+        description={`Every device assigned to the orders of ${customer.organizationName}.${windowDays === null ? '' : ` Returns are accepted within ${windowDays} days of the order date.`}`}
         actions={
           <a href={`${base}/export.csv${queryString(linkFilters)}`} download className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
             Download CSV

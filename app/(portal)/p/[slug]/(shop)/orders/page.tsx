@@ -12,7 +12,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
 import { formatTotal } from '@/lib/portal/format';
-import { dateParam, pageParam, idParam, type SearchParams } from '@/lib/url-params';
+import { InvoiceState } from '@/components/portal/orders/invoice-state';
+import { dateParam, pageParam, idParam, param, type SearchParams } from '@/lib/url-params';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -33,6 +34,7 @@ export default async function OrdersPage({
     statusId: idParam(query, 'status'),
     from: dateParam(query, 'from'),
     to: dateParam(query, 'to'),
+    search: param(query, 'q')?.trim().slice(0, 100) || undefined,
   };
   const page = pageParam(query);
   const [statuses, { rows, total }] = await Promise.all([
@@ -45,6 +47,9 @@ export default async function OrdersPage({
     <>
       <PageHeader title="Orders" description={`Every order of ${customer.organizationName}, placed here, by phone or by email.`} />
       <FilterBar action={base} clearHref={base} label="Filter orders">
+        <Field id="q" label="Order or PO number">
+          <Input id="q" name="q" type="search" defaultValue={filters.search ?? ''} />
+        </Field>
         <Field id="status" label="Status">
           <Select id="status" name="status" defaultValue={filters.statusId ? String(filters.statusId) : ''}>
             <option value="">All statuses</option>
@@ -71,12 +76,13 @@ export default async function OrdersPage({
             <Th>PO number</Th>
             <Th className="text-right">Items</Th>
             <Th className="text-right">Total</Th>
+            <Th>Invoice</Th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.length === 0 ? (
-            <EmptyRow colSpan={6}>
-              {filters.statusId || filters.from || filters.to ? 'No orders match these filters.' : 'No orders yet.'}
+            <EmptyRow colSpan={7}>
+              {filters.statusId || filters.from || filters.to || filters.search ? 'No orders match these filters.' : 'No orders yet.'}
             </EmptyRow>
           ) : (
             rows.map((order) => (
@@ -96,6 +102,9 @@ export default async function OrdersPage({
                 <Td className="text-right tabular-nums">
                   {formatTotal(order.total, customer.currency, order.hasUnpriced, order.hasUnpriced && order.total === 0)}
                 </Td>
+                <Td>
+                  <InvoiceState invoice={order.invoice} />
+                </Td>
               </tr>
             ))
           )}
@@ -103,7 +112,7 @@ export default async function OrdersPage({
       </Table>
       <Pagination
         basePath={base}
-        searchParams={{ status: filters.statusId ? String(filters.statusId) : undefined, from: filters.from, to: filters.to }}
+        searchParams={{ status: filters.statusId ? String(filters.statusId) : undefined, from: filters.from, to: filters.to, q: filters.search }}
         page={page}
         pageSize={PAGE_SIZE}
         total={total}

@@ -7,6 +7,8 @@ import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { listPortalAccounts } from '@/db/queries/portal-accounts';
 import { requireOrganization } from '@/lib/organization-page';
+import { CopyButton } from '@/components/settings/copy-button';
+import { portalUrl } from '@/lib/public-url';
 
 export const metadata: Metadata = { title: 'Customer Portal accounts' };
 
@@ -18,7 +20,7 @@ export default async function OrganizationPortalPage({ params }: { params: Promi
     <section aria-labelledby="portal-heading" className="space-y-4">
       <h2 id="portal-heading" className="text-lg font-semibold">Customer Portal accounts</h2>
       <p className="text-sm text-slate-600">
-        Buyers at {organization.name} sign in at <code>/p/{staff.sellerSlug}</code>. Disabling an account signs it out at once.
+        Buyers at {organization.name} sign in at <code>{portalUrl({ slug: staff.sellerSlug })}</code> <CopyButton text={portalUrl({ slug: staff.sellerSlug })} label="Copy" what="portal URL" />. Disabling an account signs it out at once.
       </p>
       <Table caption={`Customer Portal accounts of ${organization.name}`}>
         <thead>

@@ -28,7 +28,11 @@ export default async function OrderConfirmationPage({ params }: { params: Promis
     <div className="mx-auto max-w-3xl">
       <div className="rounded-lg border border-green-200 bg-green-50 px-6 py-5">
         <p className="text-sm font-medium text-green-800">Thank you, your order is placed.</p>
-        <h1 className="mt-1 text-2xl font-bold tracking-tight">Order {order.number}</h1>
+        <h1 className="mt-1 text-2xl font-bold tracking-tight">
+          <Link href={`${base}/orders/${order.number}`} className="underline decoration-1 underline-offset-4">
+            Order {order.number}
+          </Link>
+        </h1>
         <p className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-700">
           <StatusBadge color={order.statusColor}>{order.statusName}</StatusBadge>
           {order.poNumber ? <span>PO number {order.poNumber}</span> : null}
@@ -46,11 +50,18 @@ export default async function OrderConfirmationPage({ params }: { params: Promis
             availability, and contacts you if anything changes.
           </li>
           <li>
-            {order.invoice
-              ? `Invoice ${order.invoice.number} is on its way to ${customer.email}; it lists the products and quantities.`
-              : 'You will receive an invoice once the order is confirmed.'}
+            {order.invoice ? (
+              <>
+                <Link href={`${base}/orders/${order.number}/invoices/${order.invoice.number}/pdf`} className="text-[var(--brand)] underline">
+                  Invoice {order.invoice.number} (PDF)
+                </Link>{' '}
+                is on its way to {customer.email}; it lists the products and quantities.
+              </>
+            ) : (
+              'You will receive an invoice once the order is confirmed.'
+            )}
           </li>
-          <li>When the order ships, its devices (with their IMEIs) appear under Purchased devices.</li>
+          <li>Once we assign devices to your order, their IMEIs appear on the order and under Purchased devices.</li>
         </ol>
       </section>
 
@@ -60,9 +71,12 @@ export default async function OrderConfirmationPage({ params }: { params: Promis
       </div>
 
       <div className="mt-8 flex flex-wrap gap-3">
-        <LinkButton href={`${base}/orders`} variant="primary">
-          View your orders
+        <LinkButton href={`${base}/orders/${order.number}`} variant="primary">
+          View order {order.number}
         </LinkButton>
+        <Link href={`${base}/orders`} className="self-center text-[var(--brand)] underline">
+          All your orders
+        </Link>
         <Link href={base} className="self-center text-[var(--brand)] underline">
           Continue shopping
         </Link>

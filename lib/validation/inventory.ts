@@ -29,6 +29,7 @@ export const deviceFiltersSchema = z.object({
   color: optionalText,
   network: optionalText,
   grade: optionalText,
+  sku: optionalText,
   productId: optionalId,
   statusId: optionalId,
   warehouseId: optionalId,

@@ -46,7 +46,8 @@ export function ChangeStaffRole({ staffUserId, role, name }: { staffUserId: numb
           open={open}
           onOpenChange={(next) => {
             setOpen(next);
-            if (next) setChosen(role === 'owner' ? 'admin' : role === 'admin' ? 'owner' : 'owner');
+            // Every opening starts from the current role: the new one is always an explicit choice.
+            if (next) setChosen(role);
           }}
           trigger={
             <Button size="sm" variant="secondary" disabled={pending} aria-label={`Change role of ${name}`}>

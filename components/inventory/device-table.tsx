@@ -53,6 +53,8 @@ export function DeviceTable({
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [preview, setPreview] = useState<DeviceMovePreview | null>(null);
   const [includeCommitted, setIncludeCommitted] = useState(false);
+  /** The exact count of "all matching", fetched when that box is ticked (the list itself shows a capped count). */
+  const [matchingCount, setMatchingCount] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
   const pageIds = rows.map((r) => r.id);
@@ -73,6 +75,19 @@ export function DeviceTable({
   const canMove = (allMatching || selected.size > 0) && (statusId || warehouseId) && !pending;
   const selection = () =>
     allMatching ? { selection: 'filter' as const, filters: { ...filters } } : { selection: 'selected' as const, deviceIds: [...selected] };
+
+  function tickAllMatching(on: boolean) {
+    setAllMatching(on);
+    setMatchingCount(null);
+    if (!on) return;
+    void previewDeviceMoveAction({ selection: 'filter', filters: { ...filters } }).then((answer) => {
+      setMatchingCount(
+        answer.ok
+          ? `All ${devicesWord(answer.data.matching)} matching (${answer.data.committed.toLocaleString('en-US')} committed to orders)`
+          : answer.error,
+      );
+    });
+  }
 
   /** Counts exactly what the move would touch, then asks. */
   function askToMove() {
@@ -122,7 +137,9 @@ export function DeviceTable({
         </h2>
         <div className="mt-2 flex flex-wrap items-end gap-3">
           <p className="text-sm text-slate-700" aria-live="polite">
-            {allMatching ? `All ${matchingLabel} matching devices` : `${selected.size} selected`}
+            {allMatching
+              ? (matchingCount ?? `All ${matchingLabel} matching devices (counting…)`)
+              : `${selected.size} selected`}
           </p>
           <div className="w-44">
             <Field id="move-status" label="To status">
@@ -152,7 +169,7 @@ export function DeviceTable({
             {pending ? 'Counting…' : buttonLabel}
           </Button>
           <label className="flex items-center gap-2 text-sm text-slate-800">
-            <input type="checkbox" className="h-4 w-4" checked={allMatching} onChange={(e) => setAllMatching(e.target.checked)} />
+            <input type="checkbox" className="h-4 w-4" checked={allMatching} onChange={(e) => tickAllMatching(e.target.checked)} />
             Move all {matchingLabel} devices matching the filter, not only the ticked ones
           </label>
         </div>

@@ -97,6 +97,7 @@ export async function moveDevices(db: DbOrTx, params: MoveDevicesParams): Promis
         count,
         committed,
         ...(leftOut ? { leftOut } : {}),
+        ...(include ? { includeCommitted: true } : {}),
         selection: byIds ? 'selected' : 'filter',
         ...(filters ? { filters } : {}),
         ...(targets.status ? { status: targets.status.name } : {}),

@@ -168,7 +168,7 @@ test('owners invite staff with a role; the new admin activates, and resets a for
   await page.getByLabel('Role', { exact: true }).selectOption('admin');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText(`Invitation sent to ${staffEmail}.`)).toBeVisible();
-  await expect(page.getByRole('row', { name: /Alex Admin/ })).toContainText('Invited');
+  await expect(page.getByRole('table', { name: 'Staff users', exact: true }).getByRole('row', { name: /Alex Admin/ })).toContainText('Invited');
 
   const invitation = await linkFromEmail(staffEmail, 'You are invited to the Acme Wireless back office on Tradepost', /\/admin\/activate\?token=/);
   const context = await browser.newContext();

@@ -32,7 +32,8 @@ test('staff add devices by pasting IMEIs: a bad line is named and nothing is add
   await createProduct(page);
   await page.getByRole('link', { name: 'Add devices' }).click();
   await expect(page.getByRole('heading', { name: 'Add devices' })).toBeVisible();
-  await expect(page.getByLabel('Product')).toHaveValue(/\d+/);
+  // The product of the page it came from is already chosen.
+  await expect(page.locator('form').getByText(sku, { exact: true })).toBeVisible();
 
   const paste = page.getByLabel('IMEIs, one per line');
   await paste.fill([first, badSecond, third].join('\n'));
@@ -83,7 +84,10 @@ test('staff move devices to a For Sale status in bulk and change a list price', 
   await expect(page.getByText('3 devices match.')).toBeVisible();
   await page.getByLabel('Select all devices on this page').check();
   await page.getByLabel('To status').selectOption({ label: 'Available' });
-  await page.getByRole('button', { name: 'Move 3 devices' }).click();
+  await page.getByRole('button', { name: 'Move 3 devices…' }).click();
+  const confirmation = page.getByRole('alertdialog', { name: 'Move 3 devices from Received to Available?' });
+  await expect(confirmation).toContainText('3 devices are ticked; none is committed to an order.');
+  await confirmation.getByRole('button', { name: 'Move 3 devices' }).click();
   await expect(page.getByText('Moved 3 devices.')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: sku }).first()).toContainText('Available');
 

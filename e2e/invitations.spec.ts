@@ -113,7 +113,12 @@ test('staff invite a Customer Portal account; the link survives scanners, activa
   await page.goto(`${orgUrl}/portal`);
   const row = page.getByRole('row', { name: /Ivy Invitee/ });
   await expect(row).toContainText('Active');
-  await clickUntil(row.getByRole('button', { name: 'Disable: Ivy Invitee' }), row.getByText('Ivy Invitee is disabled and signed out.'));
+  // Disable asks first, naming the person; Confirm disables.
+  const confirmation = page.getByRole('alertdialog', { name: 'Disable Ivy Invitee?' });
+  await clickUntil(row.getByRole('button', { name: 'Disable: Ivy Invitee' }), confirmation);
+  await expect(confirmation).toContainText('They are signed out at once and cannot sign in until enabled again.');
+  await confirmation.getByRole('button', { name: 'Disable Ivy Invitee' }).click();
+  await expect(row.getByText('Ivy Invitee is disabled and signed out.')).toBeVisible();
   await expect(page.getByRole('row', { name: /Ivy Invitee/ })).toContainText('Disabled');
 
   // The customer's open session is refused on the very next request, and the password no longer works.
@@ -163,7 +168,7 @@ test('owners invite staff with a role; the new admin activates, and resets a for
   await page.getByLabel('Role', { exact: true }).selectOption('admin');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText(`Invitation sent to ${staffEmail}.`)).toBeVisible();
-  await expect(page.getByRole('row', { name: /Alex Admin/ })).toContainText('Invited');
+  await expect(page.getByRole('table', { name: 'Staff users', exact: true }).getByRole('row', { name: /Alex Admin/ })).toContainText('Invited');
 
   const invitation = await linkFromEmail(staffEmail, 'You are invited to the Acme Wireless back office on Tradepost', /\/admin\/activate\?token=/);
   const context = await browser.newContext();

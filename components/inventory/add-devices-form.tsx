@@ -6,31 +6,32 @@ import { addDevicesAction } from '@/lib/actions/inventory/add-devices';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
-import type { ProductChoice } from '@/db/queries/products/attribute-values';
+import { ProductPicker } from '@/components/products/product-picker';
 import type { ActionResult } from '@/lib/actions/result';
 import { splitPastedIdentifiers } from '@/lib/imei';
-import { ProductSelect } from './product-select';
+
+/** The product the devices are added to, as the picker found it. */
+export type ChosenProduct = { id: number; sku: string; description: string };
 
 /**
  * Paste IMEIs (or serial numbers) for one product, warehouse and status.
  * The paste stays in the box after a refusal so the named lines can be fixed.
  */
 export function AddDevicesForm({
-  products,
   statuses,
   warehouses,
   currency,
-  defaultProductId,
+  defaultProduct,
 }: {
-  products: ProductChoice[];
   statuses: { id: number; name: string }[];
   warehouses: { id: number; code: string; name: string }[];
   currency: string;
-  defaultProductId?: number;
+  defaultProduct?: ChosenProduct | null;
 }) {
   const [text, setText] = useState('');
   const [kind, setKind] = useState<'imei' | 'serial'>('imei');
-  const [productId, setProductId] = useState(defaultProductId ? String(defaultProductId) : '');
+  const [product, setProduct] = useState<ChosenProduct | null>(defaultProduct ?? null);
+  const productId = product ? String(product.id) : '';
   const [result, setResult] = useState<ActionResult<{ added: number }> | null>(null);
   const [addedFor, setAddedFor] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -107,9 +108,33 @@ export function AddDevicesForm({
       </Field>
 
       <div className="grid gap-4 md:grid-cols-2">
-        <Field id="productId" label="Product" error={errors.productId}>
-          <ProductSelect id="productId" name="productId" products={products} value={productId} onChange={(e) => setProductId(e.target.value)} aria-invalid={Boolean(errors.productId)} />
-        </Field>
+        <div className="md:col-span-2">
+          <input type="hidden" name="productId" value={productId} />
+          {product ? (
+            <div className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" aria-live="polite">
+              <p className="font-medium text-slate-900">Product</p>
+              <p className="mt-1">
+                <span className="font-mono text-xs text-slate-600">{product.sku}</span>
+                <span className="block">{product.description}</span>
+              </p>
+              <Button size="sm" variant="ghost" className="mt-1" onClick={() => setProduct(null)} aria-label={`Choose another product instead of ${product.sku}`}>
+                Choose another product
+              </Button>
+            </div>
+          ) : (
+            <ProductPicker
+              currency={currency}
+              label="Product: find it by SKU or model"
+              pickLabel="Choose"
+              onPick={(p) => setProduct({ id: p.id, sku: p.sku, description: p.description })}
+            />
+          )}
+          {errors.productId ? (
+            <p className="mt-1 text-sm text-red-700" role="alert">
+              {errors.productId}
+            </p>
+          ) : null}
+        </div>
         <Field id="cost" label={`Cost per device (${currency}, optional)`} error={errors.cost}>
           <Input id="cost" name="cost" inputMode="decimal" placeholder="e.g. 180.00" aria-invalid={Boolean(errors.cost)} />
         </Field>
@@ -133,9 +158,20 @@ export function AddDevicesForm({
         </Field>
       </div>
 
-      <Button type="submit" disabled={pending || entries === 0}>
-        {pending ? 'Adding…' : entries ? `Add ${entries.toLocaleString('en-US')} ${entries === 1 ? 'device' : 'devices'}` : 'Add devices'}
-      </Button>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending || entries === 0 || !product} aria-describedby="add-devices-why">
+          {pending ? 'Adding…' : entries ? `Add ${entries.toLocaleString('en-US')} ${entries === 1 ? 'device' : 'devices'}` : 'Add devices'}
+        </Button>
+        <p id="add-devices-why" className="text-sm text-slate-600">
+          {!product
+            ? entries
+              ? `Choose a product to add the ${entries.toLocaleString('en-US')} ${entries === 1 ? noun.replace(/s$/, '') : noun}.`
+              : `Paste ${noun} and choose a product.`
+            : entries === 0
+              ? `Paste the ${noun} to add.`
+              : null}
+        </p>
+      </div>
     </form>
   );
 }

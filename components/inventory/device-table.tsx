@@ -4,11 +4,14 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { moveDevicesAction } from '@/lib/actions/inventory/move-devices';
+import { previewDeviceMoveAction } from '@/lib/actions/inventory/preview-device-move';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Select } from '@/components/ui/field';
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
 import type { DeviceFilters } from '@/db/queries/inventory/device-filters';
+import type { DeviceMovePreview } from '@/db/queries/inventory/preview-device-move';
 import type { ActionResult } from '@/lib/actions/result';
 import { formatDate } from '@/lib/format/dates';
 
@@ -48,7 +51,11 @@ export function DeviceTable({
   const [allMatching, setAllMatching] = useState(false);
   const [statusId, setStatusId] = useState('');
   const [warehouseId, setWarehouseId] = useState('');
-  const [result, setResult] = useState<ActionResult<{ moved: number }> | null>(null);
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const [preview, setPreview] = useState<DeviceMovePreview | null>(null);
+  const [includeCommitted, setIncludeCommitted] = useState(false);
+  /** The exact count of "all matching", fetched when that box is ticked (the list itself shows a capped count). */
+  const [matchingCount, setMatchingCount] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
   const pageIds = rows.map((r) => r.id);
@@ -62,20 +69,46 @@ export function DeviceTable({
     });
   const toggleAll = () => setSelected(allOnPage ? new Set() : new Set(pageIds));
   const buttonLabel = allMatching
-    ? 'Move all matching devices'
+    ? 'Move all matching devices…'
     : selected.size
-      ? `Move ${selected.size} ${selected.size === 1 ? 'device' : 'devices'}`
-      : 'Move devices';
+      ? `Move ${devicesWord(selected.size)}…`
+      : 'Move devices…';
   const canMove = (allMatching || selected.size > 0) && (statusId || warehouseId) && !pending;
+  const selection = () =>
+    allMatching ? { selection: 'filter' as const, filters: { ...filters } } : { selection: 'selected' as const, deviceIds: [...selected] };
+
+  function tickAllMatching(on: boolean) {
+    setAllMatching(on);
+    setMatchingCount(null);
+    if (!on) return;
+    void previewDeviceMoveAction({ selection: 'filter', filters: { ...filters } }).then((answer) => {
+      setMatchingCount(
+        answer.ok
+          ? `All ${devicesWord(answer.data.matching)} matching (${answer.data.committed.toLocaleString('en-US')} committed to orders)`
+          : answer.error,
+      );
+    });
+  }
+
+  /** Counts exactly what the move would touch, then asks. */
+  function askToMove() {
+    startTransition(async () => {
+      const answer = await previewDeviceMoveAction(selection());
+      if (!answer.ok) {
+        setResult(answer);
+        return;
+      }
+      setResult(null);
+      setIncludeCommitted(false);
+      setPreview(answer.data);
+    });
+  }
 
   function move() {
     const target = { statusId: statusId || undefined, warehouseId: warehouseId || undefined };
+    setPreview(null);
     startTransition(async () => {
-      const answer = await moveDevicesAction(
-        allMatching
-          ? { selection: 'filter', filters: { ...filters }, ...target }
-          : { selection: 'selected', deviceIds: [...selected], ...target },
-      );
+      const answer = await moveDevicesAction({ ...selection(), ...target, includeCommitted });
       setResult(answer);
       if (answer.ok) {
         setSelected(new Set());
@@ -85,6 +118,18 @@ export function DeviceTable({
     });
   }
 
+  const statusName = (id: number) => statuses.find((s) => s.id === id)?.name ?? 'another status';
+  const warehouseName = (id: number) => warehouses.find((w) => w.id === id)?.code ?? 'another warehouse';
+  const toMove = preview ? (includeCommitted ? preview.matching : preview.matching - preview.committed) : 0;
+  const fromTo = preview
+    ? [
+        statusId ? `from ${places(preview.statusIds, statusName, 'any status')} to ${statusName(Number(statusId))}` : null,
+        warehouseId ? `from ${places(preview.warehouseIds, warehouseName, 'any warehouse')} to ${warehouseName(Number(warehouseId))}` : null,
+      ]
+        .filter(Boolean)
+        .join(', and ')
+    : '';
+
   return (
     <div className="space-y-3">
       <section aria-labelledby="bulk-move-heading" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -93,7 +138,9 @@ export function DeviceTable({
         </h2>
         <div className="mt-2 flex flex-wrap items-end gap-3">
           <p className="text-sm text-slate-700" aria-live="polite">
-            {allMatching ? `All ${matchingLabel} matching devices` : `${selected.size} selected`}
+            {allMatching
+              ? (matchingCount ?? `All ${matchingLabel} matching devices (counting…)`)
+              : `${selected.size} selected`}
           </p>
           <div className="w-44">
             <Field id="move-status" label="To status">
@@ -119,17 +166,49 @@ export function DeviceTable({
               </Select>
             </Field>
           </div>
-          <Button onClick={move} disabled={!canMove}>
-            {pending ? 'Moving…' : buttonLabel}
+          <Button onClick={askToMove} disabled={!canMove}>
+            {pending ? 'Counting…' : buttonLabel}
           </Button>
           <label className="flex items-center gap-2 text-sm text-slate-800">
-            <input type="checkbox" className="h-4 w-4" checked={allMatching} onChange={(e) => setAllMatching(e.target.checked)} />
+            <input type="checkbox" className="h-4 w-4" checked={allMatching} onChange={(e) => tickAllMatching(e.target.checked)} />
             Move all {matchingLabel} devices matching the filter, not only the ticked ones
           </label>
         </div>
         <p className="mt-2 text-xs text-slate-600">
-          Committed devices move too; the For Sale quantities follow at once.
+          You see the exact count before anything moves. Devices committed to orders stay where they are unless you include them; the For
+          Sale quantities follow at once.
         </p>
+        <ConfirmDialog
+          open={preview !== null}
+          onOpenChange={(open) => {
+            if (!open) setPreview(null);
+          }}
+          tone="primary"
+          title={preview ? `Move ${devicesWord(toMove)}${includeCommitted && preview.committed ? ` (${preview.committed.toLocaleString('en-US')} committed)` : ''} ${fromTo}?` : 'Move devices?'}
+          description={
+            preview ? (
+              <>
+                <p>
+                  {devicesWord(preview.matching)} {allMatching ? 'match the filter' : 'are ticked'}
+                  {preview.committed
+                    ? `; ${preview.committed.toLocaleString('en-US')} of them ${preview.committed === 1 ? 'is' : 'are'} committed to orders${includeCommitted ? ' and move too.' : ' and stay where they are.'}`
+                    : '; none is committed to an order.'}
+                </p>
+                {toMove === 0 ? <p className="mt-2 font-medium text-red-800">Nothing would move: include the committed devices, or cancel.</p> : null}
+              </>
+            ) : null
+          }
+          confirmLabel={`Move ${devicesWord(toMove)}`}
+          confirmDisabled={toMove === 0}
+          onConfirm={move}
+        >
+          {preview && preview.committed ? (
+            <label className="flex items-center gap-2 text-sm text-slate-800">
+              <input type="checkbox" className="h-4 w-4" checked={includeCommitted} onChange={(e) => setIncludeCommitted(e.target.checked)} />
+              Include the {preview.committed.toLocaleString('en-US')} committed {preview.committed === 1 ? 'device' : 'devices'}
+            </label>
+          ) : null}
+        </ConfirmDialog>
         {result ? (
           <div className="mt-3">
             {result.ok ? <Alert tone="success">{result.message}</Alert> : <Alert tone="error">{result.error}</Alert>}
@@ -191,4 +270,15 @@ export function DeviceTable({
       </Table>
     </div>
   );
+}
+
+function devicesWord(n: number): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? 'device' : 'devices'}`;
+}
+
+/** "In Repair", "Received or Listed", or "any status" when the devices sit in many. */
+function places(ids: number[], name: (id: number) => string, many: string): string {
+  if (!ids.length || ids.length > 3) return many;
+  const names = ids.map(name);
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }

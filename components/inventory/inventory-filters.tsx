@@ -36,6 +36,9 @@ export function InventoryFilters({
             <Input id="filter-q" name="q" defaultValue={filters.q ?? ''} inputMode="search" autoComplete="off" aria-describedby="filter-q-hint" />
           </Field>
         </div>
+        <Field id="filter-sku" label="SKU" hint="All of it or its start.">
+          <Input id="filter-sku" name="sku" defaultValue={filters.sku ?? ''} autoComplete="off" spellCheck={false} aria-describedby="filter-sku-hint" />
+        </Field>
         {attributeLabels.map(([key, label]) => (
           <Field key={key} id={`filter-${key}`} label={label}>
             <Select id={`filter-${key}`} name={key} defaultValue={filters[key] ?? ''}>

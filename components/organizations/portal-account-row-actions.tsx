@@ -3,7 +3,7 @@
 import type { AccountStatus } from '@/db/schema';
 import { resendPortalInviteAction } from '@/lib/actions/organizations/resend-portal-invite';
 import { setPortalAccountEnabledAction } from '@/lib/actions/organizations/set-portal-account-enabled';
-import { AccountRowActions, type RowAction } from './account-row-actions';
+import { AccountRowActions, disableConfirmation, type RowAction } from './account-row-actions';
 
 export function PortalAccountRowActions({
   portalAccountId,
@@ -22,7 +22,11 @@ export function PortalAccountRowActions({
   actions.push(
     status === 'disabled'
       ? { label: 'Enable', run: () => setPortalAccountEnabledAction({ ...ref, enabled: true }) }
-      : { label: 'Disable', run: () => setPortalAccountEnabledAction({ ...ref, enabled: false }) },
+      : {
+          label: 'Disable',
+          run: () => setPortalAccountEnabledAction({ ...ref, enabled: false }),
+          confirm: disableConfirmation(name),
+        },
   );
   return <AccountRowActions actions={actions} name={name} />;
 }

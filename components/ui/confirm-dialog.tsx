@@ -1,8 +1,16 @@
 'use client';
 
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
+import { setNonce } from 'get-nonce';
 import { useState, type MouseEvent, type ReactElement, type ReactNode } from 'react';
 import { buttonClass } from './button';
+
+// Radix's scroll lock adds a <style> element when a dialog opens; the CSP lets in
+// only styles with the response's nonce, the one Next puts on its own scripts.
+if (typeof document !== 'undefined') {
+  const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
+  if (nonce) setNonce(nonce);
+}
 
 /**
  * The one confirmation of the product (Radix Alert Dialog: focus moves into

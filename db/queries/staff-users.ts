@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { isUniqueViolation } from '@/db/errors';
-import { staffUsers, type StaffRole } from '@/db/schema';
+import { auditEntries, staffUsers, type StaffRole } from '@/db/schema';
 import { Refusal } from '@/lib/refusal';
 import { recordAudit, type StaffActor } from './audit';
 import { saved, type Saved } from './saved';
@@ -28,6 +28,26 @@ export async function listStaffUsers(db: DbOrTx, params: { sellerId: number }) {
 
 export type StaffUserRow = Awaited<ReturnType<typeof listStaffUsers>>[number];
 
+/** The latest changes to the seller's staff users (invites, roles, disable/enable), newest first, with whom they were about. */
+export async function recentStaffUserChanges(db: DbOrTx, params: { sellerId: number; limit?: number }) {
+  return db
+    .select({
+      id: auditEntries.id,
+      actorLabel: auditEntries.actorLabel,
+      action: auditEntries.action,
+      details: auditEntries.details,
+      createdAt: auditEntries.createdAt,
+      userName: staffUsers.name,
+    })
+    .from(auditEntries)
+    .leftJoin(staffUsers, and(eq(staffUsers.id, auditEntries.entityId), eq(staffUsers.sellerId, auditEntries.sellerId)))
+    .where(and(eq(auditEntries.sellerId, params.sellerId), eq(auditEntries.entityType, 'staff_user')))
+    .orderBy(desc(auditEntries.createdAt), desc(auditEntries.id))
+    .limit(Math.min(params.limit ?? 10, 50));
+}
+
+export type StaffUserChange = Awaited<ReturnType<typeof recentStaffUserChanges>>[number];
+
 /** The signed-in staff member doing the change: the audit actor with their seller and role. */
 export type StaffManager = StaffActor & { sellerId: number; role: StaffRole };
 
@@ -37,6 +57,7 @@ function actorOf(manager: StaffManager): StaffActor {
 }
 
 const rank: Record<StaffRole, number> = { staff: 0, admin: 1, owner: 2 };
+const roleWithArticle: Record<StaffRole, string> = { owner: 'an Owner', admin: 'an Admin', staff: 'Staff' };
 
 /** Owners may give any role; admins invite and manage plain staff only. */
 function mayManageRole(manager: StaffManager, role: StaffRole): boolean {
@@ -182,7 +203,7 @@ export async function setStaffUserEnabled(
       action: params.enabled ? 'staff_user.enable' : 'staff_user.disable',
       entityType: 'staff_user',
       entityId: user.id,
-      details: { email: user.email },
+      details: { name: user.name, email: user.email },
     });
     return saved({ status }, params.enabled ? `${user.name} can sign in again.` : `${user.name} is disabled and signed out.`);
   });
@@ -196,7 +217,7 @@ export async function changeStaffRole(
   if (params.manager.role !== 'owner') throw new Refusal(OWNERS_ONLY, { code: 'forbidden' });
   return db.transaction(async (tx) => {
     const { manager, user, owners } = await lockForChange(tx, params.manager, params.staffUserId, { ownerOnly: true });
-    if (user.role === params.role) return saved({ role: params.role });
+    if (user.role === params.role) return saved({ role: params.role }, `${user.name} is already ${roleWithArticle[params.role]}; nothing changed.`);
     if (user.role === 'owner' && !leavesAnOwner(owners, user)) throw new Refusal(NO_OWNER_LEFT);
     await tx
       .update(staffUsers)
@@ -208,8 +229,8 @@ export async function changeStaffRole(
       action: 'staff_user.role',
       entityType: 'staff_user',
       entityId: user.id,
-      details: { from: user.role, to: params.role },
+      details: { name: user.name, email: user.email, from: user.role, to: params.role },
     });
-    return saved({ role: params.role }, `${user.name} is now ${params.role === 'admin' ? 'an admin' : `a ${params.role}`}.`);
+    return saved({ role: params.role }, `${user.name} is now ${roleWithArticle[params.role]}.`);
   });
 }

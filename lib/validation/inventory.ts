@@ -29,6 +29,7 @@ export const deviceFiltersSchema = z.object({
   color: optionalText,
   network: optionalText,
   grade: optionalText,
+  sku: optionalText,
   productId: optionalId,
   statusId: optionalId,
   warehouseId: optionalId,
@@ -70,13 +71,21 @@ const moveTarget = {
   warehouseId: optionalId,
 };
 
+const selectedDevices = {
+  selection: z.literal('selected'),
+  deviceIds: z.array(z.number().int().positive()).min(1, 'Select at least one device.').max(MAX_DEVICES_PER_BATCH),
+};
+const matchingDevices = { selection: z.literal('filter'), filters: deviceFiltersSchema };
+
+/** What a bulk move would touch: the ticked devices, or every device matching the list's filter. */
+export const previewDeviceMoveSchema = z.union([z.object(selectedDevices), z.object(matchingDevices)]);
+
+/** Committed devices stay where they are unless `includeCommitted` is true. */
+const includeCommitted = { includeCommitted: z.boolean().optional().default(false) };
+
 export const moveDevicesSchema = z.union([
-  z.object({
-    selection: z.literal('selected'),
-    deviceIds: z.array(z.number().int().positive()).min(1, 'Select at least one device.').max(MAX_DEVICES_PER_BATCH),
-    ...moveTarget,
-  }),
-  z.object({ selection: z.literal('filter'), filters: deviceFiltersSchema, ...moveTarget }),
+  z.object({ ...selectedDevices, ...moveTarget, ...includeCommitted }),
+  z.object({ ...matchingDevices, ...moveTarget, ...includeCommitted }),
 ]);
 
 /** One CSV row as the browser read it; the server checks everything again. */

@@ -25,8 +25,19 @@ export const productFieldsSchema = z.object({
   network: attribute('Network'),
   grade: attribute('Grade'),
   listPrice: z.string().trim().max(20, 'That price is too long.').default(''),
+  /**
+   * The attributes whose typed value is new for this seller and was confirmed
+   * ("Create new grade 'A plus'?"); any other new value is refused, so a typo
+   * cannot split the For Sale filters.
+   */
+  newValues: z.array(z.enum(['capacity', 'color', 'network', 'grade'])).max(4).default([]),
 });
 export type ProductFields = z.infer<typeof productFieldsSchema>;
+
+/** Attributes chosen from the seller's existing values; a new one needs confirming. */
+export const listedAttributeKeys = ['capacity', 'color', 'network', 'grade'] as const;
+export type ListedAttributeKey = (typeof listedAttributeKeys)[number];
+export const listedAttributeNames: Record<ListedAttributeKey, string> = { capacity: 'capacity', color: 'color', network: 'network', grade: 'grade' };
 
 /**
  * The list price in minor units: null for empty ("price on request"), or why

@@ -71,6 +71,16 @@ describe('inventory list', () => {
     expect(await idsFor({ productId: iphone.id })).toEqual(desc([...ids.iphoneMain!, ...ids.iphoneRepair!]));
   });
 
+  it('filters by SKU, whole or its start, in any case, with LIKE wildcards taken literally', async () => {
+    expect(await idsFor({ sku: iphone.sku })).toEqual(desc([...ids.iphoneMain!, ...ids.iphoneRepair!]));
+    expect(await idsFor({ sku: pixel.sku.toLowerCase() })).toEqual(desc([...ids.pixelOvf!, ...ids.serial!]));
+    expect(await idsFor({ sku: 'SKU-' })).toEqual(desc(all()));
+    expect(await idsFor({ sku: '%' })).toEqual([]);
+    expect(await idsFor({ sku: 'NO-SUCH-SKU' })).toEqual([]);
+    // Another seller's product with the same SKU start contributes nothing.
+    expect((await listDevices(database.db, { sellerId: other.sellerId, filters: { sku: iphone.sku } })).rows).toEqual([]);
+  });
+
   it('filters by status, warehouse and committed', async () => {
     expect(await idsFor({ statusId: seller.status('In Repair').id })).toEqual(desc(ids.iphoneRepair!));
     expect(await idsFor({ warehouseId: seller.warehouse('OVF').id })).toEqual(desc(ids.pixelOvf!));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { inArray } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { moveDevices } from '@/db/queries/inventory/move-devices';
+import { previewDeviceMove } from '@/db/queries/inventory/preview-device-move';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addProduct, availableQuantity, buildSeller, countedAvailableQuantity, type SellerFixture } from '../support/fixtures';
 import { addStaff, auditOf, commitToNewOrder, outcomeOf } from '../support/inventory-fixtures';
@@ -30,7 +31,7 @@ describe('bulk moves of devices', () => {
     expect(await availableQuantity(db, product.id)).toBe(0);
     const ids = devices.slice(0, 3).map((d) => d.id);
     const outcome = await outcomeOf(moveDevices(db, { sellerId: seller.sellerId, actor, selection: { deviceIds: ids }, statusId: seller.status('Available').id }));
-    expect(outcome).toEqual({ ok: true, moved: 3, committed: 0 });
+    expect(outcome).toEqual({ ok: true, moved: 3, committed: 0, leftOut: 0 });
     expect(await availableQuantity(db, product.id)).toBe(3);
     expect(await countedAvailableQuantity(db, product.id)).toBe(3);
     // Warehouses were left alone.
@@ -55,15 +56,73 @@ describe('bulk moves of devices', () => {
     ]);
   });
 
-  it('moves committed devices too, and counts them in the audit; they stay out of availability', async () => {
+  it('leaves committed devices where they are unless included, and says how many were left out', async () => {
     const { db } = database;
     const product = await addProduct(db, seller);
     const devices = await addDevices(db, seller, product.id, 3, { status: 'Received' });
     await commitToNewOrder(db, seller, product.id, [devices[0]!.id], 9001);
-    const outcome = await outcomeOf(moveDevices(db, { sellerId: seller.sellerId, actor, selection: { deviceIds: devices.map((d) => d.id) }, statusId: seller.status('Available').id }));
-    expect(outcome).toEqual({ ok: true, moved: 3, committed: 1 });
+    const ids = devices.map((d) => d.id);
+    const received = seller.status('Received').id;
+    const available = seller.status('Available').id;
+    const main = seller.warehouse('MAIN').id;
+
+    const leftOut = await outcomeOf(moveDevices(db, { sellerId: seller.sellerId, actor, selection: { deviceIds: ids }, statusId: available }));
+    expect(leftOut).toEqual({ ok: true, moved: 2, committed: 0, leftOut: 1 });
+    expect(await placesOf(ids)).toEqual([[received, main], [available, main], [available, main]]);
+    expect((await auditOf(db, seller.sellerId, 'devices.move')).at(-1)!.details).toMatchObject({ count: 2, committed: 0, leftOut: 1 });
     expect(await availableQuantity(db, product.id)).toBe(2);
-    expect(await countedAvailableQuantity(db, product.id)).toBe(2);
+
+    // Included on purpose: the committed device moves too, and is counted; it stays out of availability.
+    const included = await outcomeOf(moveDevices(db, { sellerId: seller.sellerId, actor, selection: { deviceIds: ids }, statusId: seller.status('In Repair').id, includeCommitted: true }));
+    expect(included).toEqual({ ok: true, moved: 3, committed: 1, leftOut: 0 });
+    expect(await placesOf(ids)).toEqual(ids.map(() => [seller.status('In Repair').id, main]));
+    expect(await countedAvailableQuantity(db, product.id)).toBe(0);
+  });
+
+  it('refuses a move whose every device is committed unless they are included, and moves nothing', async () => {
+    const { db } = database;
+    const product = await addProduct(db, seller, { model: 'All Committed Phone' });
+    const devices = await addDevices(db, seller, product.id, 2, { status: 'Received' });
+    await commitToNewOrder(db, seller, product.id, devices.map((d) => d.id), 9002);
+    const auditBefore = (await auditOf(db, seller.sellerId, 'devices.move')).length;
+    const outcome = await outcomeOf(moveDevices(db, { sellerId: seller.sellerId, actor, selection: { filters: { model: 'All Committed Phone' } }, statusId: seller.status('Available').id }));
+    expect(outcome).toMatchObject({ ok: false, message: 'Nothing was moved: the 2 devices that match are all committed to orders. Include the committed devices to move them.' });
+    expect(await placesOf(devices.map((d) => d.id))).toEqual(devices.map(() => [seller.status('Received').id, seller.warehouse('MAIN').id]));
+    expect((await auditOf(db, seller.sellerId, 'devices.move')).length).toBe(auditBefore);
+  });
+
+  it('previews a filter move with the exact count beyond the list cap, how many are committed, and where they are now', async () => {
+    const { db } = database;
+    const product = await addProduct(db, seller, { model: 'Preview Phone' });
+    const many = await addDevices(db, seller, product.id, 1_005, { status: 'In Repair', warehouse: 'RC' });
+    await addDevices(db, seller, product.id, 3, { status: 'Received', warehouse: 'RC' });
+    await commitToNewOrder(db, seller, product.id, many.slice(0, 4).map((d) => d.id), 9003);
+    const preview = await previewDeviceMove(db, { sellerId: seller.sellerId, selection: { filters: { model: 'Preview Phone' } } });
+    expect(preview.matching).toBe(1_008);
+    expect(preview.committed).toBe(4);
+    expect(preview.statusIds.sort()).toEqual([seller.status('In Repair').id, seller.status('Received').id].sort());
+    expect(preview.warehouseIds).toEqual([seller.warehouse('RC').id]);
+    // The move then touches exactly the uncommitted ones.
+    const outcome = await outcomeOf(moveDevices(db, { sellerId: seller.sellerId, actor, selection: { filters: { model: 'Preview Phone' } }, warehouseId: seller.warehouse('MAIN').id }));
+    expect(outcome).toEqual({ ok: true, moved: 1_004, committed: 0, leftOut: 4 });
+    const after = await previewDeviceMove(db, { sellerId: seller.sellerId, selection: { filters: { model: 'Preview Phone', warehouseId: seller.warehouse('RC').id } } });
+    expect(after).toMatchObject({ matching: 4, committed: 4 });
+  });
+
+  it('previews ticked devices, and refuses a preview holding another seller\'s device', async () => {
+    const { db } = database;
+    const product = await addProduct(db, seller);
+    const devices = await addDevices(db, seller, product.id, 3, { status: 'Received' });
+    await commitToNewOrder(db, seller, product.id, [devices[2]!.id], 9004);
+    const preview = await previewDeviceMove(db, { sellerId: seller.sellerId, selection: { deviceIds: devices.map((d) => d.id) } });
+    expect(preview).toEqual({ matching: 3, committed: 1, statusIds: [seller.status('Received').id], warehouseIds: [seller.warehouse('MAIN').id] });
+    const other = await buildSeller(db);
+    const theirProduct = await addProduct(db, other);
+    const [theirs] = await addDevices(db, other, theirProduct.id, 1);
+    expect(await outcomeOf(previewDeviceMove(db, { sellerId: seller.sellerId, selection: { deviceIds: [devices[0]!.id, theirs!.id] } }))).toMatchObject({
+      ok: false,
+      message: '1 of the selected devices are not in your inventory.',
+    });
   });
 
   it('moves everything matching a filter in one go', async () => {
@@ -78,7 +137,7 @@ describe('bulk moves of devices', () => {
       statusId: seller.status('Available').id,
       warehouseId: seller.warehouse('MAIN').id,
     }));
-    expect(outcome).toEqual({ ok: true, moved: 6, committed: 0 });
+    expect(outcome).toEqual({ ok: true, moved: 6, committed: 0, leftOut: 0 });
     expect(await availableQuantity(db, product.id)).toBe(6);
     expect(await placesOf(elsewhere.map((d) => d.id))).toEqual(elsewhere.map(() => [seller.status('In Repair').id, seller.warehouse('OVF').id]));
     const audit = await auditOf(db, seller.sellerId, 'devices.move');
@@ -96,7 +155,7 @@ describe('bulk moves of devices', () => {
       selection: { filters: { q: target.imei!.slice(-8), productId: product.id } },
       statusId: seller.status('Available').id,
     }));
-    expect(outcome).toEqual({ ok: true, moved: 1, committed: 0 });
+    expect(outcome).toEqual({ ok: true, moved: 1, committed: 0, leftOut: 0 });
     expect(await placesOf(devices.map((d) => d.id))).toEqual([
       [seller.status('Received').id, seller.warehouse('MAIN').id],
       [seller.status('Available').id, seller.warehouse('MAIN').id],

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { createProduct, findProduct, updateProduct } from '@/db/queries/products/save-product';
 import { listProducts } from '@/db/queries/products/product-list';
+import { productAttributeValues } from '@/db/queries/products/attribute-values';
 import { productFieldsSchema, type ProductFields } from '@/lib/validation/products';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
@@ -21,9 +22,11 @@ describe('products: create, edit, list', () => {
   afterAll(() => database.close());
 
   let n = 0;
+  // New attribute values are confirmed here; the tests below about new values leave them unconfirmed.
+  const allNew = ['capacity', 'color', 'network', 'grade'] as const;
   function fields(values: Partial<ProductFields> = {}): ProductFields {
     n++;
-    return productFieldsSchema.parse({ sku: `NEW-${n}`, manufacturer: 'Samsung', model: 'Galaxy S23', capacity: '256GB', color: 'Cream', network: 'Unlocked', grade: 'A', listPrice: '1,299.00', ...values });
+    return productFieldsSchema.parse({ sku: `NEW-${n}`, manufacturer: 'Samsung', model: 'Galaxy S23', capacity: '256GB', color: 'Cream', network: 'Unlocked', grade: 'A', listPrice: '1,299.00', newValues: allNew, ...values });
   }
 
   it('creates a product with its list price parsed into minor units, and audits it', async () => {
@@ -148,5 +151,67 @@ describe('products: create, edit, list', () => {
     const first = await listProducts(db, { sellerId: shop.sellerId, filters: {}, pageSize: 2 });
     expect(first.rows[0]).toMatchObject({ sku: 'LST-A', available: 3, listPrice: 50000 });
     expect(c.id).toBeGreaterThan(b.id);
+  });
+
+  it('refuses a grade, network, capacity or color none of the products has, unless confirmed; the refusal names it and the look-alike', async () => {
+    const { db } = database;
+    const shop = await buildSeller(db);
+    await addProduct(db, shop, { sku: 'HAS-APLUS', capacity: '128GB', color: 'Black', network: 'Unlocked', grade: 'A+' });
+    const existing = { capacity: '128GB', color: 'Black', network: 'Unlocked', newValues: [] };
+    const count = async () => (await db.select().from(s.products).where(eq(s.products.sellerId, shop.sellerId))).length;
+
+    // Existing values need no confirmation.
+    const fine = await outcomeOf(createProduct(db, { sellerId: shop.sellerId, actor, currency: 'USD', fields: fields({ ...existing, sku: 'FINE-1', grade: 'A+' }) }));
+    expect(fine.ok).toBe(true);
+
+    const refused = await outcomeOf(createProduct(db, { sellerId: shop.sellerId, actor, currency: 'USD', fields: fields({ ...existing, sku: 'TYPO-1', grade: 'a +' }) }));
+    expect(refused).toEqual({
+      ok: false,
+      message: '"a +" would be a new grade. Nothing was saved.',
+      fieldErrors: { grade: ['No product has the grade "a +" yet; did you mean "A+"? Choose it, or confirm the new grade.'] },
+    });
+    const two = await outcomeOf(createProduct(db, { sellerId: shop.sellerId, actor, currency: 'USD', fields: fields({ ...existing, sku: 'TYPO-2', grade: 'A plus', network: 'T-Mobile' }) }));
+    expect(two).toMatchObject({ ok: false, message: '"T-Mobile", "A plus" would be new values. Nothing was saved.', fieldErrors: { grade: [expect.any(String)], network: [expect.any(String)] } });
+    // Confirming one of two is not enough.
+    const half = await outcomeOf(createProduct(db, { sellerId: shop.sellerId, actor, currency: 'USD', fields: fields({ ...existing, sku: 'TYPO-3', grade: 'A plus', network: 'T-Mobile', newValues: ['grade'] }) }));
+    expect(half).toMatchObject({ ok: false, fieldErrors: { network: [expect.any(String)] } });
+    expect(await count()).toBe(2);
+
+    // Confirmed: created, and from then on an existing value.
+    const confirmed = await outcomeOf(createProduct(db, { sellerId: shop.sellerId, actor, currency: 'USD', fields: fields({ ...existing, sku: 'NEW-GRADE', grade: 'A plus', newValues: ['grade'] }) }));
+    expect(confirmed.ok).toBe(true);
+    expect((await outcomeOf(createProduct(db, { sellerId: shop.sellerId, actor, currency: 'USD', fields: fields({ ...existing, sku: 'AGAIN', grade: 'A plus' }) }))).ok).toBe(true);
+
+    // Editing checks the same, and a product keeps its own value without confirming it.
+    const product = await addProduct(db, shop, { sku: 'EDIT-NEW', capacity: '128GB', color: 'Black', network: 'Unlocked', grade: 'A+' });
+    const edit = (values: Partial<ProductFields>) =>
+      outcomeOf(updateProduct(db, { sellerId: shop.sellerId, actor, currency: 'USD', productId: product.id, fields: fields({ ...existing, sku: 'EDIT-NEW', grade: 'A+', listPrice: '', ...values }) }));
+    expect(await edit({ color: 'Blak' })).toMatchObject({ ok: false, fieldErrors: { color: ['No product has the color "Blak" yet. Choose an existing color, or confirm the new one.'] } });
+    expect((await findProduct(db, { sellerId: shop.sellerId, productId: product.id }))!.color).toBe('Black');
+    expect((await edit({ listPrice: '10' })).ok).toBe(true);
+    // Another seller's values do not count as existing.
+    const other = await buildSeller(db);
+    await addProduct(db, other, { sku: 'THEIR-GRADE', grade: 'Z' });
+    expect(await edit({ grade: 'Z' })).toMatchObject({ ok: false, fieldErrors: { grade: [expect.any(String)] } });
+  });
+
+  it('lists capacities by size and grades best first, in the list and in the filter values', async () => {
+    const { db } = database;
+    const shop = await buildSeller(db);
+    for (const [sku, capacity, grade] of [
+      ['ORD-1TB-A', '1TB', 'A'],
+      ['ORD-128-B', '128GB', 'B'],
+      ['ORD-64-A', '64GB', 'A'],
+      ['ORD-64-AP', '64GB', 'A+'],
+      ['ORD-256-C', '256GB', 'C'],
+      ['ORD-512-A', '512GB', 'A'],
+    ] as const) {
+      await addProduct(db, shop, { sku, manufacturer: 'Apple', model: 'iPhone 13', capacity, color: 'Black', grade });
+    }
+    const rows = (await listProducts(db, { sellerId: shop.sellerId, filters: {} })).rows.map((r) => r.sku);
+    expect(rows).toEqual(['ORD-64-AP', 'ORD-64-A', 'ORD-128-B', 'ORD-256-C', 'ORD-512-A', 'ORD-1TB-A']);
+    const values = await productAttributeValues(db, { sellerId: shop.sellerId });
+    expect(values.capacity).toEqual(['64GB', '128GB', '256GB', '512GB', '1TB']);
+    expect(values.grade).toEqual(['A+', 'A', 'B', 'C']);
   });
 });

@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { requestAccountLink } from '@/db/queries/account-links';
 import { verifyStaffCredentials } from '@/db/queries/accounts';
-import { changeStaffRole, inviteStaffUser, setStaffUserEnabled, type StaffManager } from '@/db/queries/staff-users';
+import { changeStaffRole, inviteStaffUser, recentStaffUserChanges, setStaffUserEnabled, type StaffManager } from '@/db/queries/staff-users';
+import { describeStaffUserChange } from '@/components/staff-users/staff-user-changes';
 import { hashPassword } from '@/lib/auth/password';
 import { staffHandlers } from '@/lib/auth/staff-auth';
 import { buildSeller, type SellerFixture } from '../support/fixtures';
@@ -138,5 +139,79 @@ describe('staff accounts across sellers', () => {
       });
       expect(await asResult(setStaffUserEnabled(database.db, { manager: staleA, staffUserId: b.id, enabled: false }))).toMatchObject({ ok: false });
     });
+  });
+});
+
+describe('role changes: owners only, said in words, and audited readably', () => {
+  let database: TestDatabase;
+  let acme: SellerFixture;
+  let bolt: SellerFixture;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(inject('testDbTemplate'));
+    acme = await buildSeller(database.db);
+    bolt = await buildSeller(database.db);
+  });
+  afterAll(() => database.close());
+
+  const roleOf = async (id: number) => (await database.db.select().from(s.staffUsers).where(eq(s.staffUsers.id, id)))[0]!.role;
+  const roleAudits = async (sellerId: number) =>
+    database.db
+      .select()
+      .from(s.auditEntries)
+      .where(and(eq(s.auditEntries.sellerId, sellerId), eq(s.auditEntries.action, 'staff_user.role')));
+
+  it('an owner makes Sam Staff an Owner: the answer says so and the audit names who, from and to', async () => {
+    const { db } = database;
+    const olivia = await addStaffUser(db, acme, { name: 'Olivia Owner', role: 'owner' });
+    const sam = await addStaffUser(db, acme, { name: 'Sam Staff', role: 'staff' });
+    const result = await asResult(changeStaffRole(db, { manager: managerOf(olivia), staffUserId: sam.id, role: 'owner' }));
+    expect(result).toEqual({ ok: true, data: { role: 'owner' }, message: 'Sam Staff is now an Owner.' });
+    expect(await roleOf(sam.id)).toBe('owner');
+    const [audit] = await roleAudits(acme.sellerId);
+    expect(audit).toMatchObject({ actorLabel: 'Olivia Owner', entityType: 'staff_user', entityId: sam.id, details: { name: 'Sam Staff', from: 'staff', to: 'owner' } });
+    const [latest] = await recentStaffUserChanges(db, { sellerId: acme.sellerId });
+    expect(describeStaffUserChange(latest!)).toBe('Olivia Owner made Sam Staff an Owner (was Staff)');
+    // Another seller's list shows none of it.
+    expect(await recentStaffUserChanges(db, { sellerId: bolt.sellerId })).toEqual([]);
+
+    // Back to Admin, then the same role again changes nothing and writes nothing.
+    expect(await asResult(changeStaffRole(db, { manager: managerOf(olivia), staffUserId: sam.id, role: 'admin' }))).toMatchObject({ ok: true, message: 'Sam Staff is now an Admin.' });
+    expect(await asResult(changeStaffRole(db, { manager: managerOf(olivia), staffUserId: sam.id, role: 'admin' }))).toMatchObject({
+      ok: true,
+      message: 'Sam Staff is already an Admin; nothing changed.',
+    });
+    expect((await roleAudits(acme.sellerId)).length).toBe(2);
+  });
+
+  it('refuses admins, staff, changing oneself and users of another seller, and changes and records nothing', async () => {
+    const { db } = database;
+    const owner = await addStaffUser(db, acme, { role: 'owner' });
+    const admin = await addStaffUser(db, acme, { role: 'admin' });
+    const plain = await addStaffUser(db, acme, { role: 'staff' });
+    const theirs = await addStaffUser(db, bolt, { role: 'staff' });
+    const before = (await roleAudits(acme.sellerId)).length;
+    expect(await asResult(changeStaffRole(db, { manager: managerOf(admin), staffUserId: plain.id, role: 'admin' }))).toMatchObject({ ok: false, error: 'Only an owner can change roles.' });
+    expect(await asResult(changeStaffRole(db, { manager: managerOf(plain), staffUserId: admin.id, role: 'staff' }))).toMatchObject({ ok: false, error: 'Only an owner can change roles.' });
+    expect(await asResult(changeStaffRole(db, { manager: managerOf(owner), staffUserId: owner.id, role: 'staff' }))).toMatchObject({ ok: false, error: 'You cannot change your own account here.' });
+    expect(await asResult(changeStaffRole(db, { manager: managerOf(owner), staffUserId: theirs.id, role: 'owner' }))).toMatchObject({ ok: false, error: 'That staff user was not found.' });
+    // A session that still says "owner" after being demoted is judged by the database, not by the session.
+    await db.update(s.staffUsers).set({ role: 'admin' }).where(eq(s.staffUsers.id, owner.id));
+    expect(await asResult(changeStaffRole(db, { manager: managerOf(owner), staffUserId: plain.id, role: 'owner' }))).toMatchObject({ ok: false, error: 'Only an owner can change roles.' });
+    expect([await roleOf(plain.id), await roleOf(admin.id), await roleOf(theirs.id)]).toEqual(['staff', 'admin', 'staff']);
+    expect((await roleAudits(acme.sellerId)).length).toBe(before);
+    expect((await roleAudits(bolt.sellerId)).length).toBe(0);
+  });
+
+  it('disabling names the person in the answer and the audit', async () => {
+    const { db } = database;
+    const owner = await addStaffUser(db, acme, { role: 'owner' });
+    const nora = await addStaffUser(db, acme, { name: 'Nora Night', role: 'staff' });
+    expect(await asResult(setStaffUserEnabled(db, { manager: managerOf(owner), staffUserId: nora.id, enabled: false }))).toMatchObject({
+      ok: true,
+      message: 'Nora Night is disabled and signed out.',
+    });
+    const [latest] = await recentStaffUserChanges(db, { sellerId: acme.sellerId });
+    expect(describeStaffUserChange(latest!)).toBe(`${owner.name} disabled Nora Night`);
   });
 });

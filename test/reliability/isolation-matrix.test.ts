@@ -47,6 +47,7 @@ const actionRows: Record<string, Row> = {
   'lib/actions/inventory/add-devices.ts#addDevicesAction': staff,
   'lib/actions/inventory/import-devices.ts#importDevicesAction': staff,
   'lib/actions/inventory/move-devices.ts#moveDevicesAction': staff,
+  'lib/actions/inventory/preview-device-move.ts#previewDeviceMoveAction': staff,
   'lib/actions/inventory/validate-device-import.ts#validateDeviceImportAction': staff,
   'lib/actions/orders/add-order-line.ts#addOrderLineAction': staff,
   'lib/actions/orders/change-order-status.ts#changeOrderStatusAction': staff,

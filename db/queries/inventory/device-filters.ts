@@ -1,4 +1,4 @@
-import { likeEscape } from '@/lib/like';
+import { likeEscape, prefixPattern } from '@/lib/like';
 import { sql, type SQL } from 'drizzle-orm';
 import { devices, products } from '@/db/schema';
 import {
@@ -15,6 +15,8 @@ export type DeviceFilters = {
   color?: string;
   network?: string;
   grade?: string;
+  /** The product's SKU, or its start ("APP-IPHONE12-64" finds every variant under it), case-insensitive. */
+  sku?: string;
   productId?: number;
   statusId?: number;
   warehouseId?: number;
@@ -70,6 +72,8 @@ export function deviceConditions(params: { sellerId: number; filters: DeviceFilt
   const attributeParts = productAttributes
     .filter((key) => filters[key])
     .map((key) => sql`${products[key]} = ${filters[key]!}`);
+  const sku = filters.sku?.trim();
+  if (sku) attributeParts.push(sql`lower(${products.sku}) like ${prefixPattern(sku.toLowerCase())}`);
   if (attributeParts.length) {
     parts.push(
       sql`${devices.productId} in (select ${products.id} from ${products} where ${products.sellerId} = ${sellerId} and ${sql.join(attributeParts, sql` and `)})`,

@@ -19,15 +19,25 @@ export type MoveDevicesParams = {
   selection: DeviceSelection;
   statusId?: number | null;
   warehouseId?: number | null;
+  /** Committed devices move only when the staff user ticked "Include the N committed devices". */
+  includeCommitted?: boolean;
+};
+
+export type MoveOutcome = {
+  /** Devices moved, of which `committed` are committed to orders. */
+  moved: number;
+  committed: number;
+  /** Committed devices that matched but stayed where they were (not included). */
+  leftOut: number;
 };
 
 /**
  * Moves the selected devices (by id, or everything matching a filter) to
- * another status and/or warehouse in ONE UPDATE. Committed devices move too;
- * the availability triggers follow. Ids of another seller are refused and
- * nothing moves.
+ * another status and/or warehouse in ONE UPDATE. Devices committed to orders
+ * are left where they are unless `includeCommitted`; the availability
+ * triggers follow. Ids of another seller are refused and nothing moves.
  */
-export async function moveDevices(db: DbOrTx, params: MoveDevicesParams): Promise<{ moved: number; committed: number }> {
+export async function moveDevices(db: DbOrTx, params: MoveDevicesParams): Promise<MoveOutcome> {
   const { sellerId, selection } = params;
   if (!params.statusId && !params.warehouseId) {
     throw new Refusal('Choose a status or a warehouse to move the devices to.', {
@@ -47,24 +57,37 @@ export async function moveDevices(db: DbOrTx, params: MoveDevicesParams): Promis
 
     // The rows are locked in id order first: two moves over overlapping devices then queue
     // behind each other instead of deadlocking (an UPDATE locks in whatever order its plan reads).
-    const [moved] = await queryRows<{ n: number; committed: number }>(tx, sql`
+    // Committed devices are locked too (they are counted as left out), but only moved when included.
+    const include = params.includeCommitted === true;
+    const [row] = await queryRows<{ matched: number; matched_committed: number; n: number; committed: number }>(tx, sql`
       with ${match?.kind === 'search' ? sql`${match.candidatesCte}, ` : sql``}locked as (
-        select devices.id from devices where ${moveScope(sellerId, match, ids)} order by devices.id for update
+        select devices.id, devices.order_line_id from devices where ${moveScope(sellerId, match, ids)} order by devices.id for update
       ), moved as (
         update devices set
           status_id = coalesce(${targets.status?.id ?? null}::int, status_id),
           warehouse_id = coalesce(${targets.warehouse?.id ?? null}::int, warehouse_id),
           updated_at = now()
-        where devices.id in (select id from locked)
+        where devices.id in (select id from locked where ${include}::boolean or order_line_id is null)
         returning order_line_id
       )
-      select count(*)::int as n, count(order_line_id)::int as committed from moved`);
-    const count = Number(moved?.n ?? 0);
-    if (byIds && count !== ids.length) {
+      select (select count(*) from locked)::int as matched,
+             (select count(order_line_id) from locked)::int as matched_committed,
+             (select count(*) from moved)::int as n,
+             (select count(order_line_id) from moved)::int as committed`);
+    const matched = Number(row?.matched ?? 0);
+    if (byIds && matched !== ids.length) {
       // Thrown inside the transaction, so the update rolls back: a selection that is not wholly ours moves nothing.
-      throw new Refusal(`${ids.length - count} of the selected devices are not in your inventory. Nothing was moved.`, { code: 'not_found' });
+      throw new Refusal(`${ids.length - matched} of the selected devices are not in your inventory. Nothing was moved.`, { code: 'not_found' });
     }
-    const committed = Number(moved?.committed ?? 0);
+    const count = Number(row?.n ?? 0);
+    const committed = Number(row?.committed ?? 0);
+    const leftOut = Number(row?.matched_committed ?? 0) - committed;
+    if (count === 0 && leftOut > 0) {
+      throw new Refusal(
+        `Nothing was moved: the ${devicesWord(leftOut)} that match are all committed to orders. Include the committed devices to move them.`,
+        { code: 'empty' },
+      );
+    }
     await recordAudit(tx, {
       sellerId,
       actor: params.actor,
@@ -73,14 +96,20 @@ export async function moveDevices(db: DbOrTx, params: MoveDevicesParams): Promis
       details: {
         count,
         committed,
+        ...(leftOut ? { leftOut } : {}),
+        ...(include ? { includeCommitted: true } : {}),
         selection: byIds ? 'selected' : 'filter',
         ...(filters ? { filters } : {}),
         ...(targets.status ? { status: targets.status.name } : {}),
         ...(targets.warehouse ? { warehouse: targets.warehouse.code } : {}),
       },
     });
-    return { moved: count, committed };
+    return { moved: count, committed, leftOut };
   });
+}
+
+function devicesWord(n: number): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? 'device' : 'devices'}`;
 }
 
 /** The target status and warehouse, refused unless they are this seller's. */
@@ -112,7 +141,7 @@ async function checkMatchingCount(tx: DbOrTx, params: { sellerId: number; filter
 }
 
 /** Which devices the UPDATE touches: the ids (of this seller only), or the filter's match. */
-function moveScope(sellerId: number, match: DeviceMatch | null, ids: number[]): SQL {
+export function moveScope(sellerId: number, match: DeviceMatch | null, ids: number[]): SQL {
   if (!match) return sql`devices.seller_id = ${sellerId} and devices.id = any(${intArray(ids)})`;
   return match.kind === 'search' ? sql`${match.where} and devices.id in (select id from candidates)` : match.where;
 }

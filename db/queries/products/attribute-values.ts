@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
+import { attributeComparators } from '@/lib/product-attribute-order';
 
 export const productAttributeKeys = ['manufacturer', 'model', 'capacity', 'color', 'network', 'grade'] as const;
 export type ProductAttributeKey = (typeof productAttributeKeys)[number];
 export type ProductAttributeValues = Record<ProductAttributeKey, string[]>;
 
-/** The distinct values of each product attribute of this seller, for filter menus. One query. */
+/** The distinct values of each product attribute of this seller, for filter menus, in the trade's order (64GB before 128GB, A+ before A). One query. */
 export async function productAttributeValues(
   db: DbOrTx,
   params: { sellerId: number },
@@ -22,24 +23,6 @@ export async function productAttributeValues(
     order by 1, 2`);
   const values = Object.fromEntries(productAttributeKeys.map((k) => [k, [] as string[]])) as ProductAttributeValues;
   for (const r of rows) values[r.attribute].push(r.value);
+  for (const key of productAttributeKeys) values[key].sort(attributeComparators[key]);
   return values;
-}
-
-export type ProductChoice = {
-  id: number;
-  sku: string;
-  manufacturer: string;
-  model: string;
-  capacity: string;
-  color: string;
-  network: string;
-  grade: string;
-};
-
-/** Every product of the seller in catalogue order, for the "which product are these devices" menu. */
-export async function productChoices(db: DbOrTx, params: { sellerId: number }): Promise<ProductChoice[]> {
-  return queryRows<ProductChoice>(db, sql`
-    select id, sku, manufacturer, model, capacity, color, network, grade
-    from products where seller_id = ${params.sellerId}
-    order by manufacturer, model, capacity, color, grade, network, id`);
 }

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
 import { likeEscape } from '@/lib/like';
 import { productAttributeKeys } from './attribute-values';
+import { catalogueOrder } from './attribute-order';
 
 export const PRODUCTS_PAGE_SIZE = 50;
 
@@ -69,7 +70,7 @@ export async function listProducts(
     from products p
     left join product_availability a on a.product_id = p.id
     where ${where}
-    order by p.manufacturer, p.model, p.capacity, p.color, p.grade, p.network, p.id
+    order by ${catalogueOrder('p')}
     limit ${pageSize} offset ${(page - 1) * pageSize}`);
   return { rows, total, page, pageSize };
 }

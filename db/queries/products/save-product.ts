@@ -3,8 +3,9 @@ import type { DbOrTx } from '@/db';
 import { products, type Product } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/db/queries/audit';
 import { isUniqueViolation } from '@/db/errors';
+import { queryRows } from '@/db/rows';
 import { Refusal } from '@/lib/refusal';
-import { readListPrice, type ProductFields } from '@/lib/validation/products';
+import { listedAttributeKeys, listedAttributeNames, readListPrice, type ListedAttributeKey, type ProductFields } from '@/lib/validation/products';
 
 /** A product of this seller, or null (another seller's id is "not found"). */
 export async function findProduct(db: DbOrTx, params: { sellerId: number; productId: number }): Promise<Product | null> {
@@ -43,12 +44,57 @@ function listPriceOf(fields: ProductFields, currency: string): number | null {
 
 type SaveParams = { sellerId: number; actor: AuditActor; currency: string; fields: ProductFields };
 
+/** Typed capacity, color, network and grade values that none of the seller's products has yet. One query. */
+export async function newAttributeValues(
+  db: DbOrTx,
+  params: { sellerId: number; fields: Pick<ProductFields, ListedAttributeKey> },
+): Promise<{ key: ListedAttributeKey; value: string; similar: string | null }[]> {
+  const typed = listedAttributeKeys.map((key) => ({ key, value: params.fields[key] })).filter((a) => a.value !== '');
+  if (!typed.length) return [];
+  const rows = await queryRows<{ attribute: ListedAttributeKey; exact: boolean; similar: string | null }>(db, sql`
+    select a.attribute,
+           bool_or(v.value = a.value) as exact,
+           min(v.value) filter (where lower(regexp_replace(v.value, '[[:space:]]+', '', 'g')) = lower(regexp_replace(a.value, '[[:space:]]+', '', 'g'))) as similar
+    from (values ${sql.join(typed.map((t) => sql`(${t.key}, ${t.value})`), sql`, `)}) as a(attribute, value)
+    left join (
+      select distinct x.attribute, x.value from products p
+      cross join lateral (values ('capacity', p.capacity), ('color', p.color), ('network', p.network), ('grade', p.grade)) as x(attribute, value)
+      where p.seller_id = ${params.sellerId}
+    ) v on v.attribute = a.attribute
+    group by a.attribute`);
+  return typed
+    .filter((t) => !rows.find((r) => r.attribute === t.key)?.exact)
+    .map((t) => ({ ...t, similar: rows.find((r) => r.attribute === t.key)?.similar ?? null }));
+}
+
+/** Refuses new attribute values that were not confirmed, naming each and any existing value it resembles. */
+async function checkNewValues(tx: DbOrTx, params: { sellerId: number; fields: ProductFields }): Promise<void> {
+  const unconfirmed = (await newAttributeValues(tx, params)).filter((n) => !params.fields.newValues.includes(n.key));
+  if (!unconfirmed.length) return;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const n of unconfirmed) {
+    const name = listedAttributeNames[n.key];
+    fieldErrors[n.key] = [
+      n.similar
+        ? `No product has the ${name} "${n.value}" yet; did you mean "${n.similar}"? Choose it, or confirm the new ${name}.`
+        : `No product has the ${name} "${n.value}" yet. Choose an existing ${name}, or confirm the new one.`,
+    ];
+  }
+  throw new Refusal(
+    unconfirmed.length === 1
+      ? `"${unconfirmed[0]!.value}" would be a new ${listedAttributeNames[unconfirmed[0]!.key]}. Nothing was saved.`
+      : `${unconfirmed.map((n) => `"${n.value}"`).join(', ')} would be new values. Nothing was saved.`,
+    { code: 'invalid', fieldErrors },
+  );
+}
+
 export async function createProduct(db: DbOrTx, params: SaveParams): Promise<{ product: Product }> {
   const { sellerId, fields } = params;
   const listPrice = listPriceOf(fields, params.currency);
   try {
     return await db.transaction(async (tx) => {
       if (await skuInUse(tx, { sellerId, sku: fields.sku })) throw skuTaken(fields.sku);
+      await checkNewValues(tx, { sellerId, fields });
       const [product] = await tx
         .insert(products)
         .values({ sellerId, ...pickAttributes(fields), listPrice })
@@ -93,6 +139,7 @@ export async function updateProduct(
       for (const key of attributeKeys) if (before[key] !== attributes[key]) changes[key] = [before[key], attributes[key]];
       const priceChanged = before.listPrice !== listPrice;
       if (!priceChanged && !Object.keys(changes).length) return { product: before, priceChanged };
+      await checkNewValues(tx, { sellerId, fields });
 
       const [product] = await tx
         .update(products)

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ProductForm } from '@/components/products/product-form';
-import { Alert } from '@/components/ui/alert';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
+import { productAttributeValues } from '@/db/queries/products/attribute-values';
 import { productPriceHistory } from '@/db/queries/products/price-history';
 import { findProduct } from '@/db/queries/products/save-product';
 import { requireStaff } from '@/lib/auth/session';
@@ -31,7 +31,10 @@ export default async function ProductPage({
   const db = await getDb();
   const product = await findProduct(db, { sellerId: staff.sellerId, productId });
   if (!product) notFound();
-  const history = await productPriceHistory(db, { sellerId: staff.sellerId, productId });
+  const [history, known] = await Promise.all([
+    productPriceHistory(db, { sellerId: staff.sellerId, productId }),
+    productAttributeValues(db, { sellerId: staff.sellerId }),
+  ]);
   const price = (minor: number | null) => (minor === null ? 'price on request' : formatMoney(minor, staff.currency));
 
   return (
@@ -51,15 +54,12 @@ export default async function ProductPage({
           </>
         }
       />
-      {created ? (
-        <div className="mb-4 max-w-3xl">
-          <Alert tone="success">Product {product.sku} created.</Alert>
-        </div>
-      ) : null}
       <div className="max-w-3xl rounded-lg border border-slate-200 bg-white p-6">
         <ProductForm
           productId={product.id}
           currency={staff.currency}
+          known={known}
+          initialMessage={created ? `Product ${product.sku} created.` : undefined}
           defaults={{
             sku: product.sku,
             manufacturer: product.manufacturer,

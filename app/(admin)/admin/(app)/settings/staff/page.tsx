@@ -2,17 +2,19 @@ import type { Metadata } from 'next';
 import { AccountStatusBadge } from '@/components/organizations/account-status-badge';
 import { formatDateTime } from '@/lib/format/dates';
 import { InviteStaffForm } from '@/components/staff-users/invite-staff-form';
-import { StaffRoleSelect, StaffUserRowActions } from '@/components/staff-users/staff-user-row-actions';
+import { SettingsHeader } from '@/components/settings/settings-header';
+import { ChangeStaffRole, roleNames } from '@/components/staff-users/change-staff-role';
+import { StaffUserChanges } from '@/components/staff-users/staff-user-changes';
+import { StaffUserRowActions } from '@/components/staff-users/staff-user-row-actions';
 import { Alert } from '@/components/ui/alert';
-import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
-import { listStaffUsers } from '@/db/queries/staff-users';
+import { listStaffUsers, recentStaffUserChanges } from '@/db/queries/staff-users';
 import { hasRole, requireStaff } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Staff users' };
 
-const roleNames = { owner: 'Owner', admin: 'Admin', staff: 'Staff' } as const;
+const trail = [{ href: '/admin/settings/staff', label: 'Staff users' }];
 
 /** Settings > Staff users: owners and admins invite, disable and enable back-office users; owners set roles. */
 export default async function StaffUsersPage() {
@@ -20,16 +22,20 @@ export default async function StaffUsersPage() {
   if (!hasRole(staff, 'admin')) {
     return (
       <>
-        <PageHeader title="Staff users" />
+        <SettingsHeader title="Staff users" trail={trail} />
         <Alert tone="warning">Only owners and admins can manage staff users.</Alert>
       </>
     );
   }
-  const users = await listStaffUsers(await getDb(), { sellerId: staff.sellerId });
+  const db = await getDb();
+  const [users, changes] = await Promise.all([
+    listStaffUsers(db, { sellerId: staff.sellerId }),
+    recentStaffUserChanges(db, { sellerId: staff.sellerId }),
+  ]);
   const isOwner = staff.role === 'owner';
   return (
     <>
-      <PageHeader title="Staff users" description={`Who can sign in to the ${staff.sellerName} back office.`} />
+      <SettingsHeader title="Staff users" trail={trail} description={`Who can sign in to the ${staff.sellerName} back office.`} />
       <div className="space-y-4">
         <Table caption="Staff users">
           <thead>
@@ -54,7 +60,7 @@ export default async function StaffUsersPage() {
                   </Td>
                   <Td>{user.email}</Td>
                   <Td>
-                    {isOwner && !self ? <StaffRoleSelect staffUserId={user.id} role={user.role} name={user.name} /> : roleNames[user.role]}
+                    {isOwner && !self ? <ChangeStaffRole staffUserId={user.id} role={user.role} name={user.name} /> : roleNames[user.role]}
                   </Td>
                   <Td>
                     <AccountStatusBadge status={user.status} />
@@ -70,6 +76,7 @@ export default async function StaffUsersPage() {
         </Table>
         <InviteStaffForm canSetRole={isOwner} />
       </div>
+      <StaffUserChanges changes={changes} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { callAction, serverActions, sessionCookie } from './support/client';
 import { addBuyers, addSellableDevices, closeClusterDb, rows, sellerScene } from './support/database';
 import { recordFigure } from './support/report';
-import { addDevicesSchema, deviceImportSchema, moveDevicesSchema } from '@/lib/validation/inventory';
+import { addDevicesSchema, deviceImportSchema, moveDevicesSchema, previewDeviceMoveSchema } from '@/lib/validation/inventory';
 import * as orders from '@/lib/validation/orders';
 import { createRmaSchema, changeRmaStatusSchema, checkRmaDevicesSchema } from '@/lib/validation/rmas';
 import { catalogueEntry } from '@/lib/validation/catalogues';
@@ -138,6 +138,10 @@ const crossSeller: Record<string, Cell> = {
   'lib/actions/inventory/move-devices.ts#moveDevicesAction': {
     schema: moveDevicesSchema,
     args: (i) => ({ selection: 'selected', deviceIds: [i.deviceId], statusId: i.rivalStatusId }),
+  },
+  'lib/actions/inventory/preview-device-move.ts#previewDeviceMoveAction': {
+    schema: previewDeviceMoveSchema,
+    args: (i) => ({ selection: 'selected', deviceIds: [i.deviceId] }),
   },
   'lib/actions/orders/add-order-line.ts#addOrderLineAction': { schema: orders.addOrderLineSchema, args: (i) => ({ orderNumber: i.orderNumber, productId: i.productId, quantity: 1 }) },
   'lib/actions/orders/change-order-status.ts#changeOrderStatusAction': { schema: orders.changeOrderStatusSchema, args: (i) => ({ orderNumber: i.orderNumber, statusId: i.orderStatusId }) },

@@ -203,6 +203,9 @@ export async function createReturnRequest(
         disposition: line.disposition,
         reason: line.reason.trim(),
         refundAmount: line.disposition === 'keep_partial_refund' ? line.requestedRefund! : 0,
+        // What the buyer asked stays as asked; staff change only the approved values above.
+        requestedDisposition: line.disposition,
+        requestedRefundAmount: line.disposition === 'keep_partial_refund' ? line.requestedRefund! : 0,
       })),
     );
     await notifyStaff(tx, {

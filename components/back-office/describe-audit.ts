@@ -44,8 +44,19 @@ export function describeAuditEntry(entry: Entry, currency: string): string {
       return (
         `moved RMA ${str(d.number)} from ${rmaStatus(d.from)} to ${rmaStatus(d.to)}` +
         (d.resolution ? ` as a ${str(d.resolution)}` : '') +
-        (d.moved ? `; ${str(d.moved)} device${d.moved === 1 ? '' : 's'} moved${d.status ? ` to ${str(d.status)}` : ''}${d.warehouse ? ` in ${str(d.warehouse)}` : ''}` : '')
+        (d.moved ? `; ${str(d.moved)} device${d.moved === 1 ? '' : 's'} moved${d.status ? ` to ${str(d.status)}` : ''}${d.warehouse ? ` in ${str(d.warehouse)}` : ''}` : '') +
+        (d.reason ? `: ${str(d.reason)}` : '')
       );
+    case 'rma.line_decide': {
+      const after = (d.after ?? {}) as Record<string, unknown>;
+      const before = (d.before ?? {}) as Record<string, unknown>;
+      const how = after.disposition === 'keep_partial_refund' ? 'keep with partial refund' : 'return';
+      return `approved ${str(d.device)} on RMA ${str(d.number)} as ${how}, refund ${money(before.refund)} → ${money(after.refund)}`;
+    }
+    case 'rma.line_reject':
+      return `rejected ${str(d.device)} on RMA ${str(d.number)}: ${str((d.after as Record<string, unknown> | undefined)?.rejectionReason)}`;
+    case 'rma.cancel':
+      return `cancelled return request RMA ${str(d.number)}`;
     default:
       return `${entry.action.replace(/[._]/g, ' ')}${entry.entityType ? ` (${entry.entityType.replace(/_/g, ' ')})` : ''}`;
   }

@@ -1,8 +1,19 @@
 'use client';
 
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
+import { setNonce } from 'get-nonce';
 import { useState, type MouseEvent, type ReactElement, type ReactNode } from 'react';
 import { buttonClass } from './button';
+
+/**
+ * Radix locks page scroll with a <style> element (react-remove-scroll-bar,
+ * through get-nonce); the CSP admits only styles with this response's nonce.
+ * Next stamps that nonce on its scripts, where the page can read it.
+ */
+function adoptPageNonce() {
+  const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
+  if (nonce) setNonce(nonce);
+}
 
 /**
  * The one confirmation of the product (Radix Alert Dialog: focus moves into
@@ -45,6 +56,7 @@ export function ConfirmDialog({
   const [ownOpen, setOwnOpen] = useState(false);
   const isOpen = open ?? ownOpen;
   const setOpen = (next: boolean) => {
+    if (next) adoptPageNonce();
     if (open === undefined) setOwnOpen(next);
     onOpenChange?.(next);
   };

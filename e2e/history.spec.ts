@@ -136,7 +136,11 @@ test.describe('customer history', () => {
     await expect(page.locator(`fieldset[data-imei="${oldImei}"]`)).toHaveCount(0);
     const newCard = page.locator(`fieldset[data-imei="${newImei}"]`);
     await newCard.getByLabel('Reason').fill('Cracked back glass');
-    await newCard.getByLabel('What you would like').selectOption('keep_partial_refund');
+    // The refund field appears once the form has hydrated and sees the choice.
+    await expect(async () => {
+      await newCard.getByLabel('What you would like').selectOption('keep_partial_refund');
+      await expect(newCard.getByLabel(/Refund you ask for/)).toBeVisible({ timeout: 1000 });
+    }).toPass();
     await newCard.getByLabel(/Refund you ask for/).fill('12.50');
     await expect(page.getByTestId('return-summary')).toHaveText('1 device to return · 1 not added');
     await page.getByRole('button', { name: 'Submit return request' }).click();
@@ -287,7 +291,7 @@ test.describe('customer history', () => {
     await expect(page).toHaveURL(new RegExp(`/admin/rmas/${rmaNumber}$`));
     await expect(page.getByText('Requested').first()).toBeVisible();
     await expect(page.getByText('Northwind Traders').first()).toBeVisible();
-    await expect(page.getByRole('table', { name: `Devices of RMA ${rmaNumber}` }).getByText(imei)).toBeVisible();
+    await expect(page.getByRole('table', { name: `Devices of RMA ${rmaNumber}`, exact: true }).getByText(imei)).toBeVisible();
     await expect(page.getByText('Back office check')).toBeVisible();
   });
 });

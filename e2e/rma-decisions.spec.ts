@@ -68,7 +68,10 @@ test('a return request with refused IMEIs submits only the eligible ones; staff 
   const keptCard = page.locator(`fieldset[data-imei="${kept}"]`);
   const returnedCard = page.locator(`fieldset[data-imei="${returned}"]`);
   await keptCard.getByLabel('Reason').fill('Scratched back glass');
-  await keptCard.getByLabel('What you would like').selectOption('keep_partial_refund');
+  await expect(async () => {
+    await keptCard.getByLabel('What you would like').selectOption('keep_partial_refund');
+    await expect(keptCard.getByLabel(/Refund you ask for/)).toBeVisible({ timeout: 1000 });
+  }).toPass();
   await keptCard.getByLabel(/Refund you ask for/).fill('60.00');
   await returnedCard.getByLabel('Reason').fill('Speaker crackles');
   await page.getByRole('button', { name: 'Submit return request' }).click();

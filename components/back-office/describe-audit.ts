@@ -129,8 +129,21 @@ export const auditSentences: Record<string, Say> = {
       ` from ${capital(d.from)} to ${capital(d.to)}`,
       d.resolution ? ` as a ${str(d.resolution)}` : '',
       d.moved ? `; ${plural(d.moved, 'device')} moved${d.status ? ` to ${str(d.status)}` : ''}${d.warehouse ? ` in ${str(d.warehouse)}` : ''}` : '',
+      d.reason ? `: ${str(d.reason)}` : '',
     ];
   },
+  'rma.line_decide': (e, h) => {
+    const after = (e.details.after ?? {}) as Record<string, unknown>;
+    const before = (e.details.before ?? {}) as Record<string, unknown>;
+    const how = after.disposition === 'keep_partial_refund' ? 'keep with partial refund' : 'return';
+    return [`approved ${str(e.details.device)} on `, h.rma, ` as ${how}, refund ${h.money(before.refund)} → ${h.money(after.refund)}`];
+  },
+  'rma.line_reject': (e, h) => [
+    `rejected ${str(e.details.device)} on `,
+    h.rma,
+    `: ${str((e.details.after as Record<string, unknown> | undefined)?.rejectionReason)}`,
+  ],
+  'rma.cancel': (e, h) => ['cancelled the return request ', h.rma],
   'product.create': (e, h) => [
     'added product ',
     h.subject(str(e.details.sku)),

@@ -3,6 +3,7 @@ import { ActionForm, ActionResultScope } from '@/components/ui/action-form';
 import type { RmaStatus } from '@/db/schema';
 import { rmaTransitions } from '@/lib/rmas/statuses';
 import { changeRmaStatusAction } from '@/lib/actions/rmas/change-rma-status';
+import { ReasonConfirmForm } from './reason-confirm-form';
 
 type Options = { inventoryStatuses: { id: number; name: string }[]; warehouses: { id: number; name: string; code: string }[] };
 
@@ -29,6 +30,11 @@ export function RmaStatusActions({
   return (
     <ActionResultScope className="space-y-5">
       {!next.length ? <p className="text-sm text-slate-600">This RMA is closed.</p> : null}
+      {status === 'requested' ? (
+        <p className="text-sm text-slate-600">
+          Decide each device first (approved disposition and refund, or reject it); the buyer sees what they asked beside what you approve.
+        </p>
+      ) : null}
       {next.includes('open') ? (
         <ActionForm action={changeRmaStatusAction} submitLabel="Open RMA">
           {hidden('open')}
@@ -80,9 +86,16 @@ export function RmaStatusActions({
         </ActionForm>
       ) : null}
       {next.includes('rejected') ? (
-        <ActionForm action={changeRmaStatusAction} submitLabel="Reject RMA" variant="secondary">
-          {hidden('rejected')}
-        </ActionForm>
+        <ReasonConfirmForm
+          action={changeRmaStatusAction}
+          fields={{ rmaNumber, to: 'rejected' }}
+          triggerLabel="Reject RMA…"
+          triggerName="Reject RMA"
+          title={`Reject RMA ${rmaNumber}?`}
+          description="The whole RMA is closed as Rejected and no device is taken back. To refuse only some devices, reject them one by one instead."
+          confirmLabel="Reject RMA"
+          reasonLabel="Reason for the buyer"
+        />
       ) : null}
     </ActionResultScope>
   );

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
-import { Checkbox, Input, Select } from '@/components/ui/field';
+import { Checkbox, Input, Select, Textarea } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/actions/result';
 import type { PortalSettingsValues } from '@/lib/validation/portal-settings';
 import { SettingsForm, FieldMessage, FormField } from './settings-form';
@@ -159,7 +159,31 @@ export function PortalSettingsForm({
               defaultValue={values.returnWindowDays ?? ''}
             />
           </FormField>
+          <FormField
+            id="portal-return-ship-days"
+            name="returnShipDays"
+            label="Days to send returns back (after the RMA is opened)"
+            hint="Shown to the buyer as a deadline. Empty means 14."
+          >
+            <Input
+              id="portal-return-ship-days"
+              name="returnShipDays"
+              type="number"
+              min={1}
+              max={365}
+              step={1}
+              defaultValue={values.returnShipDays ?? ''}
+            />
+          </FormField>
         </div>
+        <FormField
+          id="portal-return-address"
+          name="returnAddress"
+          label="Return address"
+          hint="Where buyers send the devices of an open RMA. Empty: the portal asks them to contact you."
+        >
+          <Textarea id="portal-return-address" name="returnAddress" rows={4} maxLength={500} defaultValue={values.returnAddress ?? ''} />
+        </FormField>
       </Section>
 
       <Section title="Branding" description="How the portal introduces you to your customers.">

@@ -28,6 +28,11 @@ export function ActionResultScope({ children, className = '' }: { children: Reac
   );
 }
 
+/** The reporter of the enclosing ActionResultScope, for forms of its own (e.g. one confirmed in a dialog); null outside one. */
+export function useActionScopeReport() {
+  return useContext(ScopeReport);
+}
+
 /**
  * A form posting to a server action, showing the action's answer under it:
  * its message, field errors, and each problem of a refused paste. Fields keep

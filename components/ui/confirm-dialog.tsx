@@ -13,6 +13,16 @@ if (typeof document !== 'undefined') {
 }
 
 /**
+ * Radix locks page scroll with a <style> element (react-remove-scroll-bar,
+ * through get-nonce); the CSP admits only styles with this response's nonce.
+ * Next stamps that nonce on its scripts, where the page can read it.
+ */
+function adoptPageNonce() {
+  const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
+  if (nonce) setNonce(nonce);
+}
+
+/**
  * The one confirmation of the product (Radix Alert Dialog: focus moves into
  * it and back to the trigger, Escape cancels, the page behind is inert).
  * Say what will happen with the numbers in it: "Move 1,284 devices (37
@@ -53,6 +63,7 @@ export function ConfirmDialog({
   const [ownOpen, setOwnOpen] = useState(false);
   const isOpen = open ?? ownOpen;
   const setOpen = (next: boolean) => {
+    if (next) adoptPageNonce();
     if (open === undefined) setOwnOpen(next);
     onOpenChange?.(next);
   };

@@ -37,6 +37,10 @@ export const portalSettings = pgTable(
     /** Days after the order date within which a return may be requested; null: no limit. */
     returnWindowDays: integer('return_window_days'),
     invoiceDueDays: integer('invoice_due_days').notNull().default(30),
+    /** Where buyers send returned devices (several lines); null: the portal says to contact the seller. */
+    returnAddress: text('return_address'),
+    /** Days from when an RMA is opened within which the devices should be sent back. */
+    returnShipDays: integer('return_ship_days').notNull().default(14),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -54,6 +58,7 @@ export const portalSettings = pgTable(
       'portal_settings_return_window',
       sql`${t.returnWindowDays} is null or ${t.returnWindowDays} >= 0`,
     ),
+    check('portal_settings_return_ship_days', sql`${t.returnShipDays} between 1 and 365`),
     check('portal_settings_brand_color', sql`${t.brandColor} ~ '^#[0-9a-fA-F]{6}$'`),
   ],
 );

@@ -22,6 +22,7 @@ export const rmaStatus = pgEnum('rma_status', [
   'received',
   'resolved',
   'rejected',
+  'cancelled',
 ]);
 export const rmaResolution = pgEnum('rma_resolution', ['refund', 'credit']);
 export const rmaDisposition = pgEnum('rma_disposition', ['return', 'keep_partial_refund']);
@@ -41,6 +42,10 @@ export const rmas = pgTable(
     requestedByAccountId: integer('requested_by_account_id').references(() => portalAccounts.id),
     createdByStaffId: integer('created_by_staff_id').references(() => staffUsers.id),
     notes: text('notes'),
+    /** Why staff rejected the whole RMA; shown to the buyer. Required when rejecting. */
+    rejectionReason: text('rejection_reason'),
+    /** The buyer who cancelled their own request while it was Requested. */
+    cancelledByAccountId: integer('cancelled_by_account_id').references(() => portalAccounts.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -67,13 +72,20 @@ export const rmaLines = pgTable(
       .references(() => devices.id),
     disposition: rmaDisposition('disposition').notNull().default('return'),
     reason: text('reason').notNull(),
-    /** Minor units. */
+    /** Minor units. What staff approve (at first what was asked); refund totals follow it. */
     refundAmount: bigint('refund_amount', { mode: 'number' }).notNull().default(0),
+    /** What the buyer asked for on a portal request; null on an RMA staff created. */
+    requestedDisposition: rmaDisposition('requested_disposition'),
+    /** Minor units the buyer asked for; null on an RMA staff created. */
+    requestedRefundAmount: bigint('requested_refund_amount', { mode: 'number' }),
+    /** Set when staff reject this one device (its refund is then 0); shown to the buyer. */
+    rejectionReason: text('rejection_reason'),
   },
   (t) => [
     index('rma_lines_rma_idx').on(t.rmaId),
     index('rma_lines_device_idx').on(t.deviceId),
     check('rma_lines_refund_nonnegative', sql`${t.refundAmount} >= 0`),
+    check('rma_lines_rejected_no_refund', sql`${t.rejectionReason} is null or ${t.refundAmount} = 0`),
     foreignKey({
       name: 'rma_lines_rma_fk',
       columns: [t.rmaId, t.sellerId],

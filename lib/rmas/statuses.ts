@@ -3,14 +3,25 @@ import type { RmaStatus } from '@/db/schema';
 /** An RMA blocks another RMA of its devices while it is in one of these. */
 export const openRmaStatuses: RmaStatus[] = ['requested', 'open', 'received'];
 
-/** Requested -> Open -> Received -> Resolved, or Rejected on the way. */
+/**
+ * Requested -> Open -> Received -> Resolved, or Rejected on the way (by
+ * staff). Cancelled is the buyer's own step from Requested
+ * (db/queries/portal/rmas/cancel-rma.ts), never a staff step.
+ */
 export const rmaTransitions: Record<RmaStatus, RmaStatus[]> = {
   requested: ['open', 'rejected'],
   open: ['received', 'rejected'],
   received: ['resolved', 'rejected'],
   resolved: [],
   rejected: [],
+  cancelled: [],
 };
+
+/** While an RMA is in one of these, staff decide each line (disposition, refund, reject). */
+export const decidableRmaStatuses: RmaStatus[] = ['requested', 'open'];
+
+/** The path an RMA takes, as its timeline shows it. */
+export const rmaTimelineSteps: RmaStatus[] = ['requested', 'open', 'received', 'resolved'];
 
 export const rmaStatusLabel: Record<RmaStatus, string> = {
   requested: 'Requested',
@@ -18,6 +29,7 @@ export const rmaStatusLabel: Record<RmaStatus, string> = {
   received: 'Received',
   resolved: 'Resolved',
   rejected: 'Rejected',
+  cancelled: 'Cancelled',
 };
 
 export const rmaStatusColor: Record<RmaStatus, string> = {
@@ -26,6 +38,7 @@ export const rmaStatusColor: Record<RmaStatus, string> = {
   received: '#7c3aed',
   resolved: '#16a34a',
   rejected: '#dc2626',
+  cancelled: '#475569',
 };
 
 export const dispositionLabel = {

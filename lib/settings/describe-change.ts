@@ -15,6 +15,8 @@ const fieldLabels: Record<string, string> = {
   logo: 'Logo',
   brandColor: 'Brand color',
   returnWindowDays: 'Return window (days)',
+  returnAddress: 'Return address',
+  returnShipDays: 'Days to send returns back',
   invoiceDueDays: 'Invoice due days',
   customDomain: 'Custom domain',
   name: 'Name',

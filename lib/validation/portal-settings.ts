@@ -24,6 +24,9 @@ export const portalSettingsSchema = z.object({
   displayName: optionalText(80, 'Keep the display name under 81 characters.'),
   brandColor: hexColor('Choose a brand color as #rrggbb, for example #1d4ed8.'),
   returnWindowDays: optionalWholeNumber(0, 3650, 'Enter the return window as whole days (0–3650), or leave it empty for no limit.'),
+  returnAddress: optionalText(500, 'Keep the return address under 501 characters.'),
+  /** Empty (or left out) reads as the default, 14. */
+  returnShipDays: optionalWholeNumber(1, 365, 'Enter the days to send returns back as a whole number from 1 to 365.'),
   invoiceDueDays: wholeNumber(0, 365, 'Enter the invoice due days as a whole number from 0 to 365.'),
   customDomain: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v),

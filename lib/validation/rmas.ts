@@ -36,4 +36,27 @@ export const changeRmaStatusSchema = z.object({
   resolution: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['refund', 'credit']).optional()),
   statusId: optionalId,
   warehouseId: optionalId,
+  reason: z.string().trim().max(500, 'A reason has at most 500 characters.').optional(),
 });
+
+const lineId = z.coerce.number({ error: 'Choose a device.' }).int('Choose a device.').positive('Choose a device.');
+
+/** Staff decide one device of an RMA: approve it with a disposition and refund, or reject it with a reason. */
+export const decideRmaLineSchema = z.discriminatedUnion('decision', [
+  z.object({
+    decision: z.literal('approve'),
+    rmaNumber: documentNumber,
+    lineId,
+    disposition: z.enum(['return', 'keep_partial_refund'], { error: 'Choose return or keep with partial refund.' }),
+    refund: z.string().trim().max(30, 'That amount is too long.').default(''),
+  }),
+  z.object({
+    decision: z.literal('reject'),
+    rmaNumber: documentNumber,
+    lineId,
+    reason: z.string().trim().min(1, 'Enter the reason the buyer will see.').max(500, 'A reason has at most 500 characters.'),
+  }),
+]);
+
+/** The buyer cancels their own request while it is Requested. */
+export const cancelRmaSchema = z.object({ rmaNumber: documentNumber });

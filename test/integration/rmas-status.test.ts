@@ -68,7 +68,7 @@ describe('RMA status changes', () => {
     await expect(step(rma.number, 'requested')).rejects.toThrow(/cannot become Requested/);
     await expect(step(rma.number, 'open')).rejects.toThrow(/cannot become Open/);
     expect((await statusOf(rma.number)).status).toBe('open');
-    await step(rma.number, 'rejected');
+    await step(rma.number, 'rejected', { reason: 'Not covered' });
     await expect(step(rma.number, 'open')).rejects.toThrow(/It is closed/);
     expect((await statusOf(rma.number)).status).toBe('rejected');
   });

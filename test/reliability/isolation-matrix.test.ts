@@ -7,7 +7,7 @@ import { addBuyers, addSellableDevices, closeClusterDb, rows, sellerScene } from
 import { recordFigure } from './support/report';
 import { addDevicesSchema, deviceImportSchema, moveDevicesSchema, previewDeviceMoveSchema } from '@/lib/validation/inventory';
 import * as orders from '@/lib/validation/orders';
-import { createRmaSchema, changeRmaStatusSchema, checkRmaDevicesSchema } from '@/lib/validation/rmas';
+import { createRmaSchema, changeRmaStatusSchema, checkRmaDevicesSchema, decideRmaLineSchema } from '@/lib/validation/rmas';
 import { catalogueEntry } from '@/lib/validation/catalogues';
 import { portalSettingsSchema } from '@/lib/validation/portal-settings';
 import { changeStaffRoleSchema, inviteCustomer, portalAccountRef, setPortalAccountEnabledSchema, setStaffUserEnabledSchema, staffUserRef } from '@/lib/validation/accounts';
@@ -67,6 +67,7 @@ const actionRows: Record<string, Row> = {
   'lib/actions/organizations/set-portal-account-enabled.ts#setPortalAccountEnabledAction': staff,
   'lib/actions/organizations/update-organization.ts#updateOrganizationAction': staff,
   'lib/actions/portal/add-to-cart.ts#addToCartAction': customer,
+  'lib/actions/portal/cancel-rma.ts#cancelRmaAction': customer,
   'lib/actions/portal/change-cart-quantity.ts#changeCartQuantityAction': customer,
   'lib/actions/portal/check-rma-devices.ts#checkRmaDevicesAction': customer,
   'lib/actions/portal/order-again.ts#orderAgainAction': customer,
@@ -80,6 +81,7 @@ const actionRows: Record<string, Row> = {
   'lib/actions/rmas/change-rma-status.ts#changeRmaStatusAction': staff,
   'lib/actions/rmas/check-rma-devices.ts#checkRmaDevicesAction': staff,
   'lib/actions/rmas/create-rma.ts#createRmaAction': staff,
+  'lib/actions/rmas/decide-rma-line.ts#decideRmaLineAction': staff,
   'lib/actions/settings/check-custom-domain.ts#checkCustomDomainAction': admin,
   'lib/actions/settings/create-catalogue-entry.ts#createCatalogueEntryAction': admin,
   'lib/actions/settings/delete-catalogue-entry.ts#deleteCatalogueEntryAction': admin,
@@ -109,6 +111,7 @@ type AcmeIds = {
   productId: number; sku: string; statusId: number; warehouseId: number; orderStatusId: number; channelId: number;
   paymentMethodId: number; organizationId: number; portalAccountId: number; staffUserId: number;
   orderNumber: number; lineId: number; deviceId: number; committedImei: string; freeImei: string; invoiceNumber: number; rmaNumber: number;
+  rmaLineId: number;
   /** A status of the rival's own, so a move is refused for acme's device, not for the status. */
   rivalStatusId: number;
 };
@@ -185,11 +188,15 @@ const crossSeller: Record<string, Cell> = {
     schema: updateProductSchema,
     args: (i) => ({ id: i.productId, sku: i.sku, manufacturer: 'Taken', model: 'Over', listPrice: '1.00' }),
   },
-  'lib/actions/rmas/change-rma-status.ts#changeRmaStatusAction': { schema: changeRmaStatusSchema, args: (i) => ({ rmaNumber: i.rmaNumber, to: 'rejected' }) },
+  'lib/actions/rmas/change-rma-status.ts#changeRmaStatusAction': { schema: changeRmaStatusSchema, args: (i) => ({ rmaNumber: i.rmaNumber, to: 'rejected', reason: 'Taken over' }) },
   'lib/actions/rmas/check-rma-devices.ts#checkRmaDevicesAction': { schema: checkRmaDevicesSchema, args: (i) => ({ organizationId: i.organizationId, imeis: i.committedImei }) },
   'lib/actions/rmas/create-rma.ts#createRmaAction': {
     schema: createRmaSchema,
     args: (i) => ({ organizationId: i.organizationId, lines: [{ imei: i.committedImei, reason: 'x', disposition: 'return', refund: '' }] }),
+  },
+  'lib/actions/rmas/decide-rma-line.ts#decideRmaLineAction': {
+    schema: decideRmaLineSchema,
+    args: (i) => ({ decision: 'reject', rmaNumber: i.rmaNumber, lineId: i.rmaLineId, reason: 'Taken over' }),
   },
   'lib/actions/settings/delete-catalogue-entry.ts#deleteCatalogueEntryAction': { schema: catalogueEntry, args: (i) => ({ catalogue: 'warehouses', id: i.warehouseId }) },
   'lib/actions/settings/update-catalogue-entry.ts#updateCatalogueEntryAction': {
@@ -278,6 +285,7 @@ async function acmeDocuments(sellerId: number, organizationId: number, portalAcc
     channelId: place!.channel_id, paymentMethodId: place!.payment_method_id, organizationId, portalAccountId, staffUserId,
     orderNumber, lineId: line!.line_id, deviceId: line!.device_id, committedImei: committedImei!, freeImei: freeImei!,
     invoiceNumber: Number(invoice.number), rmaNumber: Number(rma.number),
+    rmaLineId: (await rows<{ id: number }>(sql`select l.id from rma_lines l join rmas r on r.id = l.rma_id where r.seller_id = ${sellerId} and r.number = ${Number(rma.number)}`))[0]!.id,
     rivalStatusId: (await rows<{ id: number }>(sql`select id from inventory_statuses where seller_id = ${rivalId} order by id limit 1`))[0]!.id,
   };
   // The rival must not have documents of those numbers, or its owner would be acting on its own.
@@ -404,6 +412,8 @@ describe('isolation matrix', () => {
     const foreignIdCalls: [string, unknown[]][] = [
       ['lib/actions/portal/order-again.ts#orderAgainAction', ['acme', { orderNumber: foreign.sameSeller.order }]],
       ['lib/actions/portal/order-again.ts#orderAgainAction', ['acme', { orderNumber: foreign.otherSeller.order }]],
+      ['lib/actions/portal/cancel-rma.ts#cancelRmaAction', ['acme', { rmaNumber: foreign.sameSeller.rma }]],
+      ['lib/actions/portal/cancel-rma.ts#cancelRmaAction', ['acme', { rmaNumber: foreign.otherSeller.rma }]],
     ];
     for (const [key, args] of foreignIdCalls) {
       cells++;

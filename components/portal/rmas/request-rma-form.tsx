@@ -22,15 +22,20 @@ type Values = ReturnRequestInput;
 
 const emptyLine = (imei: string) => ({ imei, reason: '', disposition: 'return' as const, requestedRefund: '' });
 
+const plural = (n: number) => `${n} ${n === 1 ? 'device' : 'devices'}`;
+
 /**
  * The return request: devices come from the Purchased devices page or are
- * pasted here; each gets a reason and a disposition. The server checks every
- * device again on submit and refuses the whole request, naming IMEIs, if any
- * cannot be returned.
+ * pasted here. Only devices that can be returned join the list, each with a
+ * reason and a disposition; the others go to "Not added" with the reason, and
+ * are never counted, validated or sent. The server checks every device again
+ * on submit and refuses the whole request, naming IMEIs, if any cannot be
+ * returned.
  */
 export function ReturnRequestForm({ slug, initialRows, currency }: { slug: string; initialRows: ReturnRow[]; currency: string }) {
   const router = useRouter();
   const [rows, setRows] = useState<Record<string, ReturnRow>>(() => Object.fromEntries(initialRows.map((r) => [r.imei, r])));
+  const [refused, setRefused] = useState<ReturnRow[]>(() => initialRows.filter((r) => r.problem));
   const [pasted, setPasted] = useState('');
   const [pasteMessage, setPasteMessage] = useState<string | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
@@ -42,14 +47,30 @@ export function ReturnRequestForm({ slug, initialRows, currency }: { slug: strin
   const [checking, startChecking] = useTransition();
   const form = useForm<Values>({
     resolver: zodResolver(returnRequestSchema),
-    defaultValues: { lines: initialRows.map((r) => emptyLine(r.imei)), notes: '' },
+    defaultValues: { lines: initialRows.filter((r) => !r.problem).map((r) => emptyLine(r.imei)), notes: '' },
   });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'lines' });
   const lines = useWatch({ control: form.control, name: 'lines' }) ?? [];
   const errors = form.formState.errors;
 
-  function addPasted() {
+  /** Any change to the lists makes an earlier message stale. */
+  function clearMessages() {
     setPasteMessage(null);
+    setServerError(null);
+  }
+
+  function removeLine(i: number) {
+    clearMessages();
+    remove(i);
+  }
+
+  function removeRefused(imei: string | null) {
+    clearMessages();
+    setRefused((current) => (imei === null ? [] : current.filter((r) => r.imei !== imei)));
+  }
+
+  function addPasted() {
+    clearMessages();
     const present = new Set(lines.map((l) => l.imei));
     const entered = [...new Set(splitPastedIdentifiers(pasted).map((e) => e.value))];
     const fresh = entered.filter((imei) => !present.has(imei));
@@ -68,15 +89,19 @@ export function ReturnRequestForm({ slug, initialRows, currency }: { slug: strin
         setPasteMessage(result.error);
         return;
       }
+      const eligible = result.data.filter((r) => !r.problem);
+      const notAdded = result.data.filter((r) => r.problem);
       setRows((current) => ({ ...current, ...Object.fromEntries(result.data.map((r) => [r.imei, r])) }));
-      append(result.data.map((r) => emptyLine(r.imei)));
+      if (eligible.length) append(eligible.map((r) => emptyLine(r.imei)));
+      // A device checked again replaces its earlier refusal (it may be returnable now, or refused for another reason).
+      const checked = new Set(result.data.map((r) => r.imei));
+      setRefused((current) => [...current.filter((r) => !checked.has(r.imei)), ...notAdded]);
       setPasted('');
-      const refused = result.data.filter((r) => r.problem).length;
       setPasteMessage(
         [
-          `Added ${result.data.length} ${result.data.length === 1 ? 'device' : 'devices'}.`,
-          refused ? `${refused} cannot be returned as it stands; see below.` : '',
-          skipped ? `${skipped} already in the list.` : '',
+          eligible.length ? `Added ${plural(eligible.length)}.` : 'No device was added.',
+          notAdded.length ? `${plural(notAdded.length)} cannot be returned; see “Not added”.` : '',
+          skipped ? `${plural(skipped)} already in the list.` : '',
         ]
           .filter(Boolean)
           .join(' '),
@@ -126,6 +151,33 @@ export function ReturnRequestForm({ slug, initialRows, currency }: { slug: strin
         </div>
       </section>
 
+      {refused.length ? (
+        <section aria-labelledby="not-added" className="rounded-lg border border-red-200 bg-red-50 p-4">
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-3">
+            <h2 id="not-added" className="text-lg font-semibold text-red-900">
+              Not added ({refused.length})
+            </h2>
+            <Button variant="secondary" size="sm" onClick={() => removeRefused(null)}>
+              Remove all
+            </Button>
+          </div>
+          <p className="mb-2 text-sm text-red-900">These devices cannot be returned and are not part of the request.</p>
+          <ul aria-label="Devices not added" className="space-y-1 text-sm">
+            {refused.map((r) => (
+              <li key={r.imei} className="flex items-start justify-between gap-3">
+                <span>
+                  <span className="font-mono font-semibold">{r.imei}</span> {r.problem}
+                  {r.description ? <span className="text-slate-700"> ({r.description})</span> : null}
+                </span>
+                <Button variant="ghost" size="sm" onClick={() => removeRefused(r.imei)} aria-label={`Remove ${r.imei} from Not added`}>
+                  Remove
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="devices-to-return">
         <h2 id="devices-to-return" className="mb-3 text-lg font-semibold">
           Devices to return ({fields.length})
@@ -169,7 +221,7 @@ export function ReturnRequestForm({ slug, initialRows, currency }: { slug: strin
                           </p>
                         ) : null}
                       </div>
-                      <Button variant="ghost" size="sm" onClick={() => remove(i)} aria-label={`Remove IMEI ${field.imei}`}>
+                      <Button variant="ghost" size="sm" onClick={() => removeLine(i)} aria-label={`Remove IMEI ${field.imei}`}>
                         Remove
                       </Button>
                     </div>
@@ -212,9 +264,15 @@ export function ReturnRequestForm({ slug, initialRows, currency }: { slug: strin
         <Textarea id="notes" rows={3} {...form.register('notes')} />
       </Field>
 
-      <Button type="submit" disabled={form.formState.isSubmitting || fields.length === 0}>
-        {form.formState.isSubmitting ? 'Sending…' : 'Submit return request'}
-      </Button>
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" disabled={form.formState.isSubmitting || fields.length === 0}>
+          {form.formState.isSubmitting ? 'Sending…' : 'Submit return request'}
+        </Button>
+        <p role="status" className="text-sm text-slate-700" data-testid="return-summary">
+          {fields.length ? `${plural(fields.length)} to return` : 'No devices to return yet'}
+          {refused.length ? ` · ${refused.length} not added` : ''}
+        </p>
+      </div>
     </form>
   );
 }

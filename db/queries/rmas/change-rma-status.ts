@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { devices, inventoryStatuses, rmaLines, rmas, warehouses, type RmaStatus } from '@/db/schema';
 import { Refusal } from '@/lib/refusal';
@@ -13,6 +13,8 @@ export type ChangeRmaStatusParams = {
   to: RmaStatus;
   resolution?: 'refund' | 'credit' | null;
   move?: ReceiveMove;
+  /** Why the RMA is rejected; required when rejecting, shown to the buyer. */
+  reason?: string | null;
   actor: StaffActor;
 };
 
@@ -30,9 +32,15 @@ export async function changeRmaStatus(db: DbOrTx, params: ChangeRmaStatusParams)
     const rma = await lockRma(tx, params);
     const { moved, movedTo } = params.to === 'received' && params.move ? await moveReturnedDevices(tx, rma, params.move) : { moved: 0, movedTo: {} };
 
+    const rejectionReason = params.to === 'rejected' ? params.reason!.trim() : rma.rejectionReason;
     await tx
       .update(rmas)
-      .set({ status: params.to, resolution: params.to === 'resolved' ? params.resolution : rma.resolution, updatedAt: new Date() })
+      .set({
+        status: params.to,
+        resolution: params.to === 'resolved' ? params.resolution : rma.resolution,
+        rejectionReason,
+        updatedAt: new Date(),
+      })
       .where(eq(rmas.id, rma.id));
     await recordAudit(tx, {
       sellerId,
@@ -45,6 +53,7 @@ export async function changeRmaStatus(db: DbOrTx, params: ChangeRmaStatusParams)
         from: rma.status,
         to: params.to,
         ...(params.to === 'resolved' ? { resolution: params.resolution } : {}),
+        ...(params.to === 'rejected' ? { reason: rejectionReason } : {}),
         ...(moved ? { moved, ...movedTo } : {}),
       },
     });
@@ -67,13 +76,19 @@ async function lockRma(tx: DbOrTx, params: ChangeRmaStatusParams): Promise<Locke
         (allowed.length ? ` Next it can become ${allowed.map((s) => rmaStatusLabel[s]).join(' or ')}.` : ' It is closed.'),
     );
   }
+  if (params.to === 'rejected' && !params.reason?.trim()) {
+    throw new Refusal(`Say why RMA ${rma.number} is rejected; the buyer sees the reason.`, {
+      code: 'invalid',
+      fieldErrors: { reason: ['Enter the reason the buyer will see.'] },
+    });
+  }
   if (params.to === 'resolved' && !params.resolution) {
     throw new Refusal('Choose how the RMA is resolved: refund or credit.', { fieldErrors: { resolution: ['Choose refund or credit.'] } });
   }
   return rma;
 }
 
-/** On receipt, the devices coming back (disposition "return") go to the chosen status and warehouse. */
+/** On receipt, the devices coming back (disposition "return", not rejected) go to the chosen status and warehouse. */
 async function moveReturnedDevices(
   tx: DbOrTx,
   rma: LockedRma,
@@ -104,7 +119,9 @@ async function moveReturnedDevices(
   const returned = await tx
     .select({ deviceId: rmaLines.deviceId })
     .from(rmaLines)
-    .where(and(eq(rmaLines.sellerId, sellerId), eq(rmaLines.rmaId, rma.id), eq(rmaLines.disposition, 'return')));
+    .where(
+      and(eq(rmaLines.sellerId, sellerId), eq(rmaLines.rmaId, rma.id), eq(rmaLines.disposition, 'return'), isNull(rmaLines.rejectionReason)),
+    );
   if (!returned.length) return { moved: 0, movedTo };
   const updated = await tx
     .update(devices)

@@ -26,6 +26,8 @@ export async function findRmaByNumber(db: DbOrTx, params: { sellerId: number; nu
       status: rmas.status,
       resolution: rmas.resolution,
       notes: rmas.notes,
+      rejectionReason: rmas.rejectionReason,
+      cancelledByAccountId: rmas.cancelledByAccountId,
       createdAt: rmas.createdAt,
       updatedAt: rmas.updatedAt,
       organizationId: rmas.organizationId,
@@ -48,6 +50,9 @@ export async function findRmaByNumber(db: DbOrTx, params: { sellerId: number; nu
       disposition: rmaLines.disposition,
       reason: rmaLines.reason,
       refundAmount: rmaLines.refundAmount,
+      requestedDisposition: rmaLines.requestedDisposition,
+      requestedRefundAmount: rmaLines.requestedRefundAmount,
+      rejectionReason: rmaLines.rejectionReason,
       deviceId: devices.id,
       imei: devices.imei,
       serial: devices.serial,
@@ -81,8 +86,16 @@ export async function findRmaByNumber(db: DbOrTx, params: { sellerId: number; nu
     .orderBy(desc(auditEntries.createdAt), desc(auditEntries.id))
     .limit(50);
 
+  // Who cancelled: always one of the organization's own portal accounts.
+  const [canceller] = rma.cancelledByAccountId
+    ? await db
+        .select({ name: portalAccounts.name, email: portalAccounts.email })
+        .from(portalAccounts)
+        .where(and(eq(portalAccounts.sellerId, sellerId), eq(portalAccounts.id, rma.cancelledByAccountId)))
+    : [];
+
   return {
-    rma: { ...rma, requestedByCustomer: rma.requestedByName !== null },
+    rma: { ...rma, requestedByCustomer: rma.requestedByName !== null, cancelledBy: canceller ?? null },
     lines: lines.map(({ product, ...l }) => ({ ...l, sku: product.sku, description: describeProduct(product) })),
     refundTotal: lines.reduce((sum, l) => sum + l.refundAmount, 0),
     history,

@@ -24,6 +24,7 @@ import { Refusal } from '@/lib/refusal';
 import { joinWithAnd } from '@/lib/settings/words';
 import { changedFields, settingsWrite } from './write';
 import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
+import { DEFAULT_RETURN_SHIP_DAYS } from '@/lib/rmas/return-instructions';
 
 /** The settings a working portal needs, in the order the page shows them. */
 export const portalRequirements = [
@@ -60,6 +61,8 @@ const defaults = {
   logoDataUrl: null,
   brandColor: DEFAULT_BRAND_COLOR,
   returnWindowDays: null,
+  returnAddress: null,
+  returnShipDays: DEFAULT_RETURN_SHIP_DAYS,
   invoiceDueDays: 30,
 } satisfies Omit<PortalSettings, 'sellerId' | 'updatedAt'>;
 
@@ -315,6 +318,8 @@ function audited(s: AuditedSettings, options: PortalOptions) {
     logo: describeLogo(s.logo),
     brandColor: s.brandColor,
     returnWindowDays: s.returnWindowDays,
+    returnAddress: s.returnAddress,
+    returnShipDays: s.returnShipDays,
     invoiceDueDays: s.invoiceDueDays,
     customDomain: s.customDomain,
   };
@@ -360,6 +365,8 @@ async function writeSettings(
       displayName: values.displayName,
       brandColor: values.brandColor,
       returnWindowDays: values.returnWindowDays,
+      returnAddress: values.returnAddress,
+      returnShipDays: values.returnShipDays ?? DEFAULT_RETURN_SHIP_DAYS,
       invoiceDueDays: values.invoiceDueDays,
       updatedAt: new Date(),
     })
@@ -406,6 +413,7 @@ export async function savePortalSettings(
         statusIds: sortedIds(parsed.statusIds),
         warehouseIds: sortedIds(parsed.warehouseIds),
         paymentMethodIds: sortedIds(parsed.paymentMethodIds),
+        returnShipDays: parsed.returnShipDays ?? DEFAULT_RETURN_SHIP_DAYS,
       };
       assertCanEnable(values, current.enabled);
       await assertDomainFree(tx, { sellerId, domain: values.customDomain, savedDomain: seller.customDomain });

@@ -13,6 +13,7 @@ export const changeRmaStatusAction = staffAction('staff', changeRmaStatusSchema,
     rmaNumber: input.rmaNumber,
     to: input.to,
     resolution: input.resolution ?? null,
+    reason: input.reason ?? null,
     move: { statusId: input.statusId, warehouseId: input.warehouseId },
     actor: staff.actor,
   });

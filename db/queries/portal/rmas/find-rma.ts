@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { devices, products, rmaLines, rmas, type RmaStatus } from '@/db/schema';
+import { auditEntries, devices, portalSettings, products, rmaLines, rmas, type RmaStatus } from '@/db/schema';
+import { isRmaStatus } from '@/lib/rmas/statuses';
+import { DEFAULT_RETURN_SHIP_DAYS } from '@/lib/rmas/return-instructions';
 import { describeProduct } from '@/lib/products';
 import type { CustomerScope } from '@/db/queries/portal/scope';
 
@@ -46,10 +48,14 @@ export async function findCustomerRma(db: DbOrTx, params: CustomerScope & { numb
       status: rmas.status,
       resolution: rmas.resolution,
       notes: rmas.notes,
+      rejectionReason: rmas.rejectionReason,
       createdAt: rmas.createdAt,
       requestedByAccountId: rmas.requestedByAccountId,
+      returnAddress: portalSettings.returnAddress,
+      returnShipDays: portalSettings.returnShipDays,
     })
     .from(rmas)
+    .leftJoin(portalSettings, eq(portalSettings.sellerId, rmas.sellerId))
     .where(and(eq(rmas.sellerId, sellerId), eq(rmas.organizationId, organizationId), eq(rmas.number, params.number)))
     .limit(1);
   if (!rma) return null;
@@ -61,6 +67,9 @@ export async function findCustomerRma(db: DbOrTx, params: CustomerScope & { numb
       disposition: rmaLines.disposition,
       reason: rmaLines.reason,
       refundAmount: rmaLines.refundAmount,
+      requestedDisposition: rmaLines.requestedDisposition,
+      requestedRefundAmount: rmaLines.requestedRefundAmount,
+      rejectionReason: rmaLines.rejectionReason,
       product: {
         sku: products.sku,
         manufacturer: products.manufacturer,
@@ -76,11 +85,46 @@ export async function findCustomerRma(db: DbOrTx, params: CustomerScope & { numb
     .innerJoin(products, and(eq(products.id, devices.productId), eq(products.sellerId, sellerId)))
     .where(and(eq(rmaLines.rmaId, rma.id), eq(rmaLines.sellerId, sellerId)))
     .orderBy(asc(rmaLines.id));
+  const { returnAddress, returnShipDays, ...head } = rma;
   return {
-    ...rma,
+    ...head,
     lines: lines.map((l) => ({ ...l, description: describeProduct(l.product), sku: l.product.sku })),
     refundTotal: lines.reduce((n, l) => n + l.refundAmount, 0),
+    requestedRefundTotal: lines.reduce((n, l) => n + (l.requestedRefundAmount ?? l.refundAmount), 0),
+    returnInstructions: { address: returnAddress?.trim() || null, shipDays: returnShipDays ?? DEFAULT_RETURN_SHIP_DAYS },
+    timeline: await rmaTimeline(db, { sellerId, rmaId: rma.id, createdAt: rma.createdAt }),
   };
+}
+
+export type RmaTimelineEntry = { status: RmaStatus; at: Date };
+
+/**
+ * When the RMA reached each status, from its status history in the audit log
+ * (the request itself is its creation). Oldest first.
+ */
+export async function rmaTimeline(
+  db: DbOrTx,
+  params: { sellerId: number; rmaId: number; createdAt: Date },
+): Promise<RmaTimelineEntry[]> {
+  const steps = await db
+    .select({ details: auditEntries.details, createdAt: auditEntries.createdAt })
+    .from(auditEntries)
+    .where(
+      and(
+        eq(auditEntries.sellerId, params.sellerId),
+        eq(auditEntries.entityType, 'rma'),
+        eq(auditEntries.entityId, params.rmaId),
+        inArray(auditEntries.action, ['rma.status', 'rma.cancel']),
+      ),
+    )
+    .orderBy(asc(auditEntries.createdAt), asc(auditEntries.id))
+    .limit(20);
+  const timeline: RmaTimelineEntry[] = [{ status: 'requested', at: params.createdAt }];
+  for (const step of steps) {
+    const to = (step.details as { to?: unknown }).to;
+    if (isRmaStatus(to)) timeline.push({ status: to, at: step.createdAt });
+  }
+  return timeline;
 }
 
 export type CustomerRma = NonNullable<Awaited<ReturnType<typeof findCustomerRma>>>;

@@ -171,12 +171,16 @@ export async function createReturnRequest(
   return db.transaction(async (tx) => {
     // Lock the devices first, so two requests for one device cannot both pass the open-RMA check.
     const imeis = params.lines.map((l) => l.imei.trim());
-    await tx
-      .select({ id: devices.id })
-      .from(devices)
-      .where(and(eq(devices.sellerId, sellerId), inArray(devices.imei, imeis)))
-      .orderBy(asc(devices.id))
-      .for('update');
+    // Only well-formed IMEIs reach the database: anything else (a NUL byte, say) is refused by the check below.
+    const lockable = [...new Set(imeis.filter((imei) => !imeiProblem(imei)))];
+    if (lockable.length) {
+      await tx
+        .select({ id: devices.id })
+        .from(devices)
+        .where(and(eq(devices.sellerId, sellerId), inArray(devices.imei, lockable)))
+        .orderBy(asc(devices.id))
+        .for('update');
+    }
     const checks = await checkReturnDevices(tx, { sellerId, organizationId, imeis });
 
     const currency = await sellerCurrency(tx, sellerId);
@@ -203,6 +207,9 @@ export async function createReturnRequest(
         disposition: line.disposition,
         reason: line.reason.trim(),
         refundAmount: line.disposition === 'keep_partial_refund' ? line.requestedRefund! : 0,
+        // What the buyer asked stays as asked; staff change only the approved values above.
+        requestedDisposition: line.disposition,
+        requestedRefundAmount: line.disposition === 'keep_partial_refund' ? line.requestedRefund! : 0,
       })),
     );
     await notifyStaff(tx, {

@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { findRmaByNumber } from '@/db/queries/rmas/rma-detail';
 import { rmaFormOptions } from '@/db/queries/rmas/rma-form-options';
-import { dispositionLabel } from '@/lib/rmas/statuses';
+import { decidableRmaStatuses, dispositionLabel } from '@/lib/rmas/statuses';
+import { RmaLineDecisions } from '@/components/rmas/rma-line-decisions';
 import { parseId } from '@/lib/url-params';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
@@ -52,6 +53,16 @@ export default async function RmaPage({ params }: Props) {
             {rma.resolution ? <span className="text-sm">Resolved as a {rma.resolution}</span> : null}
             {rma.requestedByCustomer ? <RequestedByCustomer name={rma.requestedByName} /> : null}
           </div>
+          {rma.status === 'rejected' && rma.rejectionReason ? (
+            <p className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+              <span className="font-semibold">Rejected:</span> {rma.rejectionReason}
+            </p>
+          ) : null}
+          {rma.status === 'cancelled' ? (
+            <p className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
+              Cancelled by the buyer{rma.cancelledBy ? `, ${rma.cancelledBy.name} (${rma.cancelledBy.email})` : ''}, on {formatDate(rma.updatedAt)}.
+            </p>
+          ) : null}
           {rma.notes ? <p className="whitespace-pre-line rounded-md border border-slate-200 bg-white p-3 text-sm">{rma.notes}</p> : null}
           <Table caption={`Devices of RMA ${rma.number}`}>
             <thead>
@@ -83,9 +94,23 @@ export default async function RmaPage({ params }: Props) {
                     )}
                     {l.unitPrice !== null ? <span className="block text-xs text-slate-600">sold for {money(l.unitPrice)}</span> : null}
                   </Td>
-                  <Td>{dispositionLabel[l.disposition]}</Td>
+                  <Td>
+                    {l.rejectionReason ? (
+                      <span className="font-medium text-red-700">Rejected: {l.rejectionReason}</span>
+                    ) : (
+                      dispositionLabel[l.disposition]
+                    )}
+                    {l.requestedDisposition && l.requestedDisposition !== l.disposition ? (
+                      <span className="block text-xs text-slate-600">asked: {dispositionLabel[l.requestedDisposition]}</span>
+                    ) : null}
+                  </Td>
                   <Td>{l.reason}</Td>
-                  <Td className="text-right tabular-nums">{money(l.refundAmount)}</Td>
+                  <Td className="text-right tabular-nums">
+                    {money(l.refundAmount)}
+                    {l.requestedRefundAmount !== null && l.requestedRefundAmount !== l.refundAmount ? (
+                      <span className="block text-xs text-slate-600">asked {money(l.requestedRefundAmount)}</span>
+                    ) : null}
+                  </Td>
                   <Td className="whitespace-nowrap">
                     {l.statusName} · {l.warehouseCode}
                   </Td>
@@ -102,6 +127,32 @@ export default async function RmaPage({ params }: Props) {
               </tr>
             </tfoot>
           </Table>
+          {decidableRmaStatuses.includes(rma.status) ? (
+            <section aria-labelledby="rma-decide-heading" className="space-y-2">
+              <h2 id="rma-decide-heading" className="text-lg font-semibold">
+                Decide each device
+              </h2>
+              <p className="text-sm text-slate-600">
+                Set the disposition and refund you approve, or reject a device with a reason. The buyer sees what they asked and what
+                you approved. A refund is never more than the device was sold for.
+              </p>
+              <RmaLineDecisions
+                rmaNumber={rma.number}
+                currency={staff.currency}
+                money={money}
+                lines={lines.map((l) => ({
+                  id: l.id,
+                  device: l.imei ?? l.serial ?? `line ${l.id}`,
+                  disposition: l.disposition,
+                  refundAmount: l.refundAmount,
+                  requestedDisposition: l.requestedDisposition,
+                  requestedRefundAmount: l.requestedRefundAmount,
+                  rejectionReason: l.rejectionReason,
+                  soldFor: l.unitPrice !== null ? money(l.unitPrice) : null,
+                }))}
+              />
+            </section>
+          ) : null}
         </div>
         <aside className="space-y-6">
           <section aria-labelledby="rma-next-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -111,7 +162,7 @@ export default async function RmaPage({ params }: Props) {
             <RmaStatusActions
               rmaNumber={rma.number}
               status={rma.status}
-              returnedDevices={lines.filter((l) => l.disposition === 'return').length}
+              returnedDevices={lines.filter((l) => l.disposition === 'return' && !l.rejectionReason).length}
               options={options}
             />
           </section>

@@ -108,6 +108,8 @@ export default async function CustomerPortalSettingsPage() {
           logoPath: page.logo?.path ?? null,
           brandColor: settings.brandColor,
           returnWindowDays: settings.returnWindowDays,
+          returnAddress: settings.returnAddress,
+          returnShipDays: settings.returnShipDays,
           invoiceDueDays: settings.invoiceDueDays,
           customDomain: seller.customDomain,
         }}

@@ -5,13 +5,6 @@ import { setNonce } from 'get-nonce';
 import { useState, type MouseEvent, type ReactElement, type ReactNode } from 'react';
 import { buttonClass } from './button';
 
-// Radix's scroll lock adds a <style> element when a dialog opens; the CSP lets in
-// only styles with the response's nonce, the one Next puts on its own scripts.
-if (typeof document !== 'undefined') {
-  const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
-  if (nonce) setNonce(nonce);
-}
-
 /**
  * Radix locks page scroll with a <style> element (react-remove-scroll-bar,
  * through get-nonce); the CSP admits only styles with this response's nonce.

@@ -17,8 +17,18 @@ export function describeAuditEntry(entry: Entry, currency: string): string {
       return `changed ${order} from ${str(d.from)} to ${str(d.to)}`;
     case 'order.update':
       return `edited ${Array.isArray(d.changed) ? d.changed.join(', ') : 'details'} of ${order}`;
-    case 'order.commit':
-      return `committed ${str(d.count)} device${d.count === 1 ? '' : 's'} to ${order}`;
+    case 'order.commit': {
+      const anyway = Array.isArray(d.unsellable) && d.unsellable.length
+        ? ` (committed anyway although not sellable: ${(d.unsellable as { imei?: string; status?: string }[]).map((u) => `${str(u.imei)} ${str(u.status)}`).join(', ')})`
+        : '';
+      return `committed ${str(d.count)} device${d.count === 1 ? '' : 's'} to ${order}${anyway}`;
+    }
+    case 'order.close_short':
+      return `closed ${order} as ${str(d.to)} with ${str(d.missing)} device${d.missing === 1 ? '' : 's'} not committed: “${str(d.reason)}”`;
+    case 'order.reduce_to_committed': {
+      const lines = Array.isArray(d.lines) ? (d.lines as { sku?: string; from?: number; to?: number }[]) : [];
+      return `reduced ${order} to what is committed (${lines.map((l) => `${str(l.sku)} ${str(l.from)} → ${str(l.to)}`).join(', ')}), total ${money(d.totalBefore)} → ${money(d.totalAfter)}`;
+    }
     case 'order.uncommit':
       return `uncommitted ${str(d.count)} device${d.count === 1 ? '' : 's'} from ${order}`;
     case 'order.line_add':
@@ -34,6 +44,10 @@ export function describeAuditEntry(entry: Entry, currency: string): string {
       return `created invoice ${str(d.invoiceNumber)} for ${order}${d.emailed ? ' and emailed it' : ''}`;
     case 'invoice.email':
       return `emailed invoice ${str(d.invoiceNumber)} of ${order}`;
+    case 'invoice.void':
+      return `voided invoice ${str(d.invoiceNumber)} of ${order}: “${str(d.reason)}”`;
+    case 'invoice.credit_note':
+      return `issued credit note ${str(d.creditNoteNumber)} of ${money(d.amount)} against invoice ${str(d.invoiceNumber)}: “${str(d.reason)}”`;
     case 'invoice.paid':
       return `marked invoice ${str(d.invoiceNumber)} paid`;
     case 'invoice.unpaid':

@@ -28,6 +28,11 @@ export function ActionResultScope({ children, className = '' }: { children: Reac
   );
 }
 
+/** The reporter of the nearest ActionResultScope (null outside one), for controls that are not an ActionForm. */
+export function useScopeReport() {
+  return useContext(ScopeReport);
+}
+
 /**
  * A form posting to a server action, showing the action's answer under it:
  * its message, field errors, and each problem of a refused paste. Fields keep

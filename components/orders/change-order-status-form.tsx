@@ -64,8 +64,11 @@ export function ChangeOrderStatusForm({
 
   function onConfirm() {
     if (choice === 'commit') {
-      document.getElementById('commit-imeis')?.focus();
-      document.getElementById('commit-heading')?.scrollIntoView({ block: 'start' });
+      // After the dialog has closed and handed focus back, move it to the paste box.
+      window.setTimeout(() => {
+        document.getElementById('commit-heading')?.scrollIntoView({ block: 'start' });
+        document.getElementById('commit-imeis')?.focus();
+      }, 50);
       return;
     }
     send(choice);

@@ -67,39 +67,39 @@ export function OrderInvoicesSection({ detail }: { detail: OrderDetail }) {
                 <Td className="text-right tabular-nums">{inv.credited ? formatMoney(inv.credited, inv.currency) : '—'}</Td>
                 <Td className="whitespace-nowrap">{inv.emailedAt ? formatDateTime(inv.emailedAt) : 'Not emailed'}</Td>
                 <Td>
-                  <div className="flex flex-wrap justify-end gap-2">
-                    <ActionForm action={emailInvoiceAction} submitLabel={inv.emailedAt ? 'Email again' : 'Email'}
-                      submitName={inv.emailedAt ? `Email invoice ${inv.number} again` : `Email invoice ${inv.number}`}
-                      variant="secondary"
-                      size="sm"
-                    >
-                      <input type="hidden" name="orderNumber" value={order.number} />
-                      <input type="hidden" name="invoiceNumber" value={inv.number} />
-                    </ActionForm>
-                    {inv.voidedAt ? null : (
-                    <ActionForm
-                      action={setInvoicePaidAction}
-                      submitLabel={inv.paidAt ? 'Mark unpaid' : 'Mark paid'}
-                      submitName={inv.paidAt ? `Mark invoice ${inv.number} unpaid` : `Mark invoice ${inv.number} paid`}
-                      variant={inv.paidAt ? 'ghost' : 'secondary'}
-                      size="sm"
-                    >
-                      <input type="hidden" name="orderNumber" value={order.number} />
-                      <input type="hidden" name="invoiceNumber" value={inv.number} />
-                      <input type="hidden" name="paid" value={inv.paidAt ? 'false' : 'true'} />
-                    </ActionForm>
-                    )}
-                    {inv.voidedAt ? null : (
+                  {inv.voidedAt ? null : (
+                    <div className="flex flex-wrap justify-end gap-2">
+                      <ActionForm
+                        action={emailInvoiceAction}
+                        submitLabel={inv.emailedAt ? 'Email again' : 'Email'}
+                        submitName={inv.emailedAt ? `Email invoice ${inv.number} again` : `Email invoice ${inv.number}`}
+                        variant="secondary"
+                        size="sm"
+                      >
+                        <input type="hidden" name="orderNumber" value={order.number} />
+                        <input type="hidden" name="invoiceNumber" value={inv.number} />
+                      </ActionForm>
+                      <ActionForm
+                        action={setInvoicePaidAction}
+                        submitLabel={inv.paidAt ? 'Mark unpaid' : 'Mark paid'}
+                        submitName={inv.paidAt ? `Mark invoice ${inv.number} unpaid` : `Mark invoice ${inv.number} paid`}
+                        variant={inv.paidAt ? 'ghost' : 'secondary'}
+                        size="sm"
+                      >
+                        <input type="hidden" name="orderNumber" value={order.number} />
+                        <input type="hidden" name="invoiceNumber" value={inv.number} />
+                        <input type="hidden" name="paid" value={inv.paidAt ? 'false' : 'true'} />
+                      </ActionForm>
                       <CreditNoteButton
                         orderNumber={order.number}
                         invoiceNumber={inv.number}
                         leftToCredit={formatMoney(inv.total - inv.credited, inv.currency)}
                       />
-                    )}
-                    {inv.voidedAt || inv.paidAt ? null : (
-                      <VoidInvoiceButton orderNumber={order.number} invoiceNumber={inv.number} total={formatMoney(inv.total, inv.currency)} />
-                    )}
-                  </div>
+                      {inv.paidAt ? null : (
+                        <VoidInvoiceButton orderNumber={order.number} invoiceNumber={inv.number} total={formatMoney(inv.total, inv.currency)} />
+                      )}
+                    </div>
+                  )}
                 </Td>
               </tr>
             ))}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createOrderInvoice, setInvoicePaid } from '@/db/queries/orders/order-invoices';
+import { createOrderInvoice, emailOrderInvoice, setInvoicePaid } from '@/db/queries/orders/order-invoices';
 import { voidInvoice } from '@/db/queries/invoices/void-invoice';
 import { issueCreditNote } from '@/db/queries/invoices/issue-credit-note';
 import { findCustomerInvoice, findSellerInvoiceDocument } from '@/db/queries/invoices/find-invoice-document';
@@ -86,6 +86,10 @@ describe('second invoices, void invoices and credit notes', () => {
       setInvoicePaid(db, { sellerId: seller.sellerId, orderNumber: o.number, invoiceNumber: invoice.number, paid: true, actor }),
     );
     expect(paid.message).toContain('void');
+    const emailed = await refusalOf(() =>
+      emailOrderInvoice(db, { sellerId: seller.sellerId, orderNumber: o.number, invoiceNumber: invoice.number, actor }),
+    );
+    expect(emailed.message).toContain('not emailed');
 
     // No longer counts as invoiced: a new one needs no confirmation.
     const replacement = await create(o.number);

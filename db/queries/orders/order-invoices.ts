@@ -81,6 +81,7 @@ export async function emailOrderInvoice(
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
     const invoice = await lockInvoice(tx, { order, invoiceNumber: params.invoiceNumber });
+    if (invoice.voidedAt) throw new Refusal(`Invoice ${invoice.number} is void; a void invoice is not emailed.`, { code: 'conflict' });
     const messageId = await queueInvoiceEmail(tx, { sellerId, invoiceId: invoice.id });
     if (messageId === null) throw new Refusal(noAddress);
     await recordAudit(tx, {

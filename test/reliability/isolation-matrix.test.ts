@@ -154,11 +154,19 @@ const crossSeller: Record<string, Cell> = {
     args: (i) => ({ query: i.sku }),
     refused: (r) => r.ok !== true || (Array.isArray(r.data) && r.data.length === 0),
   },
+  'lib/actions/orders/issue-credit-note.ts#issueCreditNoteAction': {
+    schema: orders.issueCreditNoteSchema,
+    args: (i) => ({ orderNumber: i.orderNumber, invoiceNumber: i.invoiceNumber, amount: '1.00', reason: 'Taken over' }),
+  },
   'lib/actions/orders/remove-order-line.ts#removeOrderLineAction': { schema: orders.removeOrderLineSchema, args: (i) => ({ orderNumber: i.orderNumber, lineId: i.lineId }) },
   'lib/actions/orders/set-invoice-paid.ts#setInvoicePaidAction': { schema: orders.setInvoicePaidSchema, args: (i) => ({ orderNumber: i.orderNumber, invoiceNumber: i.invoiceNumber, paid: true }) },
   'lib/actions/orders/uncommit-devices.ts#uncommitDevicesAction': { schema: orders.uncommitDevicesSchema, args: (i) => ({ orderNumber: i.orderNumber, lineId: i.lineId }) },
   'lib/actions/orders/update-order-details.ts#updateOrderDetailsAction': { schema: orders.updateOrderDetailsSchema, args: (i) => ({ orderNumber: i.orderNumber, poNumber: 'TAKEN' }) },
   'lib/actions/orders/update-order-line.ts#updateOrderLineAction': { schema: orders.updateOrderLineSchema, args: (i) => ({ orderNumber: i.orderNumber, lineId: i.lineId, quantity: 1 }) },
+  'lib/actions/orders/void-invoice.ts#voidInvoiceAction': {
+    schema: orders.voidInvoiceSchema,
+    args: (i) => ({ orderNumber: i.orderNumber, invoiceNumber: i.invoiceNumber, reason: 'Taken over' }),
+  },
   'lib/actions/organizations/invite-portal-account.ts#invitePortalAccountAction': {
     schema: inviteCustomer,
     args: (i) => ({ organizationId: i.organizationId, name: 'Intruder', email: 'intruder@rival.example' }),

@@ -96,7 +96,25 @@ export const auditSentences: Record<string, Say> = {
     ' of ',
     h.order,
   ],
-  'order.commit': (e, h) => ['assigned ', plural(e.details.count, 'device'), ' to ', h.order],
+  'order.commit': (e, h) => {
+    const unsellable = Array.isArray(e.details.unsellable) ? (e.details.unsellable as { imei?: string; status?: string }[]) : [];
+    return [
+      'assigned ',
+      plural(e.details.count, 'device'),
+      ' to ',
+      h.order,
+      unsellable.length ? ` (committed anyway although not sellable: ${unsellable.map((u) => `${str(u.imei)} ${str(u.status)}`).join(', ')})` : '',
+    ];
+  },
+  'order.close_short': (e, h) => ['closed ', h.order, ` as ${str(e.details.to)} with ${plural(e.details.missing, 'device')} not committed: “${str(e.details.reason)}”`],
+  'order.reduce_to_committed': (e, h) => {
+    const lines = Array.isArray(e.details.lines) ? (e.details.lines as { sku?: string; from?: number; to?: number }[]) : [];
+    return [
+      'reduced ',
+      h.order,
+      ` to what is committed (${lines.map((l) => `${str(l.sku)} ${str(l.from)} → ${str(l.to)}`).join(', ')}), total ${h.money(e.details.totalBefore)} → ${h.money(e.details.totalAfter)}`,
+    ];
+  },
   'order.uncommit': (e, h) => ['took ', plural(e.details.count, 'device'), ' off ', h.order],
   'order.line_add': (e, h) => ['added ', `${str(e.details.quantity)} × ${str(e.details.sku)} at ${h.money(e.details.unitPrice)} to `, h.order],
   'order.line_update': (e, h) => {
@@ -117,6 +135,12 @@ export const auditSentences: Record<string, Say> = {
     e.details.emailed ? ' and emailed it' : '',
   ],
   'invoice.email': (e, h) => [`emailed invoice ${str(e.details.invoiceNumber)} of `, h.order, e.details.to ? ` to ${str(e.details.to)}` : ''],
+  'invoice.void': (e, h) => [`voided invoice ${str(e.details.invoiceNumber)} of `, h.order, `: “${str(e.details.reason)}”`],
+  'invoice.credit_note': (e, h) => [
+    `issued credit note ${str(e.details.creditNoteNumber)} of ${h.money(e.details.amount)} against invoice ${str(e.details.invoiceNumber)} of `,
+    h.order,
+    `: “${str(e.details.reason)}”`,
+  ],
   'invoice.paid': (e, h) => [`marked invoice ${str(e.details.invoiceNumber)} of `, h.order, ' paid'],
   'invoice.unpaid': (e, h) => [`marked invoice ${str(e.details.invoiceNumber)} of `, h.order, ' unpaid'],
   'rma.create': (e, h) => ['created ', h.rma, ` for ${str(e.details.organization)} (${plural(e.details.devices, 'device')})`],

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PostalAddress } from '@/db/schema';
 import { formatDate } from '@/lib/format/dates';
-import { addressLines, type InvoiceDocument } from '@/lib/invoices/document';
+import { addressLines, invoiceStateLabel, type InvoiceDocument } from '@/lib/invoices/document';
 import { formatMoney } from '@/lib/money';
 
 function AddressBlock({ title, address, children }: { title: string; address: PostalAddress | null; children?: ReactNode }) {
@@ -29,6 +29,7 @@ export function InvoiceView({ invoice, audience = 'customer' }: { invoice: Invoi
   const staff = audience === 'staff';
   const money = (minor: number) => formatMoney(minor, invoice.currency);
   const anyToQuote = invoice.lines.some((l) => l.unitPrice === null);
+  const credits = invoice.creditNotes ?? [];
   return (
     <article className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm print:rounded-none print:border-0 print:p-0 print:shadow-none" aria-label={`Invoice ${invoice.invoiceNumber}`}>
       <header className="flex flex-wrap items-start justify-between gap-4 border-b-4 pb-4" style={{ borderColor: invoice.brandColor }}>
@@ -42,10 +43,18 @@ export function InvoiceView({ invoice, audience = 'customer' }: { invoice: Invoi
           </p>
         </div>
         <div className="text-right">
-          <p className="text-2xl font-bold tracking-wide">INVOICE</p>
+          <p className="text-2xl font-bold tracking-wide">{invoice.voided ? 'VOID INVOICE' : 'INVOICE'}</p>
           <p className="font-semibold">Invoice {invoice.invoiceNumber}</p>
         </div>
       </header>
+      {invoice.voided ? (
+        <div className="mt-4 rounded-md border-2 border-red-700 px-4 py-2 text-red-800" role="note">
+          <p className="text-lg font-bold uppercase tracking-wide">Void</p>
+          <p className="text-sm">
+            This invoice was voided on {formatDate(invoice.voided.at)} and is not payable{invoice.voided.reason ? `: ${invoice.voided.reason}` : '.'}
+          </p>
+        </div>
+      ) : null}
       <div className="mt-6 grid gap-6 sm:grid-cols-2">
         <div className="space-y-4">
           <AddressBlock title="Bill to" address={invoice.billingAddress}>
@@ -74,7 +83,7 @@ export function InvoiceView({ invoice, audience = 'customer' }: { invoice: Invoi
           <dt className="text-slate-500">Due date</dt>
           <dd className="text-right font-semibold">{formatDate(invoice.dueOn)}</dd>
           <dt className="text-slate-500">Status</dt>
-          <dd className="text-right">{invoice.paid ? (staff && invoice.paidAt ? `Paid ${formatDate(invoice.paidAt)}` : 'Paid') : 'Unpaid'}</dd>
+          <dd className="text-right">{!invoice.voided && invoice.paid && staff && invoice.paidAt ? `Paid ${formatDate(invoice.paidAt)}` : invoiceStateLabel(invoice)}</dd>
         </dl>
       </div>
       <table className="mt-8 w-full text-sm">
@@ -107,6 +116,22 @@ export function InvoiceView({ invoice, audience = 'customer' }: { invoice: Invoi
             </td>
             <td className="pt-3 text-right tabular-nums">{money(invoice.total)}</td>
           </tr>
+          {credits.map((note) => (
+            <tr key={note.number}>
+              <td colSpan={3} className="pr-4 pt-1 text-right">
+                Credit note {note.number} ({formatDate(note.issuedOn)}): {note.reason}
+              </td>
+              <td className="pt-1 text-right tabular-nums">−{money(note.amount)}</td>
+            </tr>
+          ))}
+          {credits.length ? (
+            <tr className="font-semibold">
+              <td colSpan={3} className="pr-4 pt-1 text-right">
+                Balance after credit notes
+              </td>
+              <td className="pt-1 text-right tabular-nums">{money(invoice.balance ?? invoice.total)}</td>
+            </tr>
+          ) : null}
         </tfoot>
       </table>
       {anyToQuote ? <p className="mt-2 text-xs text-slate-500">Lines marked “to be quoted” are not in the total; their price will be confirmed.</p> : null}

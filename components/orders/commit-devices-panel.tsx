@@ -29,6 +29,7 @@ export function CommitDevicesPanel({
   linesToFill: LineToFill[];
 }) {
   const [paste, setPaste] = useState('');
+  const [commitAnyway, setCommitAnyway] = useState(false);
   const [scan, setScan] = useState('');
   const [pasteResult, setPasteResult] = useState<ActionResult<unknown> | null>(null);
   const [scanResult, setScanResult] = useState<ActionResult<unknown> | null>(null);
@@ -39,9 +40,12 @@ export function CommitDevicesPanel({
     event.preventDefault();
     setScanResult(null);
     startTransition(async () => {
-      const answer = await commitDevicesAction({ orderNumber, imeis: paste });
+      const answer = await commitDevicesAction({ orderNumber, imeis: paste, commitAnyway });
       setPasteResult(answer);
-      if (answer.ok) setPaste('');
+      if (answer.ok) {
+        setPaste('');
+        setCommitAnyway(false);
+      }
     });
   }
 
@@ -87,6 +91,18 @@ export function CommitDevicesPanel({
               spellCheck={false}
             />
           </Field>
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              className="mt-0.5"
+              checked={commitAnyway}
+              onChange={(e) => setCommitAnyway(e.target.checked)}
+            />
+            <span>
+              Commit anyway: also commit devices whose status is not a For Sale status (Returned, Sold, In Repair…). The audit log records
+              which IMEIs and statuses.
+            </span>
+          </label>
           <Button type="submit" disabled={pending || !paste.trim()}>
             {pending ? 'Committing…' : 'Commit devices'}
           </Button>

@@ -3,6 +3,7 @@ import { ActionForm, ActionResultScope } from '@/components/ui/action-form';
 import { formatDateTime } from '@/lib/format/dates';
 import type { OrderDetail } from '@/db/queries/orders/order-detail';
 import { uncommitDevicesAction } from '@/lib/actions/orders/uncommit-devices';
+import { UncommitLineButton } from './uncommit-line-button';
 
 /** The IMEIs committed to each line, with uncommit per device and per line. */
 export function CommittedDevicesSection({ detail }: { detail: OrderDetail }) {
@@ -23,10 +24,7 @@ export function CommittedDevicesSection({ detail }: { detail: OrderDetail }) {
                 <h3 className="text-sm font-medium">
                   <span className="font-mono text-xs text-slate-600">{l.sku}</span> {l.description} — {l.committedCount} of {l.quantity} committed
                 </h3>
-                <ActionForm action={uncommitDevicesAction} submitLabel={`Uncommit all ${l.committedCount}`} submitName={`Uncommit all devices of ${l.sku}`} variant="secondary" size="sm">
-                  <input type="hidden" name="orderNumber" value={order.number} />
-                  <input type="hidden" name="lineId" value={l.id} />
-                </ActionForm>
+                <UncommitLineButton orderNumber={order.number} lineId={l.id} sku={l.sku} count={l.committedCount} />
               </div>
               <Table caption={`Devices committed to the line of ${l.sku}`}>
                 <thead>

@@ -1,9 +1,9 @@
 import { StatusBadge } from '@/components/ui/badge';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
+import { ChangeOrderStatusForm } from './change-order-status-form';
 import { ActionForm } from '@/components/ui/action-form';
 import type { OrderDetail } from '@/db/queries/orders/order-detail';
 import type { OrderFormOptions } from '@/db/queries/orders/order-form-options';
-import { changeOrderStatusAction } from '@/lib/actions/orders/change-order-status';
 import { updateOrderDetailsAction } from '@/lib/actions/orders/update-order-details';
 
 /** Status, and the order's PO number, notes and payment method. */
@@ -18,19 +18,34 @@ export function OrderSidePanel({ detail, options }: { detail: OrderDetail; optio
         <p>
           <StatusBadge color={order.statusColor}>{order.statusName}</StatusBadge>
         </p>
-        <ActionForm action={changeOrderStatusAction} submitLabel="Change status" className="space-y-3">
-          <input type="hidden" name="orderNumber" value={order.number} />
-          <Field id="order-status" label="New status">
-            <Select id="order-status" name="statusId" defaultValue={order.statusId}>
-              {options.statuses.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                  {s.allowsCommitting ? ' (devices can be committed)' : ''}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        </ActionForm>
+        <div className="space-y-1" aria-label="Devices committed">
+          <p className="text-sm">
+            <span className="font-medium">
+              {detail.committed} of {detail.ordered} committed
+            </span>
+            {detail.committed < detail.ordered ? <span className="text-amber-800"> · {detail.ordered - detail.committed} still to commit</span> : null}
+          </p>
+          <progress
+            className="h-2 w-full"
+            max={Math.max(detail.ordered, 1)}
+            value={detail.committed}
+            aria-label={`${detail.committed} of ${detail.ordered} devices committed`}
+          />
+        </div>
+        {order.closedShortReason && !order.allowsCommitting ? (
+          <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            <p className="font-semibold">Closed with devices missing</p>
+            <p>Reason: {order.closedShortReason}</p>
+          </div>
+        ) : null}
+        <ChangeOrderStatusForm
+          orderNumber={order.number}
+          statusId={order.statusId}
+          statuses={options.statuses.map((s) => ({ id: s.id, name: s.name, allowsCommitting: s.allowsCommitting }))}
+          shortLines={detail.lines
+            .filter((l) => l.committedCount < l.quantity)
+            .map((l) => ({ sku: l.sku, description: l.description, quantity: l.quantity, committed: l.committedCount }))}
+        />
       </section>
       <section aria-labelledby="details-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="details-heading" className="text-lg font-semibold">

@@ -90,6 +90,8 @@ export const salesOrders = pgTable(
     notes: text('notes'),
     /** Sent by the checkout form; a retried checkout finds the order it already made. */
     idempotencyKey: text('idempotency_key'),
+    /** Why staff closed the order with devices still missing ("Close anyway"); shown on the order. */
+    closedShortReason: text('closed_short_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -174,10 +176,14 @@ export const invoices = pgTable(
     dueOn: date('due_on').notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     emailedAt: timestamp('emailed_at', { withTimezone: true }),
+    /** A void invoice keeps its number, shows as Void and no longer counts as invoiced. */
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    voidReason: text('void_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('invoices_seller_number_unique').on(t.sellerId, t.number),
+    unique('invoices_id_seller_unique').on(t.id, t.sellerId),
     index('invoices_order_idx').on(t.orderId),
     foreignKey({
       name: 'invoices_order_fk',
@@ -210,6 +216,38 @@ export const invoiceLines = pgTable(
   (t) => [index('invoice_lines_invoice_idx').on(t.invoiceId)],
 );
 
+/**
+ * A credit against an issued invoice (part or all of what is left of it).
+ * Numbered from the invoice counter, so invoices and credit notes never share a number.
+ */
+export const creditNotes = pgTable(
+  'credit_notes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    number: integer('number').notNull(),
+    invoiceId: integer('invoice_id').notNull(),
+    /** Minor units, positive. */
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    reason: text('reason').notNull(),
+    issuedOn: date('issued_on').notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('credit_notes_seller_number_unique').on(t.sellerId, t.number),
+    index('credit_notes_invoice_idx').on(t.invoiceId),
+    check('credit_notes_amount_positive', sql`${t.amount} > 0`),
+    foreignKey({
+      name: 'credit_notes_invoice_fk',
+      columns: [t.invoiceId, t.sellerId],
+      foreignColumns: [invoices.id, invoices.sellerId],
+    }),
+  ],
+);
+
 export const documentKind = pgEnum('document_kind', ['sales_order', 'invoice', 'rma']);
 
 /** Next per-seller number of each kind of document; the row lock serializes numbering. */
@@ -232,4 +270,5 @@ export type SalesOrder = typeof salesOrders.$inferSelect;
 export type SalesOrderLine = typeof salesOrderLines.$inferSelect;
 export type Invoice = typeof invoices.$inferSelect;
 export type InvoiceLine = typeof invoiceLines.$inferSelect;
+export type CreditNote = typeof creditNotes.$inferSelect;
 export type DocumentKind = (typeof documentKind.enumValues)[number];

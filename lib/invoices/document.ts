@@ -25,7 +25,17 @@ export type InvoiceDocument = {
   paymentInstructions: string;
   lines: { description: string; sku: string | null; quantity: number; unitPrice: number | null; amount: number }[];
   total: number;
+  /** A void invoice keeps its number and shows as Void on every rendering. */
+  voided?: { at: Date; reason: string } | null;
+  /** Credit notes issued against it, and what is still due after them. */
+  creditNotes?: { number: number; issuedOn: string; amount: number; reason: string }[];
+  balance?: number;
 };
+
+/** The invoice's state in words: "Void", "Paid", "Unpaid". */
+export function invoiceStateLabel(invoice: Pick<InvoiceDocument, 'voided' | 'paid'>): 'Void' | 'Paid' | 'Unpaid' {
+  return invoice.voided ? 'Void' : invoice.paid ? 'Paid' : 'Unpaid';
+}
 
 /** An address as printed lines, skipping empty parts. */
 export function addressLines(address: PostalAddress | null): string[] {

@@ -2,12 +2,13 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFP
 import { formatMoney } from '@/lib/money';
 import { formatDate } from '@/lib/format/dates';
 import { LOGO_BOX } from '@/lib/settings/logo-limits';
-import { addressLines, type InvoiceDocument } from './document';
+import { addressLines, invoiceStateLabel, type InvoiceDocument } from './document';
 
 const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
 const MARGIN = 48;
 const INK = rgb(0.06, 0.09, 0.16);
 const MUTED = rgb(0.4, 0.45, 0.52);
+const VOID_RED = rgb(0.72, 0.11, 0.11);
 const RULE = rgb(0.8, 0.84, 0.88);
 
 /** Columns of the lines table: right edge for numbers, left edge for text. */
@@ -121,13 +122,23 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: { logoPng?
   } else {
     text(doc.sellerName, MARGIN, 20, bold, brand);
   }
-  textRight('INVOICE', PAGE.width - MARGIN, 20, bold, INK);
+  textRight(doc.voided ? 'VOID INVOICE' : 'INVOICE', PAGE.width - MARGIN, 20, bold, doc.voided ? VOID_RED : INK);
   y -= 22;
   if (logo) text(doc.sellerName, MARGIN, 10, bold, brand);
   textRight(`Invoice ${doc.invoiceNumber}`, PAGE.width - MARGIN, 11, bold);
   y -= 12;
   page.drawRectangle({ x: MARGIN, y, width: PAGE.width - 2 * MARGIN, height: 3, color: brand });
   y -= 28;
+  if (doc.voided) {
+    text('VOID', MARGIN, 16, bold, VOID_RED);
+    y -= 15;
+    const why = wrap(regular, `This invoice was voided on ${formatDate(doc.voided.at)} and is not payable${doc.voided.reason ? `: ${doc.voided.reason}` : '.'}`, 10, PAGE.width - 2 * MARGIN);
+    for (const part of why) {
+      text(part, MARGIN, 10, regular, VOID_RED);
+      y -= 13;
+    }
+    y -= 15;
+  }
 
   // Bill to (left) and the invoice facts (right).
   const top = y;
@@ -147,7 +158,7 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: { logoPng?
     ...(doc.poNumber ? ([['PO number', doc.poNumber]] as [string, string][]) : []),
     ['Issued', formatDate(doc.issuedOn)],
     ['Due date', formatDate(doc.dueOn)],
-    ['Status', doc.paid ? 'Paid' : 'Unpaid'],
+    ['Status', invoiceStateLabel(doc)],
   ];
   for (const [label, value] of facts) {
     text(label, PAGE.width - MARGIN - 200, 9, regular, MUTED);
@@ -194,6 +205,23 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: { logoPng?
   text('Total', COLUMNS.unitPrice.right - 60, 12, bold);
   textRight(money(doc.total), COLUMNS.amount.right, 12, bold);
   y -= 16;
+  const credits = doc.creditNotes ?? [];
+  for (const note of credits) {
+    ensureRoom(20);
+    const label = wrap(regular, `Credit note ${note.number} (${note.issuedOn}): ${note.reason}`, 10, COLUMNS.unitPrice.right - MARGIN);
+    textRight(`-${money(note.amount)}`, COLUMNS.amount.right);
+    for (const [i, part] of label.entries()) {
+      text(part, MARGIN);
+      if (i < label.length - 1) y -= 13;
+    }
+    y -= 14;
+  }
+  if (credits.length) {
+    ensureRoom(20);
+    text('Balance after credit notes', COLUMNS.unitPrice.right - 140, 11, bold);
+    textRight(money(doc.balance ?? doc.total), COLUMNS.amount.right, 11, bold);
+    y -= 16;
+  }
   if (doc.lines.some((l) => l.unitPrice === null)) {
     text('Lines marked "to be quoted" are not in the total; their price will be confirmed.', MARGIN, 9, regular, MUTED);
     y -= 14;

@@ -5,6 +5,8 @@ const id = (message: string) => z.coerce.number({ error: message }).int(message)
 const optionalId = (message: string) =>
   z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), id(message).nullable());
 
+const checkbox = z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean());
+
 export const documentNumber = z.coerce.number().int().positive().max(2_147_483_647);
 export const quantityField = z.coerce
   .number({ error: 'Enter a quantity.' })
@@ -32,7 +34,14 @@ export type CreateOrderInput = z.input<typeof createOrderSchema>;
 
 export const orderRef = z.object({ orderNumber: documentNumber });
 
-export const changeOrderStatusSchema = orderRef.extend({ statusId: id('Choose a status.') });
+const blankAsUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+export const changeOrderStatusSchema = orderRef.extend({
+  statusId: id('Choose a status.'),
+  /** What staff chose for a short order: reduce the lines to what is committed, or close anyway with a reason. */
+  resolution: z.preprocess(blankAsUndefined, z.enum(['reduce', 'close_anyway']).optional()),
+  reason: z.string().trim().max(500, 'A reason has at most 500 characters.').optional(),
+});
 
 export const updateOrderDetailsSchema = orderRef.extend({
   poNumber: z.string().trim().max(100, 'A PO number has at most 100 characters.').optional(),
@@ -46,14 +55,26 @@ export const removeOrderLineSchema = orderRef.extend({ lineId: id('Choose a line
 
 export const commitDevicesSchema = orderRef.extend({
   imeis: z.string().trim().min(1, 'Paste or scan at least one IMEI.').max(100_000, 'That paste is too long.'),
+  commitAnyway: checkbox.optional(),
 });
 export const uncommitDevicesSchema = z.union([
   orderRef.extend({ deviceId: id('Choose a device.') }),
   orderRef.extend({ lineId: id('Choose a line.') }),
 ]);
 
-export const createInvoiceSchema = orderRef.extend({ email: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean()) });
+export const createInvoiceSchema = orderRef.extend({
+  email: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean()),
+  /** Staff confirmed creating another invoice although the order is already invoiced. */
+  confirmAnother: checkbox.optional(),
+});
 export const invoiceRef = orderRef.extend({ invoiceNumber: documentNumber });
 export const setInvoicePaidSchema = invoiceRef.extend({ paid: z.preprocess((v) => v === true || v === 'true', z.boolean()) });
+export const voidInvoiceSchema = invoiceRef.extend({
+  reason: z.string().trim().min(1, 'Give a reason for voiding the invoice.').max(500, 'A reason has at most 500 characters.'),
+});
+export const issueCreditNoteSchema = invoiceRef.extend({
+  amount: z.string().trim().min(1, 'Enter the amount to credit.').max(30, 'That amount is too long.'),
+  reason: z.string().trim().min(1, 'Give a reason for the credit note.').max(500, 'A reason has at most 500 characters.'),
+});
 
 export const findProductsSchema = z.object({ query: z.string().trim().max(100) });

@@ -37,7 +37,18 @@ export function OrderInvoicesSection({ order, base }: { order: CustomerOrder; ba
                 <Td>{formatDate(invoice.issuedOn)}</Td>
                 <Td>{formatDate(invoice.dueOn)}</Td>
                 <Td className="text-right tabular-nums">{formatMoney(invoice.total, invoice.currency)}</Td>
-                <Td>{invoice.paidAt ? <StatusBadge color="#16a34a">Paid</StatusBadge> : <StatusBadge color="#d97706">Unpaid</StatusBadge>}</Td>
+                <Td>
+                  {invoice.voidedAt ? (
+                    <StatusBadge color="#b91c1c">Void</StatusBadge>
+                  ) : invoice.paidAt ? (
+                    <StatusBadge color="#16a34a">Paid</StatusBadge>
+                  ) : (
+                    <StatusBadge color="#d97706">Unpaid</StatusBadge>
+                  )}
+                  {invoice.credited ? (
+                    <span className="ml-1 text-xs text-slate-600">credited {formatMoney(invoice.credited, invoice.currency)}</span>
+                  ) : null}
+                </Td>
                 <Td>
                   <a href={`${base}/invoices/${invoice.number}/pdf`} download className="text-[var(--brand)] hover:underline">
                     Download PDF

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import {
+  creditNotes,
   invoiceLines,
   invoices,
   organizations,
@@ -97,6 +98,12 @@ async function findInvoiceDocument(db: DbOrTx, params: InvoiceScope): Promise<In
       }))
     : await orderLinesAsInvoiceLines(db, { sellerId, orderId: row.invoice.orderId });
 
+  const credits = await db
+    .select({ number: creditNotes.number, issuedOn: creditNotes.issuedOn, amount: creditNotes.amount, reason: creditNotes.reason })
+    .from(creditNotes)
+    .where(and(eq(creditNotes.sellerId, sellerId), eq(creditNotes.invoiceId, row.invoice.id)))
+    .orderBy(asc(creditNotes.number));
+
   return {
     sellerName: row.displayName || row.sellerName,
     brandColor: row.brandColor ?? DEFAULT_BRAND_COLOR,
@@ -121,6 +128,9 @@ async function findInvoiceDocument(db: DbOrTx, params: InvoiceScope): Promise<In
     paymentInstructions: row.invoice.paymentInstructions,
     lines,
     total: row.invoice.total,
+    voided: row.invoice.voidedAt ? { at: row.invoice.voidedAt, reason: row.invoice.voidReason ?? '' } : null,
+    creditNotes: credits,
+    balance: row.invoice.total - credits.reduce((sum, c) => sum + c.amount, 0),
   };
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { devices, orderStatuses, products, salesOrderLines, salesOrders } from '@/db/schema';
+import { devices, inventoryStatuses, orderStatuses, portalForSaleStatuses, products, salesOrderLines, salesOrders } from '@/db/schema';
 import { imeiProblem, imeiProblemMessage, splitPastedIdentifiers } from '@/lib/imei';
 import { Refusal, type LineProblem } from '@/lib/refusal';
 import { recordAudit, type StaffActor } from '../audit';
@@ -10,17 +10,37 @@ export const MAX_IMEIS_PER_PASTE = 1000;
 
 type PastedEntry = ReturnType<typeof splitPastedIdentifiers>[number];
 type OrderLine = { id: number; productId: number; quantity: number; sku: string };
-type FoundDevice = { id: number; imei: string | null; productId: number; orderLineId: number | null; sku: string };
+type FoundDevice = {
+  id: number;
+  imei: string | null;
+  productId: number;
+  orderLineId: number | null;
+  sku: string;
+  statusName: string;
+  /** Its inventory status is one of the portal's For Sale statuses. */
+  sellable: boolean;
+};
+/** A device committed although its status is not sellable ("Commit anyway"), for the audit. */
+type Overridden = { imei: string; status: string };
 /** What a line of the order can still take: ordered minus committed, minus earlier IMEIs of this paste. */
 type LineRoom = { line: OrderLine; already: number; taken: number; left: number };
 
-export type CommitDevicesParams = { sellerId: number; orderNumber: number; text: string; actor: StaffActor };
+export type CommitDevicesParams = {
+  sellerId: number;
+  orderNumber: number;
+  text: string;
+  actor: StaffActor;
+  /** Commit devices whose status is not a For Sale status too (the paste's "Commit anyway"); audited. */
+  commitAnyway?: boolean;
+};
 
 /**
  * Commits pasted or scanned IMEIs to an order, all or nothing. Each IMEI must
  * be a valid IMEI of one of the seller's devices, of a product on the order,
- * not committed anywhere yet, and fit in what its line still lacks (counting
- * earlier IMEIs of the same paste); the order's status must allow committing.
+ * not committed anywhere yet, in one of the portal's For Sale statuses (unless
+ * the paste says "commit anyway", which the audit records), and fit in what
+ * its line still lacks (counting earlier IMEIs of the same paste); the
+ * order's status must allow committing.
  * Any problem refuses the whole paste and lists every problem found.
  *
  * Locks the order, its lines and the devices (in id order) before deciding,
@@ -44,7 +64,17 @@ export async function commitDevicesToOrder(db: DbOrTx, params: CommitDevicesPara
     const found = await lockDevices(tx, { sellerId, imeis: candidates.map((c) => c.value) });
     const room = await roomOnLines(tx, { sellerId, lines });
     const orderNumberOfLine = await ordersOfOtherLines(tx, { sellerId, found, lineIds: lines.map((l) => l.id) });
-    const assignments = assignDevices({ candidates, found, lines, room, orderNumberOfLine, problems });
+    const overridden: Overridden[] = [];
+    const assignments = assignDevices({
+      candidates,
+      found,
+      lines,
+      room,
+      orderNumberOfLine,
+      problems,
+      commitAnyway: params.commitAnyway === true,
+      overridden,
+    });
 
     if (problems.length) {
       problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
@@ -69,9 +99,14 @@ export async function commitDevicesToOrder(db: DbOrTx, params: CommitDevicesPara
       action: 'order.commit',
       entityType: 'sales_order',
       entityId: order.id,
-      details: { number: order.number, count: imeis.length, imeis: imeis.slice(0, 50) },
+      details: {
+        number: order.number,
+        count: imeis.length,
+        imeis: imeis.slice(0, 50),
+        ...(overridden.length ? { commitAnyway: true, unsellable: overridden.slice(0, 50) } : {}),
+      },
     });
-    return { committed: imeis.length, imeis };
+    return { committed: imeis.length, imeis, unsellable: overridden };
   });
 }
 
@@ -123,9 +158,22 @@ function checkPastedImeis(entries: PastedEntry[]): { problems: LineProblem[]; ca
 async function lockDevices(tx: DbOrTx, params: { sellerId: number; imeis: string[] }): Promise<FoundDevice[]> {
   if (!params.imeis.length) return [];
   return tx
-    .select({ id: devices.id, imei: devices.imei, productId: devices.productId, orderLineId: devices.orderLineId, sku: products.sku })
+    .select({
+      id: devices.id,
+      imei: devices.imei,
+      productId: devices.productId,
+      orderLineId: devices.orderLineId,
+      sku: products.sku,
+      statusName: inventoryStatuses.name,
+      sellable: sql<boolean>`${portalForSaleStatuses.statusId} is not null`,
+    })
     .from(devices)
     .innerJoin(products, eq(products.id, devices.productId))
+    .innerJoin(inventoryStatuses, eq(inventoryStatuses.id, devices.statusId))
+    .leftJoin(
+      portalForSaleStatuses,
+      and(eq(portalForSaleStatuses.sellerId, devices.sellerId), eq(portalForSaleStatuses.statusId, devices.statusId)),
+    )
     .where(and(eq(devices.sellerId, params.sellerId), inArray(devices.imei, params.imeis)))
     .orderBy(asc(devices.id))
     .for('update', { of: devices });
@@ -175,6 +223,8 @@ function assignDevices(params: {
   room: Map<number, LineRoom>;
   orderNumberOfLine: Map<number, number>;
   problems: LineProblem[];
+  commitAnyway: boolean;
+  overridden: Overridden[];
 }): Map<number, number[]> {
   const { lines, room, problems } = params;
   const lineIds = lines.map((l) => l.id);
@@ -195,6 +245,13 @@ function assignDevices(params: {
       if (!linesOfProduct.length) {
         refuse(`its product ${device.sku} is not on this order`);
         continue;
+      }
+      if (!device.sellable) {
+        if (!params.commitAnyway) {
+          refuse(`is ${device.statusName}, not a sellable status (tick "Commit anyway" to commit it regardless)`);
+          continue;
+        }
+        params.overridden.push({ imei: entry.value, status: device.statusName });
       }
       const target = linesOfProduct.map((l) => room.get(l.id)!).find((r) => r.left > 0);
       if (!target) {

@@ -11,7 +11,7 @@ import {
   staffUsers,
 } from '@/db/schema';
 import { describeProduct } from '@/lib/products';
-import { committedDevices, orderInvoiceRows, orderLineRows } from './order-contents';
+import { committedDevices, orderCreditNoteRows, orderInvoiceRows, orderLineRows } from './order-contents';
 
 /**
  * Everything the order page shows, for one order of one seller by its
@@ -44,6 +44,7 @@ export async function findOrderByNumber(db: DbOrTx, params: { sellerId: number; 
   });
 
   const orderInvoices = await orderInvoiceRows(db, scope);
+  const creditNotes = await orderCreditNoteRows(db, scope);
 
   const history = await db
     .select({
@@ -64,10 +65,18 @@ export async function findOrderByNumber(db: DbOrTx, params: { sellerId: number; 
     .orderBy(desc(auditEntries.createdAt), desc(auditEntries.id))
     .limit(50);
 
+  const total = lines.reduce((sum, l) => sum + l.amount, 0);
+  const activeInvoices = orderInvoices.filter((i) => i.voidedAt === null);
+  const invoicedTotal = activeInvoices.reduce((sum, i) => sum + i.total, 0);
   return {
     order: { ...order, placedBy: order.placedByAccountName ?? order.placedByStaffName ?? null },
     lines,
-    total: lines.reduce((sum, l) => sum + l.amount, 0),
+    total,
+    ordered: lines.reduce((sum, l) => sum + l.quantity, 0),
+    committed: lines.reduce((sum, l) => sum + l.committedCount, 0),
+    /** The same rule as createOrderInvoice: invoices that are not void cover the order's total. */
+    fullyInvoiced: activeInvoices.length > 0 && invoicedTotal >= total,
+    creditNotes,
     hasUnpriced: lines.some((l) => l.unitPrice === null),
     invoices: orderInvoices,
     history,
@@ -84,6 +93,7 @@ async function orderHeader(db: DbOrTx, params: { sellerId: number; number: numbe
       updatedAt: salesOrders.updatedAt,
       poNumber: salesOrders.poNumber,
       notes: salesOrders.notes,
+      closedShortReason: salesOrders.closedShortReason,
       organizationId: salesOrders.organizationId,
       organizationName: organizations.name,
       organizationEmail: organizations.email,

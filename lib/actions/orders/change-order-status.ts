@@ -6,13 +6,21 @@ import { changeOrderStatus } from '@/db/queries/orders/change-order-status';
 import { ok, staffAction } from '@/lib/actions';
 import { changeOrderStatusSchema } from '@/lib/validation/orders';
 
+/** Changes the status; a short order moving to a status that ends commitment needs a resolution (reduce, or close anyway with a reason). */
 export const changeOrderStatusAction = staffAction('staff', changeOrderStatusSchema, async (input, staff) => {
   const result = await changeOrderStatus(await getDb(), {
     sellerId: staff.sellerId,
     orderNumber: input.orderNumber,
     statusId: input.statusId,
+    resolution: input.resolution,
+    reason: input.reason,
     actor: staff.actor,
   });
   revalidatePath(`/admin/orders/${input.orderNumber}`);
-  return ok(result, result.changed ? `Status changed to ${result.statusName}.` : `The order is already ${result.statusName}.`);
+  if (!result.changed) return ok(result, `The order is already ${result.statusName}.`);
+  const reduced = result.reduced.length
+    ? ` Quantities reduced to what is committed: ${result.reduced.map((l) => `${l.sku} ${l.quantity} → ${l.committed}`).join(', ')}.`
+    : '';
+  const closedAnyway = result.closedShort ? ' Closed with devices missing; the reason is kept on the order.' : '';
+  return ok(result, `Status changed to ${result.statusName}.${reduced}${closedAnyway}`);
 });

@@ -13,7 +13,11 @@ export const commitDevicesAction = staffAction('staff', commitDevicesSchema, asy
     orderNumber: input.orderNumber,
     text: input.imeis,
     actor: staff.actor,
+    commitAnyway: input.commitAnyway === true,
   });
   revalidatePath(`/admin/orders/${input.orderNumber}`);
-  return ok(result, `Committed ${result.committed === 1 ? `1 device (${result.imeis[0]})` : `${result.committed} devices`}.`);
+  const overridden = result.unsellable.length
+    ? ` Committed anyway although not sellable: ${result.unsellable.map((d) => `${d.imei} (${d.status})`).join(', ')}.`
+    : '';
+  return ok(result, `Committed ${result.committed === 1 ? `1 device (${result.imeis[0]})` : `${result.committed} devices`}.${overridden}`);
 });

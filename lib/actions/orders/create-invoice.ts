@@ -11,6 +11,7 @@ export const createInvoiceAction = staffAction('staff', createInvoiceSchema, asy
     sellerId: staff.sellerId,
     orderNumber: input.orderNumber,
     email: input.email,
+    confirmAnother: input.confirmAnother === true,
     actor: staff.actor,
   });
   revalidatePath(`/admin/orders/${input.orderNumber}`);

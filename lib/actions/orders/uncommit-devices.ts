@@ -10,5 +10,8 @@ import { uncommitDevicesSchema } from '@/lib/validation/orders';
 export const uncommitDevicesAction = staffAction('staff', uncommitDevicesSchema, async (input, staff) => {
   const result = await uncommitDevices(await getDb(), { ...input, sellerId: staff.sellerId, actor: staff.actor });
   revalidatePath(`/admin/orders/${input.orderNumber}`);
-  return ok(result, `Uncommitted ${result.uncommitted === 1 ? '1 device' : `${result.uncommitted} devices`}.`);
+  return ok(
+    result,
+    `Uncommitted ${result.uncommitted === 1 ? `1 device (${result.imeis[0]})` : `${result.uncommitted} devices`} from order ${input.orderNumber}; they count as available again.`,
+  );
 });

@@ -66,7 +66,16 @@ export async function findCustomerOrder(db: DbOrTx, params: CustomerScope & { nu
   return {
     ...order,
     lines,
-    invoices: invoiceRows.map(({ number, issuedOn, dueOn, total, currency, paidAt }) => ({ number, issuedOn, dueOn, total, currency, paidAt })),
+    invoices: invoiceRows.map(({ number, issuedOn, dueOn, total, currency, paidAt, voidedAt, credited }) => ({
+      number,
+      issuedOn,
+      dueOn,
+      total,
+      currency,
+      paidAt,
+      voidedAt,
+      credited,
+    })),
     items: lines.reduce((n, l) => n + l.quantity, 0),
     total: lines.reduce((n, l) => n + (l.amount ?? 0), 0),
     hasUnpriced: lines.some((l) => l.unitPrice === null),

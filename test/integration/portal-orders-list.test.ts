@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { listCustomerOrders } from '@/db/queries/portal/orders/list-orders';
 import { createOrderInvoice, setInvoicePaid } from '@/db/queries/orders/order-invoices';
+import { voidInvoice } from '@/db/queries/invoices/void-invoice';
 import { invoiceStateText } from '@/components/portal/orders/invoice-state';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addOrganization, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
@@ -66,5 +67,18 @@ describe('the buyer Orders list', () => {
     const second = await search('PO-', 2, 1);
     expect(first.total).toBe(2);
     expect([...first.rows, ...second.rows].map((r) => r.number).sort()).toEqual([notInvoiced.number, unpaid.number].sort());
+  });
+
+  it('does not count a void invoice: an order whose only invoice is void reads "Not invoiced"', async () => {
+    const { db } = database;
+    const actor = await addStaffActor(db, seller);
+    const org = await addOrganization(db, seller, 'Voided');
+    const product = await addProduct(db, seller);
+    const { order } = await addOrder(db, seller, org.id, [{ productId: product.id, quantity: 1 }]);
+    const invoice = await createOrderInvoice(db, { sellerId: seller.sellerId, orderNumber: order.number, email: false, actor });
+    const scope = { sellerId: seller.sellerId, organizationId: org.id, page: 1, pageSize: 25 };
+    expect(invoiceStateText((await listCustomerOrders(db, scope)).rows[0]!.invoice, '2026-12-01')).toMatch(/^Unpaid/);
+    await voidInvoice(db, { sellerId: seller.sellerId, orderNumber: order.number, invoiceNumber: invoice.number, reason: 'Billed twice', actor });
+    expect(invoiceStateText((await listCustomerOrders(db, scope)).rows[0]!.invoice, '2026-12-01')).toBe('Not invoiced');
   });
 });

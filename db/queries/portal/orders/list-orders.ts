@@ -89,7 +89,7 @@ export async function listCustomerOrders(
                count(*) filter (where i.paid_at is null)::int as unpaid,
                to_char(min(i.due_on) filter (where i.paid_at is null), 'YYYY-MM-DD') as due_on
         from invoices i
-        where i.order_id = page.id and i.seller_id = ${sellerId}
+        where i.order_id = page.id and i.seller_id = ${sellerId} and i.voided_at is null
       ) inv on true
       order by page.created_at desc, page.id desc`),
     queryRows(db, sql`select count(*)::int as n from sales_orders o where ${where}`),

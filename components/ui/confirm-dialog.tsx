@@ -14,6 +14,8 @@ function adoptPageNonce() {
   const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
   if (nonce) setNonce(nonce);
 }
+// At load, so a dialog its parent opens (the `open` prop) has the nonce too; again on each open.
+if (typeof document !== 'undefined') adoptPageNonce();
 
 /**
  * The one confirmation of the product (Radix Alert Dialog: focus moves into

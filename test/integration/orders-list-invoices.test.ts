@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { listOrders } from '@/db/queries/orders/list-orders';
 import { createOrderInvoice, emailOrderInvoice, setInvoicePaid } from '@/db/queries/orders/order-invoices';
@@ -109,6 +109,9 @@ describe('order list and invoices', () => {
     await emailOrderInvoice(db, { sellerId: seller.sellerId, orderNumber: order.number, invoiceNumber: invoice.number, actor });
     const sent = await db.select().from(s.emailMessages).where(eq(s.emailMessages.recipient, org.email!));
     expect(sent).toHaveLength(2);
+    // The history says to whom: "emailed invoice 5021 of order 1025 to …".
+    const [emailed] = await db.select().from(s.auditEntries).where(and(eq(s.auditEntries.action, 'invoice.email'), eq(s.auditEntries.entityId, order.id)));
+    expect(emailed!.details).toMatchObject({ invoiceNumber: invoice.number, to: org.email });
 
     const printable = await findInvoiceForPrint(db, { sellerId: seller.sellerId, orderNumber: order.number, invoiceNumber: invoice.number });
     expect(printable!.lines.map((l) => [l.quantity, l.unitPrice, l.amount])).toEqual([[3, 2500, 7500]]);

@@ -157,6 +157,10 @@ describe('return requests from the portal', () => {
       [keep!.id, 'keep_partial_refund', 'Scratched back', 4500],
     ]);
 
+    // A customer event in the histories, by the buyer.
+    const [audit] = await db.select().from(s.auditEntries).where(and(eq(s.auditEntries.action, 'rma.request'), eq(s.auditEntries.entityId, result.rmaId)));
+    expect(audit).toMatchObject({ sellerId: w.x.sellerId, entityType: 'rma', details: { number: result.number, organization: 'Alpha Phones', devices: 2 } });
+
     const emails = await db
       .select()
       .from(s.emailMessages)

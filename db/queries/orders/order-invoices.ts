@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { invoices, salesOrderLines } from '@/db/schema';
+import { emailMessages, invoices, salesOrderLines } from '@/db/schema';
 import { recordAudit, type StaffActor } from '../audit';
 import { createInvoiceForOrder, queueInvoiceEmail } from '../invoices/create-invoice';
 import { Refusal } from '@/lib/refusal';
@@ -84,13 +84,14 @@ export async function emailOrderInvoice(
     if (invoice.voidedAt) throw new Refusal(`Invoice ${invoice.number} is void; a void invoice is not emailed.`, { code: 'conflict' });
     const messageId = await queueInvoiceEmail(tx, { sellerId, invoiceId: invoice.id });
     if (messageId === null) throw new Refusal(noAddress);
+    const [message] = await tx.select({ to: emailMessages.recipient }).from(emailMessages).where(eq(emailMessages.id, messageId));
     await recordAudit(tx, {
       sellerId,
       actor: params.actor,
       action: 'invoice.email',
       entityType: 'sales_order',
       entityId: order.id,
-      details: { number: order.number, invoiceNumber: invoice.number },
+      details: { number: order.number, invoiceNumber: invoice.number, to: message?.to ?? null },
     });
     return { messageId };
   });

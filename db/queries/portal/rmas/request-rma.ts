@@ -21,6 +21,7 @@ import { formatMoney, maxMoneyMinor, moneyLimitText } from '@/lib/money';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { returnRequestEmail } from '@/lib/email/templates/return-request';
 import { publicUrl } from '@/lib/public-url';
+import { recordAudit } from '@/db/queries/audit';
 import { nextDocumentNumber } from '@/db/queries/document-numbers';
 import { sellerCurrency } from '@/db/queries/orders/lock-order';
 import { isoDay } from '@/lib/format/dates';
@@ -212,6 +213,20 @@ export async function createReturnRequest(
         requestedRefundAmount: line.disposition === 'keep_partial_refund' ? line.requestedRefund! : 0,
       })),
     );
+    // A customer event in the histories: "Nora Buyer asked to return 3 devices on RMA 305 for Northwind".
+    const [who] = await tx
+      .select({ name: portalAccounts.name, organization: organizations.name })
+      .from(portalAccounts)
+      .innerJoin(organizations, eq(organizations.id, portalAccounts.organizationId))
+      .where(and(eq(portalAccounts.id, params.portalAccountId), eq(portalAccounts.sellerId, sellerId)));
+    await recordAudit(tx, {
+      sellerId,
+      actor: { label: who?.name ?? 'A buyer' },
+      action: 'rma.request',
+      entityType: 'rma',
+      entityId: rma!.id,
+      details: { number, organization: who?.organization ?? null, devices: params.lines.length, portalAccountId: params.portalAccountId },
+    });
     await notifyStaff(tx, {
       sellerId,
       organizationId,

@@ -52,6 +52,17 @@ step "Production build"
 npx next build
 
 step "Reliability suite (two production instances, faults, isolation matrix)"
+if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "PostgreSQL server binaries are missing; installing Debian's postgresql package."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  else
+    echo "The reliability suite starts a PostgreSQL server of its own. Install the binaries with:"
+    echo "  sudo apt-get install -y --no-install-recommends postgresql"
+    exit 1
+  fi
+fi
 TEST_RELIABILITY=1 npx vitest run --project reliability
 
 step "Playwright (Chromium)"

@@ -67,6 +67,8 @@ const schema = z.object({
   DNS_SERVERS: list(dnsServer),
 });
 
+const envKeys = Object.keys(schema.shape);
+
 export type Env = z.output<typeof schema>;
 
 export const DEVELOPMENT_AUTH_SECRET = 'tradepost-development-secret-do-not-use-in-production';
@@ -126,8 +128,16 @@ export function productionProblems(reading: EnvReading): string[] {
  * The process's environment. Read on each call (a parse takes microseconds),
  * so a test that sets a variable sees it at once.
  */
+let lastReading: { fingerprint: string; env: Env } | undefined;
+
+/**
+ * The environment, parsed. Every render asks several times, so the parse is
+ * kept while the variables it reads are unchanged (tests change them).
+ */
 export function env(): Env {
-  return readEnv().env;
+  const fingerprint = envKeys.map((k) => process.env[k] ?? '\u0000').join('\u0001');
+  if (lastReading?.fingerprint !== fingerprint) lastReading = { fingerprint, env: readEnv().env };
+  return lastReading.env;
 }
 
 /** True in a server started by `next start` (not while `next build` runs). */

@@ -15,10 +15,16 @@ function formatterFor(currency: string, locale: string): Intl.NumberFormat {
   return formatter;
 }
 
-/** Number of minor units in one major unit (2 for USD, 0 for JPY, 3 for KWD). */
+const digitsByCurrency = new Map<string, number>();
+
+/** Number of minor units in one major unit (2 for USD, 0 for JPY, 3 for KWD). Read once per currency: every price shown asks. */
 export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {

@@ -48,6 +48,19 @@ end`;
 export const auditSubjectOrganizationId = sql<number | null>`case when audit_entries.entity_type = 'portal_account'
   then (select a.organization_id from portal_accounts a where a.id = audit_entries.entity_id and a.seller_id = audit_entries.seller_id) end`;
 
+/** An audit entry as the history lists and the dashboard read it, with its subject's name. */
+export const auditEntryColumns = {
+  id: auditEntries.id,
+  actorLabel: auditEntries.actorLabel,
+  action: auditEntries.action,
+  entityType: auditEntries.entityType,
+  entityId: auditEntries.entityId,
+  details: auditEntries.details,
+  createdAt: auditEntries.createdAt,
+  subjectName: auditSubjectName,
+  subjectOrganizationId: auditSubjectOrganizationId,
+};
+
 /**
  * What happened with one customer, newest first: the organization itself, its
  * portal accounts, and its orders and RMAs (staff and buyer alike). One
@@ -56,17 +69,7 @@ export const auditSubjectOrganizationId = sql<number | null>`case when audit_ent
 export async function organizationHistory(db: DbOrTx, params: { sellerId: number; organizationId: number; limit?: number }) {
   const { sellerId, organizationId } = params;
   return db
-    .select({
-      id: auditEntries.id,
-      actorLabel: auditEntries.actorLabel,
-      action: auditEntries.action,
-      entityType: auditEntries.entityType,
-      entityId: auditEntries.entityId,
-      details: auditEntries.details,
-      createdAt: auditEntries.createdAt,
-      subjectName: auditSubjectName,
-      subjectOrganizationId: auditSubjectOrganizationId,
-    })
+    .select(auditEntryColumns)
     .from(auditEntries)
     .where(
       and(

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { auditEntries, organizations, portalSettings, productAvailability, rmas, salesOrders } from '@/db/schema';
 import { openRmaStatuses } from '@/lib/rmas/statuses';
-import { auditSubjectName, auditSubjectOrganizationId } from './audit';
+import { auditEntryColumns } from './audit';
 
 /**
  * The dashboard in a handful of indexed queries: portal orders still in the
@@ -62,17 +62,7 @@ export async function dashboardSummary(db: DbOrTx, params: { sellerId: number; l
     .limit(latest);
 
   const activity = await db
-    .select({
-      id: auditEntries.id,
-      actorLabel: auditEntries.actorLabel,
-      action: auditEntries.action,
-      entityType: auditEntries.entityType,
-      entityId: auditEntries.entityId,
-      details: auditEntries.details,
-      createdAt: auditEntries.createdAt,
-      subjectName: auditSubjectName,
-      subjectOrganizationId: auditSubjectOrganizationId,
-    })
+    .select(auditEntryColumns)
     .from(auditEntries)
     .where(eq(auditEntries.sellerId, sellerId))
     .orderBy(desc(auditEntries.createdAt), desc(auditEntries.id))

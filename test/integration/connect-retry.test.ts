@@ -82,3 +82,32 @@ describe.runIf(onPostgres)('statements whose connection could not be established
     expect(relay.accepted()).toBe(3);
   });
 });
+
+describe.runIf(onPostgres)('a connection whose backend was terminated (PostgreSQL)', () => {
+  it("answers the next query on a new backend, not with the terminated one's error (postgres.js patch)", async () => {
+    const client = postgres(postgresAdminUrl, { max: 1, onnotice: () => {} });
+    const admin = postgres(postgresAdminUrl, { max: 1, onnotice: () => {} });
+    try {
+      const { pid } = (await client<{ pid: number }[]>`select pg_backend_pid() as pid`)[0]!;
+      const sleeping = client`select pg_sleep(30)`.then(
+        () => 'answered',
+        (error: { code?: string }) => error.code,
+      );
+      // Terminated while it runs: the backend sends 57P01 and closes.
+      for (let i = 0; i < 100; i++) {
+        const [busy] = await admin`select 1 from pg_stat_activity where pid = ${pid} and query like 'select pg_sleep%'`;
+        if (busy) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await admin`select pg_terminate_backend(${pid})`;
+      expect(['57P01', 'CONNECTION_CLOSED']).toContain(await sleeping);
+      // The same pool connection reconnects; its first query is answered by the new backend.
+      const { answer, backend } = (await client<{ answer: number; backend: number }[]>`select 41 + 1 as answer, pg_backend_pid() as backend`)[0]!;
+      expect(answer).toBe(42);
+      expect(backend).not.toBe(pid);
+    } finally {
+      await client.end({ timeout: 1 });
+      await admin.end({ timeout: 1 });
+    }
+  });
+});

@@ -24,6 +24,22 @@ export function instanceLogPath(name: string): string {
   return `test-results/reliability/instance-${name}.log`;
 }
 
+/**
+ * Marks where each instance's log stands now; the returned function reads
+ * what they logged since, so a failure names its own cause and not an
+ * earlier case's (the fault cases log every outage they cause).
+ */
+export function logsFromHere(names: string[]): () => string {
+  const from = new Map(names.map((name) => [name, fs.existsSync(instanceLogPath(name)) ? fs.statSync(instanceLogPath(name)).size : 0]));
+  return () =>
+    names
+      .map((name) => {
+        const text = fs.readFileSync(instanceLogPath(name)).subarray(from.get(name)!).toString('utf8');
+        return `${name}:\n${text.length > 12_000 ? `${text.slice(0, 6000)}\n[…]\n${text.slice(-6000)}` : text}`;
+      })
+      .join('\n');
+}
+
 
 /**
  * One production instance on `databaseUrl`. Every instance of a cluster gets

@@ -1,7 +1,63 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { canAddOf, refusalMessage, useCartChange } from './use-cart';
+
+/** What one product's message line says after an add: the refusal (with the most that can be added) or the result. */
+export type AddMessage = { error: string; canAdd: number | null } | { added: string };
+
+/**
+ * Adding to the cart for a whole table at once: one cart mutation, and per
+ * product its message line and whether its add is running. A table of 50
+ * rows is one client island with this one hook, not 50 (the rows themselves
+ * are plain forms: see `AddToCartForm`). Adds of different products may run
+ * at the same time; a second add of the same product waits for the first.
+ */
+export function useAddToCart() {
+  const change = useCartChange();
+  const [messages, setMessages] = useState<ReadonlyMap<number, AddMessage>>(new Map());
+  const [pending, setPending] = useState<ReadonlySet<number>>(new Set());
+  // The guard against a double submit reads the latest set, not the render's.
+  const running = useRef(new Set<number>());
+
+  const say = (productId: number, message: AddMessage | null) =>
+    setMessages((previous) => {
+      const next = new Map(previous);
+      if (message) next.set(productId, message);
+      else next.delete(productId);
+      return next;
+    });
+  const mark = (productId: number, on: boolean) => {
+    if (on) running.current.add(productId);
+    else running.current.delete(productId);
+    setPending(new Set(running.current));
+  };
+
+  const add = async (productId: number, value: string, input: HTMLInputElement) => {
+    if (running.current.has(productId)) return;
+    const n = Number(value.trim());
+    if (value.trim() !== '' && Number.isFinite(n) && n < 1) {
+      // Said before asking the server: an add needs a positive quantity.
+      say(productId, { error: 'Enter at least 1.', canAdd: null });
+      return;
+    }
+    say(productId, null);
+    mark(productId, true);
+    try {
+      const data = await change.mutateAsync({ kind: 'add', productId, quantity: value });
+      say(productId, { added: 'quantity' in data ? `${data.quantity} in cart` : 'Added' });
+      input.value = '1';
+    } catch (error) {
+      say(productId, { error: refusalMessage(error) ?? 'The cart could not be changed. Please try again.', canAdd: canAddOf(error) });
+    } finally {
+      mark(productId, false);
+    }
+  };
+
+  return { add, messageOf: (productId: number) => messages.get(productId), isPending: (productId: number) => pending.has(productId) };
+}
+
+export type AddToCartControls = ReturnType<typeof useAddToCart>;
 
 /**
  * Quantity and "Add" for one product; the server checks the quantity against
@@ -9,76 +65,58 @@ import { canAddOf, refusalMessage, useCartChange } from './use-cart';
  * so a message never moves the table. While the request runs the button stays
  * focusable (`aria-disabled`, not `disabled`), so keyboard focus stays on it.
  * A refusal offers the most that can be added ("Only 10 available." Add 10).
+ * No state of its own: the table's `useAddToCart` holds it.
  */
-export function AddToCart({
+export function AddToCartForm({
   productId,
   label,
   buttonLabel = 'Add to cart',
+  controls,
 }: {
   productId: number;
   label: string;
   buttonLabel?: string;
+  controls: AddToCartControls;
 }) {
-  const [quantity, setQuantity] = useState('1');
-  const [added, setAdded] = useState<string | null>(null);
-  const [local, setLocal] = useState<string | null>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const change = useCartChange();
   const id = `qty-${productId}`;
-  const error = local ?? refusalMessage(change.error);
-  const canAdd = local ? null : canAddOf(change.error);
-  const pending = change.isPending;
+  const message = controls.messageOf(productId);
+  const error = message && 'error' in message ? message : null;
+  const pending = controls.isPending(productId) || undefined;
+  const quantityOf = (form: HTMLFormElement) => form.elements.namedItem('quantity') as HTMLInputElement;
 
-  const add = (value: string) => {
-    if (pending) return;
-    setAdded(null);
-    const n = Number(value.trim());
-    if (value.trim() !== '' && Number.isFinite(n) && n < 1) {
-      // Said before asking the server: an add needs a positive quantity.
-      change.reset();
-      setLocal('Enter at least 1.');
-      return;
-    }
-    setLocal(null);
-    change.mutate(
-      { kind: 'add', productId, quantity: value },
-      {
-        onSuccess: (data) => {
-          setAdded('quantity' in data ? `${data.quantity} in cart` : 'Added');
-          setQuantity('1');
-        },
-      },
-    );
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const input = quantityOf(e.currentTarget);
+    void controls.add(productId, input.value, input);
+  };
+  const onAddMost = (e: MouseEvent<HTMLButtonElement>, most: number) => {
+    const form = e.currentTarget.form!;
+    const input = quantityOf(form);
+    input.value = String(most);
+    void controls.add(productId, input.value, input);
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
   };
 
   return (
-    <form
-      noValidate
-      className="flex flex-wrap items-center justify-end gap-x-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        add(quantity);
-      }}
-    >
+    <form noValidate className="flex flex-wrap items-center justify-end gap-x-2" onSubmit={onSubmit}>
       <label htmlFor={id} className="sr-only">
         Quantity of {label}
       </label>
       <input
         id={id}
+        name="quantity"
         type="number"
         min={1}
         step={1}
         inputMode="numeric"
-        value={quantity}
-        onChange={(e) => setQuantity(e.target.value)}
+        defaultValue="1"
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-msg`}
         className="w-16 rounded border border-slate-300 px-2 py-1 text-right"
       />
       <button
-        ref={button}
         type="submit"
-        aria-disabled={pending || undefined}
+        aria-disabled={pending}
         aria-label={buttonLabel === 'Add to cart' ? undefined : `${buttonLabel} ${label}`}
         className="rounded bg-[var(--brand)] px-2.5 py-1 font-medium text-white aria-disabled:cursor-wait aria-disabled:opacity-50"
       >
@@ -87,30 +125,32 @@ export function AddToCart({
       <div id={`${id}-msg`} className="flex h-5 w-full items-center justify-end gap-2 overflow-hidden text-xs">
         {error ? (
           <>
-            <span role="alert" className="truncate text-red-700" title={error}>
-              {error}
+            <span role="alert" className="truncate text-red-700" title={error.error}>
+              {error.error}
             </span>
-            {canAdd ? (
+            {error.canAdd ? (
               <button
                 type="button"
-                aria-disabled={pending || undefined}
+                aria-disabled={pending}
                 className="shrink-0 rounded border border-amber-400 bg-amber-50 px-1.5 font-medium text-amber-900"
-                onClick={() => {
-                  setQuantity(String(canAdd));
-                  add(String(canAdd));
-                  button.current?.focus();
-                }}
+                onClick={(e) => onAddMost(e, error.canAdd!)}
               >
-                Add {canAdd}
+                Add {error.canAdd}
               </button>
             ) : null}
           </>
-        ) : added ? (
+        ) : message && 'added' in message ? (
           <span role="status" className="truncate text-green-700">
-            {added}
+            {message.added}
           </span>
         ) : null}
       </div>
     </form>
   );
+}
+
+/** One product's add control on its own (its own `useAddToCart`), for a place with a single product. */
+export function AddToCart({ productId, label, buttonLabel }: { productId: number; label: string; buttonLabel?: string }) {
+  const controls = useAddToCart();
+  return <AddToCartForm productId={productId} label={label} buttonLabel={buttonLabel} controls={controls} />;
 }

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { ForSaleRow } from '@/db/queries/for-sale';
-import { AddToCart } from '@/components/cart/add-to-cart';
 import { EmptyRow, Table, Th } from '@/components/ui/table';
 import { formatMoney } from '@/lib/money';
 import { productLabel } from '@/lib/portal/product-label';
 import { forSaleQueryString, type ForSaleSort, type ForSaleView } from '@/lib/validation/for-sale';
-import { GradeBadge, variantTitle } from './grade-badge';
+import { variantTitle } from './grade-badge';
+import { ForSaleRows } from './for-sale-rows';
 
 export function SortHeader({ label, sort, view, base, className = '' }: { label: string; sort: ForSaleSort; view: ForSaleView; base: string; className?: string }) {
   const active = view.sort === sort;
@@ -47,7 +47,8 @@ export function ForSaleEmpty({ view, base, filtered, total }: { view: ForSaleVie
 
 /**
  * One row per available product: its title, the SKU as secondary text, the
- * grade as a badge. The layout is fixed (set column widths, a reserved
+ * grade as a badge. The header and the empty state render on the server; the
+ * rows are one client island (`ForSaleRows`) fed the rows' data. The layout is fixed (set column widths, a reserved
  * message line under each Add), so a message never moves the columns. Kept
  * lean on purpose (cell padding is set once on the table): fifty rows must
  * stay well under the page-weight budget.
@@ -91,25 +92,17 @@ export function ForSaleTable({
             <ForSaleEmpty view={view} base={base} filtered={filtered} total={total} />
           </EmptyRow>
         ) : null}
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td className="break-words">
-              <b className="font-medium">{variantTitle(r)}</b>
-              <br />
-              <small className="text-slate-500">{r.sku}</small>
-            </td>
-            <td>
-              <GradeBadge grade={r.grade} />
-            </td>
-            <td className="text-right tabular-nums">
-              {r.listPrice === null ? <i className="text-slate-500">Price on request</i> : formatMoney(r.listPrice, currency)}
-            </td>
-            <td className="text-right tabular-nums">{r.available}</td>
-            <td>
-              <AddToCart productId={r.id} label={productLabel(r)} />
-            </td>
-          </tr>
-        ))}
+        <ForSaleRows
+          rows={rows.map((r) => ({
+            id: r.id,
+            title: variantTitle(r),
+            sku: r.sku,
+            grade: r.grade,
+            price: r.listPrice === null ? null : formatMoney(r.listPrice, currency),
+            available: r.available,
+            label: productLabel(r),
+          }))}
+        />
       </tbody>
     </Table>
   );

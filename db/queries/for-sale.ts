@@ -1,4 +1,5 @@
 import { likeEscape } from '@/lib/like';
+import { attributeComparators } from '@/lib/product-attribute-order';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
@@ -166,22 +167,8 @@ export async function forSaleListing(db: DbOrTx, params: ForSaleParams): Promise
   return queryRows<ForSaleRow>(db, forSaleListingQuery(params));
 }
 
-export const gradeKey = (g: string) => [g.replace(/\+$/, ''), g.endsWith('+') ? 0 : 1] as const;
-const capacityKey = (c: string) => {
-  const n = Number(/^\d+/.exec(c)?.[0] ?? NaN);
-  return Number.isNaN(n) ? Infinity : /tb$/i.test(c) ? n * 1024 : n;
-};
-const compareOptions: Record<ForSaleFacetKey, (a: string, b: string) => number> = {
-  manufacturer: (a, b) => a.localeCompare(b),
-  model: (a, b) => a.localeCompare(b, 'en', { numeric: true }),
-  capacity: (a, b) => capacityKey(a) - capacityKey(b) || a.localeCompare(b),
-  color: (a, b) => a.localeCompare(b),
-  network: (a, b) => a.localeCompare(b),
-  grade: (a, b) => {
-    const [x, y] = [gradeKey(a), gradeKey(b)];
-    return x[0].localeCompare(y[0]) || x[1] - y[1];
-  },
-};
+/** Facet values in the order the trade reads them, the same as the back office's menus. */
+const compareOptions: Record<ForSaleFacetKey, (a: string, b: string) => number> = attributeComparators;
 
 type FacetCountRow = { facet: string; value: string; n: number };
 

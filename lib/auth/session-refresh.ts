@@ -1,4 +1,5 @@
-import { decode, encode } from 'next-auth/jwt';
+import { encode } from 'next-auth/jwt';
+import { decodeSessionToken } from './session-token';
 
 /**
  * Customer sessions end a week after they were last used, and never later
@@ -30,12 +31,7 @@ export async function refreshedSessionToken(params: {
   now?: Date;
 }): Promise<Refreshed | null> {
   const now = Math.floor((params.now ?? new Date()).getTime() / 1000);
-  let payload: Record<string, unknown> | null;
-  try {
-    payload = await decode({ token: params.token, secret: params.secret, salt: params.salt });
-  } catch {
-    return null;
-  }
+  const payload: Record<string, unknown> | null = await decodeSessionToken(params.token, { secret: params.secret, salt: params.salt });
   if (!payload || typeof payload.iat !== 'number' || typeof payload.exp !== 'number' || payload.exp <= now) return null;
   if (now - payload.iat < CUSTOMER_SESSION_REFRESH_SECONDS) return null;
   const signedInAt = typeof payload[SIGNED_IN_AT_CLAIM] === 'number' ? (payload[SIGNED_IN_AT_CLAIM] as number) : payload.iat;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import {
@@ -12,9 +12,8 @@ import {
 import { findPortalBySlug, type PortalIdentity } from '@/db/queries/sellers';
 import type { StaffRole } from '@/db/schema';
 import { Refusal } from '@/lib/refusal';
-import { customerAuth } from './customer-auth';
 import { customerAtPortal, type CustomerToken } from './customer-token';
-import { staffAuth } from './staff-auth';
+import { sessionClaims } from './session-token';
 
 export type { CustomerSession, StaffSession };
 
@@ -32,9 +31,12 @@ async function requestedPath(fallback: string): Promise<string> {
   return path && path.startsWith('/') && !path.startsWith('//') ? path : fallback;
 }
 
-/** The signed-in staff member, or null. Checks the database, not only the cookie. */
+/**
+ * The signed-in staff member, or null. Checks the database, not only the
+ * cookie (read by `sessionClaims`, as Auth.js reads it, without its request cycle).
+ */
 export const getStaff = cache(async (): Promise<StaffSession | null> => {
-  const session = (await staffAuth()) as { uid?: number; ver?: number } | null;
+  const session = (await sessionClaims('staff', await cookies())) as { uid?: number; ver?: number } | null;
   if (!session?.uid) return null;
   return loadStaffSession(await getDb(), { staffUserId: session.uid, sessionVersion: session.ver ?? 0 });
 });
@@ -62,7 +64,7 @@ export const requirePortal = cache(async (slug: string): Promise<PortalIdentity>
 /** The signed-in customer at this seller's portal, or null. A session of another seller counts as none. */
 export const getCustomer = cache(async (slug: string): Promise<CustomerSession | null> => {
   const portal = await requirePortal(slug);
-  const token = (await customerAuth()) as CustomerToken | null;
+  const token = (await sessionClaims('customer', await cookies())) as CustomerToken | null;
   const db = await getDb();
   return customerAtPortal(portal, token, (id, version, sellerId) => loadCustomerSession(db, { sellerId, portalAccountId: id, sessionVersion: version }));
 });

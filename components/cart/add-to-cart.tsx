@@ -98,7 +98,7 @@ export function AddToCartForm({
   };
 
   return (
-    <form noValidate className="flex flex-wrap items-center justify-end gap-x-2" onSubmit={onSubmit}>
+    <form noValidate className="add-form" onSubmit={onSubmit}>
       <label htmlFor={id} className="sr-only">
         Quantity of {label}
       </label>
@@ -112,17 +112,17 @@ export function AddToCartForm({
         defaultValue="1"
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-msg`}
-        className="w-16 rounded border border-slate-300 px-2 py-1 text-right"
+        className="add-quantity"
       />
       <button
         type="submit"
         aria-disabled={pending}
         aria-label={buttonLabel === 'Add to cart' ? undefined : `${buttonLabel} ${label}`}
-        className="rounded bg-[var(--brand)] px-2.5 py-1 font-medium text-white aria-disabled:cursor-wait aria-disabled:opacity-50"
+        className="add-button"
       >
         {buttonLabel}
       </button>
-      <div id={`${id}-msg`} className="flex h-5 w-full items-center justify-end gap-2 overflow-hidden text-xs">
+      <div id={`${id}-msg`} className="add-message">
         {error ? (
           <>
             <span role="alert" className="truncate text-red-700" title={error.error}>
@@ -147,10 +147,4 @@ export function AddToCartForm({
       </div>
     </form>
   );
-}
-
-/** One product's add control on its own (its own `useAddToCart`), for a place with a single product. */
-export function AddToCart({ productId, label, buttonLabel }: { productId: number; label: string; buttonLabel?: string }) {
-  const controls = useAddToCart();
-  return <AddToCartForm productId={productId} label={label} buttonLabel={buttonLabel} controls={controls} />;
 }

@@ -1,7 +1,7 @@
 /** A product's grade as a badge ("Grade A+" to screen readers), the same in the list and the grouped view. */
 export function GradeBadge({ grade }: { grade: string }) {
   return (
-    <span className="inline-flex min-w-8 justify-center rounded border border-slate-300 bg-slate-50 px-1.5 text-xs font-semibold text-slate-800">
+    <span className="grade-badge">
       <span className="sr-only">Grade </span>
       {grade}
     </span>

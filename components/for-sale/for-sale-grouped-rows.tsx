@@ -1,0 +1,43 @@
+'use client';
+
+import { AddToCartForm, useAddToCart } from '@/components/cart/add-to-cart';
+
+/** One product in a grade cell of the grouped view, as the browser needs it: the server formats price and label. */
+export type ForSaleCellView = { id: number; price: string | null; available: number; label: string };
+
+/** One row of the grouped view: a variant's title and, per grade column in order, its products (often one, sometimes none). */
+export type ForSaleGroupView = { title: string; cells: { grade: string; products: ForSaleCellView[] }[] };
+
+/**
+ * The rows of the grouped view, one client island for the whole page of
+ * groups (like `ForSaleRows`): each grade cell shows the price, the quantity
+ * available and its own quantity box and Add, all sharing one `useAddToCart`.
+ */
+export function ForSaleGroupedRows({ groups }: { groups: ForSaleGroupView[] }) {
+  const controls = useAddToCart();
+  return groups.map((group) => (
+    <tr key={group.title}>
+      <th scope="row" className="break-words px-3 py-2 text-left font-medium">
+        {group.title}
+      </th>
+      {group.cells.map(({ grade, products }) => (
+        <td key={grade} className="text-right">
+          {products.length === 0 ? (
+            <span className="text-slate-400" aria-label={`None in grade ${grade}`}>
+              —
+            </span>
+          ) : null}
+          {products.map((c) => (
+            <div key={c.id}>
+              <p className="tabular-nums">
+                {c.price === null ? <i className="text-slate-500">Price on request</i> : <b className="font-semibold">{c.price}</b>}
+                <span className="text-slate-600"> · {c.available} available</span>
+              </p>
+              <AddToCartForm productId={c.id} label={c.label} buttonLabel="Add" controls={controls} />
+            </div>
+          ))}
+        </td>
+      ))}
+    </tr>
+  ));
+}

@@ -13,6 +13,8 @@ export type SizeResult = {
   addToCart: ActionCase & { rssMbAfter: number };
   checkout: CheckoutCase & { rssMbAfter: number };
   rssMb: number;
+  /** 1-minute load average of the machine when the measured cases began. */
+  loadAverage: number;
   idleStatementsPerSecond: number;
   statementsPerRender: Record<string, number>;
   statementTexts: Record<string, number>;
@@ -130,17 +132,19 @@ function generated(results: SizeResult[], settings: Settings, minutes: number): 
     `For Sale render (${settings.renders} sequential renders per view through a counting relay, less the idle server's statements over the same time),`,
     'and whether an EXPLAIN of the For Sale statements (page, listing, facets × the 4 views) has a node on `devices`.',
     '',
-    '| devices | orders | RSS after the run | HTML (with its RSC payload) | RSC payload alone | statements per render: first / filtered / search / deep | idle statements/s | EXPLAIN reads devices |',
-    '|---:|---:|---:|---:|---:|---|---:|---|',
+    '| devices | orders | load average at start | RSS after the run | HTML (with its RSC payload) | RSC payload alone | statements per render: first / filtered / search / deep | idle statements/s | EXPLAIN reads devices |',
+    '|---:|---:|---:|---:|---:|---:|---|---:|---|',
     ...results.map((r) => {
       const reads = r.explain.filter((e) => e.readsDevices);
       return (
-        `| ${n(r.size)} | ${n(r.orders)} | ${r.rssMb} MB | ${kb(r.forSaleHtmlBytes)} | ${kb(r.forSaleRscBytes)} | ${Object.values(r.statementsPerRender).join(' / ')} | ` +
+        `| ${n(r.size)} | ${n(r.orders)} | ${r.loadAverage} | ${r.rssMb} MB | ${kb(r.forSaleHtmlBytes)} | ${kb(r.forSaleRscBytes)} | ${Object.values(r.statementsPerRender).join(' / ')} | ` +
         `${r.idleStatementsPerSecond} | ${reads.length ? `**yes**: ${reads.map((e) => `${e.view}/${e.statement}`).join(', ')}` : `no (${r.explain.length} plans)`} |`
       );
     }),
     '',
-    'RSS counts the `next start` process and its children; RSS after each case is in `bench/results.json`.',
+    'RSS counts the `next start` process and its children. RSS after each case, in the order of the first table (MB):',
+    '',
+    ...results.map((r) => `- ${n(r.size)} devices: ${[...r.rows.map((m) => m.rssMbAfter), r.addToCart.rssMbAfter, r.checkout.rssMbAfter].join(' → ')}`),
     '',
     '### Targets (issue 10)',
     '',

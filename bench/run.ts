@@ -235,6 +235,8 @@ async function benchSize(size: number, problems: string[]): Promise<SizeResult> 
   const counted = await countStatements(url, problems);
   console.log(`${size.toLocaleString('en-US')} devices · statements per render: ${JSON.stringify(counted.statementsPerRender)}`);
   return withServer(url, { floor: true }, async (server) => {
+    // The machine is shared: the load before the measured cases says how far to trust them.
+    const loadAverage = Math.round(os.loadavg()[0]! * 100) / 100;
     const cookies: Record<Who, string | null> = {
       buyer: await buyerCookie(url, 'buyer@northwind.example'),
       staff: await staffCookie(url),
@@ -269,6 +271,7 @@ async function benchSize(size: number, problems: string[]): Promise<SizeResult> 
       addToCart: { ...adding, rssMbAfter: addRss },
       checkout: { ...checkout, rssMbAfter: server.rssMb() },
       rssMb: server.rssMb(),
+      loadAverage,
       ...counted,
       explain,
     };

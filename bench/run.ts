@@ -58,17 +58,19 @@ const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1
 const renders = small ? 10 : 20;
 
 type Who = 'buyer' | 'staff' | 'nobody';
-type Case = { name: string; path: string; as: Who; expect: string };
+/** `expect` must be in the body, `reject` (an empty list) must not. */
+type Case = { name: string; path: string; as: Who; expect: string; reject?: RegExp };
 const FOR_SALE = 'Products for sale';
+const NO_PRODUCTS = /\b0 products\b/;
 const cases: Case[] = [
-  { name: 'For Sale, first page', path: '/p/acme', as: 'buyer', expect: FOR_SALE },
-  { name: 'For Sale, filtered (Apple, grade A)', path: '/p/acme?manufacturer=Apple&grade=A', as: 'buyer', expect: FOR_SALE },
-  { name: 'For Sale, text search', path: '/p/acme?q=iphone%2013', as: 'buyer', expect: FOR_SALE },
-  { name: 'For Sale, deep page', path: '/p/acme?page=12', as: 'buyer', expect: FOR_SALE },
+  { name: 'For Sale, first page', path: '/p/acme', as: 'buyer', expect: FOR_SALE, reject: NO_PRODUCTS },
+  { name: 'For Sale, filtered (Apple, grade A)', path: '/p/acme?manufacturer=Apple&grade=A', as: 'buyer', expect: FOR_SALE, reject: NO_PRODUCTS },
+  { name: 'For Sale, text search', path: '/p/acme?q=iphone%2013', as: 'buyer', expect: FOR_SALE, reject: NO_PRODUCTS },
+  { name: 'For Sale, deep page', path: '/p/acme?page=12', as: 'buyer', expect: FOR_SALE, reject: NO_PRODUCTS },
   { name: 'Floor page (layout + session, 50 fixed rows)', path: '/p/acme/bench-floor', as: 'buyer', expect: 'Benchmark floor' },
   { name: 'Portal sign-in page (floor)', path: '/p/acme/sign-in', as: 'nobody', expect: 'Sign in' },
-  { name: 'Back office inventory list', path: '/admin/inventory', as: 'staff', expect: 'Inventory' },
-  { name: 'Back office orders list', path: '/admin/orders', as: 'staff', expect: 'Orders' },
+  { name: 'Back office inventory list', path: '/admin/inventory', as: 'staff', expect: 'Inventory', reject: /No devices/ },
+  { name: 'Back office orders list', path: '/admin/orders', as: 'staff', expect: 'Orders', reject: /No orders yet/ },
 ];
 const forSaleCases = cases.filter((c) => c.expect === FOR_SALE);
 const WRONG_PAGE = /Something went wrong|This page could not be found/;
@@ -144,7 +146,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 function wrongBody(c: Case, status: number, body: string): boolean {
-  return status !== 200 || !body.includes(c.expect) || WRONG_PAGE.test(body);
+  return status !== 200 || !body.includes(c.expect) || WRONG_PAGE.test(body) || Boolean(c.reject?.test(body));
 }
 
 async function measure(server: Server, c: Case, cookie: string | null, size: number): Promise<Measured> {

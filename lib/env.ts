@@ -46,6 +46,8 @@ const schema = z.object({
   PGLITE_DATA_DIR: optional(z.string()),
   TRADEPOST_AUTO_SEED: flag('1'),
   TRADEPOST_PUBLIC_DEMO: flag('0'),
+  /** `npm run bench` only: serves the floor page `/p/<slug>/bench-floor` (also needs TRADEPOST_PUBLIC_DEMO=1). */
+  TRADEPOST_BENCH_FLOOR: flag('0'),
   PORT: withDefault(z.coerce.number().int().min(1).max(65535), 3000),
   AUTH_SECRET: optional(z.string()),
   APP_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
@@ -143,6 +145,11 @@ export function env(): Env {
 /** True in a server started by `next start` (not while `next build` runs). */
 export function isProductionServer(e: Env = env()): boolean {
   return e.NODE_ENV === 'production' && e.NEXT_PHASE !== 'phase-production-build';
+}
+
+/** The floor page of `npm run bench` exists only in a benchmark run: its flag and the demo opt-in (bench databases hold the demo). */
+export function benchFloorEnabled(e: Env = env()): boolean {
+  return e.TRADEPOST_BENCH_FLOOR === '1' && e.TRADEPOST_PUBLIC_DEMO === '1';
 }
 
 /** The public origin every absolute link starts with: APP_URL, or the local development server. */

@@ -20,6 +20,7 @@
  *
  * Needs PostgreSQL (TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres).
  */
+import { SERVER_NODE_OPTIONS } from './server-options';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -83,6 +84,7 @@ async function startServer(url: string, options: { floor: boolean }): Promise<Se
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      NODE_OPTIONS: SERVER_NODE_OPTIONS,
       DATABASE_URL: url,
       AUTH_SECRET: BENCH_AUTH_SECRET,
       APP_URL: `http://127.0.0.1:${port}`,

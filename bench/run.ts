@@ -20,7 +20,6 @@
  *
  * Needs PostgreSQL (TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres).
  */
-import { SERVER_NODE_OPTIONS } from './server-options';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -76,7 +75,7 @@ const cases: Case[] = [
 const forSaleCases = cases.filter((c) => c.expect === FOR_SALE);
 const WRONG_PAGE = /Something went wrong|This page could not be found/;
 
-type Server = { origin: string; child: ChildProcess; stop(): Promise<void>; rssMb(): number };
+type Server = { origin: string; child: ChildProcess; stop(): Promise<void>; rssMb(): number; output(): string };
 
 async function startServer(url: string, options: { floor: boolean }): Promise<Server> {
   const port = await freePort();
@@ -84,7 +83,6 @@ async function startServer(url: string, options: { floor: boolean }): Promise<Se
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      NODE_OPTIONS: SERVER_NODE_OPTIONS,
       DATABASE_URL: url,
       AUTH_SECRET: BENCH_AUTH_SECRET,
       APP_URL: `http://127.0.0.1:${port}`,
@@ -106,6 +104,7 @@ async function startServer(url: string, options: { floor: boolean }): Promise<Se
   return {
     origin,
     child,
+    output: () => output,
     rssMb() {
       // The server process and its children (next start may fork a worker).
       const pids = [child.pid!, ...spawnSync('pgrep', ['-P', String(child.pid)]).stdout.toString().split(/\s+/).filter(Boolean).map(Number)];
@@ -267,6 +266,10 @@ async function benchSize(size: number, problems: string[]): Promise<SizeResult> 
         `place p50 ${checkout.latency.p50} ms, p99 ${checkout.latency.p99} ms, errors ${checkout.errors}`,
     );
     for (const e of [...adding.sampleErrors, ...checkout.sampleErrors]) console.log(`  ${e}`);
+    // A failed case names its cause: what the server printed (a crash, an error behind a generic message).
+    if (rows.some((m) => m.errors) || adding.errors || checkout.errors || server.child.exitCode !== null) {
+      console.log(`the server's last output (exit code ${server.child.exitCode ?? 'none: still running'}):\n${server.output().slice(-4000)}`);
+    }
     return {
       size,
       orders: database.orders,

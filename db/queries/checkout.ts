@@ -50,12 +50,18 @@ function checkoutRefusal(code: CheckoutRefusalCode, message: string, shortLines:
  * method; without them the portal says so instead of half-working.
  */
 export async function checkoutReadiness(db: DbOrTx, params: { sellerId: number }) {
+  // One statement (For Sale asks on every view): the settings with the payment methods offered, as JSON.
   const [settings] = await db
     .select({
       enabled: portalSettings.enabled,
       autoInvoice: portalSettings.autoInvoice,
       statusId: orderStatuses.id,
       channelId: salesChannels.id,
+      methods: sql<{ id: number; name: string; instructions: string }[]>`coalesce((
+        select json_agg(json_build_object('id', m.id, 'name', m.name, 'instructions', m.instructions) order by m.name)
+        from ${portalPaymentMethods} pm
+        join ${paymentMethods} m on m.id = pm.payment_method_id and m.seller_id = pm.seller_id
+        where pm.seller_id = ${portalSettings.sellerId}), '[]'::json)`,
     })
     .from(portalSettings)
     .leftJoin(
@@ -68,15 +74,11 @@ export async function checkoutReadiness(db: DbOrTx, params: { sellerId: number }
     )
     .where(eq(portalSettings.sellerId, params.sellerId))
     .limit(1);
-  const methods = await db
-    .select({ id: paymentMethods.id, name: paymentMethods.name, instructions: paymentMethods.instructions })
-    .from(portalPaymentMethods)
-    .innerJoin(
-      paymentMethods,
-      and(eq(paymentMethods.id, portalPaymentMethods.paymentMethodId), eq(paymentMethods.sellerId, portalPaymentMethods.sellerId)),
-    )
-    .where(eq(portalPaymentMethods.sellerId, params.sellerId))
-    .orderBy(asc(paymentMethods.name));
+  const methods = (typeof settings?.methods === 'string' ? JSON.parse(settings.methods) : (settings?.methods ?? [])) as {
+    id: number;
+    name: string;
+    instructions: string;
+  }[];
   const missing: string[] = [];
   if (!settings?.statusId) missing.push('initial order status');
   if (!settings?.channelId) missing.push('sales channel');

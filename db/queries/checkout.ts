@@ -49,6 +49,9 @@ function checkoutRefusal(code: CheckoutRefusalCode, message: string, shortLines:
  * needs an initial order status, a sales channel and at least one payment
  * method; without them the portal says so instead of half-working.
  */
+/** A payment method the portal offers at checkout. */
+type OfferedMethod = { id: number; name: string; instructions: string };
+
 export async function checkoutReadiness(db: DbOrTx, params: { sellerId: number }) {
   // One statement (For Sale asks on every view): the settings with the payment methods offered, as JSON.
   const [settings] = await db
@@ -57,7 +60,7 @@ export async function checkoutReadiness(db: DbOrTx, params: { sellerId: number }
       autoInvoice: portalSettings.autoInvoice,
       statusId: orderStatuses.id,
       channelId: salesChannels.id,
-      methods: sql<{ id: number; name: string; instructions: string }[]>`coalesce((
+      methods: sql<OfferedMethod[] | string>`coalesce((
         select json_agg(json_build_object('id', m.id, 'name', m.name, 'instructions', m.instructions) order by m.name)
         from ${portalPaymentMethods} pm
         join ${paymentMethods} m on m.id = pm.payment_method_id and m.seller_id = pm.seller_id
@@ -74,11 +77,8 @@ export async function checkoutReadiness(db: DbOrTx, params: { sellerId: number }
     )
     .where(eq(portalSettings.sellerId, params.sellerId))
     .limit(1);
-  const methods = (typeof settings?.methods === 'string' ? JSON.parse(settings.methods) : (settings?.methods ?? [])) as {
-    id: number;
-    name: string;
-    instructions: string;
-  }[];
+  // postgres.js parses json; PGlite may hand it over as text.
+  const methods: OfferedMethod[] = typeof settings?.methods === 'string' ? JSON.parse(settings.methods) : (settings?.methods ?? []);
   const missing: string[] = [];
   if (!settings?.statusId) missing.push('initial order status');
   if (!settings?.channelId) missing.push('sales channel');

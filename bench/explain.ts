@@ -33,9 +33,12 @@ export async function explainForSale(url: string): Promise<ExplainCheck[]> {
   try {
     const db = database.db;
     const [acme] = await queryRows<{ id: number }>(db, sql`select id from sellers where slug = 'acme'`);
+    // As the bench's buyer sees it: priced by their organization's price list.
+    const [buyer] = await queryRows<{ organizationId: number }>(db, sql`
+      select a.organization_id as "organizationId" from portal_accounts a where a.seller_id = ${acme!.id} and a.email = 'buyer@northwind.example'`);
     const checks: ExplainCheck[] = [];
     for (const v of explainedViews) {
-      const params = { sellerId: acme!.id, view: parseForSaleView(v.params) };
+      const params = { sellerId: acme!.id, organizationId: buyer?.organizationId ?? null, view: parseForSaleView(v.params) };
       const statements = { page: forSalePageQuery(params), listing: forSaleListingQuery(params), facets: forSaleFacetsQuery(params) };
       for (const [statement, query] of Object.entries(statements)) {
         const [row] = await queryRows<{ 'QUERY PLAN': unknown }>(db, sql`explain (format json) ${query}`);

@@ -152,7 +152,7 @@ async function measureDatabase(db: Db, sellerId: number) {
   log('|---|---|---|---|---|---|---|');
   log(`| (calibration: a trivial statement) | ${overhead.toFixed(2)} | | | | | |`);
   for (const v of views) {
-    const params = { sellerId, view: parseForSaleView(v.params) };
+    const params = { sellerId, organizationId: null, view: parseForSaleView(v.params) };
     for (let i = 0; i < 20; i++) await forSalePage(db, params);
     const plans = [];
     await explain(db, `${v.name}: page statement`, forSalePageQuery(params), true);

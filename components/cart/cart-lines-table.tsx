@@ -37,13 +37,13 @@ export function CartLinesTable({ cart, currency }: { cart: CartContents; currenc
                 )}
               </td>
               <td className="text-right tabular-nums">
-                {line.listPrice === null ? <i className="text-slate-500">Price on request</i> : money(line.listPrice)}
+                {line.price === null ? <i className="text-slate-500">Price on request</i> : money(line.price)}
               </td>
               <td>
                 <CartLineControls productId={line.productId} label={label} quantity={line.quantity} available={line.available} />
               </td>
               <td className="text-right tabular-nums">
-                {line.listPrice === null ? <i className="text-slate-500">To be quoted</i> : money(line.listPrice * line.quantity)}
+                {line.price === null ? <i className="text-slate-500">To be quoted</i> : money(line.price * line.quantity)}
               </td>
             </tr>
           );

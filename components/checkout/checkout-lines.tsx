@@ -28,9 +28,9 @@ export function CheckoutLines({ cart, currency }: { cart: CartContents; currency
               ) : null}
             </td>
             <td className="text-right tabular-nums">{line.quantity}</td>
-            <td className="text-right tabular-nums">{line.listPrice === null ? <i>To be quoted</i> : money(line.listPrice)}</td>
+            <td className="text-right tabular-nums">{line.price === null ? <i>To be quoted</i> : money(line.price)}</td>
             <td className="text-right tabular-nums">
-              {line.listPrice === null ? <i>To be quoted</i> : money(line.listPrice * line.quantity)}
+              {line.price === null ? <i>To be quoted</i> : money(line.price * line.quantity)}
             </td>
           </tr>
         ))}

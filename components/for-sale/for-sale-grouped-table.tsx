@@ -64,7 +64,7 @@ export function ForSaleGroupedTable({
                 .filter((c) => c.grade === grade)
                 .map((c) => ({
                   id: c.id,
-                  price: c.listPrice === null ? null : formatMoney(c.listPrice, currency),
+                  price: c.price === null ? null : formatMoney(c.price, currency),
                   available: c.available,
                   label: productLabel({ ...group, grade }),
                 })),

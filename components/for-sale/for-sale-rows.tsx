@@ -9,8 +9,12 @@ export type ForSaleRowView = {
   title: string;
   sku: string;
   grade: string;
-  /** The formatted price; null: price on request. */
+  /** The buyer's formatted price for one unit; null: price on request. */
   price: string | null;
+  /** The formatted list price, when the buyer's price is lower. */
+  was: string | null;
+  /** The buyer's quantity breaks, e.g. "10+ $95.00 · 50+ $90.00"; null: none. */
+  breaks: string | null;
   available: number;
   /** The quantity input's name, e.g. "Apple iPhone 12 · 64GB · Black · AT&T · Grade A+". */
   label: string;
@@ -33,7 +37,15 @@ export function ForSaleRows({ rows }: { rows: ForSaleRowView[] }) {
       <td>
         <GradeBadge grade={r.grade} />
       </td>
-      <td className="text-right tabular-nums">{r.price === null ? <i className="text-slate-500">Price on request</i> : r.price}</td>
+      <td className="text-right tabular-nums">
+        {r.price === null ? <i className="text-slate-500">Price on request</i> : r.price}
+        {r.was ? (
+          <small className="block text-slate-500">
+            <s>{r.was}</s> list
+          </small>
+        ) : null}
+        {r.breaks ? <small className="block text-slate-600">{r.breaks}</small> : null}
+      </td>
       <td className="text-right tabular-nums">{r.available}</td>
       <td>
         <AddToCartForm productId={r.id} label={r.label} controls={controls} />

@@ -98,7 +98,9 @@ export function ForSaleTable({
             title: variantTitle(r),
             sku: r.sku,
             grade: r.grade,
-            price: r.listPrice === null ? null : formatMoney(r.listPrice, currency),
+            price: r.price === null ? null : formatMoney(r.price, currency),
+            was: r.listPrice !== null && r.price !== null && r.price < r.listPrice ? formatMoney(r.listPrice, currency) : null,
+            breaks: r.breaks.length ? r.breaks.map((b) => `${b.min}+ ${formatMoney(b.price, currency)}`).join(' · ') : null,
             available: r.available,
             label: productLabel(r),
           }))}

@@ -1,9 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
 import { cartLines } from '@/db/schema';
 import { Refusal } from '@/lib/refusal';
 import { productLabel } from '@/lib/portal/product-label';
+import { accountOrganization, joinFirstBreak, joinPriceList, unitPriceAt, unitPriceOfOne } from './pricing';
 import { CAN_ADD_FIELD } from '@/lib/validation/cart';
 import type { CartSummary } from '@/lib/validation/cart';
 
@@ -35,24 +36,37 @@ export type SellableProduct = {
   color: string;
   network: string;
   grade: string;
-  listPrice: number | null;
-  /** What may be ordered now: the available quantity, or 0 while the product is unpriced and hidden. */
+  /**
+   * What the buyer pays per unit (their price list at the line's quantity, see
+   * db/queries/pricing.ts; one unit outside a cart); null: price on request.
+   */
+  price: number | null;
+  /** What may be ordered now: the available quantity, or 0 while the product is unpriced for the buyer and hidden. */
   available: number;
 };
 
-/** The available quantity as the customer may order it (one expression shared by cart and checkout). */
-export const sellableQuantity = sql`case when p.list_price is null and coalesce(ps.hide_unpriced, false) then 0 else coalesce(a.quantity, 0) end`;
+/**
+ * The available quantity as the customer may order it (one expression shared
+ * by cart and checkout); needs the buyer's price list joined (`pl`, `b1`) by {@link buyerPricing}.
+ */
+export const sellableQuantity = sql`case when ${unitPriceOfOne} is null and coalesce(ps.hide_unpriced, false) then 0 else coalesce(a.quantity, 0) end`;
+
+/** Joins the cart owner's price list and its one-unit prices, for {@link sellableQuantity} and `unitPriceAt`. */
+export function buyerPricing(params: CartScope): SQL {
+  return sql`${joinPriceList({ sellerId: params.sellerId, organizationId: accountOrganization(params) })} ${joinFirstBreak}`;
+}
 
 /** A product of this seller with what can be ordered of it now; null for an unknown or another seller's id. */
-export async function sellableProduct(db: DbOrTx, params: { sellerId: number; productId: number }) {
+export async function sellableProduct(db: DbOrTx, params: CartScope & { productId: number }) {
   const [row] = await queryRows<SellableProduct>(db, sql`
     select p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
-      p.list_price as "listPrice", ${sellableQuantity} as available
+      ${unitPriceOfOne} as price, ${sellableQuantity} as available
     from products p
     left join product_availability a on a.product_id = p.id
     left join portal_settings ps on ps.seller_id = p.seller_id
+    ${buyerPricing(params)}
     where p.id = ${params.productId} and p.seller_id = ${params.sellerId}`);
-  return row ? { ...row, available: Number(row.available) } : null;
+  return row ? { ...row, price: row.price === null ? null : Number(row.price), available: Number(row.available) } : null;
 }
 
 const isAre = (n: number) => (n === 1 ? 'is' : 'are');
@@ -71,7 +85,7 @@ function assertQuantity(quantity: number) {
   }
 }
 
-async function requireSellable(db: DbOrTx, params: { sellerId: number; productId: number }) {
+async function requireSellable(db: DbOrTx, params: CartScope & { productId: number }) {
   const product = await sellableProduct(db, params);
   if (!product) throw cartRefusal('This product is not available.');
   if (product.available <= 0) throw cartRefusal(`${productLabel(product)} is no longer available.`);
@@ -202,27 +216,29 @@ export async function cartContents(db: DbOrTx, params: CartScope) {
   const rows = await queryRows<SellableProduct & { productId: number; quantity: number }>(db, sql`
     select c.product_id as "productId", c.quantity,
       p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
-      p.list_price as "listPrice", ${sellableQuantity} as available
+      ${unitPriceAt(sql`c.quantity`)} as price, ${sellableQuantity} as available
     from cart_lines c
     join products p on p.id = c.product_id and p.seller_id = c.seller_id
     left join product_availability a on a.product_id = p.id
     left join portal_settings ps on ps.seller_id = p.seller_id
+    ${buyerPricing(params)}
     where c.seller_id = ${params.sellerId} and c.portal_account_id = ${params.portalAccountId}
     order by c.added_at, c.product_id`);
   const lines: CartLineView[] = rows.map((r) => {
     const available = Number(r.available);
     return {
       ...r,
+      price: r.price === null ? null : Number(r.price),
       available,
       problem: available <= 0 ? 'unavailable' : available < r.quantity ? 'short' : null,
     };
   });
-  const priced = lines.filter((l) => l.listPrice !== null);
+  const priced = lines.filter((l) => l.price !== null);
   return {
     lines,
     units: lines.reduce((sum, l) => sum + l.quantity, 0),
     /** Minor units, priced lines only. */
-    subtotal: priced.reduce((sum, l) => sum + l.listPrice! * l.quantity, 0),
+    subtotal: priced.reduce((sum, l) => sum + l.price! * l.quantity, 0),
     toBeQuoted: lines.length - priced.length,
     hasProblems: lines.some((l) => l.problem !== null),
   };

@@ -26,7 +26,8 @@ import { findSellerBrand } from './seller-brand';
 import { productLabel } from '@/lib/portal/product-label';
 import { Refusal, type RefusalCode } from '@/lib/refusal';
 import type { CheckoutValues } from '@/lib/validation/checkout';
-import { sellableQuantity, type SellableProduct } from './cart';
+import { buyerPricing, sellableQuantity, type SellableProduct } from './cart';
+import { unitPriceAt } from './pricing';
 import { nextDocumentNumber } from './document-numbers';
 import { createInvoiceForOrder, queueInvoiceEmail } from './invoices/create-invoice';
 import { sellerCurrency } from './orders/lock-order';
@@ -189,16 +190,17 @@ async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<Place
   return { orderId, number, alreadyPlaced: false, invoiceId };
 }
 
-/** The cart with current prices and availability. Locking the lines serializes two checkouts of one cart: the second waits, then finds it empty. */
+/** The cart with the buyer's current prices (their price list at each line's quantity) and availability. Locking the lines serializes two checkouts of one cart: the second waits, then finds it empty. */
 function lockCartLines(tx: DbOrTx, params: { sellerId: number; portalAccountId: number }) {
   return queryRows<CartLineToOrder>(tx, sql`
     select c.product_id as "productId", c.quantity,
       p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
-      p.list_price as "listPrice", ${sellableQuantity} as available
+      ${unitPriceAt(sql`c.quantity`)} as price, ${sellableQuantity} as available
     from cart_lines c
     join products p on p.id = c.product_id and p.seller_id = c.seller_id
     left join product_availability a on a.product_id = p.id
     left join portal_settings ps on ps.seller_id = p.seller_id
+    ${buyerPricing(params)}
     where c.seller_id = ${params.sellerId} and c.portal_account_id = ${params.portalAccountId}
     order by c.added_at, c.product_id
     for update of c`);
@@ -263,7 +265,7 @@ async function insertOrder(
       orderId: order!.id,
       productId: l.productId,
       quantity: l.quantity,
-      unitPrice: l.listPrice,
+      unitPrice: l.price === null ? null : Number(l.price),
       position,
     })),
   );
@@ -301,7 +303,7 @@ async function announcePortalOrder(
   params: PlaceOrderParams & { orderId: number; number: number; lines: CartLineToOrder[] } & Awaited<ReturnType<typeof portalOrderAudience>>,
 ) {
   const { sellerId, who, owners, currency, brand } = params;
-  const total = params.lines.reduce((sum, l) => sum + lineAmount({ quantity: l.quantity, unitPrice: l.listPrice === null ? null : Number(l.listPrice) }), 0);
+  const total = params.lines.reduce((sum, l) => sum + lineAmount({ quantity: l.quantity, unitPrice: l.price === null ? null : Number(l.price) }), 0);
   await recordAudit(tx, {
     sellerId,
     actor: { label: who.name },
@@ -321,7 +323,7 @@ async function announcePortalOrder(
     currency,
     total,
     url: publicUrl(`/admin/orders/${params.number}`),
-    lines: params.lines.map((l) => ({ description: describeProduct(l), sku: l.sku, quantity: l.quantity, unitPrice: l.listPrice === null ? null : Number(l.listPrice) })),
+    lines: params.lines.map((l) => ({ description: describeProduct(l), sku: l.sku, quantity: l.quantity, unitPrice: l.price === null ? null : Number(l.price) })),
   });
   for (const o of owners) {
     await enqueueEmail(tx, { sellerId, kind: 'portal_order', to: o.email, ...email });

@@ -3,6 +3,7 @@ import { attributeComparators } from '@/lib/product-attribute-order';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
+import { joinFirstBreak, joinPriceList, quantityBreaks, readBreaks, unitPriceOfOne, type QuantityBreak } from '@/db/queries/pricing';
 import {
   FOR_SALE_PAGE_SIZE,
   forSaleFacetKeys,
@@ -15,7 +16,12 @@ import {
  * see 0001_availability.sql), never the devices, so its cost follows the
  * seller's product count, not the device count.
  */
-export type ForSaleParams = { sellerId: number; view: ForSaleView };
+export type ForSaleParams = {
+  sellerId: number;
+  /** The buyer's organization, whose price list prices the page; null: list prices (the benchmark's plans). */
+  organizationId: number | null;
+  view: ForSaleView;
+};
 
 export type ForSaleRow = {
   id: number;
@@ -26,8 +32,12 @@ export type ForSaleRow = {
   color: string;
   network: string;
   grade: string;
-  /** Minor units; null: price on request. */
+  /** What this buyer pays for one unit (db/queries/pricing.ts), minor units; null: price on request. */
+  price: number | null;
+  /** The list price, shown struck through when the buyer's price is lower. */
   listPrice: number | null;
+  /** The buyer's lower prices from a quantity on (price list breaks), lowest quantity first. */
+  breaks: QuantityBreak[];
   available: number;
 };
 
@@ -66,21 +76,28 @@ function facetCondition(view: ForSaleView, key: ForSaleFacetKey): SQL {
   return sql`${column[key]} in (${sql.join(chosen.map((v) => sql`${v}`), sql`, `)})`;
 }
 
-/** Available products of the seller that the page may show: quantity > 0, priced unless hiding is off. */
-function availableProducts(sellerId: number): SQL {
+/**
+ * Available products of the seller that the page may show: quantity > 0,
+ * priced for this buyer unless hiding is off; with the buyer's price list as
+ * `pl` and its price for one unit as `b1`.
+ */
+function availableProducts(params: ForSaleParams): SQL {
+  const { sellerId } = params;
   return sql`product_availability a
     join products p on p.id = a.product_id and p.seller_id = ${sellerId}
+    ${joinPriceList({ sellerId, organizationId: params.organizationId ?? sql`null::int` })}
+    ${joinFirstBreak}
     where a.seller_id = ${sellerId} and a.quantity > 0
-      and (p.list_price is not null
+      and (${unitPriceOfOne} is not null
            or not coalesce((select ps.hide_unpriced from portal_settings ps where ps.seller_id = ${sellerId}), false))`;
 }
 
-/** `quantity` is the available quantity's column: a.quantity on the join, p.quantity on the base set. */
-function orderBy(view: ForSaleView, quantity: SQL): SQL {
+/** `quantity` and `price` are columns: a.quantity and the price expression on the join, p.quantity and p.price on the base set. */
+function orderBy(view: ForSaleView, quantity: SQL, price: SQL): SQL {
   const d = view.dir === 'desc' ? sql`desc` : sql`asc`;
   // Capacity: "64GB" before "128GB", "1TB" after both (terabytes last, then shorter numbers first; no regex per row).
   const byModel = sql`p.manufacturer ${d}, p.model ${d}, (upper(p.capacity) like '%TB') ${d}, length(p.capacity) ${d}, p.capacity ${d}, p.color ${d}, rtrim(p.grade, '+') ${d}, p.grade ${view.dir === 'desc' ? sql`asc` : sql`desc`}, p.network ${d}, p.id ${d}`;
-  if (view.sort === 'price') return sql`p.list_price ${d} nulls last, ${byModel}`;
+  if (view.sort === 'price') return sql`${price} ${d} nulls last, ${byModel}`;
   if (view.sort === 'quantity') return sql`${quantity} ${d}, ${byModel}`;
   return byModel;
 }
@@ -89,13 +106,13 @@ const allFacetsMatch = (view: ForSaleView) => sql.join(forSaleFacetKeys.map((k) 
 
 /** The SQL of one page of the listing (exported for the benchmark's EXPLAIN). */
 export function forSaleListingQuery(params: ForSaleParams & { limit?: number; offset?: number }): SQL {
-  const { sellerId, view } = params;
+  const { view } = params;
   const limit = params.limit ?? FOR_SALE_PAGE_SIZE;
   const offset = params.offset ?? (view.page - 1) * FOR_SALE_PAGE_SIZE;
   return sql`select p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
-      p.list_price as "listPrice", a.quantity as available
-    from ${availableProducts(sellerId)} and ${searchCondition(view.q)} and ${allFacetsMatch(view)}
-    order by ${orderBy(view, sql`a.quantity`)}
+      ${unitPriceOfOne} as price, p.list_price as "listPrice", ${quantityBreaks(sql`pl.id`, sql`p.id`)} as breaks, a.quantity as available
+    from ${availableProducts(params)} and ${searchCondition(view.q)} and ${allFacetsMatch(view)}
+    order by ${orderBy(view, sql`a.quantity`, unitPriceOfOne)}
     limit ${limit} offset ${offset}`;
 }
 
@@ -104,12 +121,12 @@ export function forSaleListingQuery(params: ForSaleParams & { limit?: number; of
  * whether it passes that attribute's filter.
  */
 function baseSet(params: ForSaleParams): SQL {
-  const { sellerId, view } = params;
+  const { view } = params;
   const flags = forSaleFacetKeys.map((k) => sql`${facetCondition(view, k)} as ${sql.identifier(`${k}_ok`)}`);
   return sql`base as materialized (
     select p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade, p.list_price,
-      a.quantity, ${sql.join(flags, sql`, `)}
-    from ${availableProducts(sellerId)} and ${searchCondition(view.q)}
+      ${unitPriceOfOne} as price, pl.id as price_list_id, a.quantity, ${sql.join(flags, sql`, `)}
+    from ${availableProducts(params)} and ${searchCondition(view.q)}
   )`;
 }
 
@@ -146,15 +163,16 @@ export function forSaleFacetsQuery(params: ForSaleParams): SQL {
  */
 export function forSalePageQuery(params: ForSaleParams): SQL {
   const { view } = params;
-  const order = orderBy(view, sql`p.quantity`);
+  const order = orderBy(view, sql`p.quantity`, sql`p.price`);
   return sql`with ${baseSet(params)}, ${facetCounts(view)}
     select 'facet' as kind, facet, value, n, null::bigint as position, null::int as id, null as sku,
       null as manufacturer, null as model, null as capacity, null as color, null as network, null as grade,
-      null::bigint as "listPrice", null::int as available
+      null::bigint as price, null::bigint as "listPrice", null::json as breaks, null::int as available
     from facet_counts
     union all
     select 'row', null, null, null, row_number() over (order by ${order}), p.id, p.sku,
-      p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade, p.list_price, p.quantity
+      p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade, p.price, p.list_price,
+      ${quantityBreaks(sql`p.price_list_id`, sql`p.id`)}, p.quantity
     from (
       select * from base p
       where ${sql.join(forSaleFacetKeys.map((k) => sql.identifier(`${k}_ok`)), sql` and `)}
@@ -163,8 +181,18 @@ export function forSalePageQuery(params: ForSaleParams): SQL {
     ) p`;
 }
 
+/** A row as the driver returns it: bigint prices may arrive as strings, breaks as JSON text. */
+type RawRow = Omit<ForSaleRow, 'price' | 'listPrice' | 'breaks' | 'available'> & { price: unknown; listPrice: unknown; breaks: unknown; available: unknown };
+
+const money = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+function toRow(r: RawRow): ForSaleRow {
+  const { id, sku, manufacturer, model, capacity, color, network, grade } = r;
+  return { id, sku, manufacturer, model, capacity, color, network, grade, price: money(r.price), listPrice: money(r.listPrice), breaks: readBreaks(r.breaks), available: Number(r.available) };
+}
+
 export async function forSaleListing(db: DbOrTx, params: ForSaleParams): Promise<ForSaleRow[]> {
-  return queryRows<ForSaleRow>(db, forSaleListingQuery(params));
+  return (await queryRows<RawRow>(db, forSaleListingQuery(params))).map(toRow);
 }
 
 /** Facet values in the order the trade reads them, the same as the back office's menus. */
@@ -190,14 +218,12 @@ export async function forSaleFacets(db: DbOrTx, params: ForSaleParams): Promise<
 
 /** The page's rows and its facet counts in one round trip (what the For Sale page uses). */
 export async function forSalePage(db: DbOrTx, params: ForSaleParams): Promise<{ rows: ForSaleRow[]; facets: ForSaleFacets }> {
-  type Row = FacetCountRow & ForSaleRow & { kind: 'facet' | 'row'; position: number };
+  type Row = FacetCountRow & RawRow & { kind: 'facet' | 'row'; position: number };
   const result = await queryRows<Row>(db, forSalePageQuery(params));
   const rows = result
     .filter((r) => r.kind === 'row')
     .sort((x, y) => Number(x.position) - Number(y.position))
-    .map(({ id, sku, manufacturer, model, capacity, color, network, grade, listPrice, available }) => ({
-      id, sku, manufacturer, model, capacity, color, network, grade, listPrice, available,
-    }));
+    .map(toRow);
   return { rows, facets: toFacets(result.filter((r) => r.kind === 'facet')) };
 }
 
@@ -211,14 +237,14 @@ export async function* forSaleAllRows(
 ): AsyncGenerator<ForSaleRow[]> {
   const batchSize = params.batchSize ?? 1000;
   for (let offset = 0; ; offset += batchSize) {
-    const rows = await queryRows<ForSaleRow>(db, forSaleListingQuery({ ...params, limit: batchSize, offset }));
+    const rows = (await queryRows<RawRow>(db, forSaleListingQuery({ ...params, limit: batchSize, offset }))).map(toRow);
     if (rows.length) yield rows;
     if (rows.length < batchSize) return;
   }
 }
 
 /** One product in a grouped row: the grade's cell. */
-export type ForSaleCell = { id: number; sku: string; grade: string; listPrice: number | null; available: number };
+export type ForSaleCell = { id: number; sku: string; grade: string; /** The buyer's price for one unit. */ price: number | null; available: number };
 
 /** One row of the grouped view: a model, capacity, color and network, with its products by grade. */
 export type ForSaleGroup = {
@@ -237,7 +263,7 @@ const groupKeys = ['manufacturer', 'model', 'capacity', 'color', 'network'] as c
 function groupOrderBy(view: ForSaleView): SQL {
   const d = view.dir === 'desc' ? sql`desc` : sql`asc`;
   const byModel = sql`g.manufacturer ${d}, g.model ${d}, (upper(g.capacity) like '%TB') ${d}, length(g.capacity) ${d}, g.capacity ${d}, g.color ${d}, g.network ${d}`;
-  if (view.sort === 'price') return sql`g.list_price ${d} nulls last, ${byModel}`;
+  if (view.sort === 'price') return sql`g.price ${d} nulls last, ${byModel}`;
   if (view.sort === 'quantity') return sql`g.quantity ${d}, ${byModel}`;
   return byModel;
 }
@@ -255,7 +281,7 @@ export function forSaleGroupedPageQuery(params: ForSaleParams): SQL {
   const nulls = sql.join(groupKeys.map((k) => sql`null as ${sql.identifier(k)}`), sql`, `);
   return sql`with ${baseSet(params)}, ${facetCounts(view)},
     groups as (
-      select ${keys}, min(list_price) as list_price, sum(quantity)::int as quantity
+      select ${keys}, min(price) as price, sum(quantity)::int as quantity
       from base where ${allOk}
       group by ${keys}
     ),
@@ -266,13 +292,13 @@ export function forSaleGroupedPageQuery(params: ForSaleParams): SQL {
       limit ${FOR_SALE_PAGE_SIZE} offset ${(view.page - 1) * FOR_SALE_PAGE_SIZE}
     )
     select 'facet' as kind, facet, value, n, null::bigint as position, null::int as id, null as sku, null as grade,
-      null::bigint as "listPrice", null::int as available, ${nulls}
+      null::bigint as price, null::int as available, ${nulls}
     from facet_counts
     union all
     select 'groups', 'groups', '', count(*)::int, null, null, null, null, null, null, ${nulls}
     from groups
     union all
-    select 'cell', null, null, null, g.position, b.id, b.sku, b.grade, b.list_price, b.quantity,
+    select 'cell', null, null, null, g.position, b.id, b.sku, b.grade, b.price, b.quantity,
       ${sql.join(groupKeys.map((k) => sql`g.${sql.identifier(k)}`), sql`, `)}
     from page_groups g
     join base b on ${sql.join(forSaleFacetKeys.map((k) => sql`b.${sql.identifier(`${k}_ok`)}`), sql` and `)}
@@ -301,7 +327,7 @@ export async function forSaleGroupedPage(
       id: r.id,
       sku: r.sku,
       grade: r.grade,
-      listPrice: r.listPrice === null ? null : Number(r.listPrice),
+      price: money(r.price),
       available: Number(r.available),
     });
   }

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { accountStatus, sellers } from './sellers';
+import { priceLists } from './pricing';
 
 export type PostalAddress = {
   line1: string;
@@ -34,11 +35,18 @@ export const organizations = pgTable(
     phone: text('phone'),
     billingAddress: jsonb('billing_address').$type<PostalAddress>(),
     shippingAddress: jsonb('shipping_address').$type<PostalAddress>(),
+    /** The organization's price list; null: list prices. */
+    priceListId: integer('price_list_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique('organizations_id_seller_unique').on(t.id, t.sellerId),
     index('organizations_seller_name_idx').on(t.sellerId, t.name),
+    foreignKey({
+      name: 'organizations_price_list_fk',
+      columns: [t.priceListId, t.sellerId],
+      foreignColumns: [priceLists.id, priceLists.sellerId],
+    }),
   ],
 );
 

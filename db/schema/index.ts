@@ -1,5 +1,6 @@
 export * from './sellers';
 export * from './catalog';
+export * from './pricing';
 export * from './customers';
 export * from './auth';
 export * from './orders';

@@ -11,12 +11,15 @@ import {
   forSalePage,
   forSalePageQuery,
   gradeColumns,
+  type ForSaleParams,
   type ForSaleRow,
 } from '@/db/queries/for-sale';
 import type { DbOrTx } from '@/db';
 import { forSaleFacetKeys, forSaleQueryString, parseForSaleView, type ForSaleView } from '@/lib/validation/for-sale';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { addDevices, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
+import { addDevices, addOrganization, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
+import { applyPriceListImport } from '@/db/queries/price-lists/price-list-import';
+import { assignPriceList, createPriceList } from '@/db/queries/price-lists/save-price-list';
 import { setPortalSettings, staffCommitDevices } from '../support/portal-fixtures';
 
 type ViewParams = Record<string, string | string[]>;
@@ -55,7 +58,7 @@ describe('For Sale listing: availability under the portal settings', () => {
   afterAll(() => database.close());
 
   const listed = async () => {
-    const rows = await forSaleListing(database.db, { sellerId: seller.sellerId, view: view() });
+    const rows = await forSaleListing(database.db, { sellerId: seller.sellerId, organizationId: null, view: view() });
     return new Map(rows.map((r) => [r.id, r]));
   };
 
@@ -111,7 +114,7 @@ describe('For Sale listing: availability under the portal settings', () => {
     rows = await listed();
     expect(rows.has(unpriced.id)).toBe(false);
     expect(rows.has(priced.id)).toBe(true);
-    const facets = await forSaleFacets(db, { sellerId: seller.sellerId, view: view({ model: 'Galaxy A54' }) });
+    const facets = await forSaleFacets(db, { sellerId: seller.sellerId, organizationId: null, view: view({ model: 'Galaxy A54' }) });
     expect(facets.total).toBe(1);
     await setPortalSettings(db, seller, { hideUnpriced: false });
     expect((await listed()).has(unpriced.id)).toBe(true);
@@ -123,7 +126,7 @@ describe('For Sale listing: availability under the portal settings', () => {
     const theirs = await addProduct(db, other, { model: 'Their Phone' });
     await addDevices(db, other, theirs.id, 3);
     expect((await listed()).has(theirs.id)).toBe(false);
-    const facets = await forSaleFacets(db, { sellerId: seller.sellerId, view: view() });
+    const facets = await forSaleFacets(db, { sellerId: seller.sellerId, organizationId: null, view: view() });
     expect(facets.options.model.map((o) => o.value)).not.toContain('Their Phone');
   });
 });
@@ -160,7 +163,7 @@ describe('For Sale listing: filters, facet counts, search, sort and pagination',
   });
   afterAll(() => database.close());
 
-  const params = (p: ViewParams) => ({ sellerId: seller.sellerId, view: view(p) });
+  const params = (p: ViewParams): ForSaleParams => ({ sellerId: seller.sellerId, organizationId: null, view: view(p) });
   const availableItems = () => catalogue.filter((i) => i.available > 0);
   const chosen = (p: ViewParams, k: string) => (p[k] === undefined ? [] : ([] as string[]).concat(p[k]));
   const matches = (item: Item, p: ViewParams, except?: string) =>
@@ -275,26 +278,42 @@ describe('For Sale listing: filters, facet counts, search, sort and pagination',
   it('reads one statement per view however many rows or devices, and none of its plans reads a device row', async () => {
     const { db } = database;
     const views: ViewParams[] = [{}, { manufacturer: 'Apple', grade: ['A', 'A+'] }, { q: 'iphone 13' }, { page: '2' }, { sort: 'price', dir: 'desc' }];
-    const statements = async () => {
+    const statements = async (of: typeof params = params) => {
       const { db: counted, counter } = countingDb(db);
-      for (const p of views) await forSalePage(counted, params(p));
-      await forSaleGroupedPage(counted, params({ layout: 'grouped' }));
+      for (const p of views) await forSalePage(counted, of(p));
+      await forSaleGroupedPage(counted, of({ layout: 'grouped' }));
       return counter.statements;
     };
     const before = await statements();
     // More rows on the page and ten times the devices: the same statements.
+    const nokias = [];
     for (let i = 0; i < 40; i++) {
       const product = await addProduct(db, seller, { manufacturer: 'Nokia', model: `G${i}`, listPrice: 5_000 + i });
       await addDevices(db, seller, product.id, 10);
+      nokias.push(product);
     }
     expect(before).toBe(views.length + 1);
     expect(await statements()).toBe(before);
+    // A buyer on a price list with a price and a quantity break per product: still one statement per view.
+    const actor = { label: 'test' };
+    const list = await createPriceList(db, { sellerId: seller.sellerId, actor, fields: { name: 'Counted', rule: 'percent_off', percentOff: '5' } });
+    const file = nokias.flatMap((p, i) => [
+      { row: 2 * i + 2, sku: p.sku, minQuantity: '1', price: '40.00' },
+      { row: 2 * i + 3, sku: p.sku, minQuantity: '10', price: '35.00' },
+    ]);
+    await applyPriceListImport(db, { sellerId: seller.sellerId, priceListId: list.id, actor, currency: 'USD', rows: file });
+    const org = await addOrganization(db, seller, 'Counted org');
+    await assignPriceList(db, { sellerId: seller.sellerId, actor, priceListId: list.id, organizationIds: [org.id] });
+    const priced = (p: ViewParams) => ({ ...params(p), organizationId: org.id });
+    expect(await statements(priced)).toBe(before);
+    const nokiaRows = (await forSalePage(db, priced({ manufacturer: 'Nokia' }))).rows;
+    expect(nokiaRows.every((r) => r.price === 4000 && r.breaks.length === 1 && r.breaks[0]!.price === 3500)).toBe(true);
     // Availability is read from the per-product aggregate: no plan node touches `devices`.
     const relations = (plan: Record<string, unknown>): string[] => [
       ...(typeof plan['Relation Name'] === 'string' ? [plan['Relation Name']] : []),
       ...((plan.Plans as Record<string, unknown>[] | undefined) ?? []).flatMap(relations),
     ];
-    const queries = [...views.map((p) => forSalePageQuery(params(p))), forSaleGroupedPageQuery(params({ layout: 'grouped' }))];
+    const queries = [params, priced].flatMap((of) => [...views.map((p) => forSalePageQuery(of(p))), forSaleGroupedPageQuery(of({ layout: 'grouped' }))]);
     for (const query of queries) {
       const [row] = await queryRows<{ 'QUERY PLAN': unknown }>(db, sql`explain (format json) ${query}`);
       const explained = row!['QUERY PLAN'];
@@ -386,7 +405,7 @@ describe('For Sale grouped view: one row per model, capacity, color and network,
   });
   afterAll(() => database.close());
 
-  const params = (p: ViewParams) => ({ sellerId: seller.sellerId, view: view({ layout: 'grouped', ...p }) });
+  const params = (p: ViewParams) => ({ sellerId: seller.sellerId, organizationId: null, view: view({ layout: 'grouped', ...p }) });
   const titles = (groups: { manufacturer: string; model: string; capacity: string; color: string; network: string }[]) =>
     groups.map((g) => `${g.manufacturer} ${g.model} ${g.capacity} ${g.color} ${g.network}`);
 
@@ -405,10 +424,10 @@ describe('For Sale grouped view: one row per model, capacity, color and network,
     expect(gradeColumns(page.facets, params({}).view)).toEqual(['A+', 'A', 'B', 'C']);
     const unlocked = page.groups[1]!;
     expect(unlocked.cells).toEqual([
-      { id: id.get('13-unl-A+'), sku: expect.any(String), grade: 'A+', listPrice: 45_000, available: 2 },
-      { id: id.get('13-unl-A'), sku: expect.any(String), grade: 'A', listPrice: 40_000, available: 5 },
-      { id: id.get('13-unl-B'), sku: expect.any(String), grade: 'B', listPrice: 30_000, available: 3 },
-      { id: id.get('13-unl-C'), sku: expect.any(String), grade: 'C', listPrice: null, available: 1 },
+      { id: id.get('13-unl-A+'), sku: expect.any(String), grade: 'A+', price: 45_000, available: 2 },
+      { id: id.get('13-unl-A'), sku: expect.any(String), grade: 'A', price: 40_000, available: 5 },
+      { id: id.get('13-unl-B'), sku: expect.any(String), grade: 'B', price: 30_000, available: 3 },
+      { id: id.get('13-unl-C'), sku: expect.any(String), grade: 'C', price: null, available: 1 },
     ]);
     // Two products of one grade in one variant both appear in its cell.
     expect(page.groups[3]!.cells.map((c) => c.id).sort()).toEqual([id.get('px-A-1'), id.get('px-A-2')].sort());

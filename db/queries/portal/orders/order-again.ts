@@ -4,6 +4,7 @@ import { queryRows } from '@/db/rows';
 import { portalAccounts, salesOrders } from '@/db/schema';
 import { describeProduct } from '@/lib/products';
 import { num } from '@/db/queries/portal/scope';
+import { buyerPricing, sellableQuantity } from '@/db/queries/cart';
 
 export type OrderAgainLine = {
   productId: number;
@@ -72,13 +73,13 @@ function addOrderLinesToCart(tx: DbOrTx, params: { sellerId: number; portalAccou
     plan as (
       select w.product_id, w.ordered, w.position,
              coalesce(c.quantity, 0) as in_cart,
-             case when coalesce(ps.hide_unpriced, false) and p.list_price is null then 0
-                  else coalesce(a.quantity, 0) end as available
+             ${sellableQuantity} as available
       from wanted w
       join products p on p.id = w.product_id and p.seller_id = ${sellerId}
       left join product_availability a on a.product_id = w.product_id and a.seller_id = ${sellerId}
       left join cart_lines c on c.portal_account_id = ${portalAccountId} and c.product_id = w.product_id
       left join portal_settings ps on ps.seller_id = ${sellerId}
+      ${buyerPricing({ sellerId, portalAccountId })}
     ),
     capped as (
       select plan.*, greatest(0, least(plan.ordered, plan.available - plan.in_cart)) as added from plan

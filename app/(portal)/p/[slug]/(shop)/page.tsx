@@ -62,8 +62,8 @@ export default async function ForSalePage({
   // A constant number of statements per view: the listing (rows, facet counts and total in one) and the ordering check.
   const [listing, readiness] = await Promise.all([
     view.layout === 'grouped'
-      ? forSaleGroupedPage(db, { sellerId, view }).then((p) => ({ ...p, rows: null }))
-      : forSalePage(db, { sellerId, view }).then((p) => ({ ...p, groups: null, groupCount: p.facets.total })),
+      ? forSaleGroupedPage(db, { sellerId, organizationId: customer.organizationId, view }).then((p) => ({ ...p, rows: null }))
+      : forSalePage(db, { sellerId, organizationId: customer.organizationId, view }).then((p) => ({ ...p, groups: null, groupCount: p.facets.total })),
     checkoutReadiness(db, { sellerId }),
   ]);
   const facets: ForSaleFacets = listing.facets;

@@ -9,18 +9,18 @@ import { isoDay } from '@/lib/format/dates';
 
 export const dynamic = 'force-dynamic';
 
-const header = ['Manufacturer', 'Model', 'Capacity', 'Color', 'Network', 'Grade', 'SKU', 'List price', 'Currency', 'Available'];
+const header = ['Manufacturer', 'Model', 'Capacity', 'Color', 'Network', 'Grade', 'SKU', 'Price', 'Currency', 'Available', 'Quantity breaks'];
 
 /**
  * The For Sale list with the page's filters, search and sort, every row (not
- * only the page shown), streamed a batch at a time.
+ * only the page shown), at this buyer's prices, streamed a batch at a time.
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const customer = await requireOpenPortalCustomer(slug);
   const view = parseForSaleView(request.nextUrl.searchParams);
   const db = await getDb();
-  const rows = forSaleAllRows(db, { sellerId: customer.sellerId, view });
+  const rows = forSaleAllRows(db, { sellerId: customer.sellerId, organizationId: customer.organizationId, view });
   const encoder = new TextEncoder();
   let started = false;
   const body = new ReadableStream<Uint8Array>({
@@ -43,9 +43,10 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
         r.network,
         r.grade,
         r.sku,
-        r.listPrice === null ? 'price on request' : minorToDecimalString(r.listPrice, customer.currency),
+        r.price === null ? 'price on request' : minorToDecimalString(r.price, customer.currency),
         customer.currency,
         r.available,
+        r.breaks.map((b) => `${b.min}+: ${minorToDecimalString(b.price, customer.currency)}`).join('; '),
       ]);
       controller.enqueue(encoder.encode(csvLines(lines)));
     },

@@ -46,6 +46,8 @@ function subjectHref(e: AuditEntryView): string | null {
     }
     case 'staff_user':
       return '/admin/settings/staff';
+    case 'price_list':
+      return e.entityId && e.action !== 'price_list.delete' ? `/admin/price-lists/${e.entityId}` : null;
     default:
       return null;
   }
@@ -193,6 +195,13 @@ export const auditSentences: Record<string, Say> = {
     ];
   },
   'organization.create': (e, h) => ['added organization ', h.subject(str(e.details.name))],
+  'organization.price_list': (e, h) => ['put ', h.subject('an organization'), e.details.priceList ? ` on price list ${str(e.details.priceList)}` : ' on list prices'],
+  'price_list.create': (e, h) => ['created price list ', h.subject(str(e.details.name))],
+  'price_list.update': (e, h) => ['edited price list ', h.subject(str((e.details.to as { name?: unknown } | undefined)?.name))],
+  'price_list.delete': (e) => [`deleted price list ${str(e.details.name)}`],
+  'price_list.import': (e, h) => [`imported ${plural(e.details.prices, 'price')} into price list `, h.subject('a price list'), typeof e.details.removed === 'number' && e.details.removed > 0 ? ` (${plural(e.details.removed, 'price')} removed)` : ''],
+  'price_list.price': (e, h) => [`set ${str(e.details.sku)} from ${str(e.details.minQuantity)} units to ${h.money(e.details.to)}`, e.details.from === null ? '' : ` (was ${h.money(e.details.from)})`, ' on price list ', h.subject('a price list')],
+  'price_list.price_remove': (e, h) => [`removed the price of ${str(e.details.sku)} from ${str(e.details.minQuantity)} units from price list `, h.subject('a price list')],
   'organization.update': (e, h) => ['edited organization ', h.subject('details'), fieldChanges(e.details)],
   'seller.create': (e) => [`created the seller account ${str(e.details.slug)} (${str(e.details.currency)})`],
   'staff_user.role': (e, h) => ['made ', h.subject('a staff user'), ` ${article(capital(e.details.to))}`, e.details.from ? ` (was ${capital(e.details.from)})` : ''],

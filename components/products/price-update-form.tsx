@@ -7,6 +7,7 @@ import { previewPriceUpdateAction } from '@/lib/actions/products/preview-price-u
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { RowProblemsTable } from '@/components/ui/row-problems-table';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { PriceUpdatePreview } from '@/db/queries/products/price-update';
 import { formatMoney } from '@/lib/money';
@@ -96,31 +97,7 @@ export function PriceUpdateForm({ currency }: { currency: string }) {
 
       {preview ? (
         <div className="space-y-4">
-          {preview.problems.length ? (
-            <>
-              <Alert tone="error">
-                {preview.problems.length === 1 ? '1 row cannot be applied' : `${preview.problems.length} rows cannot be applied`}, so no price will change until the file is fixed.
-              </Alert>
-              <Table caption="Rows that cannot be applied" hideCaption={false}>
-                <thead>
-                  <tr>
-                    <Th>Row</Th>
-                    <Th>SKU</Th>
-                    <Th>Problem</Th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {preview.problems.map((p) => (
-                    <tr key={p.line}>
-                      <Td className="tabular-nums">{p.line}</Td>
-                      <Td className="font-mono text-xs">{p.value}</Td>
-                      <Td>{p.reason}</Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </>
-          ) : null}
+          <RowProblemsTable problems={preview.problems} consequence="no price will change" />
           <Table caption={`Price changes (${preview.changes.length}; ${preview.unchanged} unchanged)`} hideCaption={false}>
             <thead>
               <tr>

@@ -42,6 +42,7 @@ export const auditSubjectName = sql<string | null>`case audit_entries.entity_typ
   when 'portal_account' then (select a.name from portal_accounts a where a.id = audit_entries.entity_id and a.seller_id = audit_entries.seller_id)
   when 'organization' then (select o.name from organizations o where o.id = audit_entries.entity_id and o.seller_id = audit_entries.seller_id)
   when 'product' then (select p.sku from products p where p.id = audit_entries.entity_id and p.seller_id = audit_entries.seller_id)
+  when 'price_list' then (select l.name from price_lists l where l.id = audit_entries.entity_id and l.seller_id = audit_entries.seller_id)
 end`;
 
 /** The organization of a portal account an entry is about, for its link. */

@@ -76,7 +76,7 @@ const allTables = [
   'audit_entries', 'email_messages', 'rma_lines', 'rmas', 'cart_lines', 'invoice_lines', 'invoices',
   'devices', 'sales_order_lines', 'sales_orders', 'document_counters', 'portal_payment_methods',
   'portal_for_sale_warehouses', 'portal_for_sale_statuses', 'portal_logos', 'portal_settings', 'product_availability',
-  'products', 'rate_limits', 'auth_tokens', 'portal_accounts', 'organizations', 'payment_methods',
+  'price_list_prices', 'price_lists', 'products', 'rate_limits', 'auth_tokens', 'portal_accounts', 'organizations', 'payment_methods',
   'sales_channels', 'order_statuses', 'inventory_statuses', 'warehouses', 'staff_users', 'sellers',
 ];
 
@@ -334,6 +334,8 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
     }
   }
 
+  await seedPriceLists(db, { sellerId, organizations: orgRows, productIds, productValues });
+
   await seedOrderHistory(db, {
     sellerId,
     random,
@@ -344,6 +346,35 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
     orderStatusId,
     currency: seed.currency,
   });
+}
+
+/**
+ * A "Trade partners" list (8% off list price, with quantity breaks on the
+ * first products: 10+ at 12% off, 50+ at 15% off) for the first
+ * organization; the others pay list prices. A fixed "Clearance" sheet waits
+ * unassigned.
+ */
+async function seedPriceLists(
+  db: Db,
+  h: { sellerId: number; organizations: s.Organization[]; productIds: number[]; productValues: (typeof s.products.$inferInsert)[] },
+) {
+  const [partners, clearance] = await db
+    .insert(s.priceLists)
+    .values([
+      { sellerId: h.sellerId, name: 'Trade partners', rule: 'percent_off' as const, percentOffBps: 800 },
+      { sellerId: h.sellerId, name: 'Clearance', rule: 'fixed' as const },
+    ])
+    .returning({ id: s.priceLists.id });
+  const off = (price: number, bps: number) => Math.round((price * (10_000 - bps)) / 10_000);
+  const priced = h.productIds.map((id, i) => ({ id, price: h.productValues[i]!.listPrice ?? null })).filter((p) => p.price !== null) as { id: number; price: number }[];
+  const breaks = priced.slice(0, 12).flatMap((p) => [
+    { sellerId: h.sellerId, priceListId: partners!.id, productId: p.id, minQuantity: 10, unitPrice: off(p.price, 1200) },
+    { sellerId: h.sellerId, priceListId: partners!.id, productId: p.id, minQuantity: 50, unitPrice: off(p.price, 1500) },
+  ]);
+  const sheet = priced.slice(12, 20).map((p) => ({ sellerId: h.sellerId, priceListId: clearance!.id, productId: p.id, minQuantity: 1, unitPrice: off(p.price, 2500) }));
+  await db.insert(s.priceListPrices).values([...breaks, ...sheet]);
+  const first = h.organizations[0];
+  if (first) await db.update(s.organizations).set({ priceListId: partners!.id }).where(eq(s.organizations.id, first.id));
 }
 
 /** Past orders from every channel, with Sold devices committed to them, a few invoices and RMAs. */

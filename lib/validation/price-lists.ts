@@ -43,8 +43,12 @@ export const deletePriceListSchema = z.object({ id: idSchema });
 
 /** Assigning a list to organizations (or taking them off any list with `priceListId` null). */
 export const assignPriceListSchema = z.object({
-  priceListId: idSchema.nullable(),
-  organizationIds: z.array(idSchema).min(1, 'Choose at least one organization.').max(1000),
+  // A form's "List prices" option sends "".
+  priceListId: z.preprocess((v) => (v === '' ? null : v), idSchema.nullable()),
+  organizationIds: z.preprocess(
+    (v) => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]),
+    z.array(idSchema).min(1, 'Choose at least one organization.').max(1000),
+  ),
 });
 
 /** One row of a price file: sku, min_quantity (empty: 1), price. */

@@ -23,9 +23,9 @@ export type PriceListPrice = {
  */
 export async function priceListDetail(db: DbOrTx, params: { sellerId: number; priceListId: number; page: number }) {
   const { sellerId, priceListId } = params;
-  const [list] = await queryRows<{ id: number; name: string; rule: PriceListRule; percentOffBps: number; prices: number }>(db, sql`
+  const [list] = await queryRows<{ id: number; name: string; rule: PriceListRule; percentOffBps: number; totalPrices: number }>(db, sql`
     select l.id, l.name, l.rule, l.percent_off_bps as "percentOffBps",
-      (select count(*)::int from price_list_prices b where b.price_list_id = l.id) as prices
+      (select count(*)::int from price_list_prices b where b.price_list_id = l.id) as "totalPrices"
     from price_lists l where l.id = ${priceListId} and l.seller_id = ${sellerId}`);
   if (!list) return null;
   const offset = (Math.max(1, params.page) - 1) * PRICE_LIST_PAGE_SIZE;
@@ -44,6 +44,7 @@ export async function priceListDetail(db: DbOrTx, params: { sellerId: number; pr
     select count(*)::int as n from organizations where seller_id = ${sellerId} and price_list_id = ${priceListId}`)) as [{ n: number }];
   return {
     ...list,
+    totalPrices: Number(list.totalPrices),
     prices: prices.map((r) => ({
       productId: r.productId,
       sku: r.sku,

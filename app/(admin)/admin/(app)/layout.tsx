@@ -9,6 +9,7 @@ const nav: { href: string; label: string; minRole?: 'admin' }[] = [
   { href: '/admin/orders', label: 'Orders' },
   { href: '/admin/inventory', label: 'Inventory' },
   { href: '/admin/products', label: 'Products' },
+  { href: '/admin/price-lists', label: 'Price lists' },
   { href: '/admin/organizations', label: 'Organizations' },
   { href: '/admin/rmas', label: 'RMAs' },
   { href: '/admin/settings', label: 'Settings' },

@@ -1,17 +1,24 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { PostalAddressLines } from '@/components/organizations/postal-address';
 import { LinkButton } from '@/components/ui/button';
 import { requireOrganization } from '@/lib/organization-page';
 import { getDb } from '@/db';
 import { organizationHistory } from '@/db/queries/audit';
 import { HistoryList } from '@/components/back-office/history-list';
+import { OrganizationPriceListForm } from '@/components/price-lists/organization-price-list-form';
+import { priceListChoices } from '@/db/queries/price-lists/list-price-lists';
+import { hasRole } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Organization' };
 
 /** Info & addresses tab. */
 export default async function OrganizationInfoPage({ params }: { params: Promise<{ id: string }> }) {
   const { staff, organization } = await requireOrganization((await params).id);
-  const history = await organizationHistory(await getDb(), { sellerId: staff.sellerId, organizationId: organization.id });
+  const db = await getDb();
+  const history = await organizationHistory(db, { sellerId: staff.sellerId, organizationId: organization.id });
+  const priceLists = await priceListChoices(db, { sellerId: staff.sellerId });
+  const priceList = priceLists.find((l) => l.id === organization.priceListId);
   return (
     <section aria-labelledby="info-heading" className="max-w-3xl space-y-6">
       <div className="flex items-center justify-between">
@@ -40,6 +47,21 @@ export default async function OrganizationInfoPage({ params }: { params: Promise
           </dd>
         </div>
       </dl>
+      <section aria-labelledby="price-list-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="price-list-heading" className="text-lg font-semibold">Prices</h2>
+        <p className="text-sm text-slate-700">
+          {priceList ? (
+            <>
+              Pays the prices of <Link href={`/admin/price-lists/${priceList.id}`} className="text-[var(--brand)] underline">{priceList.name}</Link> on For Sale, in the cart and at checkout.
+            </>
+          ) : (
+            'Pays list prices.'
+          )}
+        </p>
+        {hasRole(staff, 'admin') && priceLists.length ? (
+          <OrganizationPriceListForm organizationId={organization.id} current={organization.priceListId} choices={priceLists} />
+        ) : null}
+      </section>
       <section aria-labelledby="history-heading" className="space-y-3">
         <h2 id="history-heading" className="text-lg font-semibold">History</h2>
         <HistoryList entries={history} currency={staff.currency} />

@@ -5,13 +5,17 @@ import { requireOrganization } from '@/lib/organization-page';
 import { getDb } from '@/db';
 import { organizationHistory } from '@/db/queries/audit';
 import { HistoryList } from '@/components/back-office/history-list';
+import { organizationCreditBalance } from '@/db/queries/invoices/credit-balance';
+import { CreditBalanceSection } from '@/components/invoices/credit-balance-section';
 
 export const metadata: Metadata = { title: 'Organization' };
 
 /** Info & addresses tab. */
 export default async function OrganizationInfoPage({ params }: { params: Promise<{ id: string }> }) {
   const { staff, organization } = await requireOrganization((await params).id);
-  const history = await organizationHistory(await getDb(), { sellerId: staff.sellerId, organizationId: organization.id });
+  const db = await getDb();
+  const scope = { sellerId: staff.sellerId, organizationId: organization.id };
+  const [history, credit] = await Promise.all([organizationHistory(db, scope), organizationCreditBalance(db, scope)]);
   return (
     <section aria-labelledby="info-heading" className="max-w-3xl space-y-6">
       <div className="flex items-center justify-between">
@@ -40,6 +44,13 @@ export default async function OrganizationInfoPage({ params }: { params: Promise
           </dd>
         </div>
       </dl>
+      <CreditBalanceSection
+        balance={credit}
+        currency={staff.currency}
+        heading="Credit balance"
+        intro="What this organization holds as credit with you; nothing is applied automatically. The buyer sees the same on their Invoices page and at checkout."
+        links={{ rma: (n) => `/admin/rmas/${n}`, invoice: (order, invoice) => `/admin/orders/${order}/invoices/${invoice}` }}
+      />
       <section aria-labelledby="history-heading" className="space-y-3">
         <h2 id="history-heading" className="text-lg font-semibold">History</h2>
         <HistoryList entries={history} currency={staff.currency} />

@@ -377,6 +377,23 @@ async function seedPriceLists(
   if (first) await db.update(s.organizations).set({ priceListId: partners!.id }).where(eq(s.organizations.id, first.id));
 }
 
+/**
+ * How the demo's invoice of past order `i` (of `count`, oldest first) stands:
+ * the last six unpaid (not due yet), the 12th and 11th from the end unpaid
+ * and so overdue, one void and replaced, one paid and then credited (credit
+ * owed to the buyer), one unpaid with a credit note (a lower balance due).
+ */
+function invoicePlan(i: number, count: number): { paid: boolean; voidedFirst: boolean; creditNote: { amount: number; reason: string } | null } {
+  const unpaid = i >= count - 6 || i === count - 12 || i === count - 11;
+  const creditNote =
+    i === count - 16
+      ? { amount: 1500, reason: 'Price adjustment: one device graded B, sold as A' }
+      : i === count - 4
+        ? { amount: 1000, reason: 'Late delivery discount' }
+        : null;
+  return { paid: !unpaid, voidedFirst: i === count - 8, creditNote };
+}
+
 /** Past orders from every channel, with Sold devices committed to them, a few invoices and RMAs. */
 async function seedOrderHistory(
   db: Db,
@@ -452,19 +469,34 @@ async function seedOrderHistory(
         }
       }
       if (shipped) {
-        const invoice = await createInvoiceForOrder(tx, {
-          sellerId,
-          orderId: order!.id,
-          today: createdAt.toISOString().slice(0, 10),
-        });
-        await tx
-          .update(s.invoices)
-          .set({
-            paidAt: i < orderCount - 6 ? new Date(`${invoice.dueOn}T12:00:00Z`) : null,
-            emailedAt: createdAt,
-            createdAt,
-          })
-          .where(eq(s.invoices.id, invoice.id));
+        const today = createdAt.toISOString().slice(0, 10);
+        const plan = invoicePlan(i, orderCount);
+        if (plan.voidedFirst) {
+          // Issued with the wrong payment method and replaced: the Invoices page shows a void one.
+          const voided = await createInvoiceForOrder(tx, { sellerId, orderId: order!.id, today });
+          await tx
+            .update(s.invoices)
+            .set({ voidedAt: createdAt, voidReason: 'Issued with the wrong payment method; replaced by the next invoice.', createdAt })
+            .where(eq(s.invoices.id, voided.id));
+        }
+        const invoice = await createInvoiceForOrder(tx, { sellerId, orderId: order!.id, today });
+        // Unpaid ones of the last weeks are not due yet; two older unpaid ones are overdue.
+        const paidAt = plan.paid ? new Date(`${invoice.dueOn}T12:00:00Z`) : null;
+        await tx.update(s.invoices).set({ paidAt, emailedAt: createdAt, createdAt }).where(eq(s.invoices.id, invoice.id));
+        if (plan.creditNote) {
+          // After payment it is credit owed to the buyer; before payment it lowers what is due.
+          const at = paidAt ? new Date(paidAt.getTime() + 2 * 86_400_000) : new Date(createdAt.getTime() + 86_400_000);
+          await tx.insert(s.creditNotes).values({
+            sellerId,
+            number: await nextDocumentNumber(tx, { sellerId, kind: 'invoice' }),
+            invoiceId: invoice.id,
+            amount: Math.min(plan.creditNote.amount, invoice.total),
+            currency: invoice.currency,
+            reason: plan.creditNote.reason,
+            issuedOn: at.toISOString().slice(0, 10),
+            createdAt: at,
+          });
+        }
         if (committed.length >= 2) rmaCandidates.push({ orgId: org.id, deviceIds: committed, orderDate: createdAt });
       }
     });
@@ -476,9 +508,14 @@ async function seedOrderHistory(
     { status: 'open', resolution: null },
     { status: 'requested', resolution: null },
   ];
-  for (const [i, plan] of rmaPlans.entries()) {
-    const candidate = rmaCandidates[i * 2];
-    if (!candidate) break;
+  const rmas = rmaPlans.flatMap((plan, i) => (rmaCandidates[i * 2] ? [{ ...plan, candidate: rmaCandidates[i * 2]! }] : []));
+  // The first organization (the demo buyer's) also holds credit, so its Invoices page and checkout show some.
+  const firstOrg = h.organizations[0]!.id;
+  if (!rmas.some((r) => r.resolution === 'credit' && r.candidate.orgId === firstOrg)) {
+    const candidate = rmaCandidates.find((c) => c.orgId === firstOrg && !rmas.some((r) => r.candidate === c));
+    if (candidate) rmas.push({ status: 'resolved', resolution: 'credit', candidate });
+  }
+  for (const { candidate, ...plan } of rmas) {
     await db.transaction(async (tx) => {
       const number = await nextDocumentNumber(tx, { sellerId, kind: 'rma' });
       const createdAt = new Date(candidate.orderDate.getTime() + 10 * 86_400_000);

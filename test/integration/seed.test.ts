@@ -5,6 +5,9 @@ import { queryRows } from '@/db/rows';
 import { isValidImei } from '@/lib/imei';
 import { seedDemo, SeedRefusedError } from '@/db/seed/demo';
 import { verifyPassword } from '@/lib/auth/password';
+import { listCustomerInvoices } from '@/db/queries/portal/invoices/list-invoices';
+import { organizationCreditBalance } from '@/db/queries/invoices/credit-balance';
+import { isoDay } from '@/lib/format/dates';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 describe('demo seed', () => {
@@ -68,6 +71,22 @@ describe('demo seed', () => {
               and d.warehouse_id in (select warehouse_id from portal_for_sale_warehouses where seller_id = d.seller_id))`,
     );
     expect(drift[0]!.n).toBe(0);
+  });
+
+  it('gives each demo buyer paid, unpaid, overdue and void invoices, and credit from an RMA', async () => {
+    const { db } = database;
+    const buyers = await db
+      .select({ sellerId: s.portalAccounts.sellerId, organizationId: s.portalAccounts.organizationId })
+      .from(s.portalAccounts)
+      .where(eq(s.portalAccounts.email, 'buyer@northwind.example'));
+    for (const scope of buyers) {
+      const { rows, totals } = await listCustomerInvoices(db, { ...scope, today: isoDay(new Date()), page: 1, pageSize: 100 });
+      expect(new Set(rows.map((r) => r.status)), `seller ${scope.sellerId}`).toEqual(new Set(['paid', 'unpaid', 'overdue', 'void']));
+      expect(totals.overdue).toBeGreaterThan(0);
+      const credit = await organizationCreditBalance(db, scope);
+      expect(credit.entries.some((e) => e.kind === 'rma'), `seller ${scope.sellerId}`).toBe(true);
+      expect(credit.total).toBeGreaterThan(0);
+    }
   });
 
   it('refuses to run again without --reset, and refuses a database with non-demo data', async () => {

@@ -25,6 +25,7 @@ export default async function ShopLayout({
     { href: `${base}/orders`, label: 'Orders' },
     { href: `${base}/devices`, label: 'Purchased devices' },
     { href: `${base}/rmas`, label: 'RMAs' },
+    { href: `${base}/invoices`, label: 'Invoices' },
   ];
   const navLink = 'rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100';
   return (

@@ -9,6 +9,8 @@ import { HistoryList } from '@/components/back-office/history-list';
 import { OrganizationPriceListForm } from '@/components/price-lists/organization-price-list-form';
 import { priceListChoices } from '@/db/queries/price-lists/list-price-lists';
 import { hasRole } from '@/lib/auth/session';
+import { organizationCreditBalance } from '@/db/queries/invoices/credit-balance';
+import { CreditBalanceSection } from '@/components/invoices/credit-balance-section';
 
 export const metadata: Metadata = { title: 'Organization' };
 
@@ -16,8 +18,12 @@ export const metadata: Metadata = { title: 'Organization' };
 export default async function OrganizationInfoPage({ params }: { params: Promise<{ id: string }> }) {
   const { staff, organization } = await requireOrganization((await params).id);
   const db = await getDb();
-  const history = await organizationHistory(db, { sellerId: staff.sellerId, organizationId: organization.id });
-  const priceLists = await priceListChoices(db, { sellerId: staff.sellerId });
+  const scope = { sellerId: staff.sellerId, organizationId: organization.id };
+  const [history, credit, priceLists] = await Promise.all([
+    organizationHistory(db, scope),
+    organizationCreditBalance(db, scope),
+    priceListChoices(db, { sellerId: staff.sellerId }),
+  ]);
   const priceList = priceLists.find((l) => l.id === organization.priceListId);
   return (
     <section aria-labelledby="info-heading" className="max-w-3xl space-y-6">
@@ -62,6 +68,13 @@ export default async function OrganizationInfoPage({ params }: { params: Promise
           <OrganizationPriceListForm organizationId={organization.id} current={organization.priceListId} choices={priceLists} />
         ) : null}
       </section>
+      <CreditBalanceSection
+        balance={credit}
+        currency={staff.currency}
+        heading="Credit balance"
+        intro="What this organization holds as credit with you; nothing is applied automatically. The buyer sees the same on their Invoices page and at checkout."
+        links={{ rma: (n) => `/admin/rmas/${n}`, invoice: (order, invoice) => `/admin/orders/${order}/invoices/${invoice}` }}
+      />
       <section aria-labelledby="history-heading" className="space-y-3">
         <h2 id="history-heading" className="text-lg font-semibold">History</h2>
         <HistoryList entries={history} currency={staff.currency} />

@@ -9,6 +9,8 @@ import { Alert } from '@/components/ui/alert';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { CheckoutLines } from '@/components/checkout/checkout-lines';
+import { CreditBalanceNote } from '@/components/checkout/credit-balance-note';
+import { organizationCreditBalance } from '@/db/queries/invoices/credit-balance';
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Checkout' };
@@ -18,7 +20,11 @@ export default async function CheckoutPage({ params }: { params: Promise<{ slug:
   const customer = await requireOpenPortalCustomer(slug);
   const db = await getDb();
   const scope = { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId };
-  const [cart, readiness] = await Promise.all([cartContents(db, scope), checkoutReadiness(db, scope)]);
+  const [cart, readiness, credit] = await Promise.all([
+    cartContents(db, scope),
+    checkoutReadiness(db, scope),
+    organizationCreditBalance(db, { sellerId: customer.sellerId, organizationId: customer.organizationId }),
+  ]);
   const base = `/p/${slug}`;
 
   if (!readiness.ready) {
@@ -59,6 +65,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ slug:
           <h2 id="details-heading" className="mb-3 text-lg font-semibold">
             Payment and reference
           </h2>
+          <CreditBalanceNote total={credit.total} currency={customer.currency} sellerName={customer.portal.name} invoicesHref={`${base}/invoices`} />
           {cart.hasProblems ? (
             <Alert tone="warning" title="Some lines are above what is available now">
               <p>Change or remove the flagged lines in your cart, then come back to check out.</p>

@@ -39,8 +39,11 @@ export async function benchDatabase(options: { adminUrl: string; name: string; s
     if (exists) {
       const db = postgres(url, quiet);
       try {
-        const [row] = await db<{ n: string }[]>`select count(*) as n from devices`.catch(() => [{ n: '-1' }]);
-        reuse = Number(row!.n) === demoDeviceCount(size);
+        // A database seeded before the demo had price lists is seeded again: For Sale is measured with one in place.
+        const [row] = await db<{ n: string; lists: string }[]>`select (select count(*) from devices) as n, (select count(*) from price_lists) as lists`.catch(() => [
+          { n: '-1', lists: '0' },
+        ]);
+        reuse = Number(row!.n) === demoDeviceCount(size) && Number(row!.lists) > 0;
       } finally {
         await db.end();
       }
@@ -71,13 +74,18 @@ export async function benchDatabase(options: { adminUrl: string; name: string; s
   }
 }
 
-/** 16 more customer organizations of Acme, one active buyer each (the demo's password hash), for the checkout case. */
+/**
+ * 16 more customer organizations of Acme, one active buyer each (the demo's
+ * password hash), for the checkout case; on Northwind's price list, so
+ * checkout prices through it as For Sale does.
+ */
 async function ensureBuyers(db: postgres.Sql): Promise<number> {
   const organizations = await db`
-    insert into organizations (seller_id, name, email, phone, billing_address, shipping_address)
+    insert into organizations (seller_id, name, email, phone, billing_address, shipping_address, price_list_id)
     select s.id, 'Bench Buyer ' || lpad(g::text, 2, '0'), 'accounts@bench-buyer-' || g || '.example', '+1 555 0199',
       '{"line1":"1 Commerce Way","city":"Springfield","postalCode":"12345","country":"US"}'::jsonb,
-      '{"line1":"9 Dock Road","city":"Springfield","postalCode":"12346","country":"US"}'::jsonb
+      '{"line1":"9 Dock Road","city":"Springfield","postalCode":"12346","country":"US"}'::jsonb,
+      (select o.price_list_id from organizations o where o.seller_id = s.id and o.name = 'Northwind Traders')
     from sellers s cross join generate_series(1, ${BENCH_BUYERS}::int) g
     where s.slug = 'acme'
       and not exists (select 1 from organizations o where o.seller_id = s.id and o.name = 'Bench Buyer ' || lpad(g::text, 2, '0'))`;

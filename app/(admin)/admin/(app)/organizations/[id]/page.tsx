@@ -5,13 +5,17 @@ import { requireOrganization } from '@/lib/organization-page';
 import { getDb } from '@/db';
 import { organizationHistory } from '@/db/queries/audit';
 import { HistoryList } from '@/components/back-office/history-list';
+import { ShipToAddressesSection } from '@/components/organizations/ship-to-addresses-section';
+import { listShipToAddresses } from '@/db/queries/ship-to-addresses/list-ship-to-addresses';
 
 export const metadata: Metadata = { title: 'Organization' };
 
 /** Info & addresses tab. */
 export default async function OrganizationInfoPage({ params }: { params: Promise<{ id: string }> }) {
   const { staff, organization } = await requireOrganization((await params).id);
-  const history = await organizationHistory(await getDb(), { sellerId: staff.sellerId, organizationId: organization.id });
+  const db = await getDb();
+  const scope = { sellerId: staff.sellerId, organizationId: organization.id };
+  const [history, addresses] = await Promise.all([organizationHistory(db, scope), listShipToAddresses(db, scope)]);
   return (
     <section aria-labelledby="info-heading" className="max-w-3xl space-y-6">
       <div className="flex items-center justify-between">
@@ -33,13 +37,8 @@ export default async function OrganizationInfoPage({ params }: { params: Promise
             <PostalAddressLines address={organization.billingAddress} />
           </dd>
         </div>
-        <div>
-          <dt className="text-sm font-medium text-slate-600">Shipping address</dt>
-          <dd>
-            <PostalAddressLines address={organization.shippingAddress} />
-          </dd>
-        </div>
       </dl>
+      <ShipToAddressesSection organizationId={organization.id} organizationName={organization.name} addresses={addresses} />
       <section aria-labelledby="history-heading" className="space-y-3">
         <h2 id="history-heading" className="text-lg font-semibold">History</h2>
         <HistoryList entries={history} currency={staff.currency} />

@@ -21,8 +21,10 @@ export function AddShipToAddress({ onAdded }: { onAdded: (addressId: number) => 
     );
   }
   return (
-    <div className="rounded-md border border-slate-200 bg-white p-3">
-      <h3 className="mb-2 text-sm font-semibold">Add a shipping address</h3>
+    <section aria-labelledby="add-ship-to-heading" className="rounded-md border border-slate-200 bg-white p-3">
+      <h3 id="add-ship-to-heading" className="mb-2 text-sm font-semibold">
+        Add a shipping address
+      </h3>
       <ShipToAddressForm
         idPrefix="checkout-ship-to"
         defaultValues={{ ...emptyShipToAddress, isDefault: false }}
@@ -36,6 +38,6 @@ export function AddShipToAddress({ onAdded }: { onAdded: (addressId: number) => 
         }}
         onCancel={() => setOpen(false)}
       />
-    </div>
+    </section>
   );
 }

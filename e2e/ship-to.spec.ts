@@ -48,6 +48,7 @@ test('a buyer checks out to a shipping address that is not the default; the orde
   await expect(shipTo.getByRole('radio', { name: /Main warehouse/ })).toBeChecked();
   await shipTo.getByRole('radio', { name: /Repair centre/ }).check();
   const number = await placeOrder(page);
+  await expect(page.getByRole('region', { name: 'Ship to' })).toContainText('Repair centre');
 
   await page.goto(`/p/acme/orders/${number}`);
   const shown = page.getByRole('region', { name: 'Ship to' });

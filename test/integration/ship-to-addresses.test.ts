@@ -20,6 +20,8 @@ import { shipToAddressForm, staffShipToAddressForm } from '@/lib/validation/ship
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addOrganization, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
 import { addStaffActor } from '../support/orders-fixtures';
+import { addStaffActor as addSettingsActor, demoPortalInput } from '../support/settings-fixtures';
+import { savePortalSettings } from '@/db/queries/settings/portal-settings';
 import { addBuyer, cartOf, checkoutKey, setPortalSettings } from '../support/portal-fixtures';
 import { pdfText } from '../support/pdf-text';
 
@@ -234,6 +236,36 @@ describe('ship-to addresses', () => {
       .from(s.auditEntries)
       .where(and(eq(s.auditEntries.action, 'ship_to_address.update'), eq(s.auditEntries.entityId, buyer.organization.id)));
     expect(entry!.details).toMatchObject({ changes: { label: { from: 'Main', to: 'Main (moved)' }, line1: { from: '1 Dock Road', to: '500 New Road' } } });
+  });
+
+  it('two "Make default" at once leave exactly one default', async () => {
+    const { db } = database;
+    const org = await addOrganization(db, seller);
+    const scope = { sellerId: seller.sellerId, organizationId: org.id };
+    await add(org.id, address('A', '1 A Road'));
+    const b = await add(org.id, address('B', '2 B Road'));
+    const c = await add(org.id, address('C', '3 C Road'));
+    await Promise.all([
+      makeDefaultShipToAddress(db, { ...scope, actor, addressId: b.data.addressId }),
+      makeDefaultShipToAddress(db, { ...scope, actor, addressId: c.data.addressId }),
+    ]);
+    const defaults = (await listShipToAddresses(db, scope)).filter((r) => r.isDefault);
+    expect(defaults).toHaveLength(1);
+    expect([b.data.addressId, c.data.addressId]).toContain(defaults[0]!.id);
+  });
+
+  it('"Buyers may add shipping addresses" is saved with the Customer Portal settings and audited', async () => {
+    const { db } = database;
+    const other = await buildSeller(db);
+    const admin = await addSettingsActor(db, other, 'admin');
+    await savePortalSettings(db, { sellerId: other.sellerId, actor: admin, input: demoPortalInput(other, { buyersMayAddAddresses: true }) });
+    const [row] = await db.select().from(s.portalSettings).where(eq(s.portalSettings.sellerId, other.sellerId));
+    expect(row!.buyersMayAddAddresses).toBe(true);
+    const [entry] = await db
+      .select({ details: s.auditEntries.details })
+      .from(s.auditEntries)
+      .where(and(eq(s.auditEntries.sellerId, other.sellerId), eq(s.auditEntries.action, 'portal_settings.update')));
+    expect(entry!.details).toMatchObject({ before: { buyersMayAddAddresses: false }, after: { buyersMayAddAddresses: true } });
   });
 
   it('a buyer may add an address only while the seller allows it', async () => {

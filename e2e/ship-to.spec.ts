@@ -140,4 +140,19 @@ test('staff add shipping addresses, cannot delete the default while others exist
 
   // The history names each change.
   await expect(page.getByText(/made “Store 2” the default shipping address/)).toBeVisible();
+
+  // Edit: the form comes filled in, saves, and goes back to the list.
+  const orgUrl = page.url();
+  await table.getByRole('link', { name: 'Edit: Store 2' }).click();
+  await expect(page.getByRole('heading', { name: 'Edit shipping address Store 2 (default)' })).toBeVisible();
+  await expect(page.getByLabel('Street address')).toHaveValue('2 High Street');
+  await page.getByLabel('Phone (optional)').fill('+1 555 0202');
+  await page.getByRole('button', { name: 'Save address' }).click();
+  await expect(page).toHaveURL(orgUrl);
+  await expect(table.getByRole('row', { name: /Store 2/ })).toContainText('+1 555 0202');
+
+  // Another organization's address (the demo's first, Northwind's) is not found under this one.
+  const foreign = await page.goto(`${orgUrl}/addresses/1`);
+  expect(foreign!.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Shipping address not found' })).toBeVisible();
 });

@@ -81,7 +81,7 @@ export function ShipToAddressesSection({ organizationId, organizationName, addre
                   {a.attention ? <span className="block text-slate-600">Attn: {a.attention}</span> : null}
                   {oneLine(a)}
                 </Td>
-                <Td>{a.phone ?? '—'}</Td>
+                <Td className="whitespace-nowrap">{a.phone ?? '—'}</Td>
                 <Td className="text-right">
                   <div className="flex items-start justify-end gap-2">
                     <LinkButton size="sm" href={`/admin/organizations/${organizationId}/addresses/${a.id}`} aria-label={`Edit: ${a.label}`}>

@@ -17,7 +17,7 @@ export default async function OrganizationInfoPage({ params }: { params: Promise
   const scope = { sellerId: staff.sellerId, organizationId: organization.id };
   const [history, addresses] = await Promise.all([organizationHistory(db, scope), listShipToAddresses(db, scope)]);
   return (
-    <section aria-labelledby="info-heading" className="max-w-3xl space-y-6">
+    <section aria-labelledby="info-heading" className="max-w-4xl space-y-6">
       <div className="flex items-center justify-between">
         <h2 id="info-heading" className="text-lg font-semibold">Info & addresses</h2>
         <LinkButton href={`/admin/organizations/${organization.id}/edit`}>Edit</LinkButton>

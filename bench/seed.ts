@@ -81,14 +81,20 @@ export async function benchDatabase(options: { adminUrl: string; name: string; s
  */
 async function ensureBuyers(db: postgres.Sql): Promise<number> {
   const organizations = await db`
-    insert into organizations (seller_id, name, email, phone, billing_address, shipping_address, price_list_id)
+    insert into organizations (seller_id, name, email, phone, billing_address, price_list_id)
     select s.id, 'Bench Buyer ' || lpad(g::text, 2, '0'), 'accounts@bench-buyer-' || g || '.example', '+1 555 0199',
       '{"line1":"1 Commerce Way","city":"Springfield","postalCode":"12345","country":"US"}'::jsonb,
-      '{"line1":"9 Dock Road","city":"Springfield","postalCode":"12346","country":"US"}'::jsonb,
       (select o.price_list_id from organizations o where o.seller_id = s.id and o.name = 'Northwind Traders')
     from sellers s cross join generate_series(1, ${BENCH_BUYERS}::int) g
     where s.slug = 'acme'
-      and not exists (select 1 from organizations o where o.seller_id = s.id and o.name = 'Bench Buyer ' || lpad(g::text, 2, '0'))`;
+      and not exists (select 1 from organizations o where o.seller_id = s.id and o.name = 'Bench Buyer ' || lpad(g::text, 2, '0'))
+    returning id, seller_id`;
+  // Each bench buyer ships to one default address, as checkout snapshots it.
+  for (const org of organizations) {
+    await db`
+      insert into organization_addresses (seller_id, organization_id, label, line1, city, postal_code, country, is_default)
+      values (${org.seller_id}, ${org.id}, 'Main', '9 Dock Road', 'Springfield', '12346', 'US', true)`;
+  }
   const accounts = await db`
     insert into portal_accounts (seller_id, organization_id, name, email, status, password_hash, activated_at)
     select o.seller_id, o.id, o.name, 'buyer@' || split_part(o.email, '@', 2), 'active',

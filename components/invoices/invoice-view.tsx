@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PostalAddress } from '@/db/schema';
 import { formatDate } from '@/lib/format/dates';
-import { addressLines, invoiceStateLabel, type InvoiceDocument } from '@/lib/invoices/document';
+import { addressLines, invoiceStateLabel, shipToLines, type InvoiceDocument } from '@/lib/invoices/document';
 import { formatMoney } from '@/lib/money';
 
 function AddressBlock({ title, address, children }: { title: string; address: PostalAddress | null; children?: ReactNode }) {
@@ -23,7 +23,7 @@ function AddressBlock({ title, address, children }: { title: string; address: Po
 /**
  * The one HTML view of an invoice: the customer's invoice page and the staff
  * print page, with the same content as its PDF. Staff also see the
- * organization's contact, shipping address, order date and when it was paid.
+ * organization's contact, order date and when it was paid.
  */
 export function InvoiceView({ invoice, audience = 'customer' }: { invoice: InvoiceDocument; audience?: 'customer' | 'staff' }) {
   const staff = audience === 'staff';
@@ -62,7 +62,19 @@ export function InvoiceView({ invoice, audience = 'customer' }: { invoice: Invoi
             {staff && invoice.organizationEmail ? <p className="text-slate-700">{invoice.organizationEmail}</p> : null}
             {staff && invoice.organizationPhone ? <p className="text-slate-700">{invoice.organizationPhone}</p> : null}
           </AddressBlock>
-          {staff && invoice.shippingAddress ? <AddressBlock title="Ship to" address={invoice.shippingAddress} /> : null}
+          {invoice.shipTo ? (
+            <div>
+              <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Ship to</h2>
+              <p className="mt-1 font-semibold">{invoice.shipTo.label}</p>
+              <address className="not-italic text-slate-700">
+                {shipToLines(invoice.shipTo).map((line) => (
+                  <span key={line} className="block">
+                    {line}
+                  </span>
+                ))}
+              </address>
+            </div>
+          ) : null}
         </div>
         <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:justify-self-end">
           <dt className="text-slate-500">Invoice number</dt>

@@ -8,7 +8,13 @@ import { Button, LinkButton } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { createOrganizationAction } from '@/lib/actions/organizations/create-organization';
 import { updateOrganizationAction } from '@/lib/actions/organizations/update-organization';
-import { organizationForm, type OrganizationFormInput, type OrganizationValues } from '@/lib/validation/organization';
+import {
+  emptyAddress,
+  newOrganizationForm,
+  organizationForm,
+  type NewOrganizationFormInput,
+  type OrganizationFormInput,
+} from '@/lib/validation/organization';
 
 type AddressKey = 'billingAddress' | 'shippingAddress';
 
@@ -21,12 +27,12 @@ function AddressFields({
 }: {
   prefix: AddressKey;
   legend: string;
-  register: UseFormRegister<OrganizationFormInput>;
-  errors: FieldErrors<OrganizationFormInput>;
+  register: UseFormRegister<NewOrganizationFormInput>;
+  errors: FieldErrors<NewOrganizationFormInput>;
   action?: React.ReactNode;
 }) {
   const e = errors[prefix];
-  const field = (name: keyof OrganizationFormInput[AddressKey], label: string, autoComplete: string, className = '') => {
+  const field = (name: keyof NewOrganizationFormInput[AddressKey], label: string, autoComplete: string, className = '') => {
     const id = `${prefix}-${name}`;
     return (
       <div className={className}>
@@ -52,19 +58,24 @@ function AddressFields({
   );
 }
 
-/** Create or edit an organization: name, email, phone, billing and shipping address. */
+/**
+ * Create or edit an organization: name, email, phone and billing address.
+ * A new organization may also get its first shipping address (its default);
+ * after that, shipping addresses are managed on Info & addresses.
+ */
 export function OrganizationForm({
   organizationId,
   defaultValues,
   cancelHref,
 }: {
   organizationId?: number;
-  defaultValues: OrganizationFormInput;
+  defaultValues: OrganizationFormInput & Partial<Pick<NewOrganizationFormInput, 'shippingAddress'>>;
   cancelHref: string;
 }) {
-  const form = useForm<OrganizationFormInput, unknown, OrganizationValues>({
-    resolver: zodResolver(organizationForm),
-    defaultValues,
+  const creating = !organizationId;
+  const form = useForm<NewOrganizationFormInput>({
+    resolver: zodResolver(creating ? newOrganizationForm : organizationForm) as never,
+    defaultValues: { shippingAddress: emptyAddress, ...defaultValues },
   });
   const { register, formState, handleSubmit, setError, getValues, setValue } = form;
   const [error, setFormError] = useState<string | null>(null);
@@ -72,14 +83,14 @@ export function OrganizationForm({
   const onSubmit = handleSubmit(async () => {
     setFormError(null);
     // The server parses the raw values with the same schema.
-    const raw = getValues();
+    const { shippingAddress, ...raw } = getValues();
     const result = organizationId
       ? await updateOrganizationAction({ ...raw, organizationId })
-      : await createOrganizationAction(raw);
+      : await createOrganizationAction({ ...raw, shippingAddress });
     if (result && !result.ok) {
       setFormError(result.error);
       for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (messages?.[0]) setError(path as FieldPath<OrganizationFormInput>, { message: messages[0] });
+        if (messages?.[0]) setError(path as FieldPath<NewOrganizationFormInput>, { message: messages[0] });
       }
     }
   });
@@ -107,17 +118,19 @@ export function OrganizationForm({
         </div>
       </div>
       <AddressFields prefix="billingAddress" legend="Billing address" register={register} errors={errors} />
-      <AddressFields
-        prefix="shippingAddress"
-        legend="Shipping address"
-        register={register}
-        errors={errors}
-        action={
-          <Button variant="secondary" size="sm" onClick={copyBilling}>
-            Same as billing address
-          </Button>
-        }
-      />
+      {creating ? (
+        <AddressFields
+          prefix="shippingAddress"
+          legend="Shipping address (optional, becomes the default)"
+          register={register}
+          errors={errors}
+          action={
+            <Button variant="secondary" size="sm" onClick={copyBilling}>
+              Same as billing address
+            </Button>
+          }
+        />
+      ) : null}
       <div className="flex gap-3">
         <Button type="submit" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? 'Saving…' : 'Save'}

@@ -8,7 +8,7 @@ export function OrganizationTabs({ organizationId }: { organizationId: number })
   const pathname = usePathname();
   const base = `/admin/organizations/${organizationId}`;
   const tabs = [
-    { href: base, label: 'Info & addresses', match: (p: string) => p === base || p === `${base}/edit` },
+    { href: base, label: 'Info & addresses', match: (p: string) => p === base || p === `${base}/edit` || p.startsWith(`${base}/addresses/`) },
     { href: `${base}/portal`, label: 'Customer Portal' },
     { href: `${base}/orders`, label: 'Orders' },
     { href: `${base}/rmas`, label: 'RMAs' },

@@ -133,6 +133,18 @@ export function PortalSettingsForm({
           }
         />
         <div>
+          <Checkbox
+            id="portal-buyers-add-addresses"
+            name="buyersMayAddAddresses"
+            label="Buyers may add shipping addresses"
+            defaultChecked={values.buyersMayAddAddresses}
+          />
+          <p className="ml-6 text-xs text-slate-600">
+            At checkout, buyers can add a shipping address to their organization. Staff manage every address on the
+            organization&apos;s page either way.
+          </p>
+        </div>
+        <div>
           <Checkbox id="portal-auto-invoice" name="autoInvoice" label="Auto invoice" defaultChecked={values.autoInvoice} />
           <p className="ml-6 text-xs text-slate-600">
             After checkout, create an invoice and email it to the customer. It lists products and quantities, not IMEIs

@@ -15,6 +15,7 @@ import {
   salesOrderLines,
   salesOrders,
   staffUsers,
+  type ShipTo,
 } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { newPortalOrderEmail } from '@/lib/email/templates/new-portal-order';
@@ -32,10 +33,12 @@ import { nextDocumentNumber } from './document-numbers';
 import { createInvoiceForOrder, queueInvoiceEmail } from './invoices/create-invoice';
 import { sellerCurrency } from './orders/lock-order';
 import { orderTotalProblem } from './orders/order-total';
+import { orderShipTo } from './ship-to-addresses/order-ship-to';
 
 export type ShortLine = { productId: number; label: string; inCart: number; available: number };
 
 export type CheckoutRefusalCode = Extract<RefusalCode, 'closed' | 'not_ready' | 'payment_method' | 'empty' | 'short' | 'key_taken' | 'too_large'>;
+// A ship-to address of another organization is refused by orderShipTo as `not_found`.
 
 /** A checkout refused with a message for the customer; nothing was written. `short` lists the lines above what is available. */
 export type CheckoutRefusal = Refusal<{ shortLines: ShortLine[] }>;
@@ -98,7 +101,9 @@ export async function checkoutReadiness(db: DbOrTx, params: { sellerId: number }
 
 export type CheckoutReadiness = Awaited<ReturnType<typeof checkoutReadiness>>;
 
-export type PlaceOrderParams = CheckoutValues & {
+export type PlaceOrderParams = Omit<CheckoutValues, 'shipToAddressId'> & {
+  /** Chosen at checkout; left out, the organization's default. */
+  shipToAddressId?: number | null;
   sellerId: number;
   organizationId: number;
   portalAccountId: number;
@@ -165,6 +170,7 @@ async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<Place
   const previous = await orderByKey(tx, sellerId, params.idempotencyKey);
   if (previous) return existingOrder(previous, portalAccountId);
   const readiness = await assertCanPlace(tx, params, lines);
+  const shipTo = await orderShipTo(tx, { sellerId, organizationId: params.organizationId, addressId: params.shipToAddressId });
   // Everything that needs no order number is read and written first: taking the
   // number locks the seller's counter row until commit, and every other
   // checkout of the seller waits on it (npm run bench: 16 buyers at once).
@@ -177,7 +183,7 @@ async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<Place
     ),
   );
 
-  const { orderId, number } = await insertOrder(tx, params, readiness, lines, announcement.currency);
+  const { orderId, number } = await insertOrder(tx, { ...params, shipTo }, readiness, lines, announcement.currency);
   await announcePortalOrder(tx, { ...params, orderId, number, lines, ...announcement });
 
   let invoiceId: number | null = null;
@@ -237,7 +243,7 @@ export function shortLineNames(short: ShortLine[]): string[] {
 /** The order and its lines at the cart's prices, in the portal's initial status and channel; refused above the largest total. */
 async function insertOrder(
   tx: DbOrTx,
-  params: PlaceOrderParams,
+  params: PlaceOrderParams & { shipTo: ShipTo | null },
   readiness: { statusId: number; channelId: number },
   lines: CartLineToOrder[],
   currency: string,
@@ -256,6 +262,7 @@ async function insertOrder(
       paymentMethodId: params.paymentMethodId,
       poNumber: params.poNumber,
       notes: params.notes,
+      shipTo: params.shipTo,
       idempotencyKey: params.idempotencyKey,
     })
     .returning({ id: salesOrders.id });

@@ -1,8 +1,8 @@
 import { and, asc, count, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { organizations, portalAccounts, type PostalAddress } from '@/db/schema';
+import { organizationAddresses, organizations, portalAccounts, type PostalAddress } from '@/db/schema';
 import { containsPattern } from '@/lib/like';
-import type { OrganizationValues } from '@/lib/validation/organization';
+import type { NewOrganizationValues, OrganizationValues } from '@/lib/validation/organization';
 import { recordAudit, type AuditActor } from './audit';
 import { saved, type Saved } from './saved';
 
@@ -64,15 +64,29 @@ export async function findOrganization(db: DbOrTx, params: { sellerId: number; o
 
 type Writer = { sellerId: number; actor: AuditActor };
 
+/** The label of the shipping address typed on the New organization form. */
+export const FIRST_SHIP_TO_LABEL = 'Main';
+
+/** New organization; a shipping address typed with it becomes its default ship-to address. */
 export async function createOrganization(
   db: DbOrTx,
-  params: Writer & { values: OrganizationValues },
+  params: Writer & { values: NewOrganizationValues },
 ): Promise<Saved<{ organizationId: number }>> {
+  const { shippingAddress, ...values } = params.values;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(organizations)
-      .values({ sellerId: params.sellerId, ...params.values })
+      .values({ sellerId: params.sellerId, ...values })
       .returning({ id: organizations.id });
+    if (shippingAddress) {
+      await tx.insert(organizationAddresses).values({
+        sellerId: params.sellerId,
+        organizationId: row!.id,
+        label: FIRST_SHIP_TO_LABEL,
+        ...shippingAddress,
+        isDefault: true,
+      });
+    }
     await recordAudit(tx, {
       sellerId: params.sellerId,
       actor: params.actor,
@@ -92,7 +106,7 @@ function sameAddress(a: PostalAddress | null, b: PostalAddress | null): boolean 
   return fields.every((f) => (a[f] ?? '') === (b[f] ?? ''));
 }
 
-/** Saves the organization's details; the audit entry names the fields that changed, old and new. */
+/** Saves the organization's details (shipping addresses are their own rows); the audit entry names the fields that changed, old and new. */
 export async function updateOrganization(
   db: DbOrTx,
   params: Writer & { organizationId: number; values: OrganizationValues },
@@ -110,7 +124,7 @@ export async function updateOrganization(
     for (const key of ['name', 'email', 'phone'] as const) {
       if (before[key] !== v[key]) changes[key] = { from: before[key], to: v[key] };
     }
-    for (const key of ['billingAddress', 'shippingAddress'] as const) {
+    for (const key of ['billingAddress'] as const) {
       if (!sameAddress(before[key], v[key])) changes[key] = { from: before[key], to: v[key] };
     }
     if (Object.keys(changes).length === 0) return saved({ organizationId: before.id }, 'Nothing changed.');

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   foreignKey,
   index,
   integer,
@@ -22,6 +23,16 @@ export type PostalAddress = {
   country: string;
 };
 
+/**
+ * Where an order ships, as the order keeps it: a copy of the organization's
+ * address taken when the order was placed, so later edits never change it.
+ */
+export type ShipTo = PostalAddress & {
+  label: string;
+  attention?: string;
+  phone?: string;
+};
+
 /** A customer company of one seller. */
 export const organizations = pgTable(
   'organizations',
@@ -34,7 +45,6 @@ export const organizations = pgTable(
     email: text('email'),
     phone: text('phone'),
     billingAddress: jsonb('billing_address').$type<PostalAddress>(),
-    shippingAddress: jsonb('shipping_address').$type<PostalAddress>(),
     /** The organization's price list; null: list prices. */
     priceListId: integer('price_list_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -84,5 +94,45 @@ export const portalAccounts = pgTable(
   ],
 );
 
+/**
+ * An organization's shipping addresses ("ship-to"). At most one is the default
+ * (a partial unique index); the queries keep exactly one while any exist.
+ * Checkout preselects the default and staff orders take it.
+ */
+export const organizationAddresses = pgTable(
+  'organization_addresses',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    organizationId: integer('organization_id').notNull(),
+    /** How people tell the addresses apart: "Main warehouse", "Store 12". */
+    label: text('label').notNull(),
+    /** A person or department to deliver to. */
+    attention: text('attention'),
+    line1: text('line1').notNull(),
+    line2: text('line2'),
+    city: text('city').notNull(),
+    region: text('region'),
+    postalCode: text('postal_code'),
+    country: text('country').notNull(),
+    phone: text('phone'),
+    isDefault: boolean('is_default').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('organization_addresses_organization_idx').on(t.organizationId),
+    uniqueIndex('organization_addresses_one_default').on(t.organizationId).where(sql`${t.isDefault}`),
+    foreignKey({
+      name: 'organization_addresses_organization_fk',
+      columns: [t.organizationId, t.sellerId],
+      foreignColumns: [organizations.id, organizations.sellerId],
+    }).onDelete('cascade'),
+  ],
+);
+
 export type Organization = typeof organizations.$inferSelect;
+export type OrganizationAddress = typeof organizationAddresses.$inferSelect;
 export type PortalAccount = typeof portalAccounts.$inferSelect;

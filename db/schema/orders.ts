@@ -7,6 +7,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -16,7 +17,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { sellers, staffUsers } from './sellers';
-import { organizations, portalAccounts } from './customers';
+import { organizations, portalAccounts, type ShipTo } from './customers';
 import { products } from './catalog';
 
 export const orderStatuses = pgTable(
@@ -90,6 +91,8 @@ export const salesOrders = pgTable(
     notes: text('notes'),
     /** Sent by the checkout form; a retried checkout finds the order it already made. */
     idempotencyKey: text('idempotency_key'),
+    /** Where the order ships: a snapshot of the chosen address (null: none on file when it was placed). */
+    shipTo: jsonb('ship_to').$type<ShipTo>(),
     /** Why staff closed the order with devices still missing ("Close anyway"); shown on the order. */
     closedShortReason: text('closed_short_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

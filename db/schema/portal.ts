@@ -27,6 +27,8 @@ export const portalSettings = pgTable(
     salesChannelId: integer('sales_channel_id'),
     autoInvoice: boolean('auto_invoice').notNull().default(false),
     hideUnpriced: boolean('hide_unpriced').notNull().default(false),
+    /** Buyers may add a shipping address to their organization at checkout. */
+    buyersMayAddAddresses: boolean('buyers_may_add_addresses').notNull().default(false),
     displayName: text('display_name'),
     /**
      * Legacy: logos were stored here as data: URLs. Nothing writes it any more;

@@ -5,6 +5,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { imeiFromBody } from '@/lib/imei';
 import { nextDocumentNumber } from '@/db/queries/document-numbers';
 import { createInvoiceForOrder } from '@/db/queries/invoices/create-invoice';
+import { shipToOf } from '@/db/queries/ship-to-addresses/list-ship-to-addresses';
 import {
   demoGrades,
   demoModels,
@@ -76,7 +77,7 @@ const allTables = [
   'audit_entries', 'email_messages', 'rma_lines', 'rmas', 'cart_lines', 'invoice_lines', 'invoices',
   'devices', 'sales_order_lines', 'sales_orders', 'document_counters', 'portal_payment_methods',
   'portal_for_sale_warehouses', 'portal_for_sale_statuses', 'portal_logos', 'portal_settings', 'product_availability',
-  'price_list_prices', 'price_lists', 'products', 'rate_limits', 'auth_tokens', 'portal_accounts', 'organizations', 'payment_methods',
+  'price_list_prices', 'price_lists', 'products', 'rate_limits', 'auth_tokens', 'portal_accounts', 'organization_addresses', 'organizations', 'payment_methods',
   'sales_channels', 'order_statuses', 'inventory_statuses', 'warehouses', 'staff_users', 'sellers',
 ];
 
@@ -122,10 +123,43 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
       { email: 'staff@acme.example', name: 'Sam Staff', role: 'staff' },
     ],
     organizations: [
-      { name: 'Northwind Traders', domain: 'northwind.example', buyers: [['Nora Buyer', 'buyer'], ['Nick Purchasing', 'purchasing']] },
-      { name: 'Contoso Repairs', domain: 'contoso.example', buyers: [['Carl Buyer', 'buyer']] },
-      { name: 'Globex Exports', domain: 'globex.example', buyers: [['Gina Exports', 'buyer']] },
-      { name: 'Initech Phones', domain: 'initech.example', buyers: [] },
+      {
+        name: 'Northwind Traders',
+        domain: 'northwind.example',
+        buyers: [['Nora Buyer', 'buyer'], ['Nick Purchasing', 'purchasing']],
+        addresses: [
+          { label: 'Main warehouse', attention: 'Receiving', line1: '9 Dock Road', city: 'Springfield', region: 'IL', postalCode: '12346', country: 'US', phone: '+1 555 0101' },
+          { label: 'Repair centre', attention: 'Nick Purchasing', line1: '41 Industrial Park', line2: 'Unit 7', city: 'Shelbyville', region: 'IL', postalCode: '12400', country: 'US' },
+          { label: 'Downtown store', line1: '210 Market Street', city: 'Capital City', region: 'IL', postalCode: '12010', country: 'US', phone: '+1 555 0177' },
+        ],
+      },
+      {
+        name: 'Contoso Repairs',
+        domain: 'contoso.example',
+        buyers: [['Carl Buyer', 'buyer']],
+        addresses: [
+          { label: 'Workshop', line1: '77 Harbor Lane', city: 'Portland', region: 'OR', postalCode: '97201', country: 'US', phone: '+1 555 0140' },
+          { label: 'Returns desk', attention: 'Carl Buyer', line1: '5 Quay Street', city: 'Portland', region: 'OR', postalCode: '97209', country: 'US' },
+        ],
+      },
+      {
+        name: 'Globex Exports',
+        domain: 'globex.example',
+        buyers: [['Gina Exports', 'buyer']],
+        addresses: [
+          { label: 'Export hub', attention: 'Shipping office', line1: '1200 Cargo Way', city: 'Miami', region: 'FL', postalCode: '33126', country: 'US' },
+          { label: 'Freight forwarder', line1: '88 Airport Road', line2: 'Bay 3', city: 'Doral', region: 'FL', postalCode: '33172', country: 'US', phone: '+1 555 0188' },
+        ],
+      },
+      {
+        name: 'Initech Phones',
+        domain: 'initech.example',
+        buyers: [],
+        addresses: [
+          { label: 'Head office', line1: '4120 Freeway Drive', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' },
+          { label: 'Store 2', line1: '15 Lakeside Mall', city: 'Round Rock', region: 'TX', postalCode: '78664', country: 'US' },
+        ],
+      },
     ],
     devices: acmeDevices,
     imeiPrefix: 0,
@@ -141,8 +175,25 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
     staff: [{ email: 'owner@bolt.example', name: 'Bea Owner', role: 'owner' }],
     organizations: [
       // The same buyer email as at Acme: a separate account with its own password.
-      { name: 'Northwind GmbH', domain: 'northwind.example', buyers: [['Nora Buyer', 'buyer']] },
-      { name: 'Umbrella Mobile', domain: 'umbrella.example', buyers: [['Uma Buyer', 'buyer']] },
+      {
+        name: 'Northwind GmbH',
+        domain: 'northwind.example',
+        buyers: [['Nora Buyer', 'buyer']],
+        addresses: [
+          { label: 'Lager Hamburg', attention: 'Wareneingang', line1: 'Hafenstraße 12', city: 'Hamburg', postalCode: '20457', country: 'DE', phone: '+49 40 555 010' },
+          { label: 'Filiale Berlin', line1: 'Friedrichstraße 101', city: 'Berlin', postalCode: '10117', country: 'DE' },
+        ],
+      },
+      {
+        name: 'Umbrella Mobile',
+        domain: 'umbrella.example',
+        buyers: [['Uma Buyer', 'buyer']],
+        addresses: [
+          { label: 'Warehouse', line1: 'Via Roma 8', city: 'Milano', postalCode: '20121', country: 'IT' },
+          { label: 'Service centre', attention: 'Uma Buyer', line1: 'Corso Vittorio 22', city: 'Torino', postalCode: '10121', country: 'IT' },
+          { label: 'Shop Bologna', line1: 'Piazza Maggiore 3', city: 'Bologna', postalCode: '40124', country: 'IT', phone: '+39 051 555 020' },
+        ],
+      },
     ],
     devices: bolt,
     imeiPrefix: 5,
@@ -153,13 +204,16 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   log(`demo ready: ${total.toLocaleString('en-US')} devices; password for every demo login: ${DEMO_PASSWORD}`);
 }
 
+type DemoAddress = Omit<typeof s.organizationAddresses.$inferInsert, 'sellerId' | 'organizationId' | 'isDefault'>;
+
 type SellerSeed = {
   slug: string;
   name: string;
   currency: string;
   brandColor: string;
   staff: { email: string; name: string; role: s.StaffRole }[];
-  organizations: { name: string; domain: string; buyers: [string, string][] }[];
+  /** The first of the addresses is the default ship-to. */
+  organizations: { name: string; domain: string; buyers: [string, string][]; addresses: DemoAddress[] }[];
   devices: number;
   /** Keeps IMEIs of the two sellers apart (a digit of the serial part). */
   imeiPrefix: number;
@@ -255,6 +309,7 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
     salesChannelId: portalChannel,
     autoInvoice: true,
     hideUnpriced: false,
+    buyersMayAddAddresses: seed.slug === 'acme',
     displayName: seed.name,
     brandColor: seed.brandColor,
     returnWindowDays: 90,
@@ -315,10 +370,13 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
         email: `accounts@${o.domain}`,
         phone: '+1 555 0100',
         billingAddress: { line1: '1 Commerce Way', city: 'Springfield', postalCode: '12345', country: 'US' },
-        shippingAddress: { line1: '9 Dock Road', city: 'Springfield', postalCode: '12346', country: 'US' },
       })
       .returning();
-    orgRows.push(org!);
+    const addresses = await db
+      .insert(s.organizationAddresses)
+      .values(o.addresses.map((a, i) => ({ ...a, sellerId, organizationId: org!.id, isDefault: i === 0 })))
+      .returning();
+    orgRows.push({ ...org!, addresses });
     if (o.buyers.length) {
       await db.insert(s.portalAccounts).values(
         o.buyers.map(([name, local]) => ({
@@ -400,7 +458,7 @@ async function seedOrderHistory(
   h: {
     sellerId: number;
     random: () => number;
-    organizations: s.Organization[];
+    organizations: (s.Organization & { addresses: s.OrganizationAddress[] })[];
     soldStatusId: number;
     channelIds: number[];
     methods: s.PaymentMethod[];
@@ -448,6 +506,8 @@ async function seedOrderHistory(
           paymentMethodId: method.id,
           poNumber: i % 2 === 0 ? `PO-${24000 + i}` : null,
           notes: i % 4 === 0 ? 'Please ship with the next pallet.' : null,
+          // Mostly the default address; every third order went to another of the organization's.
+          shipTo: shipToOf(org.addresses[i % 3 === 1 ? 1 : 0] ?? org.addresses[0]!),
           createdAt,
           updatedAt: createdAt,
         })

@@ -1,4 +1,4 @@
-import type { PostalAddress } from '@/db/schema';
+import type { PostalAddress, ShipTo } from '@/db/schema';
 
 /** Everything an issued invoice shows, read once and rendered as HTML or PDF. */
 export type InvoiceDocument = {
@@ -15,7 +15,8 @@ export type InvoiceDocument = {
   organizationEmail?: string | null;
   organizationPhone?: string | null;
   billingAddress: PostalAddress | null;
-  shippingAddress?: PostalAddress | null;
+  /** Where the order ships: the snapshot the order took when it was placed. */
+  shipTo?: ShipTo | null;
   issuedOn: string;
   dueOn: string;
   paid: boolean;
@@ -35,6 +36,12 @@ export type InvoiceDocument = {
 /** The invoice's state in words: "Void", "Paid", "Unpaid". */
 export function invoiceStateLabel(invoice: Pick<InvoiceDocument, 'voided' | 'paid'>): 'Void' | 'Paid' | 'Unpaid' {
   return invoice.voided ? 'Void' : invoice.paid ? 'Paid' : 'Unpaid';
+}
+
+/** A ship-to as printed lines: the person to deliver to, the address, the phone. */
+export function shipToLines(shipTo: ShipTo | null | undefined): string[] {
+  if (!shipTo) return [];
+  return [shipTo.attention ? `Attn: ${shipTo.attention}` : '', ...addressLines(shipTo), shipTo.phone ?? ''].filter(Boolean);
 }
 
 /** An address as printed lines, skipping empty parts. */

@@ -2,7 +2,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFP
 import { formatMoney } from '@/lib/money';
 import { formatDate } from '@/lib/format/dates';
 import { LOGO_BOX } from '@/lib/settings/logo-limits';
-import { addressLines, invoiceStateLabel, type InvoiceDocument } from './document';
+import { addressLines, invoiceStateLabel, shipToLines, type InvoiceDocument } from './document';
 
 const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
 const MARGIN = 48;
@@ -148,6 +148,16 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: { logoPng?
   for (const line of addressLines(doc.billingAddress)) {
     y -= 14;
     text(line, MARGIN, 10);
+  }
+  if (doc.shipTo) {
+    y -= 24;
+    text('Ship to', MARGIN, 9, bold, MUTED);
+    y -= 15;
+    text(doc.shipTo.label, MARGIN, 11, bold);
+    for (const line of shipToLines(doc.shipTo)) {
+      y -= 14;
+      text(line, MARGIN, 10);
+    }
   }
   const leftBottom = y;
 

@@ -11,6 +11,7 @@ const fieldLabels: Record<string, string> = {
   autoInvoice: 'Auto invoice',
   paymentMethods: 'Payment methods',
   hideUnpriced: 'Hide inventory without prices',
+  buyersMayAddAddresses: 'Buyers may add shipping addresses',
   displayName: 'Display name',
   logo: 'Logo',
   brandColor: 'Brand color',

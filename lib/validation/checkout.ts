@@ -17,6 +17,11 @@ export const checkoutSchema = z.object({
     .number({ error: 'Choose a payment method.' })
     .int('Choose a payment method.')
     .positive('Choose a payment method.'),
+  /** One of the organization's shipping addresses (checked on the server); none: its default. */
+  shipToAddressId: z.preprocess(
+    (v) => (v === '' || v === undefined || v === null ? null : v),
+    z.coerce.number({ error: 'Choose a shipping address.' }).int('Choose a shipping address.').positive('Choose a shipping address.').nullable(),
+  ),
   poNumber: optionalText(100, 'The PO number'),
   notes: optionalText(2000, 'Notes'),
   /** Made when the checkout page renders; a second submission with it finds the first order. */

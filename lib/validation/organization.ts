@@ -47,11 +47,19 @@ export const organizationForm = z.object({
     .transform((v) => v || null),
   phone: optionalText(50),
   billingAddress: postalAddress,
-  shippingAddress: postalAddress,
 });
 
 export type OrganizationFormInput = z.input<typeof organizationForm>;
 export type OrganizationValues = z.output<typeof organizationForm>;
+
+/**
+ * New organization: the details, and optionally where it ships, which becomes
+ * its default shipping address (Info & addresses manages it and any others).
+ */
+export const newOrganizationForm = organizationForm.extend({ shippingAddress: postalAddress });
+
+export type NewOrganizationFormInput = z.input<typeof newOrganizationForm>;
+export type NewOrganizationValues = z.output<typeof newOrganizationForm>;
 
 export const emptyAddress = { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' };
 

@@ -4,7 +4,8 @@ import * as s from '@/db/schema';
 import { createOrganization, findOrganization, listOrganizations, updateOrganization } from '@/db/queries/organizations';
 import { listOrders } from '@/db/queries/orders/list-orders';
 import { listRmas } from '@/db/queries/rmas/list-rmas';
-import { organizationForm, emptyAddress } from '@/lib/validation/organization';
+import { newOrganizationForm, organizationForm, emptyAddress } from '@/lib/validation/organization';
+import { listShipToAddresses } from '@/db/queries/ship-to-addresses/list-ship-to-addresses';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addOrganization, addPortalAccount, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
 import { asResult } from '../support/as-result';
@@ -49,7 +50,7 @@ describe('organizations', () => {
     const org = await addOrganization(db, bolt, 'Bolt Only');
     expect(await findOrganization(db, { sellerId: acme.sellerId, organizationId: org.id })).toBeNull();
     expect(await findOrganization(db, { sellerId: bolt.sellerId, organizationId: org.id })).not.toBeNull();
-    const values = organizationForm.parse({ name: 'Hijack', email: '', phone: '', billingAddress: emptyAddress, shippingAddress: emptyAddress });
+    const values = organizationForm.parse({ name: 'Hijack', email: '', phone: '', billingAddress: emptyAddress });
     expect(await updateOrganization(db, { sellerId: acme.sellerId, actor, organizationId: org.id, values })).toBeNull();
     const [after] = await db.select().from(s.organizations).where(eq(s.organizations.id, org.id));
     expect(after!.name).toBe('Bolt Only');
@@ -57,7 +58,7 @@ describe('organizations', () => {
 
   it('validates addresses as a whole: blank is none, partial names what is missing', () => {
     const base = { name: 'X', email: 'not-an-email', phone: '', billingAddress: { ...emptyAddress, city: 'Paris' }, shippingAddress: emptyAddress };
-    const result = organizationForm.safeParse(base);
+    const result = newOrganizationForm.safeParse(base);
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     expect(paths).toEqual(
@@ -67,38 +68,42 @@ describe('organizations', () => {
         'billingAddress.country: Enter the country.',
       ]),
     );
-    const ok = organizationForm.parse({ ...base, email: ' a@b.example ', billingAddress: emptyAddress });
+    const ok = newOrganizationForm.parse({ ...base, email: ' a@b.example ', billingAddress: emptyAddress });
     expect(ok).toMatchObject({ email: 'a@b.example', phone: null, billingAddress: null, shippingAddress: null });
   });
 
-  it('creates and edits with an audit entry naming the changed fields', async () => {
+  it('creates (the shipping address typed becomes the default ship-to) and edits with an audit entry naming the changed fields', async () => {
     const { db } = database;
-    const values = organizationForm.parse({
+    const values = newOrganizationForm.parse({
       name: 'Gamma Repairs',
       email: 'ap@gamma.example',
       phone: '+1 555 0199',
       billingAddress: { ...emptyAddress, line1: '1 Main St', city: 'Springfield', country: 'US' },
-      shippingAddress: emptyAddress,
+      shippingAddress: { ...emptyAddress, line1: '9 Dock Rd', city: 'Springfield', country: 'US' },
     });
     const created = await asResult(createOrganization(db, { sellerId: acme.sellerId, actor, values }));
     if (!created.ok) throw new Error(created.error);
     const id = created.data.organizationId;
+    const { name, email, billingAddress } = values;
     const edited = await asResult(updateOrganization(db, {
       sellerId: acme.sellerId,
       actor,
       organizationId: id,
-      values: { ...values, phone: '+1 555 0200', shippingAddress: { line1: '9 Dock Rd', city: 'Springfield', country: 'US' } },
+      values: { name, email, billingAddress, phone: '+1 555 0200' },
     }));
     expect(edited).toMatchObject({ ok: true });
     const org = await findOrganization(db, { sellerId: acme.sellerId, organizationId: id });
-    expect(org).toMatchObject({ phone: '+1 555 0200', shippingAddress: { line1: '9 Dock Rd' }, billingAddress: { line1: '1 Main St' } });
+    expect(org).toMatchObject({ phone: '+1 555 0200', billingAddress: { line1: '1 Main St' } });
+    expect(await listShipToAddresses(db, { sellerId: acme.sellerId, organizationId: id })).toMatchObject([
+      { label: 'Main', line1: '9 Dock Rd', city: 'Springfield', country: 'US', isDefault: true },
+    ]);
     const audit = await db
       .select()
       .from(s.auditEntries)
       .where(and(eq(s.auditEntries.entityType, 'organization'), eq(s.auditEntries.entityId, id)))
       .orderBy(s.auditEntries.id);
     expect(audit.map((a) => a.action)).toEqual(['organization.create', 'organization.update']);
-    expect(Object.keys(audit[1]!.details).sort()).toEqual(['phone', 'shippingAddress']);
+    expect(Object.keys(audit[1]!.details).sort()).toEqual(['phone']);
     expect(audit[1]!.details.phone).toEqual({ from: '+1 555 0199', to: '+1 555 0200' });
   });
 

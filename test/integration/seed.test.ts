@@ -89,6 +89,33 @@ describe('demo seed', () => {
     }
   });
 
+  it('gives every demo organization 2 or 3 shipping addresses with one default, and every demo order a ship-to', async () => {
+    const { db } = database;
+    const perOrganization = await queryRows<{ n: number; defaults: number }>(
+      db,
+      sql`select count(a.id)::int as n, count(a.id) filter (where a.is_default)::int as defaults
+          from organizations o left join organization_addresses a on a.organization_id = o.id and a.seller_id = o.seller_id
+          group by o.id`,
+    );
+    expect(perOrganization.length).toBe(6);
+    for (const o of perOrganization) {
+      expect(Number(o.n)).toBeGreaterThanOrEqual(2);
+      expect(Number(o.n)).toBeLessThanOrEqual(3);
+      expect(Number(o.defaults)).toBe(1);
+    }
+    const [orders] = await db.select({ n: count(), shipped: count(s.salesOrders.shipTo) }).from(s.salesOrders);
+    expect(orders!.n).toBeGreaterThan(10);
+    expect(orders!.shipped).toBe(orders!.n);
+    // Not every order went to the default address.
+    const elsewhere = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from sales_orders o join organization_addresses a
+          on a.organization_id = o.organization_id and a.seller_id = o.seller_id and a.is_default
+          where o.ship_to->>'label' <> a.label`,
+    );
+    expect(Number(elsewhere[0]!.n)).toBeGreaterThan(0);
+  });
+
   it('refuses to run again without --reset, and refuses a database with non-demo data', async () => {
     const { db } = database;
     await expect(seedDemo(db, { devices: 10 })).rejects.toBeInstanceOf(SeedRefusedError);

@@ -13,6 +13,7 @@ import { portalSettingsSchema } from '@/lib/validation/portal-settings';
 import { changeStaffRoleSchema, inviteCustomer, portalAccountRef, setPortalAccountEnabledSchema, setStaffUserEnabledSchema, staffUserRef } from '@/lib/validation/accounts';
 import { priceUpdateSchema, updateProductSchema } from '@/lib/validation/products';
 import { updateOrganizationForm } from '@/lib/validation/organization';
+import { addShipToAddressSchema, shipToAddressRef, updateShipToAddressSchema } from '@/lib/validation/ship-to-address';
 
 /**
  * Who may call what, as a table built from the build itself: every server
@@ -63,11 +64,16 @@ const actionRows: Record<string, Row> = {
   'lib/actions/orders/update-order-details.ts#updateOrderDetailsAction': staff,
   'lib/actions/orders/update-order-line.ts#updateOrderLineAction': staff,
   'lib/actions/orders/void-invoice.ts#voidInvoiceAction': staff,
+  'lib/actions/organizations/add-ship-to-address.ts#addShipToAddressAction': staff,
   'lib/actions/organizations/create-organization.ts#createOrganizationAction': staff,
+  'lib/actions/organizations/delete-ship-to-address.ts#deleteShipToAddressAction': staff,
   'lib/actions/organizations/invite-portal-account.ts#invitePortalAccountAction': staff,
+  'lib/actions/organizations/make-default-ship-to-address.ts#makeDefaultShipToAddressAction': staff,
   'lib/actions/organizations/resend-portal-invite.ts#resendPortalInviteAction': staff,
   'lib/actions/organizations/set-portal-account-enabled.ts#setPortalAccountEnabledAction': staff,
   'lib/actions/organizations/update-organization.ts#updateOrganizationAction': staff,
+  'lib/actions/organizations/update-ship-to-address.ts#updateShipToAddressAction': staff,
+  'lib/actions/portal/add-buyer-ship-to-address.ts#addBuyerShipToAddressAction': customer,
   'lib/actions/portal/add-to-cart.ts#addToCartAction': customer,
   'lib/actions/portal/cancel-rma.ts#cancelRmaAction': customer,
   'lib/actions/portal/change-cart-quantity.ts#changeCartQuantityAction': customer,
@@ -114,6 +120,8 @@ type AcmeIds = {
   paymentMethodId: number; organizationId: number; portalAccountId: number; staffUserId: number;
   orderNumber: number; lineId: number; deviceId: number; committedImei: string; freeImei: string; invoiceNumber: number; rmaNumber: number;
   rmaLineId: number;
+  /** A second (not default) shipping address of acme's organization. */
+  shipToAddressId: number;
   /** A status of the rival's own, so a move is refused for acme's device, not for the status. */
   rivalStatusId: number;
 };
@@ -175,6 +183,22 @@ const crossSeller: Record<string, Cell> = {
     schema: orders.voidInvoiceSchema,
     args: (i) => ({ orderNumber: i.orderNumber, invoiceNumber: i.invoiceNumber, reason: 'Taken over' }),
   },
+  'lib/actions/organizations/add-ship-to-address.ts#addShipToAddressAction': {
+    schema: addShipToAddressSchema,
+    args: (i) => ({ organizationId: i.organizationId, label: 'Intruder', line1: '1 Rival Road', city: 'Rivaltown', country: 'US', isDefault: true }),
+  },
+  'lib/actions/organizations/delete-ship-to-address.ts#deleteShipToAddressAction': {
+    schema: shipToAddressRef,
+    args: (i) => ({ organizationId: i.organizationId, addressId: i.shipToAddressId }),
+  },
+  'lib/actions/organizations/make-default-ship-to-address.ts#makeDefaultShipToAddressAction': {
+    schema: shipToAddressRef,
+    args: (i) => ({ organizationId: i.organizationId, addressId: i.shipToAddressId }),
+  },
+  'lib/actions/organizations/update-ship-to-address.ts#updateShipToAddressAction': {
+    schema: updateShipToAddressSchema,
+    args: (i) => ({ organizationId: i.organizationId, addressId: i.shipToAddressId, label: 'Taken over', line1: '1 Rival Road', city: 'Rivaltown', country: 'US' }),
+  },
   'lib/actions/organizations/invite-portal-account.ts#invitePortalAccountAction': {
     schema: inviteCustomer,
     args: (i) => ({ organizationId: i.organizationId, name: 'Intruder', email: 'intruder@rival.example' }),
@@ -186,7 +210,7 @@ const crossSeller: Record<string, Cell> = {
   },
   'lib/actions/organizations/update-organization.ts#updateOrganizationAction': {
     schema: updateOrganizationForm,
-    args: (i) => ({ organizationId: i.organizationId, name: 'Taken over', email: '', phone: '', billingAddress: noAddress, shippingAddress: noAddress }),
+    args: (i) => ({ organizationId: i.organizationId, name: 'Taken over', email: '', phone: '', billingAddress: noAddress }),
   },
   'lib/actions/products/apply-price-update.ts#applyPriceUpdateAction': { schema: priceUpdateSchema, args: (i) => ({ rows: [{ row: 2, sku: i.sku, listPrice: '1.00' }] }) },
   'lib/actions/products/preview-price-update.ts#previewPriceUpdateAction': {
@@ -283,6 +307,8 @@ async function acmeDocuments(sellerId: number, organizationId: number, portalAcc
     organizationId, statusId: place!.order_status_id, channelId: place!.channel_id, paymentMethodId: null, lines: [{ productId, quantity: 1 }],
   });
   const orderNumber = Number(order.number);
+  await act('addShipToAddressAction', { organizationId, label: 'Matrix main', line1: '1 Probe Street', city: 'Springfield', country: 'US', isDefault: true });
+  const second = await act('addShipToAddressAction', { organizationId, label: 'Matrix second', line1: '2 Probe Street', city: 'Springfield', country: 'US' });
   await act('commitDevicesAction', { orderNumber, imeis: committedImei });
   const invoice = await act('createInvoiceAction', { orderNumber, email: false });
   const rma = await act('createRmaAction', { organizationId, lines: [{ imei: committedImei, reason: 'Matrix probe', disposition: 'return', refund: '' }] });
@@ -296,6 +322,7 @@ async function acmeDocuments(sellerId: number, organizationId: number, portalAcc
     orderNumber, lineId: line!.line_id, deviceId: line!.device_id, committedImei: committedImei!, freeImei: freeImei!,
     invoiceNumber: Number(invoice.number), rmaNumber: Number(rma.number),
     rmaLineId: (await rows<{ id: number }>(sql`select l.id from rma_lines l join rmas r on r.id = l.rma_id where r.seller_id = ${sellerId} and r.number = ${Number(rma.number)}`))[0]!.id,
+    shipToAddressId: Number(second.addressId),
     rivalStatusId: (await rows<{ id: number }>(sql`select id from inventory_statuses where seller_id = ${rivalId} order by id limit 1`))[0]!.id,
   };
   // The rival must not have documents of those numbers, or its owner would be acting on its own.

@@ -7,6 +7,7 @@ import { Refusal } from '@/lib/refusal';
 import { sellerCurrency } from './lock-order';
 import { resolveOrderLines, type OrderLineInput } from './order-line-input';
 import { assertOrderTotalFits } from './order-total';
+import { orderShipTo } from '../ship-to-addresses/order-ship-to';
 
 export type StaffOrderInput = {
   organizationId: number;
@@ -31,7 +32,7 @@ async function belongs(
 /**
  * An order taken by staff (by phone, email…): next per-seller number, lines
  * priced from what staff typed or the list price, recorded as placed by that
- * staff member. One transaction; any problem refuses the whole order.
+ * staff member, shipping to the organization's default address. One transaction; any problem refuses the whole order.
  */
 export async function createStaffOrder(
   db: DbOrTx,
@@ -49,6 +50,8 @@ export async function createStaffOrder(
     if (!params.lines.length) errors.lines = ['Add at least one product.'];
     if (Object.keys(errors).length) throw new Refusal(Object.values(errors)[0]![0]!, { fieldErrors: errors });
 
+    // Staff orders ship to the organization's default address (a copy, like checkout's).
+    const shipTo = await orderShipTo(tx, { sellerId, organizationId: params.organizationId });
     const currency = await sellerCurrency(tx, sellerId);
     const lines = await resolveOrderLines(tx, { sellerId, currency, lines: params.lines });
     const number = await nextDocumentNumber(tx, { sellerId, kind: 'sales_order' });
@@ -64,6 +67,7 @@ export async function createStaffOrder(
         paymentMethodId: params.paymentMethodId,
         poNumber: params.poNumber?.trim() || null,
         notes: params.notes?.trim() || null,
+        shipTo,
       })
       .returning({ id: salesOrders.id, number: salesOrders.number });
     await tx.insert(salesOrderLines).values(

@@ -93,6 +93,7 @@ async function orderHeader(db: DbOrTx, params: { sellerId: number; number: numbe
       updatedAt: salesOrders.updatedAt,
       poNumber: salesOrders.poNumber,
       notes: salesOrders.notes,
+      shipTo: salesOrders.shipTo,
       closedShortReason: salesOrders.closedShortReason,
       organizationId: salesOrders.organizationId,
       organizationName: organizations.name,

@@ -5,10 +5,10 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { createOrganization } from '@/db/queries/organizations';
 import { staffAction } from '@/lib/actions';
-import { organizationForm } from '@/lib/validation/organization';
+import { newOrganizationForm } from '@/lib/validation/organization';
 
 /** Organizations > New organization > Save. */
-export const createOrganizationAction = staffAction('staff', organizationForm, async (values, staff) => {
+export const createOrganizationAction = staffAction('staff', newOrganizationForm, async (values, staff) => {
   const created = await createOrganization(await getDb(), { sellerId: staff.sellerId, actor: staff.actor, values });
   revalidatePath('/admin/organizations');
   redirect(`/admin/organizations/${created.data.organizationId}`);

@@ -28,6 +28,7 @@ export async function findCustomerOrder(db: DbOrTx, params: CustomerScope & { nu
       orderedAt: salesOrders.createdAt,
       poNumber: salesOrders.poNumber,
       notes: salesOrders.notes,
+      shipTo: salesOrders.shipTo,
       statusName: orderStatuses.name,
       statusColor: orderStatuses.color,
       cancelled: sql<boolean>`${isCancelledStatus(orderStatuses.name)}`,

@@ -15,6 +15,7 @@ export async function orderConfirmation(
       number: salesOrders.number,
       poNumber: salesOrders.poNumber,
       notes: salesOrders.notes,
+      shipTo: salesOrders.shipTo,
       createdAt: salesOrders.createdAt,
       statusName: orderStatuses.name,
       statusColor: orderStatuses.color,

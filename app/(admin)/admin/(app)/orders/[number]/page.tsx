@@ -14,6 +14,7 @@ import { CommittedDevicesSection } from '@/components/orders/committed-devices-s
 import { OrderInvoicesSection } from '@/components/orders/order-invoices-section';
 import { OrderLinesSection } from '@/components/orders/order-lines-section';
 import { OrderSidePanel } from '@/components/orders/order-side-panel';
+import { ShipToLines } from '@/components/organizations/postal-address';
 import { requireStaff } from '@/lib/auth/session';
 
 type Props = { params: Promise<{ number: string }> };
@@ -75,6 +76,12 @@ export default async function OrderPage({ params }: Props) {
         </div>
         <aside className="space-y-6">
           <OrderSidePanel detail={detail} options={options} />
+          <section aria-labelledby="ship-to-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+            <h2 id="ship-to-heading" className="text-lg font-semibold">
+              Ship to
+            </h2>
+            <ShipToLines shipTo={order.shipTo} empty="No shipping address on file when the order was placed." />
+          </section>
           <section aria-labelledby="history-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="history-heading" className="text-lg font-semibold">
               History

@@ -11,6 +11,8 @@ import { priceListChoices } from '@/db/queries/price-lists/list-price-lists';
 import { hasRole } from '@/lib/auth/session';
 import { organizationCreditBalance } from '@/db/queries/invoices/credit-balance';
 import { CreditBalanceSection } from '@/components/invoices/credit-balance-section';
+import { ShipToAddressesSection } from '@/components/organizations/ship-to-addresses-section';
+import { listShipToAddresses } from '@/db/queries/ship-to-addresses/list-ship-to-addresses';
 
 export const metadata: Metadata = { title: 'Organization' };
 
@@ -19,14 +21,15 @@ export default async function OrganizationInfoPage({ params }: { params: Promise
   const { staff, organization } = await requireOrganization((await params).id);
   const db = await getDb();
   const scope = { sellerId: staff.sellerId, organizationId: organization.id };
-  const [history, credit, priceLists] = await Promise.all([
+  const [history, credit, priceLists, addresses] = await Promise.all([
     organizationHistory(db, scope),
     organizationCreditBalance(db, scope),
     priceListChoices(db, { sellerId: staff.sellerId }),
+    listShipToAddresses(db, scope),
   ]);
   const priceList = priceLists.find((l) => l.id === organization.priceListId);
   return (
-    <section aria-labelledby="info-heading" className="max-w-3xl space-y-6">
+    <section aria-labelledby="info-heading" className="max-w-4xl space-y-6">
       <div className="flex items-center justify-between">
         <h2 id="info-heading" className="text-lg font-semibold">Info & addresses</h2>
         <LinkButton href={`/admin/organizations/${organization.id}/edit`}>Edit</LinkButton>
@@ -46,13 +49,8 @@ export default async function OrganizationInfoPage({ params }: { params: Promise
             <PostalAddressLines address={organization.billingAddress} />
           </dd>
         </div>
-        <div>
-          <dt className="text-sm font-medium text-slate-600">Shipping address</dt>
-          <dd>
-            <PostalAddressLines address={organization.shippingAddress} />
-          </dd>
-        </div>
       </dl>
+      <ShipToAddressesSection organizationId={organization.id} organizationName={organization.name} addresses={addresses} />
       <section aria-labelledby="price-list-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="price-list-heading" className="text-lg font-semibold">Prices</h2>
         <p className="text-sm text-slate-700">

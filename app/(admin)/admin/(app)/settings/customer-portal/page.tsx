@@ -104,6 +104,7 @@ export default async function CustomerPortalSettingsPage() {
           ...choices,
           autoInvoice: settings.autoInvoice,
           hideUnpriced: settings.hideUnpriced,
+          buyersMayAddAddresses: settings.buyersMayAddAddresses,
           displayName: settings.displayName,
           logoPath: page.logo?.path ?? null,
           brandColor: settings.brandColor,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { getDb } from '@/db';
 import { cartContents } from '@/db/queries/cart';
 import { checkoutReadiness } from '@/db/queries/checkout';
+import { shipToChoices, shipToOf } from '@/db/queries/ship-to-addresses/list-ship-to-addresses';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { OrderingUnavailable } from '@/components/checkout/ordering-unavailable';
 import { Alert } from '@/components/ui/alert';
@@ -20,10 +21,11 @@ export default async function CheckoutPage({ params }: { params: Promise<{ slug:
   const customer = await requireOpenPortalCustomer(slug);
   const db = await getDb();
   const scope = { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId };
-  const [cart, readiness, credit] = await Promise.all([
+  const [cart, readiness, credit, shipTo] = await Promise.all([
     cartContents(db, scope),
     checkoutReadiness(db, scope),
     organizationCreditBalance(db, { sellerId: customer.sellerId, organizationId: customer.organizationId }),
+    shipToChoices(db, { sellerId: customer.sellerId, organizationId: customer.organizationId }),
   ]);
   const base = `/p/${slug}`;
 
@@ -63,7 +65,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ slug:
         </section>
         <section aria-labelledby="details-heading" className="lg:col-span-2">
           <h2 id="details-heading" className="mb-3 text-lg font-semibold">
-            Payment and reference
+            Delivery, payment and reference
           </h2>
           <CreditBalanceNote total={credit.total} currency={customer.currency} sellerName={customer.portal.name} invoicesHref={`${base}/invoices`} />
           {cart.hasProblems ? (
@@ -74,7 +76,13 @@ export default async function CheckoutPage({ params }: { params: Promise<{ slug:
               </p>
             </Alert>
           ) : (
-            <CheckoutForm methods={readiness.paymentMethods} idempotencyKey={randomUUID()} />
+            <CheckoutForm
+              methods={readiness.paymentMethods}
+              idempotencyKey={randomUUID()}
+              addresses={shipTo.addresses.map((a) => ({ id: a.id, isDefault: a.isDefault, shipTo: shipToOf(a) }))}
+              buyersMayAddAddresses={shipTo.buyersMayAdd}
+              sellerName={customer.portal.name}
+            />
           )}
         </section>
       </div>

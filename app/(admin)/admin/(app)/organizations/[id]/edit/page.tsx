@@ -14,7 +14,7 @@ export default async function EditOrganizationPage({ params }: { params: Promise
   const { organization } = await requireOrganization((await params).id);
   return (
     <section aria-labelledby="edit-heading">
-      <h2 id="edit-heading" className="mb-4 text-lg font-semibold">Edit info & addresses</h2>
+      <h2 id="edit-heading" className="mb-4 text-lg font-semibold">Edit info & billing address</h2>
       <OrganizationForm
         organizationId={organization.id}
         cancelHref={`/admin/organizations/${organization.id}`}
@@ -23,7 +23,6 @@ export default async function EditOrganizationPage({ params }: { params: Promise
           email: organization.email ?? '',
           phone: organization.phone ?? '',
           billingAddress: formAddress(organization.billingAddress),
-          shippingAddress: formAddress(organization.shippingAddress),
         }}
       />
     </section>

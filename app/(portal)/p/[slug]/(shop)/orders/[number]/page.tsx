@@ -11,6 +11,7 @@ import { OrderAgainButton } from '@/components/portal/orders/order-again-button'
 import { OrderDevicesSection } from '@/components/portal/orders/order-devices-section';
 import { OrderInvoicesSection } from '@/components/portal/orders/order-invoices-section';
 import { OrderLinesSection } from '@/components/portal/orders/order-lines-section';
+import { ShipToLines } from '@/components/organizations/postal-address';
 import { StatusBadge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatTotal } from '@/lib/portal/format';
@@ -61,6 +62,12 @@ export default async function OrderPage({ params }: { params: Promise<{ slug: st
           </div>
         ))}
       </dl>
+      <section aria-labelledby="ship-to-heading" className="mb-8 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <h2 id="ship-to-heading" className="mb-1 font-semibold">
+          Ship to
+        </h2>
+        <ShipToLines shipTo={order.shipTo} empty={`${customer.portal.name} confirms the delivery address with you.`} />
+      </section>
       {order.notes ? (
         <p className="mb-8 rounded-lg border border-slate-200 bg-white p-4 text-sm">
           <span className="font-medium">Notes:</span> {order.notes}

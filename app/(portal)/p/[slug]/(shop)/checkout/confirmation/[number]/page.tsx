@@ -8,6 +8,7 @@ import { LinkButton } from '@/components/ui/button';
 import { ConfirmationLines } from '@/components/checkout/confirmation-lines';
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
 import { parseId } from '@/lib/url-params';
+import { ShipToLines } from '@/components/organizations/postal-address';
 
 export const metadata: Metadata = { title: 'Order placed' };
 
@@ -69,6 +70,13 @@ export default async function OrderConfirmationPage({ params }: { params: Promis
         <ConfirmationLines order={order} currency={customer.currency} />
         {order.notes ? <p className="mt-3 text-sm text-slate-700">Your notes: {order.notes}</p> : null}
       </div>
+
+      <section aria-labelledby="ship-to-heading" className="mt-6 text-sm">
+        <h2 id="ship-to-heading" className="text-lg font-semibold">
+          Ship to
+        </h2>
+        <ShipToLines shipTo={order.shipTo} empty={`${customer.portal.name} confirms the delivery address with you.`} />
+      </section>
 
       <div className="mt-8 flex flex-wrap gap-3">
         <LinkButton href={`${base}/orders/${order.number}`} variant="primary">

@@ -168,6 +168,19 @@ export const productAvailability = pgTable(
   ],
 );
 
+/**
+ * A per-seller number that every committed change to what For Sale shows
+ * raises by one (availability, products, price lists, portal settings; deferred
+ * triggers of 0012_catalog_versions.sql, at commit). For Sale caches a page under
+ * the version it read, so a cached page is never older than the last commit.
+ */
+export const catalogVersions = pgTable('catalog_versions', {
+  sellerId: integer('seller_id')
+    .primaryKey()
+    .references(() => sellers.id),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});
+
 export type Warehouse = typeof warehouses.$inferSelect;
 export type InventoryStatus = typeof inventoryStatuses.$inferSelect;
 export type Product = typeof products.$inferSelect;

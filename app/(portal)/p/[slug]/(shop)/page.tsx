@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { checkoutReadiness } from '@/db/queries/checkout';
-import { forSaleGroupedPage, forSalePage, gradeColumns, type ForSaleFacets } from '@/db/queries/for-sale';
+import { gradeColumns, type ForSaleFacets } from '@/db/queries/for-sale';
+import { forSaleCache } from '@/db/queries/for-sale-cache';
 import { ForSaleFilters } from '@/components/for-sale/for-sale-filters';
 import { ForSaleGroupedTable } from '@/components/for-sale/for-sale-grouped-table';
 import { ForSaleTable } from '@/components/for-sale/for-sale-table';
@@ -59,11 +60,12 @@ export default async function ForSalePage({
   const view = parseForSaleView(await searchParams);
   const db = await getDb();
   const sellerId = customer.sellerId;
-  // A constant number of statements per view: the listing (rows, facet counts and total in one) and the ordering check.
+  // A constant number of statements per view: the catalog version (then, unless cached, the listing: rows, facet
+  // counts and total in one) and the ordering check.
   const [listing, readiness] = await Promise.all([
     view.layout === 'grouped'
-      ? forSaleGroupedPage(db, { sellerId, organizationId: customer.organizationId, view }).then((p) => ({ ...p, rows: null }))
-      : forSalePage(db, { sellerId, organizationId: customer.organizationId, view }).then((p) => ({ ...p, groups: null, groupCount: p.facets.total })),
+      ? forSaleCache().groupedPage(db, { sellerId, organizationId: customer.organizationId, view }).then((p) => ({ ...p, rows: null }))
+      : forSaleCache().page(db, { sellerId, organizationId: customer.organizationId, view }).then((p) => ({ ...p, groups: null, groupCount: p.facets.total })),
     checkoutReadiness(db, { sellerId }),
   ]);
   const facets: ForSaleFacets = listing.facets;

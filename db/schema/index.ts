@@ -3,6 +3,7 @@ export * from './catalog';
 export * from './customers';
 export * from './auth';
 export * from './orders';
+export * from './shipments';
 export * from './portal';
 export * from './carts';
 export * from './rmas';

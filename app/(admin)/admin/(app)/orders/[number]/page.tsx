@@ -14,6 +14,7 @@ import { CommittedDevicesSection } from '@/components/orders/committed-devices-s
 import { OrderInvoicesSection } from '@/components/orders/order-invoices-section';
 import { OrderLinesSection } from '@/components/orders/order-lines-section';
 import { OrderSidePanel } from '@/components/orders/order-side-panel';
+import { OrderShipmentsSection } from '@/components/orders/order-shipments-section';
 import { requireStaff } from '@/lib/auth/session';
 
 type Props = { params: Promise<{ number: string }> };
@@ -71,6 +72,7 @@ export default async function OrderPage({ params }: Props) {
             />
           </section>
           <CommittedDevicesSection detail={detail} />
+          <OrderShipmentsSection detail={detail} />
           <OrderInvoicesSection detail={detail} />
         </div>
         <aside className="space-y-6">

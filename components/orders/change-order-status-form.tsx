@@ -9,7 +9,7 @@ import { changeOrderStatusAction } from '@/lib/actions/orders/change-order-statu
 import type { ActionResult } from '@/lib/actions/result';
 import { carriers, isShippingStatus, TRACKING_NUMBER_MAX, type CarrierCode } from '@/lib/shipments/carriers';
 
-export type StatusChoice = { id: number; name: string; allowsCommitting: boolean };
+export type StatusChoice = { id: number; name: string; isOpen: boolean; allowsCommitting: boolean };
 export type ShortLineView = { sku: string; description: string; quantity: number; committed: number };
 type Choice = 'commit' | 'reduce' | 'close_anyway';
 type ShipmentRow = { key: number; carrier: CarrierCode; trackingNumber: string };

@@ -55,10 +55,11 @@ export function checkTrackingNumber(raw: string): { ok: true; value: string } | 
 }
 
 /**
- * Whether a status is a shipping one: it ends commitment and is not a
- * cancellation (statuses carry no cancelled flag; the name tells, as in the
- * portal's history pages).
+ * Whether a status is a shipping one: it closes the order, ends commitment
+ * and is not a cancellation (statuses carry no cancelled flag; the name
+ * tells, as in the portal's history pages). Shipped is; Awaiting
+ * Confirmation (open) and Cancelled are not.
  */
-export function isShippingStatus(status: { name: string; allowsCommitting: boolean }): boolean {
-  return !status.allowsCommitting && !['cancelled', 'canceled'].includes(status.name.trim().toLowerCase());
+export function isShippingStatus(status: { name: string; isOpen: boolean; allowsCommitting: boolean }): boolean {
+  return !status.isOpen && !status.allowsCommitting && !['cancelled', 'canceled'].includes(status.name.trim().toLowerCase());
 }

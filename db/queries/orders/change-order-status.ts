@@ -52,7 +52,7 @@ export async function changeOrderStatus(db: DbOrTx, params: ChangeOrderStatusPar
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
     const [status] = await tx
-      .select({ id: orderStatuses.id, name: orderStatuses.name, allowsCommitting: orderStatuses.allowsCommitting, emailBuyer: orderStatuses.emailBuyer })
+      .select({ id: orderStatuses.id, name: orderStatuses.name, isOpen: orderStatuses.isOpen, allowsCommitting: orderStatuses.allowsCommitting, emailBuyer: orderStatuses.emailBuyer })
       .from(orderStatuses)
       .where(and(eq(orderStatuses.sellerId, sellerId), eq(orderStatuses.id, params.statusId)));
     if (!status) throw new Refusal('Choose one of your order statuses.', { fieldErrors: { statusId: ['Choose a status.'] } });

@@ -12,7 +12,7 @@ import { committedDevices, orderLineRows } from './order-contents';
 import { listOrderShipments } from './order-shipments';
 
 /** The status an order just entered, as the buyer emails need it. */
-export type EnteredStatus = { name: string; allowsCommitting: boolean; emailBuyer: boolean };
+export type EnteredStatus = { name: string; isOpen: boolean; allowsCommitting: boolean; emailBuyer: boolean };
 
 /**
  * The buyer emails of an order entering a status, queued in the transaction

@@ -1,5 +1,6 @@
 import { formatMoney } from '@/lib/money';
 import { describeChange } from '@/lib/settings/describe-change';
+import { carrierName } from '@/lib/shipments/carriers';
 
 /** One audit entry as the history lists and the dashboard read it. */
 export type AuditEntryView = {
@@ -91,7 +92,17 @@ export const auditSentences: Record<string, Say> = {
     e.details.organization ? ` for ${str(e.details.organization)}` : '',
     ' through the portal',
   ],
-  'order.status': (e, h) => ['changed ', h.order, ` from ${str(e.details.from)} to ${str(e.details.to)}`],
+  'order.status': (e, h) => {
+    const tracking = Array.isArray(e.details.tracking) ? (e.details.tracking as { carrier?: string; trackingNumber?: string }[]) : [];
+    return [
+      'changed ',
+      h.order,
+      ` from ${str(e.details.from)} to ${str(e.details.to)}`,
+      tracking.length ? ` with tracking ${tracking.map((s) => `${carrierName(str(s.carrier))} ${str(s.trackingNumber)}`).join(', ')}` : '',
+    ];
+  },
+  'order.shipment_add': (e, h) => ['added tracking number ', `${str(e.details.carrier)} ${str(e.details.trackingNumber)}`, ' to ', h.order],
+  'order.shipment_remove': (e, h) => ['removed tracking number ', `${str(e.details.carrier)} ${str(e.details.trackingNumber)}`, ' from ', h.order],
   'order.update': (e, h) => [
     'edited ',
     Array.isArray(e.details.changed) ? e.details.changed.map((c) => String(c).replace(/([A-Z])/g, ' $1').toLowerCase()).join(', ') : 'the details',

@@ -2,21 +2,24 @@
 
 import { useState, useTransition, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field, Select, Textarea } from '@/components/ui/field';
+import { Field, Input, Select, Textarea } from '@/components/ui/field';
 import { ActionMessage } from '@/components/ui/action-form';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { changeOrderStatusAction } from '@/lib/actions/orders/change-order-status';
 import type { ActionResult } from '@/lib/actions/result';
+import { carriers, isShippingStatus, TRACKING_NUMBER_MAX, type CarrierCode } from '@/lib/shipments/carriers';
 
-export type StatusChoice = { id: number; name: string; allowsCommitting: boolean };
+export type StatusChoice = { id: number; name: string; isOpen: boolean; allowsCommitting: boolean };
 export type ShortLineView = { sku: string; description: string; quantity: number; committed: number };
 type Choice = 'commit' | 'reduce' | 'close_anyway';
+type ShipmentRow = { key: number; carrier: CarrierCode; trackingNumber: string };
 
 /**
  * The status control. Moving a short order to a status that ends commitment
  * asks first (the server refuses it anyway without a choice): commit the
  * missing devices now, reduce the quantities to what is committed, or close
- * it anyway with a reason.
+ * it anyway with a reason. A move to a shipping status takes the carrier and
+ * tracking number of each parcel (optional; blank rows are left out).
  */
 export function ChangeOrderStatusForm({
   orderNumber,
@@ -35,7 +38,11 @@ export function ChangeOrderStatusForm({
   const [reason, setReason] = useState('');
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
+  const [rows, setRows] = useState<ShipmentRow[]>([{ key: 0, carrier: 'ups', trackingNumber: '' }]);
   const status = statuses.find((s) => String(s.id) === target);
+  const ships = Boolean(status && status.id !== statusId && isShippingStatus(status));
+  const shipments = ships ? rows.filter((r) => r.trackingNumber.trim()).map((r) => ({ carrier: r.carrier, trackingNumber: r.trackingNumber })) : [];
+  const setRow = (key: number, change: Partial<ShipmentRow>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...change } : r)));
   const missing = shortLines.reduce((sum, l) => sum + l.quantity - l.committed, 0);
 
   function send(resolution?: 'reduce' | 'close_anyway') {
@@ -45,9 +52,13 @@ export function ChangeOrderStatusForm({
         statusId: Number(target),
         ...(resolution ? { resolution } : {}),
         ...(resolution === 'close_anyway' ? { reason } : {}),
+        ...(shipments.length ? { shipments } : {}),
       });
       setResult(answer);
-      if (answer.ok) setReason('');
+      if (answer.ok) {
+        setReason('');
+        setRows([{ key: 0, carrier: 'ups', trackingNumber: '' }]);
+      }
     });
   }
 
@@ -89,6 +100,48 @@ export function ChangeOrderStatusForm({
           ))}
         </Select>
       </Field>
+      {ships ? (
+        <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-medium">Tracking</legend>
+          <p className="text-xs text-slate-600">
+            Optional. With a tracking number the buyer gets a &ldquo;your order has shipped&rdquo; email with the tracking link and the
+            IMEIs of the order.
+          </p>
+          {rows.map((row, i) => (
+            <div key={row.key} className="grid gap-2 sm:grid-cols-[8rem_1fr]">
+              <Field id={`ship-carrier-${row.key}`} label={`Carrier ${i + 1}`}>
+                <Select id={`ship-carrier-${row.key}`} value={row.carrier} onChange={(e) => setRow(row.key, { carrier: e.target.value as CarrierCode })}>
+                  {carriers.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field id={`ship-number-${row.key}`} label={`Tracking number ${i + 1}`} hint={i === 0 ? '4 to 40 letters, digits or dashes.' : undefined}>
+                <Input
+                  id={`ship-number-${row.key}`}
+                  value={row.trackingNumber}
+                  maxLength={TRACKING_NUMBER_MAX}
+                  autoComplete="off"
+                  spellCheck={false}
+                  className="font-mono"
+                  onChange={(e) => setRow(row.key, { trackingNumber: e.target.value })}
+                />
+              </Field>
+            </div>
+          ))}
+          {rows.length < 10 ? (
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => setRows((all) => [...all, { key: Math.max(...all.map((r) => r.key)) + 1, carrier: all.at(-1)?.carrier ?? 'ups', trackingNumber: '' }])}
+            >
+              Add another tracking number
+            </Button>
+          ) : null}
+        </fieldset>
+      ) : null}
       <Button type="submit" disabled={pending}>
         {pending ? 'Changing status…' : 'Change status'}
       </Button>

@@ -41,7 +41,7 @@ export function OrderSidePanel({ detail, options }: { detail: OrderDetail; optio
         <ChangeOrderStatusForm
           orderNumber={order.number}
           statusId={order.statusId}
-          statuses={options.statuses.map((s) => ({ id: s.id, name: s.name, allowsCommitting: s.allowsCommitting }))}
+          statuses={options.statuses.map((s) => ({ id: s.id, name: s.name, isOpen: s.isOpen, allowsCommitting: s.allowsCommitting }))}
           shortLines={detail.lines
             .filter((l) => l.committedCount < l.quantity)
             .map((l) => ({ sku: l.sku, description: l.description, quantity: l.quantity, committed: l.committedCount }))}

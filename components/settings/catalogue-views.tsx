@@ -81,6 +81,7 @@ const orderStatuses: CatalogueView<OrderStatus> = {
     { header: 'Name', cell: (s) => <StatusBadge color={s.color}>{s.name}</StatusBadge> },
     { header: 'Open', cell: (s) => yesNo(s.isOpen) },
     { header: 'Allows committing devices', cell: (s) => yesNo(s.allowsCommitting) },
+    { header: 'Emails the buyer', cell: (s) => yesNo(s.emailBuyer) },
   ],
   label: (s) => s.name,
   Fields: OrderStatusFields,

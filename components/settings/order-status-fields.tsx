@@ -6,7 +6,7 @@ export function OrderStatusFields({
   values,
 }: {
   idPrefix: string;
-  values?: { name: string; color: string; isOpen: boolean; allowsCommitting: boolean; position: number };
+  values?: { name: string; color: string; isOpen: boolean; allowsCommitting: boolean; emailBuyer: boolean; position: number };
 }) {
   return (
     <div className="space-y-4">
@@ -42,6 +42,17 @@ export function OrderStatusFields({
           defaultChecked={values?.allowsCommitting ?? false}
         />
         <FieldMessage name="allowsCommitting" />
+        <Checkbox
+          id={`${idPrefix}-email-buyer`}
+          name="emailBuyer"
+          label="Email the buyer when an order enters this status"
+          defaultChecked={values?.emailBuyer ?? false}
+        />
+        <p className="ml-6 text-xs text-slate-600">
+          The buyer who placed the order (or the organization&rsquo;s email for orders placed by staff) gets &ldquo;Order N is now
+          this status&rdquo;. An order that ships with tracking numbers gets the &ldquo;your order has shipped&rdquo; email instead.
+        </p>
+        <FieldMessage name="emailBuyer" />
       </div>
     </div>
   );

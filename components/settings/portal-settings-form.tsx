@@ -21,6 +21,7 @@ export type PortalSettingsFormOptions = {
   orderStatuses: { id: number; name: string }[];
   channels: { id: number; name: string }[];
   paymentMethods: { id: number; name: string }[];
+  staff: { id: number; name: string; email: string; role: string; status: string }[];
 };
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
@@ -151,6 +152,16 @@ export function PortalSettingsForm({
             (none are committed yet).
           </p>
         </div>
+        <CheckboxList
+          legend="Email a new portal order to"
+          name="newOrderRecipientIds"
+          options={options.staff.map((s) => ({
+            id: s.id,
+            label: `${s.name} (${s.email}, ${s.role}${s.status === 'active' ? '' : `, ${s.status}`})`,
+          }))}
+          checked={values.newOrderRecipientIds}
+          hint="These staff users get a “new portal order” email with a link to the order. With none ticked, the owners get it. The buyer always gets an order confirmation."
+        />
         <div className="grid gap-4 sm:grid-cols-2">
           <FormField id="portal-due-days" name="invoiceDueDays" label="Invoice due (days after issue)">
             <Input id="portal-due-days" name="invoiceDueDays" type="number" min={0} max={365} step={1} required defaultValue={values.invoiceDueDays} />

@@ -14,16 +14,17 @@ import {
   salesChannels,
   salesOrderLines,
   salesOrders,
-  staffUsers,
   type ShipTo,
 } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { newPortalOrderEmail } from '@/lib/email/templates/new-portal-order';
+import { orderConfirmationEmail } from '@/lib/email/templates/order-confirmation';
 import { lineAmount } from '@/lib/money';
 import { describeProduct } from '@/lib/products';
-import { publicUrl } from '@/lib/public-url';
+import { portalUrl, publicUrl } from '@/lib/public-url';
 import { recordAudit } from './audit';
 import { findSellerBrand } from './seller-brand';
+import { portalOrderRecipientEmails } from './settings/portal-order-recipients';
 import { productLabel } from '@/lib/portal/product-label';
 import { Refusal, type RefusalCode } from '@/lib/refusal';
 import type { CheckoutValues } from '@/lib/validation/checkout';
@@ -281,7 +282,7 @@ async function insertOrder(
   return { orderId: order!.id, number };
 }
 
-/** Who placed the order, the seller's currency, brand and owners: what the order's audit entry and emails need. */
+/** Who placed the order, the seller's currency, brand and the staff to notify: what the order's audit entry and emails need. */
 async function portalOrderAudience(tx: DbOrTx, params: { sellerId: number; portalAccountId: number }) {
   const { sellerId } = params;
   const [who] = await tx
@@ -291,25 +292,23 @@ async function portalOrderAudience(tx: DbOrTx, params: { sellerId: number; porta
     .where(and(eq(portalAccounts.id, params.portalAccountId), eq(portalAccounts.sellerId, sellerId)))
     .limit(1);
   if (!who) throw new Error(`Portal account ${params.portalAccountId} not found for seller ${sellerId}`);
-  const owners = await tx
-    .select({ email: staffUsers.email })
-    .from(staffUsers)
-    .where(and(eq(staffUsers.sellerId, sellerId), eq(staffUsers.status, 'active'), eq(staffUsers.role, 'owner')))
-    .orderBy(asc(staffUsers.id));
-  return { who, owners, currency: await sellerCurrency(tx, sellerId), brand: owners.length ? await findSellerBrand(tx, sellerId) : null };
+  const staff = await portalOrderRecipientEmails(tx, { sellerId });
+  return { who, staff, currency: await sellerCurrency(tx, sellerId), brand: await findSellerBrand(tx, sellerId) };
 }
 
 /**
  * A portal order is the buyer's act: it is audited with the portal account as
- * its actor, and the seller's owners are emailed through the outbox. Both are
- * written in the order's transaction, so a retried checkout (same key) finds
- * the order and writes neither again.
+ * its actor, the buyer gets an order confirmation (never an IMEI: none is
+ * committed yet) and the chosen staff (the owners by default) a "new portal
+ * order" email, through the outbox. All are written in the order's
+ * transaction, so a retried checkout (same key) finds the order and writes
+ * none of them again.
  */
 async function announcePortalOrder(
   tx: DbOrTx,
   params: PlaceOrderParams & { orderId: number; number: number; lines: CartLineToOrder[] } & Awaited<ReturnType<typeof portalOrderAudience>>,
 ) {
-  const { sellerId, who, owners, currency, brand } = params;
+  const { sellerId, who, staff, currency, brand } = params;
   const total = params.lines.reduce((sum, l) => sum + lineAmount({ quantity: l.quantity, unitPrice: l.price === null ? null : Number(l.price) }), 0);
   await recordAudit(tx, {
     sellerId,
@@ -319,7 +318,20 @@ async function announcePortalOrder(
     entityId: params.orderId,
     details: { number: params.number, total, lines: params.lines.length, organization: who.organizationName, portalAccountId: params.portalAccountId },
   });
-  if (!brand) return;
+  const lines = params.lines.map((l) => ({ description: describeProduct(l), sku: l.sku, quantity: l.quantity, unitPrice: l.price === null ? null : Number(l.price) }));
+  const confirmation = orderConfirmationEmail({
+    brand: { name: brand.name, color: brand.color },
+    orderNumber: params.number,
+    buyerName: who.name,
+    organizationName: who.organizationName,
+    poNumber: params.poNumber ?? null,
+    currency,
+    total,
+    orderUrl: portalUrl(brand.portal, `/orders/${params.number}`),
+    lines,
+  });
+  await enqueueEmail(tx, { sellerId, kind: 'order_confirmation', to: who.email, ...confirmation });
+  if (!staff.length) return;
   const email = newPortalOrderEmail({
     brand: { name: brand.name, color: brand.color },
     orderNumber: params.number,
@@ -330,9 +342,9 @@ async function announcePortalOrder(
     currency,
     total,
     url: publicUrl(`/admin/orders/${params.number}`),
-    lines: params.lines.map((l) => ({ description: describeProduct(l), sku: l.sku, quantity: l.quantity, unitPrice: l.price === null ? null : Number(l.price) })),
+    lines,
   });
-  for (const o of owners) {
-    await enqueueEmail(tx, { sellerId, kind: 'portal_order', to: o.email, ...email });
+  for (const s of staff) {
+    await enqueueEmail(tx, { sellerId, kind: 'portal_order', to: s.email, ...email });
   }
 }

@@ -4,6 +4,7 @@ export * from './pricing';
 export * from './customers';
 export * from './auth';
 export * from './orders';
+export * from './shipments';
 export * from './portal';
 export * from './carts';
 export * from './rmas';

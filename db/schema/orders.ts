@@ -32,6 +32,8 @@ export const orderStatuses = pgTable(
     color: text('color').notNull().default('#64748b'),
     isOpen: boolean('is_open').notNull().default(true),
     allowsCommitting: boolean('allows_committing').notNull().default(false),
+    /** Email the buyer when an order enters this status (staff status change). */
+    emailBuyer: boolean('email_buyer').notNull().default(false),
     position: integer('position').notNull().default(0),
   },
   (t) => [

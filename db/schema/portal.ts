@@ -10,7 +10,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { sellers } from './sellers';
+import { sellers, staffUsers } from './sellers';
 import { inventoryStatuses, warehouses } from './catalog';
 import { orderStatuses, paymentMethods, salesChannels } from './orders';
 import { DEFAULT_BRAND_COLOR } from '../../lib/brand';
@@ -148,3 +148,25 @@ export const portalPaymentMethods = pgTable(
 
 export type PortalSettings = typeof portalSettings.$inferSelect;
 export type PortalLogo = typeof portalLogos.$inferSelect;
+
+/**
+ * Staff chosen to receive the "new portal order" email. No row: the seller's
+ * active owners receive it (the behaviour before the choice existed).
+ */
+export const portalOrderRecipients = pgTable(
+  'portal_order_recipients',
+  {
+    sellerId: integer('seller_id').notNull(),
+    staffUserId: integer('staff_user_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sellerId, t.staffUserId] }),
+    foreignKey({
+      name: 'portal_order_recipients_staff_fk',
+      columns: [t.staffUserId, t.sellerId],
+      foreignColumns: [staffUsers.id, staffUsers.sellerId],
+    }).onDelete('cascade'),
+  ],
+);
+
+export type PortalOrderRecipient = typeof portalOrderRecipients.$inferSelect;

@@ -8,6 +8,7 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
@@ -72,6 +73,8 @@ export const staffUsers = pgTable(
   },
   (t) => [
     uniqueIndex('staff_users_seller_email_unique').on(t.sellerId, sql`lower(${t.email})`),
+    // The target of composite foreign keys that keep a staff reference inside its seller.
+    unique('staff_users_id_seller_unique').on(t.id, t.sellerId),
     // Sign-in looks staff up by email alone, across sellers.
     index('staff_users_email_idx').on(sql`lower(${t.email})`),
   ],

@@ -74,7 +74,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
 }
 
 const allTables = [
-  'audit_entries', 'email_messages', 'rma_lines', 'rmas', 'cart_lines', 'invoice_lines', 'invoices',
+  'audit_entries', 'email_messages', 'order_shipments', 'portal_order_recipients', 'rma_lines', 'rmas', 'cart_lines', 'invoice_lines', 'invoices',
   'devices', 'sales_order_lines', 'sales_orders', 'document_counters', 'portal_payment_methods',
   'portal_for_sale_warehouses', 'portal_for_sale_statuses', 'portal_logos', 'portal_settings', 'product_availability',
   'price_list_prices', 'price_lists', 'products', 'rate_limits', 'auth_tokens', 'portal_accounts', 'organization_addresses', 'organizations', 'payment_methods',
@@ -256,7 +256,8 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
   const statusId = (name: string) => statusRows.find((r) => r.name === name)!.id;
   const orderStatusRows = await db
     .insert(s.orderStatuses)
-    .values(orderStatusSeeds.map((o, position) => ({ sellerId, ...o, position })))
+    // The demo's Shipped status emails the buyer (new sellers choose it in Settings > Order statuses).
+    .values(orderStatusSeeds.map((o, position) => ({ sellerId, ...o, emailBuyer: o.name === 'Shipped', position })))
     .returning();
   const orderStatusId = (name: string) => orderStatusRows.find((r) => r.name === name)!.id;
   const channelRows = await db
@@ -557,6 +558,12 @@ async function seedOrderHistory(
             createdAt: at,
           });
         }
+        // Tracking numbers: one parcel, a second on every third order, "Other" (no link) on one of them.
+        const carrier = (['ups', 'fedex', 'dhl_express', 'dpd'] as const)[i % 4]!;
+        await tx.insert(s.orderShipments).values([
+          { sellerId, orderId: order!.id, carrier, trackingNumber: demoTrackingNumber(carrier, sellerId, i), createdAt },
+          ...(i % 3 === 0 ? [{ sellerId, orderId: order!.id, carrier: i % 2 ? 'other' : carrier, trackingNumber: `PLT-${sellerId}${String(1000 + i)}`, createdAt }] : []),
+        ]);
         if (committed.length >= 2) rmaCandidates.push({ orgId: org.id, deviceIds: committed, orderDate: createdAt });
       }
     });
@@ -589,4 +596,13 @@ async function seedOrderHistory(
       ]);
     });
   }
+}
+
+/** A tracking number shaped like the carrier's own (UPS 1Z…, FedEx 12 digits, DHL 10 digits, DPD 14 digits). */
+function demoTrackingNumber(carrier: 'ups' | 'fedex' | 'dhl_express' | 'dpd', sellerId: number, i: number): string {
+  const n = String(sellerId * 100_000 + i * 7919).padStart(8, '0');
+  if (carrier === 'ups') return `1Z999AA1${n}`;
+  if (carrier === 'fedex') return `7712${n}`;
+  if (carrier === 'dhl_express') return `40${n}`;
+  return `015054${n}`;
 }

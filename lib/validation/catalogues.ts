@@ -26,6 +26,8 @@ export const orderStatusSchema = z.object({
   color: hexColor('Choose a color as #rrggbb, for example #2563eb.'),
   isOpen: checkbox,
   allowsCommitting: checkbox,
+  /** Email the buyer when an order enters this status. */
+  emailBuyer: checkbox,
   position,
 });
 

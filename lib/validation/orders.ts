@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shipmentSchema, shipmentsField } from './shipments';
 
 /** Shared by the order forms and their server actions. Prices stay text: the data layer reads them in the seller's currency. */
 const id = (message: string) => z.coerce.number({ error: message }).int(message).positive(message).max(2_147_483_647, message);
@@ -41,7 +42,12 @@ export const changeOrderStatusSchema = orderRef.extend({
   /** What staff chose for a short order: reduce the lines to what is committed, or close anyway with a reason. */
   resolution: z.preprocess(blankAsUndefined, z.enum(['reduce', 'close_anyway']).optional()),
   reason: z.string().trim().max(500, 'A reason has at most 500 characters.').optional(),
+  /** Carrier and tracking numbers recorded with a move to a shipping status. */
+  shipments: shipmentsField.optional(),
 });
+
+export const addShipmentSchema = orderRef.extend(shipmentSchema.shape);
+export const removeShipmentSchema = orderRef.extend({ shipmentId: id('Choose a tracking number.') });
 
 export const updateOrderDetailsSchema = orderRef.extend({
   poNumber: z.string().trim().max(100, 'A PO number has at most 100 characters.').optional(),

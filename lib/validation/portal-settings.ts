@@ -20,6 +20,8 @@ export const portalSettingsSchema = z.object({
   salesChannelId: optionalId,
   autoInvoice: checkbox,
   paymentMethodIds: idList,
+  /** Staff who get the "new portal order" email; none ticked means the owners. */
+  newOrderRecipientIds: idList,
   hideUnpriced: checkbox,
   buyersMayAddAddresses: checkbox,
   displayName: optionalText(80, 'Keep the display name under 81 characters.'),

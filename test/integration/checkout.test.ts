@@ -284,7 +284,7 @@ describe('checkout', () => {
         const { buyer } = await buyerWithCart([{ available: 2, quantity: 2 }]);
         const result = await checkout(buyer);
         expect(await ordersOf(db, seller, buyer.organization.id)).toHaveLength(1);
-        const [message] = await db.select().from(s.emailMessages).where(eq(s.emailMessages.recipient, buyer.account.email));
+        const [message] = await db.select().from(s.emailMessages).where(and(eq(s.emailMessages.recipient, buyer.account.email), eq(s.emailMessages.kind, 'invoice')));
         expect(message).toMatchObject({ status: 'queued', attempts: 0, kind: 'invoice' });
         expect(message!.subject).toContain(`order ${result.number}`);
       } finally {
@@ -295,14 +295,15 @@ describe('checkout', () => {
       }
     });
 
-    it('creates no invoice and queues no email when auto invoice is off', async () => {
+    it('creates no invoice and queues only the order confirmation when auto invoice is off', async () => {
       const { db } = database;
       await setPortalSettings(db, seller, { autoInvoice: false });
       const { buyer } = await buyerWithCart([{ available: 2, quantity: 1 }]);
       const result = await checkout(buyer);
       expect(result.invoiceId).toBeNull();
       expect(await db.select().from(s.invoices).where(eq(s.invoices.orderId, result.orderId))).toHaveLength(0);
-      expect(await db.select().from(s.emailMessages).where(eq(s.emailMessages.recipient, buyer.account.email))).toHaveLength(0);
+      const toBuyer = await db.select().from(s.emailMessages).where(eq(s.emailMessages.recipient, buyer.account.email));
+      expect(toBuyer.map((m) => m.kind)).toEqual(['order_confirmation']);
     });
 
     it('writes the order and its invoice together or not at all', async () => {

@@ -116,6 +116,30 @@ describe('demo seed', () => {
     expect(Number(elsewhere[0]!.n)).toBeGreaterThan(0);
   });
 
+  it('gives shipped orders tracking numbers, and the Shipped status emails the buyer', async () => {
+    const { db } = database;
+    const perSeller = await queryRows<{ slug: string; orders: number; shipments: number }>(
+      db,
+      sql`select se.slug, count(distinct o.id)::int as orders, count(sh.id)::int as shipments
+          from sellers se
+          join sales_orders o on o.seller_id = se.id
+          join order_statuses st on st.id = o.status_id and st.name = 'Shipped'
+          left join order_shipments sh on sh.order_id = o.id and sh.seller_id = se.id
+          group by se.slug order by se.slug`,
+    );
+    expect(perSeller.map((r) => r.slug)).toEqual(['acme', 'bolt']);
+    for (const r of perSeller) expect(Number(r.shipments)).toBeGreaterThan(Number(r.orders));
+    const untracked = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from sales_orders o join order_statuses st on st.id = o.status_id and st.name = 'Shipped'
+          where not exists (select 1 from order_shipments sh where sh.order_id = o.id)`,
+    );
+    expect(Number(untracked[0]!.n)).toBe(0);
+    const shipped = await db.select().from(s.orderStatuses).where(eq(s.orderStatuses.name, 'Shipped'));
+    expect(shipped).toHaveLength(2);
+    for (const status of shipped) expect(status.emailBuyer).toBe(true);
+  });
+
   it('refuses to run again without --reset, and refuses a database with non-demo data', async () => {
     const { db } = database;
     await expect(seedDemo(db, { devices: 10 })).rejects.toBeInstanceOf(SeedRefusedError);

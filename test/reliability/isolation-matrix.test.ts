@@ -51,6 +51,7 @@ const actionRows: Record<string, Row> = {
   'lib/actions/inventory/preview-device-move.ts#previewDeviceMoveAction': staff,
   'lib/actions/inventory/validate-device-import.ts#validateDeviceImportAction': staff,
   'lib/actions/orders/add-order-line.ts#addOrderLineAction': staff,
+  'lib/actions/orders/add-shipment.ts#addShipmentAction': staff,
   'lib/actions/orders/change-order-status.ts#changeOrderStatusAction': staff,
   'lib/actions/orders/commit-devices.ts#commitDevicesAction': staff,
   'lib/actions/orders/create-invoice.ts#createInvoiceAction': staff,
@@ -59,6 +60,7 @@ const actionRows: Record<string, Row> = {
   'lib/actions/orders/find-products-for-order.ts#findProductsForOrderAction': staff,
   'lib/actions/orders/issue-credit-note.ts#issueCreditNoteAction': staff,
   'lib/actions/orders/remove-order-line.ts#removeOrderLineAction': staff,
+  'lib/actions/orders/remove-shipment.ts#removeShipmentAction': staff,
   'lib/actions/orders/set-invoice-paid.ts#setInvoicePaidAction': staff,
   'lib/actions/orders/uncommit-devices.ts#uncommitDevicesAction': staff,
   'lib/actions/orders/update-order-details.ts#updateOrderDetailsAction': staff,
@@ -158,6 +160,9 @@ const crossSeller: Record<string, Cell> = {
   },
   'lib/actions/orders/add-order-line.ts#addOrderLineAction': { schema: orders.addOrderLineSchema, args: (i) => ({ orderNumber: i.orderNumber, productId: i.productId, quantity: 1 }) },
   'lib/actions/orders/change-order-status.ts#changeOrderStatusAction': { schema: orders.changeOrderStatusSchema, args: (i) => ({ orderNumber: i.orderNumber, statusId: i.orderStatusId }) },
+  'lib/actions/orders/add-shipment.ts#addShipmentAction': { schema: orders.addShipmentSchema, args: (i) => ({ orderNumber: i.orderNumber, carrier: 'ups', trackingNumber: '1Z999AA10123456784' }) },
+  // Any id: acme's order number is not bolt's, so the order is not found before the shipment is looked at.
+  'lib/actions/orders/remove-shipment.ts#removeShipmentAction': { schema: orders.removeShipmentSchema, args: (i) => ({ orderNumber: i.orderNumber, shipmentId: i.lineId }) },
   'lib/actions/orders/commit-devices.ts#commitDevicesAction': { schema: orders.commitDevicesSchema, args: (i) => ({ orderNumber: i.orderNumber, imeis: i.freeImei }) },
   'lib/actions/orders/create-invoice.ts#createInvoiceAction': { schema: orders.createInvoiceSchema, args: (i) => ({ orderNumber: i.orderNumber, email: false }) },
   'lib/actions/orders/create-order.ts#createOrderAction': {

@@ -4,7 +4,10 @@ import { devices, orderStatuses, products, salesOrderLines, salesOrders } from '
 import { describeProduct } from '@/lib/products';
 import { recordAudit, type StaffActor } from '../audit';
 import { Refusal } from '@/lib/refusal';
+import { isShippingStatus } from '@/lib/shipments/carriers';
 import { lockOrder, type LockedOrder } from './lock-order';
+import { queueOrderStatusEmail } from './order-emails';
+import { checkShipments, insertShipments, type ShipmentToRecord } from './order-shipments';
 
 /**
  * What staff chose when the order is short of devices: reduce the lines to
@@ -20,6 +23,8 @@ export type ChangeOrderStatusParams = {
   resolution?: ShortOrderResolution;
   /** Required with "close_anyway"; audited and shown on the order. */
   reason?: string;
+  /** Carrier and tracking numbers of the parcels, with a move to a shipping status. */
+  shipments?: ShipmentToRecord[];
 };
 
 /** A line with fewer devices committed than ordered. */
@@ -35,17 +40,30 @@ export const MAX_CLOSE_REASON = 500;
  * unless staff choose to reduce the lines to what is committed (in this same
  * transaction, audited) or to close it anyway with a reason (audited, kept on
  * the order).
+ *
+ * A move to a shipping status may record tracking numbers (all valid, or
+ * nothing is written). Entering the status queues the buyer's email in the
+ * same transaction: "your order has shipped" with tracking, or "now <status>"
+ * where the status says so. A retried change finds the order already there
+ * and writes nothing, so the buyer hears once.
  */
 export async function changeOrderStatus(db: DbOrTx, params: ChangeOrderStatusParams) {
   const { sellerId } = params;
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, { sellerId, number: params.orderNumber });
     const [status] = await tx
-      .select({ id: orderStatuses.id, name: orderStatuses.name, allowsCommitting: orderStatuses.allowsCommitting })
+      .select({ id: orderStatuses.id, name: orderStatuses.name, isOpen: orderStatuses.isOpen, allowsCommitting: orderStatuses.allowsCommitting, emailBuyer: orderStatuses.emailBuyer })
       .from(orderStatuses)
       .where(and(eq(orderStatuses.sellerId, sellerId), eq(orderStatuses.id, params.statusId)));
     if (!status) throw new Refusal('Choose one of your order statuses.', { fieldErrors: { statusId: ['Choose a status.'] } });
-    if (status.id === order.statusId) return { changed: false, statusName: status.name, reduced: [] as ShortLine[], closedShort: false };
+    if (status.id === order.statusId) {
+      return { changed: false, statusName: status.name, reduced: [] as ShortLine[], closedShort: false, tracking: 0, emailed: null };
+    }
+    const shipments = checkShipments(params.shipments ?? []);
+    if (shipments.length && !isShippingStatus(status)) {
+      const message = `Tracking numbers are recorded when the order ships; ${status.name} is not a shipping status.`;
+      throw new Refusal(message, { code: 'invalid', fieldErrors: { trackingNumber: [message] } });
+    }
 
     let reduced: ShortLine[] = [];
     let closedShortReason: string | null = null;
@@ -88,6 +106,7 @@ export async function changeOrderStatus(db: DbOrTx, params: ChangeOrderStatusPar
         ...(closedShortReason !== null ? { closedShortReason } : status.allowsCommitting ? { closedShortReason: null } : {}),
       })
       .where(and(eq(salesOrders.id, order.id), eq(salesOrders.sellerId, sellerId)));
+    const recorded = await insertShipments(tx, { sellerId, orderId: order.id, shipments, createdBy: params.actor.staffUserId });
     await recordAudit(tx, {
       sellerId,
       actor: params.actor,
@@ -99,9 +118,11 @@ export async function changeOrderStatus(db: DbOrTx, params: ChangeOrderStatusPar
         from: order.statusName,
         to: status.name,
         ...(closedShortReason !== null ? { closedShort: true, reason: closedShortReason } : {}),
+        ...(recorded.length ? { tracking: recorded.map((s) => ({ carrier: s.carrier, trackingNumber: s.trackingNumber })) } : {}),
       },
     });
-    return { changed: true, statusName: status.name, reduced, closedShort: closedShortReason !== null };
+    const emailed = await queueOrderStatusEmail(tx, { sellerId, orderId: order.id, status });
+    return { changed: true, statusName: status.name, reduced, closedShort: closedShortReason !== null, tracking: recorded.length, emailed };
   });
 }
 

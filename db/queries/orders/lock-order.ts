@@ -11,25 +11,31 @@ export type LockOrderParams = { sellerId: number; number: number };
  * staff working one order take turns. Another seller's number is not found.
  */
 export async function lockOrder(tx: DbOrTx, params: LockOrderParams) {
-  const [order] = await tx
+  // The row is locked alone, then its status read: with the status joined in
+  // the locking statement, a waiter whose order changed status meanwhile saw
+  // the re-checked join fail and answered "not found" (PostgreSQL re-evaluates
+  // only the locked row), e.g. the second click of a double-clicked status change.
+  const [locked] = await tx
     .select({
       id: salesOrders.id,
       sellerId: salesOrders.sellerId,
       number: salesOrders.number,
       organizationId: salesOrders.organizationId,
       statusId: salesOrders.statusId,
-      statusName: orderStatuses.name,
-      allowsCommitting: orderStatuses.allowsCommitting,
       paymentMethodId: salesOrders.paymentMethodId,
       poNumber: salesOrders.poNumber,
       notes: salesOrders.notes,
     })
     .from(salesOrders)
-    .innerJoin(orderStatuses, eq(orderStatuses.id, salesOrders.statusId))
     .where(and(eq(salesOrders.sellerId, params.sellerId), eq(salesOrders.number, params.number)))
-    .for('update', { of: salesOrders });
-  if (!order) throw new Refusal(`Order ${params.number} was not found.`, { code: 'not_found' });
-  return order;
+    .for('update');
+  if (!locked) throw new Refusal(`Order ${params.number} was not found.`, { code: 'not_found' });
+  const [status] = await tx
+    .select({ name: orderStatuses.name, allowsCommitting: orderStatuses.allowsCommitting })
+    .from(orderStatuses)
+    .where(and(eq(orderStatuses.id, locked.statusId), eq(orderStatuses.sellerId, params.sellerId)));
+  if (!status) throw new Error(`Status ${locked.statusId} of order ${locked.id} not found`);
+  return { ...locked, statusName: status.name, allowsCommitting: status.allowsCommitting };
 }
 
 export type LockedOrder = Awaited<ReturnType<typeof lockOrder>>;

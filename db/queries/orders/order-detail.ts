@@ -12,6 +12,7 @@ import {
 } from '@/db/schema';
 import { describeProduct } from '@/lib/products';
 import { committedDevices, orderCreditNoteRows, orderInvoiceRows, orderLineRows } from './order-contents';
+import { listOrderShipments } from './order-shipments';
 
 /**
  * Everything the order page shows, for one order of one seller by its
@@ -45,6 +46,7 @@ export async function findOrderByNumber(db: DbOrTx, params: { sellerId: number; 
 
   const orderInvoices = await orderInvoiceRows(db, scope);
   const creditNotes = await orderCreditNoteRows(db, scope);
+  const shipments = await listOrderShipments(db, scope);
 
   const history = await db
     .select({
@@ -79,6 +81,7 @@ export async function findOrderByNumber(db: DbOrTx, params: { sellerId: number; 
     creditNotes,
     hasUnpriced: lines.some((l) => l.unitPrice === null),
     invoices: orderInvoices,
+    shipments,
     history,
   };
 }

@@ -11,6 +11,7 @@ import {
   portalSettings,
   salesChannels,
   sellers,
+  staffUsers,
   warehouses,
   type PortalSettings,
 } from '@/db/schema';
@@ -23,6 +24,7 @@ import type { SettingsActor } from './access';
 import { Refusal } from '@/lib/refusal';
 import { joinWithAnd } from '@/lib/settings/words';
 import { changedFields, settingsWrite } from './write';
+import { chosenRecipientIds, writePortalOrderRecipients } from './portal-order-recipients';
 import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 import { DEFAULT_RETURN_SHIP_DAYS } from '@/lib/rmas/return-instructions';
 
@@ -71,7 +73,7 @@ const OPTION_LIMIT = 500;
 
 /** The catalogues the settings choose from; small per seller, capped anyway. */
 async function portalOptions(db: DbOrTx, sellerId: number) {
-  const [statuses, warehouseRows, orderStatusRows, channels, methods] = await Promise.all([
+  const [statuses, warehouseRows, orderStatusRows, channels, methods, staff] = await Promise.all([
     db
       .select({ id: inventoryStatuses.id, name: inventoryStatuses.name })
       .from(inventoryStatuses)
@@ -102,12 +104,18 @@ async function portalOptions(db: DbOrTx, sellerId: number) {
       .where(eq(paymentMethods.sellerId, sellerId))
       .orderBy(asc(paymentMethods.name))
       .limit(OPTION_LIMIT),
+    db
+      .select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role, status: staffUsers.status })
+      .from(staffUsers)
+      .where(eq(staffUsers.sellerId, sellerId))
+      .orderBy(asc(staffUsers.name), asc(staffUsers.id))
+      .limit(OPTION_LIMIT),
   ]);
-  return { statuses, warehouses: warehouseRows, orderStatuses: orderStatusRows, channels, paymentMethods: methods };
+  return { statuses, warehouses: warehouseRows, orderStatuses: orderStatusRows, channels, paymentMethods: methods, staff };
 }
 
 async function chosenIds(db: DbOrTx, sellerId: number) {
-  const [statuses, warehouseRows, methods] = await Promise.all([
+  const [statuses, warehouseRows, methods, recipients] = await Promise.all([
     db.select({ id: portalForSaleStatuses.statusId }).from(portalForSaleStatuses).where(eq(portalForSaleStatuses.sellerId, sellerId)),
     db
       .select({ id: portalForSaleWarehouses.warehouseId })
@@ -117,9 +125,10 @@ async function chosenIds(db: DbOrTx, sellerId: number) {
       .select({ id: portalPaymentMethods.paymentMethodId })
       .from(portalPaymentMethods)
       .where(eq(portalPaymentMethods.sellerId, sellerId)),
+    chosenRecipientIds(db, sellerId),
   ]);
   const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((a, b) => a - b);
-  return { statusIds: ids(statuses), warehouseIds: ids(warehouseRows), paymentMethodIds: ids(methods) };
+  return { statusIds: ids(statuses), warehouseIds: ids(warehouseRows), paymentMethodIds: ids(methods), newOrderRecipientIds: recipients };
 }
 
 /** Everything the Customer Portal settings page shows, for one seller. */
@@ -144,8 +153,9 @@ export async function loadPortalSettings(db: DbOrTx, params: { sellerId: number 
   ]);
   if (!seller) throw new Error(`Seller ${params.sellerId} not found`);
   const settings = row ?? { ...defaults, sellerId: params.sellerId, updatedAt: null };
+  const { newOrderRecipientIds: storedRecipients, ...chosenLists } = chosen;
   const choices: PortalChoices = {
-    ...chosen,
+    ...chosenLists,
     initialOrderStatusId: settings.initialOrderStatusId,
     salesChannelId: settings.salesChannelId,
   };
@@ -165,6 +175,8 @@ export async function loadPortalSettings(db: DbOrTx, params: { sellerId: number 
     logo: logo ? { ...logo, path: portalLogoPath({ slug: seller.slug, sha256: logo.sha256 }) } : null,
     choices,
     options,
+    /** Who gets the "new portal order" email, as the page ticks them: the chosen staff, or the owners by default. */
+    newOrderRecipientIds: storedRecipients.length ? storedRecipients : ownerIds(options),
     missing: missingPortalSettings(choices).map((r) => r.label),
     /** On, but no payment method to check out with: the page warns, the portal says ordering is unavailable. */
     checkoutUnavailable: settings.enabled && chosen.paymentMethodIds.length === 0,
@@ -244,6 +256,14 @@ function customDomainChange(domain: string | null) {
 
 type PortalOptions = Awaited<ReturnType<typeof portalOptions>>;
 
+const ownerIds = (options: PortalOptions) => options.staff.filter((s) => s.role === 'owner').map((s) => s.id);
+
+/** The recipients to store: ticking exactly the owners, or nobody, is the default (no rows), so owners added later are included. */
+function storedRecipientIds(ids: number[], options: PortalOptions): number[] {
+  const owners = ownerIds(options).sort((a, b) => a - b);
+  return ids.length === owners.length && ids.every((id, i) => id === owners[i]) ? [] : ids;
+}
+
 /** Ids come from the browser: each must be one of this seller's own. */
 function checkChoicesBelongToSeller(values: PortalSettingsValues, options: PortalOptions): void {
   const foreign: Record<string, string[]> = {};
@@ -255,6 +275,7 @@ function checkChoicesBelongToSeller(values: PortalSettingsValues, options: Porta
   check('statusIds', values.statusIds, options.statuses, 'inventory statuses');
   check('warehouseIds', values.warehouseIds, options.warehouses, 'warehouses');
   check('paymentMethodIds', values.paymentMethodIds, options.paymentMethods, 'payment methods');
+  check('newOrderRecipientIds', values.newOrderRecipientIds, options.staff, 'staff users');
   check('initialOrderStatusId', values.initialOrderStatusId ? [values.initialOrderStatusId] : [], options.orderStatuses, 'order statuses');
   check('salesChannelId', values.salesChannelId ? [values.salesChannelId] : [], options.channels, 'sales channels');
   const firstForeign = Object.values(foreign)[0];
@@ -314,6 +335,7 @@ function audited(s: AuditedSettings, options: PortalOptions) {
     salesChannel: options.channels.find((c) => c.id === s.salesChannelId)?.name ?? null,
     autoInvoice: s.autoInvoice,
     paymentMethods: namesOf(s.paymentMethodIds, options.paymentMethods),
+    newOrderRecipients: s.newOrderRecipientIds.length ? namesOf(s.newOrderRecipientIds, options.staff) : 'the owners',
     hideUnpriced: s.hideUnpriced,
     buyersMayAddAddresses: s.buyersMayAddAddresses,
     displayName: s.displayName,
@@ -353,6 +375,7 @@ async function writeSettings(
   values: PortalSettingsValues,
   before: Pick<PortalChoices, 'statusIds' | 'warehouseIds' | 'paymentMethodIds'>,
 ) {
+  await writePortalOrderRecipients(tx, { sellerId, staffUserIds: values.newOrderRecipientIds });
   await syncChoice(tx, sellerId, portalForSaleStatuses, before.statusIds, values.statusIds);
   await syncChoice(tx, sellerId, portalForSaleWarehouses, before.warehouseIds, values.warehouseIds);
   await syncChoice(tx, sellerId, portalPaymentMethods, before.paymentMethodIds, values.paymentMethodIds);
@@ -416,6 +439,7 @@ export async function savePortalSettings(
         statusIds: sortedIds(parsed.statusIds),
         warehouseIds: sortedIds(parsed.warehouseIds),
         paymentMethodIds: sortedIds(parsed.paymentMethodIds),
+        newOrderRecipientIds: storedRecipientIds(sortedIds(parsed.newOrderRecipientIds), options),
         returnShipDays: parsed.returnShipDays ?? DEFAULT_RETURN_SHIP_DAYS,
       };
       assertCanEnable(values, current.enabled);

@@ -14,6 +14,7 @@ export const changeOrderStatusAction = staffAction('staff', changeOrderStatusSch
     statusId: input.statusId,
     resolution: input.resolution,
     reason: input.reason,
+    shipments: input.shipments,
     actor: staff.actor,
   });
   revalidatePath(`/admin/orders/${input.orderNumber}`);
@@ -22,5 +23,8 @@ export const changeOrderStatusAction = staffAction('staff', changeOrderStatusSch
     ? ` Quantities reduced to what is committed: ${result.reduced.map((l) => `${l.sku} ${l.quantity} → ${l.committed}`).join(', ')}.`
     : '';
   const closedAnyway = result.closedShort ? ' Closed with devices missing; the reason is kept on the order.' : '';
-  return ok(result, `Status changed to ${result.statusName}.${reduced}${closedAnyway}`);
+  const tracking = result.tracking ? ` ${result.tracking} tracking number${result.tracking === 1 ? '' : 's'} recorded.` : '';
+  const emailed =
+    result.emailed === 'order_shipped' ? ' The buyer was emailed that the order has shipped.' : result.emailed === 'order_status' ? ' The buyer was emailed.' : '';
+  return ok(result, `Status changed to ${result.statusName}.${reduced}${closedAnyway}${tracking}${emailed}`);
 });

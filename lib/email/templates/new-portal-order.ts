@@ -15,7 +15,7 @@ export type NewPortalOrderEmailData = {
   lines: { description: string; sku: string; quantity: number; unitPrice: number | null }[];
 };
 
-/** To the seller's owners: a buyer placed an order through the Customer Portal. */
+/** To the staff chosen in Customer Portal settings (the owners by default): a buyer placed an order through the Customer Portal. */
 export function newPortalOrderEmail(data: NewPortalOrderEmailData) {
   const money = (n: number | null) => (n === null ? 'to be quoted' : formatMoney(n, data.currency));
   const units = data.lines.reduce((n, l) => n + l.quantity, 0);

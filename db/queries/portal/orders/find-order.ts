@@ -12,6 +12,7 @@ import {
 } from '@/db/schema';
 import { describeProduct } from '@/lib/products';
 import { committedDevices, orderInvoiceRows, orderLineRows } from '@/db/queries/orders/order-contents';
+import { listOrderShipments } from '@/db/queries/orders/order-shipments';
 import { isCancelledStatus, type CustomerScope } from '@/db/queries/portal/scope';
 
 /**
@@ -52,7 +53,7 @@ export async function findCustomerOrder(db: DbOrTx, params: CustomerScope & { nu
   if (!order) return null;
 
   const scope = { sellerId, orderId: order.id };
-  const [lineRows, invoiceRows] = await Promise.all([orderLineRows(db, scope), orderInvoiceRows(db, scope)]);
+  const [lineRows, invoiceRows, shipments] = await Promise.all([orderLineRows(db, scope), orderInvoiceRows(db, scope), listOrderShipments(db, scope)]);
   const committed = await committedDevices(db, { sellerId, lineIds: lineRows.map((r) => r.line.id) });
   const lines = lineRows.map(({ line, product }) => ({
     id: line.id,
@@ -77,6 +78,8 @@ export async function findCustomerOrder(db: DbOrTx, params: CustomerScope & { nu
       voidedAt,
       credited,
     })),
+    /** Carrier, tracking number and tracking link of each parcel (not who recorded it). */
+    shipments: shipments.map(({ id, carrierName, trackingNumber, trackingUrl }) => ({ id, carrierName, trackingNumber, trackingUrl })),
     items: lines.reduce((n, l) => n + l.quantity, 0),
     total: lines.reduce((n, l) => n + (l.amount ?? 0), 0),
     hasUnpriced: lines.some((l) => l.unitPrice === null),

@@ -30,6 +30,8 @@ export type CustomerOrderRow = {
   total: number;
   hasUnpriced: boolean;
   invoice: CustomerInvoiceState;
+  /** Tracking numbers recorded on the order. */
+  tracking: number;
 };
 
 /** Where the order's invoices stand: none yet, all paid, or unpaid with the earliest due date. */
@@ -73,7 +75,8 @@ export async function listCustomerOrders(
       select page.number, page.created_at, page.po_number,
              st.name as status_name, st.color as status_color, ch.name as channel_name,
              t.items, t.total, t.unpriced,
-             inv.invoices, inv.unpaid, inv.due_on
+             inv.invoices, inv.unpaid, inv.due_on,
+             (select count(*)::int from order_shipments sh where sh.order_id = page.id and sh.seller_id = ${sellerId}) as tracking
       from page
       join order_statuses st on st.id = page.status_id and st.seller_id = ${sellerId}
       join sales_channels ch on ch.id = page.channel_id and ch.seller_id = ${sellerId}
@@ -106,6 +109,7 @@ export async function listCustomerOrders(
       total: num(r.total),
       hasUnpriced: Boolean(r.unpriced),
       invoice: invoiceState(num(r.invoices), num(r.unpaid), (r.due_on as string | null) ?? null),
+      tracking: num(r.tracking),
     })),
     total: num(counted[0]?.n),
   };

@@ -15,6 +15,7 @@ import { OrderInvoicesSection } from '@/components/orders/order-invoices-section
 import { OrderLinesSection } from '@/components/orders/order-lines-section';
 import { OrderSidePanel } from '@/components/orders/order-side-panel';
 import { ShipToLines } from '@/components/organizations/postal-address';
+import { OrderShipmentsSection } from '@/components/orders/order-shipments-section';
 import { requireStaff } from '@/lib/auth/session';
 
 type Props = { params: Promise<{ number: string }> };
@@ -72,6 +73,7 @@ export default async function OrderPage({ params }: Props) {
             />
           </section>
           <CommittedDevicesSection detail={detail} />
+          <OrderShipmentsSection detail={detail} />
           <OrderInvoicesSection detail={detail} />
         </div>
         <aside className="space-y-6">

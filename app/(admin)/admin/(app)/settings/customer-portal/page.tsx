@@ -102,6 +102,7 @@ export default async function CustomerPortalSettingsPage() {
         values={{
           enabled: settings.enabled,
           ...choices,
+          newOrderRecipientIds: page.newOrderRecipientIds,
           autoInvoice: settings.autoInvoice,
           hideUnpriced: settings.hideUnpriced,
           buyersMayAddAddresses: settings.buyersMayAddAddresses,

@@ -96,6 +96,11 @@ export default async function OrdersPage({
                 <Td>{formatDate(order.orderedAt)}</Td>
                 <Td>
                   <StatusBadge color={order.statusColor}>{order.statusName}</StatusBadge>
+                  {order.tracking ? (
+                    <Link href={`${base}/${order.number}#tracking-heading`} className="ml-1 text-sm text-[var(--brand)] hover:underline">
+                      · tracking<span className="sr-only"> of order {order.number}</span>
+                    </Link>
+                  ) : null}
                 </Td>
                 <Td>{order.poNumber ?? <span className="text-slate-400">—</span>}</Td>
                 <Td className="text-right tabular-nums">{order.items}</Td>

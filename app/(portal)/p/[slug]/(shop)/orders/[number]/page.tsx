@@ -12,6 +12,7 @@ import { OrderDevicesSection } from '@/components/portal/orders/order-devices-se
 import { OrderInvoicesSection } from '@/components/portal/orders/order-invoices-section';
 import { OrderLinesSection } from '@/components/portal/orders/order-lines-section';
 import { ShipToLines } from '@/components/organizations/postal-address';
+import { OrderShipmentsSection } from '@/components/portal/orders/order-shipments-section';
 import { StatusBadge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatTotal } from '@/lib/portal/format';
@@ -74,6 +75,7 @@ export default async function OrderPage({ params }: { params: Promise<{ slug: st
         </p>
       ) : null}
 
+      <OrderShipmentsSection shipments={order.shipments} />
       <OrderLinesSection order={order} currency={customer.currency} />
       <OrderInvoicesSection order={order} base={base} />
       <OrderDevicesSection order={order} devices={devices} base={base} />

@@ -1,0 +1,39 @@
+import type { CustomerOrder } from '@/db/queries/portal/orders/find-order';
+import { Table, Td, Th } from '@/components/ui/table';
+
+/** The order's parcels with the carrier's tracking link; nothing while none is recorded. */
+export function OrderShipmentsSection({ shipments }: { shipments: CustomerOrder['shipments'] }) {
+  if (!shipments.length) return null;
+  return (
+    <section aria-labelledby="tracking-heading" className="mb-8">
+      <h2 id="tracking-heading" className="mb-3 text-lg font-semibold">
+        Tracking
+      </h2>
+      <Table caption="Shipments of this order">
+        <thead>
+          <tr>
+            <Th>Carrier</Th>
+            <Th>Tracking number</Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {shipments.map((s) => (
+            <tr key={s.id}>
+              <Td>{s.carrierName}</Td>
+              <Td className="font-mono">
+                {s.trackingUrl ? (
+                  <a href={s.trackingUrl} target="_blank" rel="noreferrer noopener" className="text-[var(--brand)] underline">
+                    {s.trackingNumber}
+                    <span className="sr-only"> (track with {s.carrierName}, opens in a new tab)</span>
+                  </a>
+                ) : (
+                  s.trackingNumber
+                )}
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </section>
+  );
+}

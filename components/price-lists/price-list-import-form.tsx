@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { applyPriceListImportAction } from '@/lib/actions/price-lists/apply-price-list-import';
 import { previewPriceListImportAction } from '@/lib/actions/price-lists/preview-price-list-import';
-import { Alert } from '@/components/ui/alert';
+import { FileMessage, type FileMessageValue } from '@/components/ui/file-message';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { RowProblemsTable } from '@/components/ui/row-problems-table';
@@ -25,7 +25,7 @@ export function PriceListImportForm({ priceListId, currency }: { priceListId: nu
   const router = useRouter();
   const [rows, setRows] = useState<PriceListRow[] | null>(null);
   const [preview, setPreview] = useState<PriceListImportPreview | null>(null);
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string; lines?: string[] } | null>(null);
+  const [message, setMessage] = useState<FileMessageValue | null>(null);
   const [pending, startTransition] = useTransition();
 
   function read(file: File | undefined) {
@@ -94,17 +94,7 @@ export function PriceListImportForm({ priceListId, currency }: { priceListId: nu
         />
       </Field>
       {pending ? <p className="text-sm text-slate-700">Working…</p> : null}
-      {message ? (
-        <Alert tone={message.tone} title={message.text}>
-          {message.lines?.length ? (
-            <ul className="list-disc pl-5 text-xs">
-              {message.lines.slice(0, 200).map((l) => (
-                <li key={l}>{l}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Alert>
-      ) : null}
+      <FileMessage message={message} />
       {preview ? (
         <div className="space-y-4">
           <RowProblemsTable problems={preview.problems} consequence="the list will not change" />

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { useState, useTransition } from 'react';
 import { applyPriceUpdateAction } from '@/lib/actions/products/apply-price-update';
 import { previewPriceUpdateAction } from '@/lib/actions/products/preview-price-update';
-import { Alert } from '@/components/ui/alert';
+import { FileMessage, type FileMessageValue } from '@/components/ui/file-message';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { RowProblemsTable } from '@/components/ui/row-problems-table';
@@ -24,7 +24,7 @@ const normalize = (h: string) => h.toLowerCase().replace(/[^a-z]/g, '');
 export function PriceUpdateForm({ currency }: { currency: string }) {
   const [rows, setRows] = useState<PriceUpdateRow[] | null>(null);
   const [preview, setPreview] = useState<PriceUpdatePreview | null>(null);
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string; lines?: string[] } | null>(null);
+  const [message, setMessage] = useState<FileMessageValue | null>(null);
   const [pending, startTransition] = useTransition();
   const price = (minor: number | null) => (minor === null ? 'Price on request' : formatMoney(minor, currency));
 
@@ -83,17 +83,7 @@ export function PriceUpdateForm({ currency }: { currency: string }) {
           }} aria-describedby="price-file-hint" disabled={pending} />
       </Field>
       {pending ? <p className="text-sm text-slate-700">Working…</p> : null}
-      {message ? (
-        <Alert tone={message.tone} title={message.text}>
-          {message.lines?.length ? (
-            <ul className="list-disc pl-5 text-xs">
-              {message.lines.slice(0, 200).map((l) => (
-                <li key={l}>{l}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Alert>
-      ) : null}
+      <FileMessage message={message} />
 
       {preview ? (
         <div className="space-y-4">

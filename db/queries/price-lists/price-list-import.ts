@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
-import { bigintArray, intArray, textArray } from '@/db/sql-arrays';
+import { productsBySku } from '@/db/queries/products/products-by-sku';
+import { bigintArray, intArray } from '@/db/sql-arrays';
 import { recordAudit, type AuditActor } from '@/db/queries/audit';
 import { describeProduct } from '@/lib/products';
 import { moneyLimitText, readMoney } from '@/lib/money';
@@ -41,13 +42,7 @@ export async function previewPriceListImport(
 ): Promise<PriceListImportPreview> {
   const [list] = await queryRows<{ id: number }>(db, sql`select id from price_lists where id = ${params.priceListId} and seller_id = ${params.sellerId}`);
   if (!list) throw new Refusal('This price list does not exist.', { code: 'not_found' });
-  const skus = [...new Set(params.rows.map((r) => r.sku.trim().toLowerCase()).filter(Boolean))];
-  const found = skus.length
-    ? await queryRows<{ id: number; key: string; sku: string; manufacturer: string; model: string; capacity: string; color: string; network: string; grade: string; listPrice: number | null }>(db, sql`
-        select id, lower(sku) as key, sku, manufacturer, model, capacity, color, network, grade, list_price as "listPrice"
-        from products where seller_id = ${params.sellerId} and lower(sku) = any(${textArray(skus)})`)
-    : [];
-  const byKey = new Map(found.map((p) => [p.key, p]));
+  const byKey = await productsBySku(db, { sellerId: params.sellerId, skus: params.rows.map((r) => r.sku) });
   const firstRow = new Map<string, number>();
   const problems: LineProblem[] = [];
   const prices: PriceListFilePrice[] = [];
@@ -73,7 +68,7 @@ export async function previewPriceListImport(
       problems.push({ line: r.row, value: sku || '(no SKU)', reason: reasons.join('; ') });
       continue;
     }
-    prices.push({ row: r.row, productId: product.id, sku: product.sku, description: describeProduct(product), minQuantity: quantity, unitPrice: reading.minor, listPrice: product.listPrice === null ? null : Number(product.listPrice) });
+    prices.push({ row: r.row, productId: product.id, sku: product.sku, description: describeProduct(product), minQuantity: quantity, unitPrice: reading.minor, listPrice: product.listPrice });
   }
   const kept = new Set(prices.map((p) => `${p.productId}:${p.minQuantity}`));
   const current = await queryRows<{ productId: number; minQuantity: number }>(db, sql`

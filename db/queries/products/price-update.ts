@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
+import { productsBySku } from './products-by-sku';
 import { bigintArray, intArray, textArray } from '@/db/sql-arrays';
 import type { AuditActor } from '@/db/queries/audit';
 import { describeProduct } from '@/lib/products';
@@ -39,13 +40,7 @@ export async function previewPriceUpdate(
   db: DbOrTx,
   params: { sellerId: number; currency: string; rows: readonly PriceUpdateRow[] },
 ): Promise<PriceUpdatePreview> {
-  const skus = [...new Set(params.rows.map((r) => r.sku.trim().toLowerCase()).filter(Boolean))];
-  const found = skus.length
-    ? await queryRows<{ id: number; key: string; sku: string; manufacturer: string; model: string; capacity: string; color: string; network: string; grade: string; listPrice: number | null }>(db, sql`
-        select id, lower(sku) as key, sku, manufacturer, model, capacity, color, network, grade, list_price as "listPrice"
-        from products where seller_id = ${params.sellerId} and lower(sku) = any(${textArray(skus)})`)
-    : [];
-  const byKey = new Map(found.map((p) => [p.key, p]));
+  const byKey = await productsBySku(db, { sellerId: params.sellerId, skus: params.rows.map((r) => r.sku) });
   const firstRow = new Map<string, number>();
   const problems: LineProblem[] = [];
   const changes: PriceChange[] = [];

@@ -127,7 +127,9 @@ export type CartLineChange = {
   quantity: number;
   /** How many were added by this call (less than asked when capped). */
   added: number;
+  /** What is available now: for the data layer only (actions leave it out; messages go through lib/portal/quantity-display.ts). */
   available: number;
+  display: QuantityDisplay;
   capped: boolean;
   summary: CartSummary;
 };
@@ -166,10 +168,12 @@ export async function addToCart(
         revealable(room, product.available, product.display) ?? undefined,
       );
     }
-    quantity = Math.min(largestAllowedUpTo(quantity, product.rules), most);
+    // Filling the line up to a limit the buyer may not see would tell them the limit: then nothing is added.
+    const hiddenLimit = quantity > product.available && revealable(1, product.available, product.display) === null;
+    quantity = hiddenLimit ? before : Math.min(largestAllowedUpTo(quantity, product.rules), most);
     capped = true;
     if (quantity <= before) {
-      return { productId: product.id, quantity: before, added: 0, available: product.available, capped, summary: await cartSummary(tx, params) };
+      return { productId: product.id, quantity: before, added: 0, available: product.available, display: product.display, capped, summary: await cartSummary(tx, params) };
     }
   }
   // A set value, not an increment: the locked line (or, for a new line, the
@@ -186,6 +190,7 @@ export async function addToCart(
     quantity,
     added: quantity - before,
     available: product.available,
+    display: product.display,
     capped,
     summary: await cartSummary(tx, params),
   };
@@ -219,6 +224,7 @@ export async function setCartQuantity(
     quantity: line.quantity,
     added: 0,
     available: product.available,
+    display: product.display,
     capped: false,
     summary: await cartSummary(tx, params),
   };

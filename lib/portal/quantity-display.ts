@@ -86,3 +86,24 @@ export function revealable(value: number, available: number, display: QuantityDi
 export function canSortByQuantity(display: QuantityDisplay): boolean {
   return display.mode !== 'hidden';
 }
+
+/** What "order again" says of a line it could not fill, as the setting allows. */
+export function orderAgainShortfall(params: {
+  description: string;
+  ordered: number;
+  added: number;
+  inCartBefore: number;
+  available: number;
+  display: QuantityDisplay;
+}): string {
+  const { description, ordered, added, inCartBefore, available, display } = params;
+  if (available <= 0) return `${description}: not available now, nothing added.`;
+  if (ordered + inCartBefore <= available) {
+    return `${description}: ${added} of ${ordered} added; it is sold in the quantities its rules allow.`;
+  }
+  if (!revealsExact(available, display)) {
+    return `${description}: not enough in stock for ${ordered + inCartBefore}; nothing added. Add fewer from For Sale.`;
+  }
+  if (added === 0 && inCartBefore >= available) return `${description}: your cart already holds all ${available} available.`;
+  return `${description}: ${added} of ${ordered} added, only ${available} available${inCartBefore ? ` and ${inCartBefore} already in your cart` : ''}.`;
+}

@@ -11,5 +11,7 @@ export const addToCartAction = portalAction(addToCartSchema, async (input, custo
   const change = await db.transaction((tx) =>
     addToCart(tx, { ...input, sellerId: customer.sellerId, portalAccountId: customer.portalAccountId }),
   );
-  return ok(change, `Added ${change.added} to your cart.`);
+  // What is available stays on the server: the messages say it as the seller's quantity display allows.
+  const { available: _available, ...shown } = change;
+  return ok(shown, `Added ${change.added} to your cart.`);
 });

@@ -11,5 +11,7 @@ export const changeCartQuantityAction = portalAction(setCartQuantitySchema, asyn
   const change = await db.transaction((tx) =>
     setCartQuantity(tx, { ...input, sellerId: customer.sellerId, portalAccountId: customer.portalAccountId }),
   );
-  return ok(change, 'Quantity updated.');
+  // What is available stays on the server: the messages say it as the seller's quantity display allows.
+  const { available: _available, ...shown } = change;
+  return ok(shown, 'Quantity updated.');
 });

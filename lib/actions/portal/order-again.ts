@@ -10,7 +10,7 @@ import { ok, portalAction, Refusal } from '@/lib/actions';
 
 const orderAgainSchema = z.object({ orderNumber: z.coerce.number().int().positive().max(999_999_999) });
 
-export type OrderAgainResult = { lines: OrderAgainLine[]; summary: CartSummary };
+export type OrderAgainResult = { lines: Omit<OrderAgainLine, 'available'>[]; summary: CartSummary };
 
 /** "Order again": the order's products into the cart, capped at what is available now. */
 export const orderAgainAction = portalAction(orderAgainSchema, async (input, customer) => {
@@ -30,5 +30,6 @@ export const orderAgainAction = portalAction(orderAgainSchema, async (input, cus
     : 'Nothing could be added to your cart.';
   // The cart as it is now, so the header's badge shows the new count at once (no page load).
   const summary = await cartSummary(db, { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId });
-  return ok<OrderAgainResult>({ lines, summary }, message);
+  // What is available stays on the server: each line's message says it as the seller's quantity display allows.
+  return ok<OrderAgainResult>({ lines: lines.map(({ available: _available, ...line }) => line), summary }, message);
 });

@@ -273,8 +273,9 @@ export async function cartContents(db: DbOrTx, params: CartScope) {
     where c.seller_id = ${params.sellerId} and c.portal_account_id = ${params.portalAccountId}
     order by c.added_at, c.product_id`);
   const minOrderValue = rows[0]?.minOrderValue == null ? null : Number(rows[0].minOrderValue);
-  const lines: CartLineView[] = rows.map(({ minOrderValue: _m, ...raw }) => {
-    const r = readSellable(raw);
+  const lines: CartLineView[] = rows.map((raw) => {
+    const { minOrderValue: _minimum, ...r } = readSellable(raw);
+    void _minimum;
     const broken = ruleProblem(r.quantity, r.rules, productLabel(r));
     return {
       ...r,

@@ -107,3 +107,10 @@ export function orderAgainShortfall(params: {
   if (added === 0 && inCartBefore >= available) return `${description}: your cart already holds all ${available} available.`;
   return `${description}: ${added} of ${ordered} added, only ${available} available${inCartBefore ? ` and ${inCartBefore} already in your cart` : ''}.`;
 }
+
+/** A result without its exact available quantity, for what leaves the server (messages carry it as the setting allows). */
+export function withoutAvailable<T extends { available: number }>(value: T): Omit<T, 'available'> {
+  const copy: Partial<T> = { ...value };
+  delete copy.available;
+  return copy as Omit<T, 'available'>;
+}

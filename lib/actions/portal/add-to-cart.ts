@@ -3,6 +3,7 @@
 import { getDb } from '@/db';
 import { addToCart } from '@/db/queries/cart';
 import { ok, portalAction } from '@/lib/actions';
+import { withoutAvailable } from '@/lib/portal/quantity-display';
 import { addToCartSchema } from '@/lib/validation/cart';
 
 /** Adds a quantity of a product to the signed-in account's cart (refused above what is available). */
@@ -12,6 +13,5 @@ export const addToCartAction = portalAction(addToCartSchema, async (input, custo
     addToCart(tx, { ...input, sellerId: customer.sellerId, portalAccountId: customer.portalAccountId }),
   );
   // What is available stays on the server: the messages say it as the seller's quantity display allows.
-  const { available: _available, ...shown } = change;
-  return ok(shown, `Added ${change.added} to your cart.`);
+  return ok(withoutAvailable(change), `Added ${change.added} to your cart.`);
 });

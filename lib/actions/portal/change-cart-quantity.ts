@@ -3,6 +3,7 @@
 import { getDb } from '@/db';
 import { setCartQuantity } from '@/db/queries/cart';
 import { ok, portalAction } from '@/lib/actions';
+import { withoutAvailable } from '@/lib/portal/quantity-display';
 import { setCartQuantitySchema } from '@/lib/validation/cart';
 
 /** Sets a cart line to an exact quantity, from 1 up to what is available now. */
@@ -12,6 +13,5 @@ export const changeCartQuantityAction = portalAction(setCartQuantitySchema, asyn
     setCartQuantity(tx, { ...input, sellerId: customer.sellerId, portalAccountId: customer.portalAccountId }),
   );
   // What is available stays on the server: the messages say it as the seller's quantity display allows.
-  const { available: _available, ...shown } = change;
-  return ok(shown, 'Quantity updated.');
+  return ok(withoutAvailable(change), 'Quantity updated.');
 });

@@ -7,6 +7,7 @@ import { cartSummary } from '@/db/queries/cart';
 import { orderAgain, type OrderAgainLine } from '@/db/queries/portal/orders/order-again';
 import type { CartSummary } from '@/lib/validation/cart';
 import { ok, portalAction, Refusal } from '@/lib/actions';
+import { withoutAvailable } from '@/lib/portal/quantity-display';
 
 const orderAgainSchema = z.object({ orderNumber: z.coerce.number().int().positive().max(999_999_999) });
 
@@ -31,5 +32,5 @@ export const orderAgainAction = portalAction(orderAgainSchema, async (input, cus
   // The cart as it is now, so the header's badge shows the new count at once (no page load).
   const summary = await cartSummary(db, { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId });
   // What is available stays on the server: each line's message says it as the seller's quantity display allows.
-  return ok<OrderAgainResult>({ lines: lines.map(({ available: _available, ...line }) => line), summary }, message);
+  return ok<OrderAgainResult>({ lines: lines.map(withoutAvailable), summary }, message);
 });

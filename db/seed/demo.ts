@@ -114,6 +114,8 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   await seedSeller(db, {
     slug: 'acme',
     name: 'Acme Wireless',
+    // Exact quantities; orders start at $100.00.
+    portal: { quantityDisplay: 'exact', minOrderValue: 10_000 },
     currency: 'USD',
     brandColor: DEFAULT_BRAND_COLOR,
     staff: [
@@ -136,6 +138,8 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   await seedSeller(db, {
     slug: 'bolt',
     name: 'Bolt Mobile',
+    // Quantities shown up to 49, then "50+".
+    portal: { quantityDisplay: 'capped', quantityCap: 50 },
     currency: 'EUR',
     brandColor: '#b45309',
     staff: [{ email: 'owner@bolt.example', name: 'Bea Owner', role: 'owner' }],
@@ -153,7 +157,16 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   log(`demo ready: ${total.toLocaleString('en-US')} devices; password for every demo login: ${DEMO_PASSWORD}`);
 }
 
+/** Quantity rules on a few models with big stock: the Galaxy A54 in packs of 5, the Galaxy S21 from 10 units. */
+function demoQuantityRules(model: string): { minOrderQuantity: number; orderIncrement: number } {
+  if (model === 'Galaxy A54') return { minOrderQuantity: 5, orderIncrement: 5 };
+  if (model === 'Galaxy S21') return { minOrderQuantity: 10, orderIncrement: 1 };
+  return { minOrderQuantity: 1, orderIncrement: 1 };
+}
+
 type SellerSeed = {
+  /** How the portal shows quantities and the minimum order value. */
+  portal: Pick<typeof s.portalSettings.$inferInsert, 'quantityDisplay' | 'quantityCap' | 'minOrderValue'>;
   slug: string;
   name: string;
   currency: string;
@@ -236,6 +249,7 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
               network,
               grade,
               listPrice: unpriced ? null : Math.round((price * share * networkDiscount) / 100) * 100 - 1,
+              ...demoQuantityRules(m.model),
             });
             productTac.push(m.tac);
           }
@@ -255,6 +269,7 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
     salesChannelId: portalChannel,
     autoInvoice: true,
     hideUnpriced: false,
+    ...seed.portal,
     displayName: seed.name,
     brandColor: seed.brandColor,
     returnWindowDays: 90,

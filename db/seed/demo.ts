@@ -157,10 +157,10 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   log(`demo ready: ${total.toLocaleString('en-US')} devices; password for every demo login: ${DEMO_PASSWORD}`);
 }
 
-/** Quantity rules on a few models with big stock: the Galaxy A54 in packs of 5, the Galaxy S21 from 10 units. */
+/** Quantity rules on a few models with big stock: the Galaxy A54 in packs of 5, the Galaxy S21 from 5 units. */
 function demoQuantityRules(model: string): { minOrderQuantity: number; orderIncrement: number } {
   if (model === 'Galaxy A54') return { minOrderQuantity: 5, orderIncrement: 5 };
-  if (model === 'Galaxy S21') return { minOrderQuantity: 10, orderIncrement: 1 };
+  if (model === 'Galaxy S21') return { minOrderQuantity: 5, orderIncrement: 1 };
   return { minOrderQuantity: 1, orderIncrement: 1 };
 }
 

@@ -172,7 +172,7 @@ test('the CSV download holds every row of the filtered view, with its header', a
   expect(response.headers()['content-type']).toBe('text/csv; charset=utf-8');
   expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="acme-for-sale-\d{4}-\d{2}-\d{2}\.csv"$/);
   const lines = (await response.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-  expect(lines[0]).toBe('Manufacturer,Model,Capacity,Color,Network,Grade,SKU,Price,Currency,Available,Quantity breaks');
+  expect(lines[0]).toBe('Manufacturer,Model,Capacity,Color,Network,Grade,SKU,Price,Currency,Available,Quantity breaks,Minimum order quantity,Order increment');
   expect(lines.length - 1).toBe(total);
   for (const line of lines.slice(1)) expect(line).toMatch(/^Samsung,/);
   const prices = lines

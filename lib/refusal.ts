@@ -25,7 +25,9 @@ export type RefusalCode =
   | 'short'
   | 'key_taken'
   | 'too_large'
-  | 'busy';
+  | 'busy'
+  | 'quantity_rules'
+  | 'below_minimum';
 
 /** One refused line of a paste or row of a file (line is null when the input had no lines). */
 export type LineProblem = { line: number | null; value: string; reason: string };

@@ -33,7 +33,7 @@ export function useAddToCart() {
     setPending(new Set(running.current));
   };
 
-  const add = async (productId: number, value: string, input: HTMLInputElement) => {
+  const add = async (productId: number, value: string, input: HTMLInputElement, reset = '1') => {
     if (running.current.has(productId)) return;
     const n = Number(value.trim());
     if (value.trim() !== '' && Number.isFinite(n) && n < 1) {
@@ -46,7 +46,7 @@ export function useAddToCart() {
     try {
       const data = await change.mutateAsync({ kind: 'add', productId, quantity: value });
       say(productId, { added: 'quantity' in data ? `${data.quantity} in cart` : 'Added' });
-      input.value = '1';
+      input.value = reset;
     } catch (error) {
       say(productId, { error: refusalMessage(error) ?? 'The cart could not be changed. Please try again.', canAdd: canAddOf(error) });
     } finally {
@@ -72,11 +72,17 @@ export function AddToCartForm({
   label,
   buttonLabel = 'Add to cart',
   controls,
+  min = 1,
+  step = 1,
 }: {
   productId: number;
   label: string;
   buttonLabel?: string;
   controls: AddToCartControls;
+  /** The smallest quantity the product's rules allow: the input starts there. */
+  min?: number;
+  /** The order increment (packs of N): the input steps by it. */
+  step?: number;
 }) {
   const id = `qty-${productId}`;
   const message = controls.messageOf(productId);
@@ -87,13 +93,13 @@ export function AddToCartForm({
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const input = quantityOf(e.currentTarget);
-    void controls.add(productId, input.value, input);
+    void controls.add(productId, input.value, input, String(min));
   };
   const onAddMost = (e: MouseEvent<HTMLButtonElement>, most: number) => {
     const form = e.currentTarget.form!;
     const input = quantityOf(form);
     input.value = String(most);
-    void controls.add(productId, input.value, input);
+    void controls.add(productId, input.value, input, String(min));
     form.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
   };
 
@@ -106,10 +112,10 @@ export function AddToCartForm({
         id={id}
         name="quantity"
         type="number"
-        min={1}
-        step={1}
+        min={min}
+        step={step}
         inputMode="numeric"
-        defaultValue="1"
+        defaultValue={String(min)}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-msg`}
         className="add-quantity"

@@ -12,12 +12,17 @@ export function CartLineControls({
   productId,
   label,
   quantity,
-  available,
+  changeTo,
+  min = 1,
+  step = 1,
 }: {
   productId: number;
   label: string;
   quantity: number;
-  available: number;
+  /** For a short line: the allowed quantity to offer instead (null when the seller's setting keeps it back). */
+  changeTo: number | null;
+  min?: number;
+  step?: number;
 }) {
   const router = useRouter();
   const [value, setValue] = useState(String(quantity));
@@ -50,8 +55,8 @@ export function CartLineControls({
         <input
           id={id}
           type="number"
-          min={1}
-          step={1}
+          min={min}
+          step={step}
           inputMode="numeric"
           value={value}
           onChange={(e) => setValue(e.target.value)}
@@ -62,9 +67,9 @@ export function CartLineControls({
         <button type="submit" disabled={change.isPending} className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium hover:bg-slate-50 disabled:opacity-50">
           Update
         </button>
-        {available > 0 && available < quantity ? (
-          <button type="button" disabled={change.isPending} onClick={() => set(String(available))} className="rounded border border-amber-400 bg-amber-50 px-2.5 py-1 text-sm font-medium text-amber-900 disabled:opacity-50">
-            Change to {available}
+        {changeTo ? (
+          <button type="button" disabled={change.isPending} onClick={() => set(String(changeTo))} className="rounded border border-amber-400 bg-amber-50 px-2.5 py-1 text-sm font-medium text-amber-900 disabled:opacity-50">
+            Change to {changeTo}
           </button>
         ) : null}
         <button

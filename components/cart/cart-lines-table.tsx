@@ -3,6 +3,7 @@ import { CartLineControls } from '@/components/cart/cart-line-controls';
 import { Table, Th } from '@/components/ui/table';
 import { formatMoney } from '@/lib/money';
 import { productLabel } from '@/lib/portal/product-label';
+import { describeRules, smallestAllowed } from '@/lib/portal/quantity-rules';
 
 /** The cart's lines with what is available now, their quantity controls and the subtotal of priced lines. */
 export function CartLinesTable({ cart, currency }: { cart: CartContents; currency: string }) {
@@ -30,17 +31,20 @@ export function CartLinesTable({ cart, currency }: { cart: CartContents; currenc
                   <p className="mt-1 text-sm font-medium text-red-700">No longer available. Remove this line to check out.</p>
                 ) : line.problem === 'short' ? (
                   <p className="mt-1 text-sm font-medium text-amber-800">
-                    Only {line.available} available now; you have {line.quantity}.
+                    {line.display.mode === 'hidden' ? 'Not enough in stock' : `Only ${line.availableText} now`}; you have {line.quantity}.
                   </p>
+                ) : line.problem === 'rules' ? (
+                  <p className="mt-1 text-sm font-medium text-amber-800">{line.ruleProblem}</p>
                 ) : (
-                  <p className="mt-1 text-sm text-slate-500">{line.available} available</p>
+                  <p className="mt-1 text-sm text-slate-500">{line.availableText}</p>
                 )}
+                {describeRules(line.rules) ? <p className="text-sm text-slate-600">{describeRules(line.rules)}</p> : null}
               </td>
               <td className="text-right tabular-nums">
                 {line.price === null ? <i className="text-slate-500">Price on request</i> : money(line.price)}
               </td>
               <td>
-                <CartLineControls productId={line.productId} label={label} quantity={line.quantity} available={line.available} />
+                <CartLineControls productId={line.productId} label={label} quantity={line.quantity} changeTo={line.changeTo} min={smallestAllowed(line.rules)} step={line.rules.orderIncrement} />
               </td>
               <td className="text-right tabular-nums">
                 {line.price === null ? <i className="text-slate-500">To be quoted</i> : money(line.price * line.quantity)}

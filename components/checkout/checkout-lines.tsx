@@ -2,6 +2,7 @@ import type { CartContents } from '@/db/queries/cart';
 import { Table, Th } from '@/components/ui/table';
 import { formatMoney } from '@/lib/money';
 import { productLabel } from '@/lib/portal/product-label';
+import { describeRules } from '@/lib/portal/quantity-rules';
 
 /** The cart as the order it becomes: each line at today's list price, short lines flagged, the total of priced lines. */
 export function CheckoutLines({ cart, currency }: { cart: CartContents; currency: string }) {
@@ -23,9 +24,16 @@ export function CheckoutLines({ cart, currency }: { cart: CartContents; currency
               {productLabel(line)}
               {line.problem ? (
                 <p className="text-sm font-medium text-amber-800">
-                  {line.problem === 'unavailable' ? 'No longer available' : `Only ${line.available} available now`}
+                  {line.problem === 'unavailable'
+                    ? 'No longer available'
+                    : line.problem === 'rules'
+                      ? line.ruleProblem
+                      : line.display.mode === 'hidden'
+                        ? 'Not enough in stock'
+                        : `Only ${line.availableText} now`}
                 </p>
               ) : null}
+              {describeRules(line.rules) ? <p className="text-sm text-slate-600">{describeRules(line.rules)}</p> : null}
             </td>
             <td className="text-right tabular-nums">{line.quantity}</td>
             <td className="text-right tabular-nums">{line.price === null ? <i>To be quoted</i> : money(line.price)}</td>

@@ -3,7 +3,16 @@
 import { AddToCartForm, useAddToCart } from '@/components/cart/add-to-cart';
 
 /** One product in a grade cell of the grouped view, as the browser needs it: the server formats price and label. */
-export type ForSaleCellView = { id: number; price: string | null; available: number; label: string };
+export type ForSaleCellView = {
+  id: number;
+  price: string | null;
+  /** "12 available", "50+ available" or "In stock", formatted on the server. */
+  available: string;
+  rules: string | null;
+  min: number;
+  step: number;
+  label: string;
+};
 
 /** One row of the grouped view: a variant's title and, per grade column in order, its products (often one, sometimes none). */
 export type ForSaleGroupView = { title: string; cells: { grade: string; products: ForSaleCellView[] }[] };
@@ -31,9 +40,10 @@ export function ForSaleGroupedRows({ groups }: { groups: ForSaleGroupView[] }) {
             <div key={c.id}>
               <p className="tabular-nums">
                 {c.price === null ? <i className="text-slate-500">Price on request</i> : <b className="font-semibold">{c.price}</b>}
-                <span className="text-slate-600"> · {c.available} available</span>
+                <span className="text-slate-600"> · {c.available}</span>
               </p>
-              <AddToCartForm productId={c.id} label={c.label} buttonLabel="Add" controls={controls} />
+              {c.rules ? <small className="block text-slate-600">{c.rules}</small> : null}
+              <AddToCartForm productId={c.id} label={c.label} buttonLabel="Add" controls={controls} min={c.min} step={c.step} />
             </div>
           ))}
         </td>

@@ -6,6 +6,8 @@ import type { ForSaleView } from '@/lib/validation/for-sale';
 import { ForSaleEmpty, SortHeader } from './for-sale-table';
 import { GradeBadge, variantTitle } from './grade-badge';
 import { ForSaleGroupedRows } from './for-sale-grouped-rows';
+import { availableText, type QuantityDisplay } from '@/lib/portal/quantity-display';
+import { describeRules, smallestAllowed } from '@/lib/portal/quantity-rules';
 
 /**
  * The grouped view: one row per model, capacity, color and network, one
@@ -22,7 +24,9 @@ export function ForSaleGroupedTable({
   currency,
   filtered,
   total,
+  display,
 }: {
+  display: QuantityDisplay;
   groups: ForSaleGroup[];
   grades: string[];
   view: ForSaleView;
@@ -65,7 +69,10 @@ export function ForSaleGroupedTable({
                 .map((c) => ({
                   id: c.id,
                   price: c.price === null ? null : formatMoney(c.price, currency),
-                  available: c.available,
+                  available: availableText(c.available, display),
+                  rules: describeRules(c),
+                  min: smallestAllowed(c),
+                  step: c.orderIncrement,
                   label: productLabel({ ...group, grade }),
                 })),
             })),

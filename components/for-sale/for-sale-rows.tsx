@@ -15,7 +15,13 @@ export type ForSaleRowView = {
   was: string | null;
   /** The buyer's quantity breaks, e.g. "10+ $95.00 · 50+ $90.00"; null: none. */
   breaks: string | null;
-  available: number;
+  /** The available quantity as the seller's setting shows it ("12", "50+", "In stock"), formatted on the server. */
+  available: string;
+  /** The quantity rules, e.g. "Min 5 · packs of 5"; null: none. */
+  rules: string | null;
+  /** The smallest allowed quantity and the increment, for the quantity input. */
+  min: number;
+  step: number;
   /** The quantity input's name, e.g. "Apple iPhone 12 · 64GB · Black · AT&T · Grade A+". */
   label: string;
 };
@@ -48,7 +54,8 @@ export function ForSaleRows({ rows }: { rows: ForSaleRowView[] }) {
       </td>
       <td className="text-right tabular-nums">{r.available}</td>
       <td>
-        <AddToCartForm productId={r.id} label={r.label} controls={controls} />
+        {r.rules ? <small className="block text-right text-slate-600">{r.rules}</small> : null}
+        <AddToCartForm productId={r.id} label={r.label} controls={controls} min={r.min} step={r.step} />
       </td>
     </tr>
   ));

@@ -7,6 +7,8 @@ import { productLabel } from '@/lib/portal/product-label';
 import { forSaleQueryString, type ForSaleSort, type ForSaleView } from '@/lib/validation/for-sale';
 import { variantTitle } from './grade-badge';
 import { ForSaleRows } from './for-sale-rows';
+import { canSortByQuantity, formatAvailable, type QuantityDisplay } from '@/lib/portal/quantity-display';
+import { describeRules, smallestAllowed } from '@/lib/portal/quantity-rules';
 
 export function SortHeader({ label, sort, view, base, className = '' }: { label: string; sort: ForSaleSort; view: ForSaleView; base: string; className?: string }) {
   const active = view.sort === sort;
@@ -60,6 +62,7 @@ export function ForSaleTable({
   currency,
   filtered,
   total,
+  display,
 }: {
   rows: ForSaleRow[];
   view: ForSaleView;
@@ -67,6 +70,7 @@ export function ForSaleTable({
   currency: string;
   filtered: boolean;
   total: number;
+  display: QuantityDisplay;
 }) {
   return (
     <Table caption="Products for sale" className="table-fixed [&_td]:px-3 [&_td]:py-2">
@@ -82,7 +86,11 @@ export function ForSaleTable({
           <SortHeader label="Product" sort="model" view={view} base={base} />
           <Th>Grade</Th>
           <SortHeader label="Price" sort="price" view={view} base={base} className="text-right" />
-          <SortHeader label="Available" sort="quantity" view={view} base={base} className="text-right" />
+          {canSortByQuantity(display) ? (
+            <SortHeader label="Available" sort="quantity" view={view} base={base} className="text-right" />
+          ) : (
+            <Th className="text-right">Available</Th>
+          )}
           <Th className="text-right">Add to cart</Th>
         </tr>
       </thead>
@@ -101,7 +109,10 @@ export function ForSaleTable({
             price: r.price === null ? null : formatMoney(r.price, currency),
             was: r.listPrice !== null && r.price !== null && r.price < r.listPrice ? formatMoney(r.listPrice, currency) : null,
             breaks: r.breaks.length ? r.breaks.map((b) => `${b.min}+ ${formatMoney(b.price, currency)}`).join(' · ') : null,
-            available: r.available,
+            available: formatAvailable(r.available, display),
+            rules: describeRules(r),
+            min: smallestAllowed(r),
+            step: r.orderIncrement,
             label: productLabel(r),
           }))}
         />

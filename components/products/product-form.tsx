@@ -21,7 +21,7 @@ import {
 } from '@/lib/validation/products';
 
 type Values = Omit<z.input<typeof productFieldsSchema>, 'newValues'>;
-type FieldName = Exclude<keyof Values, 'listPrice'>;
+type FieldName = Exclude<keyof Values, 'listPrice' | 'minOrderQuantity' | 'orderIncrement'>;
 
 const fields: { name: FieldName; label: string; hint?: string }[] = [
   { name: 'sku', label: 'SKU', hint: 'Unique among your products; no spaces.' },
@@ -131,6 +131,12 @@ export function ProductForm({
         })}
         <Field id="listPrice" label={`List price (${currency})`} hint='Leave empty for "price on request".' error={errors.listPrice?.message}>
           <Input id="listPrice" inputMode="decimal" defaultValue={defaults.listPrice} {...form.register('listPrice')} aria-invalid={Boolean(errors.listPrice)} aria-describedby="listPrice-hint" />
+        </Field>
+        <Field id="minOrderQuantity" label="Minimum order quantity" hint="The fewest a buyer may order per line; 1 for none." error={errors.minOrderQuantity?.message}>
+          <Input id="minOrderQuantity" type="number" min={1} step={1} inputMode="numeric" {...form.register('minOrderQuantity')} aria-invalid={Boolean(errors.minOrderQuantity)} aria-describedby="minOrderQuantity-hint" />
+        </Field>
+        <Field id="orderIncrement" label="Sold in packs of" hint="A line's quantity must be a multiple of it; 1 for any quantity." error={errors.orderIncrement?.message}>
+          <Input id="orderIncrement" type="number" min={1} step={1} inputMode="numeric" {...form.register('orderIncrement')} aria-invalid={Boolean(errors.orderIncrement)} aria-describedby="orderIncrement-hint" />
         </Field>
       </div>
       <Button type="submit" disabled={isSubmitting}>

@@ -10,7 +10,8 @@ import { CheckboxList } from './checkbox-list';
 import { LogoField } from './logo-field';
 
 /** The saved settings as the schema gives them (lib/validation/portal-settings.ts), and the logo's address. */
-export type PortalSettingsFormValues = PortalSettingsValues & {
+export type PortalSettingsFormValues = Omit<PortalSettingsValues, 'quantityCap'> & {
+  quantityCap: number | null;
   /** Where the stored logo is served, or null. */
   logoPath: string | null;
 };
@@ -92,6 +93,23 @@ export function PortalSettingsForm({
           <Checkbox id="portal-hide-unpriced" name="hideUnpriced" label="Hide inventory without prices" defaultChecked={values.hideUnpriced} />
           <p className="ml-6 text-xs text-slate-600">When off, products without a list price show &ldquo;price on request&rdquo;.</p>
         </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField
+            id="portal-quantity-display"
+            name="quantityDisplay"
+            label="How quantities are shown"
+            hint="For Sale, its CSV, the cart and every message follow it."
+          >
+            <Select id="portal-quantity-display" name="quantityDisplay" defaultValue={values.quantityDisplay}>
+              <option value="exact">Exact numbers</option>
+              <option value="capped">Capped (&ldquo;50+&rdquo; from a threshold on)</option>
+              <option value="hidden">Hidden (&ldquo;In stock&rdquo;)</option>
+            </Select>
+          </FormField>
+          <FormField id="portal-quantity-cap" name="quantityCap" label="Cap for capped quantities" hint="From this quantity on buyers see it with a plus, e.g. 50+. Empty means 50.">
+            <Input id="portal-quantity-cap" name="quantityCap" type="number" min={1} max={1000000} step={1} defaultValue={values.quantityCap ?? ''} />
+          </FormField>
+        </div>
       </Section>
 
       <Section title="Orders from the portal" description="What an order placed at checkout looks like in the back office.">
@@ -133,6 +151,14 @@ export function PortalSettingsForm({
             </>
           }
         />
+        <FormField
+          id="portal-min-order-value"
+          name="minOrderValue"
+          label="Minimum order value"
+          hint="Checkout refuses a cart whose total is below it. Leave empty for no minimum."
+        >
+          <Input id="portal-min-order-value" name="minOrderValue" inputMode="decimal" maxLength={20} defaultValue={values.minOrderValue ?? ''} className="max-w-xs" />
+        </FormField>
         <div>
           <Checkbox
             id="portal-buyers-add-addresses"

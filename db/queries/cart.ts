@@ -6,6 +6,8 @@ import { Refusal } from '@/lib/refusal';
 import { productLabel } from '@/lib/portal/product-label';
 import { accountOrganization, joinFirstBreak, joinPriceList, unitPriceAt, unitPriceOfOne } from './pricing';
 import { CAN_ADD_FIELD } from '@/lib/validation/cart';
+import { addRefusalMessage, availableText, notEnoughOf, quantityDisplayOf, revealable, type QuantityDisplay } from '@/lib/portal/quantity-display';
+import { largestAllowedUpTo, ruleProblem, rulesOf, type QuantityRules } from '@/lib/portal/quantity-rules';
 import type { CartSummary } from '@/lib/validation/cart';
 
 /**
@@ -43,7 +45,36 @@ export type SellableProduct = {
   price: number | null;
   /** What may be ordered now: the available quantity, or 0 while the product is unpriced for the buyer and hidden. */
   available: number;
+  /** The product's minimum order quantity and order increment. */
+  rules: QuantityRules;
+  /** How the seller shows available quantities: every message about `available` goes through lib/portal/quantity-display.ts. */
+  display: QuantityDisplay;
 };
+
+/** The columns {@link readSellable} turns into `rules` and `display`; needs `p` and `ps` (portal_settings). */
+export const ruleColumns = sql`p.min_order_quantity as "minOrderQuantity", p.order_increment as "orderIncrement",
+  ps.quantity_display as "quantityDisplay", ps.quantity_cap as "quantityCap"`;
+
+type RawSellable = Omit<SellableProduct, 'rules' | 'display' | 'price' | 'available'> & {
+  price: unknown;
+  available: unknown;
+  minOrderQuantity: unknown;
+  orderIncrement: unknown;
+  quantityDisplay: unknown;
+  quantityCap: unknown;
+};
+
+/** A row selected with {@link ruleColumns} as a {@link SellableProduct} (and whatever else it carries). */
+export function readSellable<R extends RawSellable>(row: R) {
+  const { minOrderQuantity, orderIncrement, quantityDisplay, quantityCap, ...rest } = row;
+  return {
+    ...rest,
+    price: row.price === null || row.price === undefined ? null : Number(row.price),
+    available: Number(row.available ?? 0),
+    rules: rulesOf({ minOrderQuantity, orderIncrement }),
+    display: quantityDisplayOf(quantityDisplay, quantityCap),
+  };
+}
 
 /**
  * The available quantity as the customer may order it (one expression shared
@@ -58,18 +89,16 @@ export function buyerPricing(params: CartScope): SQL {
 
 /** A product of this seller with what can be ordered of it now; null for an unknown or another seller's id. */
 export async function sellableProduct(db: DbOrTx, params: CartScope & { productId: number }) {
-  const [row] = await queryRows<SellableProduct>(db, sql`
+  const [row] = await queryRows<RawSellable>(db, sql`
     select p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
-      ${unitPriceOfOne} as price, ${sellableQuantity} as available
+      ${unitPriceOfOne} as price, ${sellableQuantity} as available, ${ruleColumns}
     from products p
     left join product_availability a on a.product_id = p.id
     left join portal_settings ps on ps.seller_id = p.seller_id
     ${buyerPricing(params)}
     where p.id = ${params.productId} and p.seller_id = ${params.sellerId}`);
-  return row ? { ...row, price: row.price === null ? null : Number(row.price), available: Number(row.available) } : null;
+  return row ? readSellable(row) : null;
 }
-
-const isAre = (n: number) => (n === 1 ? 'is' : 'are');
 
 function lineOf(params: CartScope & { productId: number }) {
   return and(
@@ -98,7 +127,9 @@ export type CartLineChange = {
   quantity: number;
   /** How many were added by this call (less than asked when capped). */
   added: number;
+  /** What is available now: for the data layer only (actions leave it out; messages go through lib/portal/quantity-display.ts). */
   available: number;
+  display: QuantityDisplay;
   capped: boolean;
   summary: CartSummary;
 };
@@ -121,23 +152,29 @@ export async function addToCart(
     .where(lineOf(params))
     .for('update');
   const before = existing?.quantity ?? 0;
+  const label = productLabel(product);
   let quantity = before + params.quantity;
   let capped = false;
-  if (quantity > product.available) {
+  const broken = ruleProblem(quantity, product.rules, label);
+  if (broken && params.overLimit !== 'cap') throw cartRefusal(broken);
+  if (quantity > product.available || broken) {
+    // The most the line may hold: within what is available and the product's rules.
+    const most = largestAllowedUpTo(product.available, product.rules);
     if (params.overLimit !== 'cap') {
       // Said in the row of the product, so the message need not name it.
-      const room = Math.max(0, product.available - before);
+      const room = Math.max(0, most - before);
       throw cartRefusal(
-        before === 0
-          ? `Only ${product.available} available.`
-          : room
-            ? `${before} in your cart; ${room} more available.`
-            : `All ${product.available} available are in your cart.`,
-        room,
+        addRefusalMessage({ inCart: before, wanted: quantity, available: product.available, display: product.display }),
+        revealable(room, product.available, product.display) ?? undefined,
       );
     }
-    quantity = product.available;
+    // Filling the line up to a limit the buyer may not see would tell them the limit: then nothing is added.
+    const hiddenLimit = quantity > product.available && revealable(1, product.available, product.display) === null;
+    quantity = hiddenLimit ? before : Math.min(largestAllowedUpTo(quantity, product.rules), most);
     capped = true;
+    if (quantity <= before) {
+      return { productId: product.id, quantity: before, added: 0, available: product.available, display: product.display, capped, summary: await cartSummary(tx, params) };
+    }
   }
   // A set value, not an increment: the locked line (or, for a new line, the
   // primary key) keeps two concurrent adds from going above what was checked.
@@ -153,6 +190,7 @@ export async function addToCart(
     quantity,
     added: quantity - before,
     available: product.available,
+    display: product.display,
     capped,
     summary: await cartSummary(tx, params),
   };
@@ -170,8 +208,10 @@ export async function setCartQuantity(
   if (product.available <= 0) {
     throw cartRefusal(`${label} is no longer available. Remove it from your cart.`);
   }
+  const broken = ruleProblem(params.quantity, product.rules, label);
+  if (broken) throw cartRefusal(broken);
   if (params.quantity > product.available) {
-    throw cartRefusal(`Only ${product.available} of ${label} ${isAre(product.available)} available.`);
+    throw cartRefusal(notEnoughOf({ label, wanted: params.quantity, available: product.available, display: product.display }));
   }
   const [line] = await tx
     .update(cartLines)
@@ -184,6 +224,7 @@ export async function setCartQuantity(
     quantity: line.quantity,
     added: 0,
     available: product.available,
+    display: product.display,
     capped: false,
     summary: await cartSummary(tx, params),
   };
@@ -207,16 +248,23 @@ export async function cartSummary(db: DbOrTx, params: CartScope): Promise<CartSu
 export type CartLineView = SellableProduct & {
   productId: number;
   quantity: number;
-  /** ok; short: fewer available than in the cart; unavailable: none left (or no longer offered). */
-  problem: null | 'short' | 'unavailable';
+  /** ok; short: fewer available than in the cart; unavailable: none left (or no longer offered); rules: breaks the product's quantity rules. */
+  problem: null | 'short' | 'unavailable' | 'rules';
+  /** What the line says about availability, as the seller's quantity display allows ("12 available", "50+ available", "In stock"). */
+  availableText: string;
+  /** For a short line: the allowed quantity to change to, when the setting lets it be shown. */
+  changeTo: number | null;
+  /** Why the quantity breaks the rules, naming the line; null when it keeps them. */
+  ruleProblem: string | null;
 };
 
 /** The cart with each line's current price and availability, oldest line first. */
 export async function cartContents(db: DbOrTx, params: CartScope) {
-  const rows = await queryRows<SellableProduct & { productId: number; quantity: number }>(db, sql`
+  const rows = await queryRows<RawSellable & { productId: number; quantity: number; minOrderValue: unknown }>(db, sql`
     select c.product_id as "productId", c.quantity,
       p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
-      ${unitPriceAt(sql`c.quantity`)} as price, ${sellableQuantity} as available
+      ${unitPriceAt(sql`c.quantity`)} as price, ${sellableQuantity} as available, ${ruleColumns},
+      ps.min_order_value as "minOrderValue"
     from cart_lines c
     join products p on p.id = c.product_id and p.seller_id = c.seller_id
     left join product_availability a on a.product_id = p.id
@@ -224,21 +272,29 @@ export async function cartContents(db: DbOrTx, params: CartScope) {
     ${buyerPricing(params)}
     where c.seller_id = ${params.sellerId} and c.portal_account_id = ${params.portalAccountId}
     order by c.added_at, c.product_id`);
-  const lines: CartLineView[] = rows.map((r) => {
-    const available = Number(r.available);
+  const minOrderValue = rows[0]?.minOrderValue == null ? null : Number(rows[0].minOrderValue);
+  const lines: CartLineView[] = rows.map((raw) => {
+    const { minOrderValue: _minimum, ...r } = readSellable(raw);
+    void _minimum;
+    const broken = ruleProblem(r.quantity, r.rules, productLabel(r));
     return {
       ...r,
-      price: r.price === null ? null : Number(r.price),
-      available,
-      problem: available <= 0 ? 'unavailable' : available < r.quantity ? 'short' : null,
+      problem: r.available <= 0 ? 'unavailable' : r.available < r.quantity ? 'short' : broken ? 'rules' : null,
+      availableText: availableText(r.available, r.display),
+      changeTo: r.available < r.quantity ? revealable(largestAllowedUpTo(r.available, r.rules), r.available, r.display) || null : null,
+      ruleProblem: broken,
     };
   });
   const priced = lines.filter((l) => l.price !== null);
+  const subtotal = priced.reduce((sum, l) => sum + l.price! * l.quantity, 0);
   return {
     lines,
     units: lines.reduce((sum, l) => sum + l.quantity, 0),
     /** Minor units, priced lines only. */
-    subtotal: priced.reduce((sum, l) => sum + l.price! * l.quantity, 0),
+    subtotal,
+    /** The seller's minimum order value (minor units), and whether the priced subtotal is below it. */
+    minOrderValue,
+    belowMinimum: minOrderValue !== null && subtotal < minOrderValue,
     toBeQuoted: lines.length - priced.length,
     hasProblems: lines.some((l) => l.problem !== null),
   };

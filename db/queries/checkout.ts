@@ -28,7 +28,10 @@ import { portalOrderRecipientEmails } from './settings/portal-order-recipients';
 import { productLabel } from '@/lib/portal/product-label';
 import { Refusal, type RefusalCode } from '@/lib/refusal';
 import type { CheckoutValues } from '@/lib/validation/checkout';
-import { buyerPricing, sellableQuantity, type SellableProduct } from './cart';
+import { buyerPricing, readSellable, ruleColumns, sellableQuantity, type SellableProduct } from './cart';
+import { shortLineText } from '@/lib/portal/quantity-display';
+import { ruleProblem } from '@/lib/portal/quantity-rules';
+import { formatMoney } from '@/lib/money';
 import { unitPriceAt } from './pricing';
 import { nextDocumentNumber } from './document-numbers';
 import { createInvoiceForOrder, queueInvoiceEmail } from './invoices/create-invoice';
@@ -36,9 +39,13 @@ import { sellerCurrency } from './orders/lock-order';
 import { orderTotalProblem } from './orders/order-total';
 import { orderShipTo } from './ship-to-addresses/order-ship-to';
 
-export type ShortLine = { productId: number; label: string; inCart: number; available: number };
+/** A line above what is available now; `text` says so as the seller's quantity display allows (the only part a screen shows). */
+export type ShortLine = { productId: number; label: string; inCart: number; available: number; text: string };
 
-export type CheckoutRefusalCode = Extract<RefusalCode, 'closed' | 'not_ready' | 'payment_method' | 'empty' | 'short' | 'key_taken' | 'too_large'>;
+export type CheckoutRefusalCode = Extract<
+  RefusalCode,
+  'closed' | 'not_ready' | 'payment_method' | 'empty' | 'short' | 'key_taken' | 'too_large' | 'quantity_rules' | 'below_minimum'
+>;
 // A ship-to address of another organization is refused by orderShipTo as `not_found`.
 
 /** A checkout refused with a message for the customer; nothing was written. `short` lists the lines above what is available. */
@@ -163,7 +170,7 @@ export async function placeOrder(db: DbOrTx, params: PlaceOrderParams): Promise<
   }
 }
 
-type CartLineToOrder = SellableProduct & { productId: number; quantity: number };
+type CartLineToOrder = SellableProduct & { productId: number; quantity: number; minOrderValue: number | null };
 
 async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<PlacedOrderResult> {
   const { sellerId, portalAccountId } = params;
@@ -198,11 +205,12 @@ async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<Place
 }
 
 /** The cart with the buyer's current prices (their price list at each line's quantity) and availability. Locking the lines serializes two checkouts of one cart: the second waits, then finds it empty. */
-function lockCartLines(tx: DbOrTx, params: { sellerId: number; portalAccountId: number }) {
-  return queryRows<CartLineToOrder>(tx, sql`
+async function lockCartLines(tx: DbOrTx, params: { sellerId: number; portalAccountId: number }): Promise<CartLineToOrder[]> {
+  const rows = await queryRows<Parameters<typeof readSellable>[0] & { productId: number; quantity: number; minOrderValue: unknown }>(tx, sql`
     select c.product_id as "productId", c.quantity,
       p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
-      ${unitPriceAt(sql`c.quantity`)} as price, ${sellableQuantity} as available
+      ${unitPriceAt(sql`c.quantity`)} as price, ${sellableQuantity} as available, ${ruleColumns},
+      ps.min_order_value as "minOrderValue"
     from cart_lines c
     join products p on p.id = c.product_id and p.seller_id = c.seller_id
     left join product_availability a on a.product_id = p.id
@@ -211,6 +219,10 @@ function lockCartLines(tx: DbOrTx, params: { sellerId: number; portalAccountId: 
     where c.seller_id = ${params.sellerId} and c.portal_account_id = ${params.portalAccountId}
     order by c.added_at, c.product_id
     for update of c`);
+  return rows.map((r) => {
+    const line = readSellable(r);
+    return { ...line, minOrderValue: r.minOrderValue == null ? null : Number(r.minOrderValue) };
+  });
 }
 
 /** Refuses an order the portal cannot take now: closed, not set up, an unoffered payment method, an empty cart, lines above what is available. */
@@ -226,19 +238,38 @@ async function assertCanPlace(tx: DbOrTx, params: PlaceOrderParams, lines: CartL
   if (!lines.length) throw checkoutRefusal('empty', 'Your cart is empty.');
 
   const short: ShortLine[] = lines
-    .filter((l) => l.quantity > Number(l.available))
-    .map((l) => ({ productId: l.productId, label: productLabel(l), inCart: l.quantity, available: Number(l.available) }));
+    .filter((l) => l.quantity > l.available)
+    .map((l) => {
+      const label = productLabel(l);
+      return { productId: l.productId, label, inCart: l.quantity, available: l.available, text: shortLineText({ label, inCart: l.quantity, available: l.available, display: l.display }) };
+    });
   if (short.length) {
     throw checkoutRefusal('short', `Some lines are above what is available now. ${shortLineNames(short).join('; ')}.`, short);
   }
+  const broken = lines.map((l) => ruleProblem(l.quantity, l.rules, productLabel(l))).filter((p): p is string => p !== null);
+  if (broken.length) throw checkoutRefusal('quantity_rules', `Change these lines in your cart: ${broken.join(' ')}`);
+  await assertMinimumOrderValue(tx, params, lines);
   return { ...readiness, statusId: readiness.statusId, channelId: readiness.channelId };
 }
 
-/** How each short line reads for the customer. */
+/** How each short line reads for the customer (as the seller's quantity display allows). */
 export function shortLineNames(short: ShortLine[]): string[] {
-  return short.map((l) =>
-    l.available > 0 ? `${l.label}: ${l.available} available, ${l.inCart} in your cart` : `${l.label}: no longer available`,
-  );
+  return short.map((l) => l.text);
+}
+
+/** The seller's minimum order value, against the priced lines at this buyer's prices ("Orders start at $500.00; your cart is $320.00"). */
+async function assertMinimumOrderValue(tx: DbOrTx, params: { sellerId: number }, lines: CartLineToOrder[]) {
+  const minimum = lines[0]?.minOrderValue ?? null;
+  if (minimum === null) return;
+  const total = lines.reduce((sum, l) => sum + lineAmount({ quantity: l.quantity, unitPrice: l.price }), 0);
+  if (total >= minimum) return;
+  const currency = await sellerCurrency(tx, params.sellerId);
+  throw checkoutRefusal('below_minimum', minimumOrderMessage({ minimum, total, currency }));
+}
+
+/** What the cart page and checkout say below the seller's minimum order value. */
+export function minimumOrderMessage(params: { minimum: number; total: number; currency: string }): string {
+  return `Orders start at ${formatMoney(params.minimum, params.currency)}; your cart is ${formatMoney(params.total, params.currency)}.`;
 }
 
 /** The order and its lines at the cart's prices, in the portal's initial status and channel; refused above the largest total. */

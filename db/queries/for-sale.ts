@@ -1,5 +1,6 @@
 import { likeEscape } from '@/lib/like';
 import { attributeComparators } from '@/lib/product-attribute-order';
+import { rulesOf } from '@/lib/portal/quantity-rules';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
@@ -39,6 +40,9 @@ export type ForSaleRow = {
   /** The buyer's lower prices from a quantity on (price list breaks), lowest quantity first. */
   breaks: QuantityBreak[];
   available: number;
+  /** The product's quantity rules (MOQ, packs of N). */
+  minOrderQuantity: number;
+  orderIncrement: number;
 };
 
 export type ForSaleFacets = {
@@ -110,7 +114,8 @@ export function forSaleListingQuery(params: ForSaleParams & { limit?: number; of
   const limit = params.limit ?? FOR_SALE_PAGE_SIZE;
   const offset = params.offset ?? (view.page - 1) * FOR_SALE_PAGE_SIZE;
   return sql`select p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
-      ${unitPriceOfOne} as price, p.list_price as "listPrice", ${quantityBreaks(sql`pl.id`, sql`p.id`)} as breaks, a.quantity as available
+      ${unitPriceOfOne} as price, p.list_price as "listPrice", ${quantityBreaks(sql`pl.id`, sql`p.id`)} as breaks, a.quantity as available,
+      p.min_order_quantity as "minOrderQuantity", p.order_increment as "orderIncrement"
     from ${availableProducts(params)} and ${searchCondition(view.q)} and ${allFacetsMatch(view)}
     order by ${orderBy(view, sql`a.quantity`, unitPriceOfOne)}
     limit ${limit} offset ${offset}`;
@@ -125,6 +130,7 @@ function baseSet(params: ForSaleParams): SQL {
   const flags = forSaleFacetKeys.map((k) => sql`${facetCondition(view, k)} as ${sql.identifier(`${k}_ok`)}`);
   return sql`base as materialized (
     select p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade, p.list_price,
+      p.min_order_quantity, p.order_increment,
       ${unitPriceOfOne} as price, pl.id as price_list_id, a.quantity, ${sql.join(flags, sql`, `)}
     from ${availableProducts(params)} and ${searchCondition(view.q)}
   )`;
@@ -167,12 +173,13 @@ export function forSalePageQuery(params: ForSaleParams): SQL {
   return sql`with ${baseSet(params)}, ${facetCounts(view)}
     select 'facet' as kind, facet, value, n, null::bigint as position, null::int as id, null as sku,
       null as manufacturer, null as model, null as capacity, null as color, null as network, null as grade,
-      null::bigint as price, null::bigint as "listPrice", null::json as breaks, null::int as available
+      null::bigint as price, null::bigint as "listPrice", null::json as breaks, null::int as available,
+      null::int as "minOrderQuantity", null::int as "orderIncrement"
     from facet_counts
     union all
     select 'row', null, null, null, row_number() over (order by ${order}), p.id, p.sku,
       p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade, p.price, p.list_price,
-      ${quantityBreaks(sql`p.price_list_id`, sql`p.id`)}, p.quantity
+      ${quantityBreaks(sql`p.price_list_id`, sql`p.id`)}, p.quantity, p.min_order_quantity, p.order_increment
     from (
       select * from base p
       where ${sql.join(forSaleFacetKeys.map((k) => sql.identifier(`${k}_ok`)), sql` and `)}
@@ -182,13 +189,20 @@ export function forSalePageQuery(params: ForSaleParams): SQL {
 }
 
 /** A row as the driver returns it: bigint prices may arrive as strings, breaks as JSON text. */
-type RawRow = Omit<ForSaleRow, 'price' | 'listPrice' | 'breaks' | 'available'> & { price: unknown; listPrice: unknown; breaks: unknown; available: unknown };
+type RawRow = Omit<ForSaleRow, 'price' | 'listPrice' | 'breaks' | 'available' | 'minOrderQuantity' | 'orderIncrement'> & {
+  price: unknown;
+  listPrice: unknown;
+  breaks: unknown;
+  available: unknown;
+  minOrderQuantity: unknown;
+  orderIncrement: unknown;
+};
 
 const money = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 function toRow(r: RawRow): ForSaleRow {
   const { id, sku, manufacturer, model, capacity, color, network, grade } = r;
-  return { id, sku, manufacturer, model, capacity, color, network, grade, price: money(r.price), listPrice: money(r.listPrice), breaks: readBreaks(r.breaks), available: Number(r.available) };
+  return { id, sku, manufacturer, model, capacity, color, network, grade, price: money(r.price), listPrice: money(r.listPrice), breaks: readBreaks(r.breaks), available: Number(r.available), ...rulesOf(r) };
 }
 
 export async function forSaleListing(db: DbOrTx, params: ForSaleParams): Promise<ForSaleRow[]> {
@@ -244,7 +258,16 @@ export async function* forSaleAllRows(
 }
 
 /** One product in a grouped row: the grade's cell. */
-export type ForSaleCell = { id: number; sku: string; grade: string; /** The buyer's price for one unit. */ price: number | null; available: number };
+export type ForSaleCell = {
+  id: number;
+  sku: string;
+  grade: string;
+  /** The buyer's price for one unit. */
+  price: number | null;
+  available: number;
+  minOrderQuantity: number;
+  orderIncrement: number;
+};
 
 /** One row of the grouped view: a model, capacity, color and network, with its products by grade. */
 export type ForSaleGroup = {
@@ -292,13 +315,13 @@ export function forSaleGroupedPageQuery(params: ForSaleParams): SQL {
       limit ${FOR_SALE_PAGE_SIZE} offset ${(view.page - 1) * FOR_SALE_PAGE_SIZE}
     )
     select 'facet' as kind, facet, value, n, null::bigint as position, null::int as id, null as sku, null as grade,
-      null::bigint as price, null::int as available, ${nulls}
+      null::bigint as price, null::int as available, null::int as "minOrderQuantity", null::int as "orderIncrement", ${nulls}
     from facet_counts
     union all
-    select 'groups', 'groups', '', count(*)::int, null, null, null, null, null, null, ${nulls}
+    select 'groups', 'groups', '', count(*)::int, null, null, null, null, null, null, null, null, ${nulls}
     from groups
     union all
-    select 'cell', null, null, null, g.position, b.id, b.sku, b.grade, b.price, b.quantity,
+    select 'cell', null, null, null, g.position, b.id, b.sku, b.grade, b.price, b.quantity, b.min_order_quantity, b.order_increment,
       ${sql.join(groupKeys.map((k) => sql`g.${sql.identifier(k)}`), sql`, `)}
     from page_groups g
     join base b on ${sql.join(forSaleFacetKeys.map((k) => sql`b.${sql.identifier(`${k}_ok`)}`), sql` and `)}
@@ -329,6 +352,7 @@ export async function forSaleGroupedPage(
       grade: r.grade,
       price: money(r.price),
       available: Number(r.available),
+      ...rulesOf(r),
     });
   }
   const groups = [...byPosition.entries()].sort(([a], [b]) => a - b).map(([, g]) => g);

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db';
 import { portalLogos, portalSettings, sellers } from '@/db/schema';
 import { portalLogoPath } from '@/lib/portal/logo-path';
 import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
+import { quantityDisplayOf } from '@/lib/portal/quantity-display';
 
 /** A seller's custom domain as links may use it: only once its ownership is verified. */
 export const verifiedDomainColumn = sql<string | null>`case when ${sellers.customDomainVerifiedAt} is not null then lower(${sellers.customDomain}) end`;
@@ -19,6 +20,9 @@ export async function findPortalBySlug(db: DbOrTx, slug: string) {
       enabled: portalSettings.enabled,
       displayName: portalSettings.displayName,
       brandColor: portalSettings.brandColor,
+      quantityDisplayMode: portalSettings.quantityDisplay,
+      quantityCap: portalSettings.quantityCap,
+      minOrderValue: portalSettings.minOrderValue,
       // Never the image itself: pages link to it (portalLogoPath), the browser caches it.
       logoSha256: portalLogos.sha256,
       logoWidth: portalLogos.width,
@@ -30,7 +34,7 @@ export async function findPortalBySlug(db: DbOrTx, slug: string) {
     .where(eq(sellers.slug, slug))
     .limit(1);
   if (!row) return null;
-  const { logoSha256, logoWidth, logoHeight, ...rest } = row;
+  const { logoSha256, logoWidth, logoHeight, quantityDisplayMode, quantityCap, ...rest } = row;
   return {
     ...rest,
     logo: logoSha256
@@ -39,6 +43,8 @@ export async function findPortalBySlug(db: DbOrTx, slug: string) {
     enabled: row.enabled ?? false,
     name: row.displayName || row.sellerName,
     brandColor: row.brandColor ?? DEFAULT_BRAND_COLOR,
+    /** How the portal shows available quantities (lib/portal/quantity-display.ts). */
+    quantityDisplay: quantityDisplayOf(quantityDisplayMode, quantityCap),
   };
 }
 

@@ -65,6 +65,10 @@ export const products = pgTable(
     grade: text('grade').notNull().default(''),
     /** Minor units of the seller's currency; null means "price on request". */
     listPrice: bigint('list_price', { mode: 'number' }),
+    /** Minimum order quantity per cart line (MOQ). */
+    minOrderQuantity: integer('min_order_quantity').notNull().default(1),
+    /** The line's quantity must be a multiple of this (sold in packs of N). */
+    orderIncrement: integer('order_increment').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -73,6 +77,8 @@ export const products = pgTable(
     unique('products_id_seller_unique').on(t.id, t.sellerId),
     index('products_seller_model_idx').on(t.sellerId, t.manufacturer, t.model),
     check('products_list_price_nonnegative', sql`${t.listPrice} is null or ${t.listPrice} >= 0`),
+    check('products_min_order_quantity', sql`${t.minOrderQuantity} between 1 and 1000000`),
+    check('products_order_increment', sql`${t.orderIncrement} between 1 and 1000000`),
   ],
 );
 

@@ -1,4 +1,5 @@
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -43,6 +44,12 @@ export const portalSettings = pgTable(
     returnAddress: text('return_address'),
     /** Days from when an RMA is opened within which the devices should be sent back. */
     returnShipDays: integer('return_ship_days').notNull().default(14),
+    /** The smallest order total checkout takes, minor units; null: no minimum. */
+    minOrderValue: bigint('min_order_value', { mode: 'number' }),
+    /** How available quantities are shown to buyers (lib/portal/quantity-display.ts). */
+    quantityDisplay: text('quantity_display', { enum: ['exact', 'capped', 'hidden'] }).notNull().default('exact'),
+    /** Under "capped": from this quantity on, buyers see "50+". */
+    quantityCap: integer('quantity_cap').notNull().default(50),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -61,6 +68,9 @@ export const portalSettings = pgTable(
       sql`${t.returnWindowDays} is null or ${t.returnWindowDays} >= 0`,
     ),
     check('portal_settings_return_ship_days', sql`${t.returnShipDays} between 1 and 365`),
+    check('portal_settings_min_order_value', sql`${t.minOrderValue} is null or ${t.minOrderValue} > 0`),
+    check('portal_settings_quantity_display', sql`${t.quantityDisplay} in ('exact', 'capped', 'hidden')`),
+    check('portal_settings_quantity_cap', sql`${t.quantityCap} between 1 and 1000000`),
     check('portal_settings_brand_color', sql`${t.brandColor} ~ '^#[0-9a-fA-F]{6}$'`),
   ],
 );

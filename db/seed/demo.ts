@@ -115,6 +115,8 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   await seedSeller(db, {
     slug: 'acme',
     name: 'Acme Wireless',
+    // Exact quantities; orders start at $100.00.
+    portal: { quantityDisplay: 'exact', minOrderValue: 10_000 },
     currency: 'USD',
     brandColor: DEFAULT_BRAND_COLOR,
     staff: [
@@ -170,6 +172,8 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   await seedSeller(db, {
     slug: 'bolt',
     name: 'Bolt Mobile',
+    // Quantities shown up to 49, then "50+".
+    portal: { quantityDisplay: 'capped', quantityCap: 50 },
     currency: 'EUR',
     brandColor: '#b45309',
     staff: [{ email: 'owner@bolt.example', name: 'Bea Owner', role: 'owner' }],
@@ -206,7 +210,16 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
 
 type DemoAddress = Omit<typeof s.organizationAddresses.$inferInsert, 'sellerId' | 'organizationId' | 'isDefault'>;
 
+/** Quantity rules on a few models with big stock: the Galaxy A54 in packs of 5, the Galaxy S21 from 5 units. */
+function demoQuantityRules(model: string): { minOrderQuantity: number; orderIncrement: number } {
+  if (model === 'Galaxy A54') return { minOrderQuantity: 5, orderIncrement: 5 };
+  if (model === 'Galaxy S21') return { minOrderQuantity: 5, orderIncrement: 1 };
+  return { minOrderQuantity: 1, orderIncrement: 1 };
+}
+
 type SellerSeed = {
+  /** How the portal shows quantities and the minimum order value. */
+  portal: Pick<typeof s.portalSettings.$inferInsert, 'quantityDisplay' | 'quantityCap' | 'minOrderValue'>;
   slug: string;
   name: string;
   currency: string;
@@ -291,6 +304,7 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
               network,
               grade,
               listPrice: unpriced ? null : Math.round((price * share * networkDiscount) / 100) * 100 - 1,
+              ...demoQuantityRules(m.model),
             });
             productTac.push(m.tac);
           }
@@ -310,6 +324,7 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
     salesChannelId: portalChannel,
     autoInvoice: true,
     hideUnpriced: false,
+    ...seed.portal,
     buyersMayAddAddresses: seed.slug === 'acme',
     displayName: seed.name,
     brandColor: seed.brandColor,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkHostName } from './host-name';
+import { quantityDisplayModes } from '@/lib/portal/quantity-display';
 import {
   checkbox,
   hexColor,
@@ -31,6 +32,11 @@ export const portalSettingsSchema = z.object({
   /** Empty (or left out) reads as the default, 14. */
   returnShipDays: optionalWholeNumber(1, 365, 'Enter the days to send returns back as a whole number from 1 to 365.'),
   invoiceDueDays: wholeNumber(0, 365, 'Enter the invoice due days as a whole number from 0 to 365.'),
+  /** Typed amount ("100.00"); read in the seller's currency on the server; empty: no minimum. */
+  minOrderValue: optionalText(20, 'Enter the minimum order value as an amount such as 100.00, or leave it empty.'),
+  quantityDisplay: z.preprocess((v) => (v === undefined || v === '' ? 'exact' : v), z.enum(quantityDisplayModes, { error: 'Choose how quantities are shown.' })),
+  /** Under "capped": from this quantity on buyers see "50+". Empty reads as 50. */
+  quantityCap: optionalWholeNumber(1, 1_000_000, 'Enter the cap as a whole number from 1 to 1,000,000.'),
   customDomain: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v),
     z

@@ -6,6 +6,21 @@ const attribute = (label: string, required = false) => {
   return required ? base.min(1, `Enter the ${label.toLowerCase()}.`) : base.default('');
 };
 
+/** A whole number of units from 1; empty (or left out) reads as 1. */
+function packCount(message: string) {
+  return z.preprocess(
+    (v) => (v === '' || v === undefined || v === null ? 1 : typeof v === 'string' ? v.trim() : v),
+    z.coerce.number({ error: message }).int(message).min(1, message).max(1_000_000, message),
+  );
+}
+
+/** Why a minimum is not a whole number of packs, or null ("Min 10 · packs of 5" is fine; "Min 7 · packs of 5" is not). */
+export function packProblem(fields: { minOrderQuantity: number; orderIncrement: number }): string | null {
+  return fields.minOrderQuantity % fields.orderIncrement === 0
+    ? null
+    : `The minimum order quantity must be a whole number of packs of ${fields.orderIncrement} (${fields.orderIncrement}, ${fields.orderIncrement * 2}…).`;
+}
+
 /**
  * A product as the edit form holds it. The list price is the typed text
  * ("1,299.00"); empty means "price on request". The same fields drive the
@@ -25,6 +40,10 @@ export const productFieldsSchema = z.object({
   network: attribute('Network'),
   grade: attribute('Grade'),
   listPrice: z.string().trim().max(20, 'That price is too long.').default(''),
+  /** Minimum order quantity per cart line; 1: none. */
+  minOrderQuantity: packCount('Enter the minimum order quantity as a whole number from 1 to 1,000,000.'),
+  /** Sold in packs of N: a line's quantity must be a multiple of it; 1: any quantity. */
+  orderIncrement: packCount('Enter the pack size as a whole number from 1 to 1,000,000.'),
   /**
    * The attributes whose typed value is new for this seller and was confirmed
    * ("Create new grade 'A plus'?"); any other new value is refused, so a typo
@@ -62,6 +81,8 @@ export function productFormSchema(currency: string) {
   return productFieldsSchema.superRefine((v, ctx) => {
     const price = readListPrice(v.listPrice, currency);
     if (!price.ok) ctx.addIssue({ code: 'custom', path: ['listPrice'], message: price.message });
+    const pack = packProblem(v);
+    if (pack) ctx.addIssue({ code: 'custom', path: ['minOrderQuantity'], message: pack });
   });
 }
 

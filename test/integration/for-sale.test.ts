@@ -424,10 +424,10 @@ describe('For Sale grouped view: one row per model, capacity, color and network,
     expect(gradeColumns(page.facets, params({}).view)).toEqual(['A+', 'A', 'B', 'C']);
     const unlocked = page.groups[1]!;
     expect(unlocked.cells).toEqual([
-      { id: id.get('13-unl-A+'), sku: expect.any(String), grade: 'A+', price: 45_000, available: 2 },
-      { id: id.get('13-unl-A'), sku: expect.any(String), grade: 'A', price: 40_000, available: 5 },
-      { id: id.get('13-unl-B'), sku: expect.any(String), grade: 'B', price: 30_000, available: 3 },
-      { id: id.get('13-unl-C'), sku: expect.any(String), grade: 'C', price: null, available: 1 },
+      { id: id.get('13-unl-A+'), sku: expect.any(String), grade: 'A+', price: 45_000, available: 2, minOrderQuantity: 1, orderIncrement: 1 },
+      { id: id.get('13-unl-A'), sku: expect.any(String), grade: 'A', price: 40_000, available: 5, minOrderQuantity: 1, orderIncrement: 1 },
+      { id: id.get('13-unl-B'), sku: expect.any(String), grade: 'B', price: 30_000, available: 3, minOrderQuantity: 1, orderIncrement: 1 },
+      { id: id.get('13-unl-C'), sku: expect.any(String), grade: 'C', price: null, available: 1, minOrderQuantity: 1, orderIncrement: 1 },
     ]);
     // Two products of one grade in one variant both appear in its cell.
     expect(page.groups[3]!.cells.map((c) => c.id).sort()).toEqual([id.get('px-A-1'), id.get('px-A-2')].sort());

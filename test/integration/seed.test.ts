@@ -73,6 +73,20 @@ describe('demo seed', () => {
     expect(drift[0]!.n).toBe(0);
   });
 
+  it('gives the demo quantity rules, a minimum order value at Acme and capped quantities at Bolt', async () => {
+    const { db } = database;
+    const rules = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from products where order_increment = 5 and min_order_quantity = 5`);
+    expect(rules[0]!.n).toBeGreaterThan(0);
+    const portals = await queryRows<{ slug: string; quantity_display: string; quantity_cap: number; min_order_value: unknown }>(
+      db,
+      sql`select s.slug, ps.quantity_display, ps.quantity_cap, ps.min_order_value from portal_settings ps join sellers s on s.id = ps.seller_id order by s.slug`,
+    );
+    expect(portals.map((p) => [p.slug, p.quantity_display, p.quantity_cap, p.min_order_value === null ? null : Number(p.min_order_value)])).toEqual([
+      ['acme', 'exact', 50, 10_000],
+      ['bolt', 'capped', 50, null],
+    ]);
+  });
+
   it('gives each demo buyer paid, unpaid, overdue and void invoices, and credit from an RMA', async () => {
     const { db } = database;
     const buyers = await db

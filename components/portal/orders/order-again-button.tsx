@@ -7,14 +7,7 @@ import { Button } from '@/components/ui/button';
 import { useQueryClient } from '@tanstack/react-query';
 import { cartSummaryKey } from '@/components/cart/cart-provider';
 import { orderAgainAction, type OrderAgainResult } from '@/lib/actions/portal/order-again';
-import type { OrderAgainLine } from '@/db/queries/portal/orders/order-again';
 import type { ActionResult } from '@/lib/actions/result';
-
-function describeShortfall(line: OrderAgainLine): string {
-  if (line.outcome === 'unavailable') return `${line.description}: not available now, nothing added.`;
-  if (line.added === 0) return `${line.description}: your cart already holds all ${line.available} available.`;
-  return `${line.description}: ${line.added} of ${line.ordered} added, only ${line.available} available${line.inCartBefore ? ` and ${line.inCartBefore} already in your cart` : ''}.`;
-}
 
 /** "Order again": the order's products into the cart, with what could not be filled. */
 export function OrderAgainButton({ slug, orderNumber }: { slug: string; orderNumber: number }) {
@@ -47,7 +40,7 @@ export function OrderAgainButton({ slug, orderNumber }: { slug: string; orderNum
               <p>Some lines could not be filled:</p>
               <ul className="mt-1 list-disc pl-5">
                 {shortfalls.map((l) => (
-                  <li key={l.productId}>{describeShortfall(l)}</li>
+                  <li key={l.productId}>{l.message}</li>
                 ))}
               </ul>
             </>

@@ -5,7 +5,7 @@ import { recordAudit, type AuditActor } from '@/db/queries/audit';
 import { isUniqueViolation } from '@/db/errors';
 import { queryRows } from '@/db/rows';
 import { Refusal } from '@/lib/refusal';
-import { listedAttributeKeys, listedAttributeNames, readListPrice, type ListedAttributeKey, type ProductFields } from '@/lib/validation/products';
+import { listedAttributeKeys, listedAttributeNames, packProblem, readListPrice, type ListedAttributeKey, type ProductFields } from '@/lib/validation/products';
 
 /** A product of this seller, or null (another seller's id is "not found"). */
 export async function findProduct(db: DbOrTx, params: { sellerId: number; productId: number }): Promise<Product | null> {
@@ -37,6 +37,8 @@ async function skuInUse(db: DbOrTx, params: { sellerId: number; sku: string; exc
 
 /** The list price as stored (minor units, or null "on request"), refused when it is not a price. */
 function listPriceOf(fields: ProductFields, currency: string): number | null {
+  const pack = packProblem(fields);
+  if (pack) throw new Refusal(pack, { code: 'invalid', fieldErrors: { minOrderQuantity: [pack] } });
   const price = readListPrice(fields.listPrice, currency);
   if (!price.ok) throw new Refusal('Check the list price.', { code: 'invalid', fieldErrors: { listPrice: [price.message] } });
   return price.value;
@@ -105,7 +107,7 @@ export async function createProduct(db: DbOrTx, params: SaveParams): Promise<{ p
         action: 'product.create',
         entityType: 'product',
         entityId: product!.id,
-        details: { sku: product!.sku, listPrice, currency: params.currency },
+        details: { sku: product!.sku, listPrice, currency: params.currency, minOrderQuantity: fields.minOrderQuantity, orderIncrement: fields.orderIncrement },
       });
       return { product: product! };
     });
@@ -137,6 +139,9 @@ export async function updateProduct(
       const attributes = pickAttributes(fields);
       const changes: Record<string, [string, string]> = {};
       for (const key of attributeKeys) if (before[key] !== attributes[key]) changes[key] = [before[key], attributes[key]];
+      for (const key of ['minOrderQuantity', 'orderIncrement'] as const) {
+        if (before[key] !== attributes[key]) changes[key] = [String(before[key]), String(attributes[key])];
+      }
       const priceChanged = before.listPrice !== listPrice;
       if (!priceChanged && !Object.keys(changes).length) return { product: before, priceChanged };
       await checkNewValues(tx, { sellerId, fields });
@@ -176,5 +181,7 @@ function pickAttributes(fields: ProductFields) {
     color: fields.color,
     network: fields.network,
     grade: fields.grade,
+    minOrderQuantity: fields.minOrderQuantity,
+    orderIncrement: fields.orderIncrement,
   };
 }

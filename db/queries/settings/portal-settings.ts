@@ -27,6 +27,19 @@ import { changedFields, settingsWrite } from './write';
 import { chosenRecipientIds, writePortalOrderRecipients } from './portal-order-recipients';
 import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 import { DEFAULT_RETURN_SHIP_DAYS } from '@/lib/rmas/return-instructions';
+import { formatMoney, readMoney } from '@/lib/money';
+
+/** The values as saved: the minimum order value read into minor units of the seller's currency. */
+type SavedValues = Omit<PortalSettingsValues, 'minOrderValue' | 'quantityCap'> & { minOrderValue: number | null; quantityCap: number };
+
+/** The typed minimum order value in minor units (null: none), or a refusal at its field. */
+function readMinOrderValue(text: string | null, currency: string): number | null {
+  if (!text) return null;
+  const reading = readMoney(text, currency);
+  if (reading.ok && reading.minor > 0) return reading.minor;
+  const message = reading.ok ? 'The minimum order value must be above zero, or leave it empty.' : reading.message;
+  throw new Refusal(message, { code: 'invalid', fieldErrors: { minOrderValue: [message] } });
+}
 
 /** The settings a working portal needs, in the order the page shows them. */
 export const portalRequirements = [
@@ -67,6 +80,9 @@ const defaults = {
   returnAddress: null,
   returnShipDays: DEFAULT_RETURN_SHIP_DAYS,
   invoiceDueDays: 30,
+  minOrderValue: null,
+  quantityDisplay: 'exact',
+  quantityCap: 50,
 } satisfies Omit<PortalSettings, 'sellerId' | 'updatedAt'>;
 
 const OPTION_LIMIT = 500;
@@ -139,6 +155,7 @@ export async function loadPortalSettings(db: DbOrTx, params: { sellerId: number 
         id: sellers.id,
         slug: sellers.slug,
         name: sellers.name,
+        currency: sellers.currency,
         customDomain: sellers.customDomain,
         customDomainToken: sellers.customDomainToken,
         customDomainVerifiedAt: sellers.customDomainVerifiedAt,
@@ -265,7 +282,7 @@ function storedRecipientIds(ids: number[], options: PortalOptions): number[] {
 }
 
 /** Ids come from the browser: each must be one of this seller's own. */
-function checkChoicesBelongToSeller(values: PortalSettingsValues, options: PortalOptions): void {
+function checkChoicesBelongToSeller(values: Pick<PortalSettingsValues, 'statusIds' | 'warehouseIds' | 'paymentMethodIds' | 'newOrderRecipientIds' | 'initialOrderStatusId' | 'salesChannelId'>, options: PortalOptions): void {
   const foreign: Record<string, string[]> = {};
   const check = (field: string, ids: number[], rows: { id: number }[], what: string) => {
     if (ids.some((id) => !rows.some((r) => r.id === id))) {
@@ -287,7 +304,7 @@ function checkChoicesBelongToSeller(values: PortalSettingsValues, options: Porta
  * (the page then warns and checkout says ordering is unavailable), but
  * the portal cannot be switched on without them.
  */
-function assertCanEnable(values: PortalSettingsValues, currentlyEnabled: boolean): void {
+function assertCanEnable(values: SavedValues, currentlyEnabled: boolean): void {
   if (!values.enabled) return;
   const missing = missingPortalSettings(values).filter((r) => r.key !== 'paymentMethodIds' || !currentlyEnabled);
   if (!missing.length) return;
@@ -324,9 +341,9 @@ async function assertDomainFree(tx: Tx, params: { sellerId: number; domain: stri
 }
 
 /** The settings as the audit log records them: names and codes instead of ids, the logo by its facts. */
-type AuditedSettings = PortalSettingsValues & { logo: LogoFacts | null };
+type AuditedSettings = SavedValues & { logo: LogoFacts | null };
 
-function audited(s: AuditedSettings, options: PortalOptions) {
+function audited(s: AuditedSettings, options: PortalOptions, currency: string) {
   return {
     enabled: s.enabled,
     forSaleStatuses: namesOf(s.statusIds, options.statuses),
@@ -346,12 +363,14 @@ function audited(s: AuditedSettings, options: PortalOptions) {
     returnShipDays: s.returnShipDays,
     invoiceDueDays: s.invoiceDueDays,
     customDomain: s.customDomain,
+    minOrderValue: s.minOrderValue === null ? null : formatMoney(s.minOrderValue, currency),
+    quantityDisplay: s.quantityDisplay === 'capped' ? `capped at ${s.quantityCap}+` : s.quantityDisplay,
   };
 }
 
 /** Only what changed between the saved settings and the next ones, before and after. */
-function auditDiff(before: AuditedSettings, after: AuditedSettings, options: PortalOptions) {
-  return changedFields(audited(before, options), audited(after, options));
+function auditDiff(before: AuditedSettings, after: AuditedSettings, options: PortalOptions, currency: string) {
+  return changedFields(audited(before, options, currency), audited(after, options, currency));
 }
 
 /** Replaces, adds or removes the stored logo as the save asks. */
@@ -372,7 +391,7 @@ async function writeLogo(tx: Tx, params: { sellerId: number; logo: LogoChange; u
 async function writeSettings(
   tx: Tx,
   sellerId: number,
-  values: PortalSettingsValues,
+  values: SavedValues,
   before: Pick<PortalChoices, 'statusIds' | 'warehouseIds' | 'paymentMethodIds'>,
 ) {
   await writePortalOrderRecipients(tx, { sellerId, staffUserIds: values.newOrderRecipientIds });
@@ -394,6 +413,9 @@ async function writeSettings(
       returnAddress: values.returnAddress,
       returnShipDays: values.returnShipDays ?? DEFAULT_RETURN_SHIP_DAYS,
       invoiceDueDays: values.invoiceDueDays,
+      minOrderValue: values.minOrderValue,
+      quantityDisplay: values.quantityDisplay,
+      quantityCap: values.quantityCap,
       updatedAt: new Date(),
     })
     .where(eq(portalSettings.sellerId, sellerId));
@@ -429,13 +451,15 @@ export async function savePortalSettings(
       // One save at a time per seller: the row lock orders concurrent saves.
       await tx.insert(portalSettings).values({ sellerId }).onConflictDoNothing();
       const [current] = await tx.select().from(portalSettings).where(eq(portalSettings.sellerId, sellerId)).for('update');
-      const [seller] = await tx.select({ customDomain: sellers.customDomain }).from(sellers).where(eq(sellers.id, sellerId));
+      const [seller] = await tx.select({ customDomain: sellers.customDomain, currency: sellers.currency }).from(sellers).where(eq(sellers.id, sellerId));
       if (!current || !seller) throw new Refusal('That seller was not found.', { code: 'not_found' });
       const [chosen, options, [currentLogo]] = await Promise.all([chosenIds(tx, sellerId), portalOptions(tx, sellerId), storedLogo(tx, sellerId)]);
 
       checkChoicesBelongToSeller(parsed, options);
-      const values: PortalSettingsValues = {
+      const values: SavedValues = {
         ...parsed,
+        minOrderValue: readMinOrderValue(parsed.minOrderValue, seller.currency),
+        quantityCap: parsed.quantityCap ?? 50,
         statusIds: sortedIds(parsed.statusIds),
         warehouseIds: sortedIds(parsed.warehouseIds),
         paymentMethodIds: sortedIds(parsed.paymentMethodIds),
@@ -450,6 +474,7 @@ export async function savePortalSettings(
         { ...current, ...chosen, customDomain: seller.customDomain, logo: currentLogo ?? null },
         { ...values, logo: nextLogo },
         options,
+        seller.currency,
       );
       const checkoutUnavailable = values.enabled && values.paymentMethodIds.length === 0;
       if (!diff.changed) return { changed: false, checkoutUnavailable };

@@ -3,6 +3,7 @@
 import { getDb } from '@/db';
 import { addToCart } from '@/db/queries/cart';
 import { ok, portalAction } from '@/lib/actions';
+import { withoutAvailable } from '@/lib/portal/quantity-display';
 import { addToCartSchema } from '@/lib/validation/cart';
 
 /** Adds a quantity of a product to the signed-in account's cart (refused above what is available). */
@@ -11,5 +12,6 @@ export const addToCartAction = portalAction(addToCartSchema, async (input, custo
   const change = await db.transaction((tx) =>
     addToCart(tx, { ...input, sellerId: customer.sellerId, portalAccountId: customer.portalAccountId }),
   );
-  return ok(change, `Added ${change.added} to your cart.`);
+  // What is available stays on the server: the messages say it as the seller's quantity display allows.
+  return ok(withoutAvailable(change), `Added ${change.added} to your cart.`);
 });

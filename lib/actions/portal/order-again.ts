@@ -7,10 +7,11 @@ import { cartSummary } from '@/db/queries/cart';
 import { orderAgain, type OrderAgainLine } from '@/db/queries/portal/orders/order-again';
 import type { CartSummary } from '@/lib/validation/cart';
 import { ok, portalAction, Refusal } from '@/lib/actions';
+import { withoutAvailable } from '@/lib/portal/quantity-display';
 
 const orderAgainSchema = z.object({ orderNumber: z.coerce.number().int().positive().max(999_999_999) });
 
-export type OrderAgainResult = { lines: OrderAgainLine[]; summary: CartSummary };
+export type OrderAgainResult = { lines: Omit<OrderAgainLine, 'available'>[]; summary: CartSummary };
 
 /** "Order again": the order's products into the cart, capped at what is available now. */
 export const orderAgainAction = portalAction(orderAgainSchema, async (input, customer) => {
@@ -30,5 +31,6 @@ export const orderAgainAction = portalAction(orderAgainSchema, async (input, cus
     : 'Nothing could be added to your cart.';
   // The cart as it is now, so the header's badge shows the new count at once (no page load).
   const summary = await cartSummary(db, { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId });
-  return ok<OrderAgainResult>({ lines, summary }, message);
+  // What is available stays on the server: each line's message says it as the seller's quantity display allows.
+  return ok<OrderAgainResult>({ lines: lines.map(withoutAvailable), summary }, message);
 });

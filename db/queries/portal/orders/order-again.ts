@@ -1,10 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '@/db';
+import type { Db } from '@/db';
 import { queryRows } from '@/db/rows';
 import { portalAccounts, salesOrders } from '@/db/schema';
 import { describeProduct } from '@/lib/products';
 import { num } from '@/db/queries/portal/scope';
-import { buyerPricing, sellableQuantity } from '@/db/queries/cart';
+import { addToCart } from '@/db/queries/cart';
+import { isRefusal } from '@/lib/refusal';
+import { orderAgainShortfall } from '@/lib/portal/quantity-display';
 
 export type OrderAgainLine = {
   productId: number;
@@ -13,17 +15,22 @@ export type OrderAgainLine = {
   ordered: number;
   /** In the cart before, and what the portal sells now (0 when not for sale). */
   inCartBefore: number;
+  /** For the data layer only: the action leaves it out, `message` says it as the seller's quantity display allows. */
   available: number;
   added: number;
   outcome: 'added' | 'short' | 'unavailable';
+  /** What the buyer reads about a line not filled in full; null when it was. */
+  message: string | null;
 };
 
 /**
  * "Order again": puts the products of one of the organization's orders in the
- * account's cart, each capped at what is available now, counting what the cart
- * already holds. The cap is computed in SQL and the cart written in the same
- * statement, in a transaction that holds the account row so two clicks add once
- * each in turn. Null when the order is not this organization's.
+ * account's cart, each capped at what is available now and at the product's
+ * quantity rules, counting what the cart already holds (the cart's own add, so
+ * the rules and the quantity display are the cart's). Where the seller keeps
+ * quantities back, a line that cannot be filled in full adds nothing, so the
+ * cart never reveals the limit. The transaction holds the account row so two
+ * clicks add once each in turn. Null when the order is not this organization's.
  */
 export async function orderAgain(
   db: Db,
@@ -55,67 +62,45 @@ export async function orderAgain(
       .for('update');
     if (!account) return null;
 
-    const rows = await addOrderLinesToCart(tx, { sellerId, portalAccountId, orderId: order.id });
-    return rows.map(toOrderAgainLine);
-  });
-}
-
-/** Caps each product of the order at what is available now less what the cart holds, and writes the cart in the same statement. */
-function addOrderLinesToCart(tx: DbOrTx, params: { sellerId: number; portalAccountId: number; orderId: number }) {
-  const { sellerId, portalAccountId } = params;
-  return queryRows(tx, sql`
-    with wanted as (
-      select l.product_id, sum(l.quantity)::int as ordered, min(l.position) as position
+    const wanted = await queryRows(tx, sql`
+      select l.product_id, sum(l.quantity)::int as ordered, coalesce(max(c.quantity), 0) as in_cart,
+             p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade
       from sales_order_lines l
-      where l.order_id = ${params.orderId} and l.seller_id = ${sellerId}
-      group by l.product_id
-    ),
-    plan as (
-      select w.product_id, w.ordered, w.position,
-             coalesce(c.quantity, 0) as in_cart,
-             ${sellableQuantity} as available
-      from wanted w
-      join products p on p.id = w.product_id and p.seller_id = ${sellerId}
-      left join product_availability a on a.product_id = w.product_id and a.seller_id = ${sellerId}
-      left join cart_lines c on c.portal_account_id = ${portalAccountId} and c.product_id = w.product_id
-      left join portal_settings ps on ps.seller_id = ${sellerId}
-      ${buyerPricing({ sellerId, portalAccountId })}
-    ),
-    capped as (
-      select plan.*, greatest(0, least(plan.ordered, plan.available - plan.in_cart)) as added from plan
-    ),
-    written as (
-      insert into cart_lines (seller_id, portal_account_id, product_id, quantity)
-      select ${sellerId}::int, ${portalAccountId}::int, product_id, in_cart + added from capped where added > 0
-      on conflict (portal_account_id, product_id)
-      do update set quantity = excluded.quantity, updated_at = now()
-      returning product_id
-    )
-    select capped.product_id, capped.ordered, capped.in_cart, capped.available, capped.added,
-           p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade
-    from capped join products p on p.id = capped.product_id
-    order by capped.position, capped.product_id`);
-}
+      join products p on p.id = l.product_id and p.seller_id = ${sellerId}
+      left join cart_lines c on c.portal_account_id = ${portalAccountId} and c.product_id = l.product_id
+      where l.order_id = ${order.id} and l.seller_id = ${sellerId}
+      group by l.product_id, p.id
+      order by min(l.position), l.product_id`);
 
-function toOrderAgainLine(r: Record<string, unknown>): OrderAgainLine {
-  const ordered = num(r.ordered);
-  const available = num(r.available);
-  const added = num(r.added);
-  return {
-    productId: num(r.product_id),
-    description: describeProduct({
-      manufacturer: String(r.manufacturer),
-      model: String(r.model),
-      capacity: String(r.capacity),
-      color: String(r.color),
-      network: String(r.network),
-      grade: String(r.grade),
-    }),
-    sku: String(r.sku),
-    ordered,
-    inCartBefore: num(r.in_cart),
-    available,
-    added,
-    outcome: added === ordered ? 'added' : available === 0 ? 'unavailable' : 'short',
-  };
+    const lines: OrderAgainLine[] = [];
+    for (const w of wanted) {
+      const productId = num(w.product_id);
+      const ordered = num(w.ordered);
+      const inCartBefore = num(w.in_cart);
+      const description = describeProduct({
+        manufacturer: String(w.manufacturer),
+        model: String(w.model),
+        capacity: String(w.capacity),
+        color: String(w.color),
+        network: String(w.network),
+        grade: String(w.grade),
+      });
+      let added = 0;
+      let available = 0;
+      let message: string | null = null;
+      try {
+        const change = await addToCart(tx, { sellerId, portalAccountId, productId, quantity: ordered, overLimit: 'cap' });
+        added = change.added;
+        available = change.available;
+        if (added !== ordered) message = orderAgainShortfall({ description, ordered, added, inCartBefore, available, display: change.display });
+      } catch (error) {
+        // Not sellable now (gone, hidden while unpriced): nothing was written for it.
+        if (!isRefusal(error)) throw error;
+        message = orderAgainShortfall({ description, ordered, added: 0, inCartBefore, available: 0, display: { mode: 'exact', cap: 1 } });
+      }
+      const outcome = added === ordered ? 'added' : available === 0 ? 'unavailable' : 'short';
+      lines.push({ productId, description, sku: String(w.sku), ordered, inCartBefore, available, added, outcome, message });
+    }
+    return lines;
+  });
 }

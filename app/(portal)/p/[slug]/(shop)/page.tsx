@@ -12,6 +12,7 @@ import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
+import { canSortByQuantity } from '@/lib/portal/quantity-display';
 import {
   FOR_SALE_PAGE_SIZE,
   forSaleFiltered,
@@ -57,7 +58,10 @@ export default async function ForSalePage({
 }) {
   const { slug } = await params;
   const customer = await requireOpenPortalCustomer(slug);
-  const view = parseForSaleView(await searchParams);
+  const display = customer.portal.quantityDisplay;
+  const asked = parseForSaleView(await searchParams);
+  // Hidden quantities: sorting by them would reveal their order.
+  const view: ForSaleView = asked.sort === 'quantity' && !canSortByQuantity(display) ? { ...asked, sort: 'model' } : asked;
   const db = await getDb();
   const sellerId = customer.sellerId;
   // A constant number of statements per view: the catalog version (then, unless cached, the listing: rows, facet
@@ -79,9 +83,14 @@ export default async function ForSalePage({
         description={`${facets.total.toLocaleString('en-US')} ${facets.total === 1 ? 'product' : 'products'} ${filtered ? 'match' : 'in stock at'} ${filtered ? 'your filters' : customer.portal.name}.`}
         actions={
           // A plain link: the browser downloads the file.
-          <a href={`${base}/for-sale.csv${qs}`} className={buttonClass('secondary')} download>
-            Download CSV
-          </a>
+          <>
+            <Link href={`${base}/bulk-order`} className={buttonClass('secondary')}>
+              Bulk order
+            </Link>
+            <a href={`${base}/for-sale.csv${qs}`} className={buttonClass('secondary')} download>
+              Download CSV
+            </a>
+          </>
         }
       />
       {readiness.ready ? null : (
@@ -103,9 +112,10 @@ export default async function ForSalePage({
           currency={customer.currency}
           filtered={filtered}
           total={listing.groupCount}
+          display={display}
         />
       ) : (
-        <ForSaleTable rows={listing.rows} view={view} base={base} currency={customer.currency} filtered={filtered} total={facets.total} />
+        <ForSaleTable rows={listing.rows} view={view} base={base} currency={customer.currency} filtered={filtered} total={facets.total} display={display} />
       )}
       <Pagination
         basePath={base}

@@ -6,10 +6,11 @@ import { csvLines, csvResponse } from '@/lib/csv';
 import { minorToDecimalString } from '@/lib/money';
 import { parseForSaleView } from '@/lib/validation/for-sale';
 import { isoDay } from '@/lib/format/dates';
+import { canSortByQuantity, formatAvailable } from '@/lib/portal/quantity-display';
 
 export const dynamic = 'force-dynamic';
 
-const header = ['Manufacturer', 'Model', 'Capacity', 'Color', 'Network', 'Grade', 'SKU', 'Price', 'Currency', 'Available', 'Quantity breaks'];
+const header = ['Manufacturer', 'Model', 'Capacity', 'Color', 'Network', 'Grade', 'SKU', 'Price', 'Currency', 'Available', 'Quantity breaks', 'Minimum order quantity', 'Order increment'];
 
 /**
  * The For Sale list with the page's filters, search and sort, every row (not
@@ -18,7 +19,10 @@ const header = ['Manufacturer', 'Model', 'Capacity', 'Color', 'Network', 'Grade'
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const customer = await requireOpenPortalCustomer(slug);
-  const view = parseForSaleView(request.nextUrl.searchParams);
+  const display = customer.portal.quantityDisplay;
+  const asked = parseForSaleView(request.nextUrl.searchParams);
+  // As on the page: hidden quantities are not a sort order.
+  const view = asked.sort === 'quantity' && !canSortByQuantity(display) ? { ...asked, sort: 'model' as const } : asked;
   const db = await getDb();
   const rows = forSaleAllRows(db, { sellerId: customer.sellerId, organizationId: customer.organizationId, view });
   const encoder = new TextEncoder();
@@ -45,8 +49,10 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
         r.sku,
         r.price === null ? 'price on request' : minorToDecimalString(r.price, customer.currency),
         customer.currency,
-        r.available,
+        formatAvailable(r.available, display),
         r.breaks.map((b) => `${b.min}+: ${minorToDecimalString(b.price, customer.currency)}`).join('; '),
+        r.minOrderQuantity,
+        r.orderIncrement,
       ]);
       controller.enqueue(encoder.encode(csvLines(lines)));
     },

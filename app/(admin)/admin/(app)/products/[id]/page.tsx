@@ -69,6 +69,8 @@ export default async function ProductPage({
             network: product.network,
             grade: product.grade,
             listPrice: product.listPrice === null ? '' : minorToDecimalString(product.listPrice, staff.currency),
+            minOrderQuantity: product.minOrderQuantity,
+            orderIncrement: product.orderIncrement,
           }}
         />
       </div>

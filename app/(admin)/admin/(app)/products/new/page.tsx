@@ -23,7 +23,7 @@ export default async function NewProductPage() {
         <ProductForm
           currency={staff.currency}
           known={known}
-          defaults={{ sku: '', manufacturer: '', model: '', capacity: '', color: '', network: '', grade: '', listPrice: '' }}
+          defaults={{ sku: '', manufacturer: '', model: '', capacity: '', color: '', network: '', grade: '', listPrice: '', minOrderQuantity: 1, orderIncrement: 1 }}
         />
       </div>
     </>

@@ -1,3 +1,4 @@
+import { minorToDecimalString } from '@/lib/money';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { loadPortalSettings } from '@/db/queries/settings/portal-settings';
@@ -114,6 +115,9 @@ export default async function CustomerPortalSettingsPage() {
           returnShipDays: settings.returnShipDays,
           invoiceDueDays: settings.invoiceDueDays,
           customDomain: seller.customDomain,
+          minOrderValue: settings.minOrderValue === null ? null : minorToDecimalString(settings.minOrderValue, seller.currency),
+          quantityDisplay: settings.quantityDisplay,
+          quantityCap: settings.quantityCap,
         }}
       />
 

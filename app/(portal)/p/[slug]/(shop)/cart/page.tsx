@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { cartContents } from '@/db/queries/cart';
-import { checkoutReadiness } from '@/db/queries/checkout';
+import { checkoutReadiness, minimumOrderMessage } from '@/db/queries/checkout';
 import { CartLinesTable } from '@/components/cart/cart-lines-table';
 import { OrderingUnavailable } from '@/components/checkout/ordering-unavailable';
 import { Alert } from '@/components/ui/alert';
@@ -26,9 +26,12 @@ export default async function CartPage({ params }: { params: Promise<{ slug: str
         <PageHeader title="Cart" />
         <div className="rounded-lg border border-slate-200 bg-white px-6 py-10 text-center">
           <p className="text-lg">Your cart is empty.</p>
-          <p className="mt-4">
+          <p className="mt-4 flex justify-center gap-3">
             <LinkButton href={base} variant="primary">
               Browse For Sale
+            </LinkButton>
+            <LinkButton href={`${base}/bulk-order`} variant="secondary">
+              Bulk order
             </LinkButton>
           </p>
         </div>
@@ -44,8 +47,16 @@ export default async function CartPage({ params }: { params: Promise<{ slug: str
       />
       {cart.hasProblems ? (
         <div className="mb-4">
-          <Alert tone="warning" title="Some lines are above what is available now">
-            Stock has moved since you added them. Change or remove the flagged lines before you check out.
+          <Alert tone="warning" title="Some lines need a change before checkout">
+            Stock or the quantity rules have moved since you added them. Change or remove the flagged lines before you check out.
+          </Alert>
+        </div>
+      ) : null}
+      {cart.belowMinimum && cart.minOrderValue !== null ? (
+        <div className="mb-4">
+          <Alert tone="warning" title="Below the minimum order value">
+            {minimumOrderMessage({ minimum: cart.minOrderValue, total: cart.subtotal, currency: customer.currency })} Add more
+            before you check out.
           </Alert>
         </div>
       ) : null}
@@ -57,9 +68,14 @@ export default async function CartPage({ params }: { params: Promise<{ slug: str
         </p>
       ) : null}
       <div className="mt-6 flex flex-wrap items-start justify-between gap-4">
-        <Link href={base} className="text-[var(--brand)] underline">
-          Continue shopping
-        </Link>
+        <div className="flex flex-wrap gap-4">
+          <Link href={base} className="text-[var(--brand)] underline">
+            Continue shopping
+          </Link>
+          <Link href={`${base}/bulk-order`} className="text-[var(--brand)] underline">
+            Bulk order
+          </Link>
+        </div>
         {readiness.ready ? (
           <LinkButton href={`${base}/checkout`} variant="primary">
             Checkout

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { randomUUID } from 'node:crypto';
 import { getDb } from '@/db';
 import { cartContents } from '@/db/queries/cart';
-import { checkoutReadiness } from '@/db/queries/checkout';
+import { checkoutReadiness, minimumOrderMessage } from '@/db/queries/checkout';
 import { shipToChoices, shipToOf } from '@/db/queries/ship-to-addresses/list-ship-to-addresses';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { OrderingUnavailable } from '@/components/checkout/ordering-unavailable';
@@ -68,9 +68,14 @@ export default async function CheckoutPage({ params }: { params: Promise<{ slug:
             Delivery, payment and reference
           </h2>
           <CreditBalanceNote total={credit.total} currency={customer.currency} sellerName={customer.portal.name} invoicesHref={`${base}/invoices`} />
-          {cart.hasProblems ? (
-            <Alert tone="warning" title="Some lines are above what is available now">
-              <p>Change or remove the flagged lines in your cart, then come back to check out.</p>
+          {cart.hasProblems || cart.belowMinimum ? (
+            <Alert tone="warning" title={cart.hasProblems ? 'Some lines need a change' : 'Below the minimum order value'}>
+              <p>
+                {cart.belowMinimum && cart.minOrderValue !== null
+                  ? `${minimumOrderMessage({ minimum: cart.minOrderValue, total: cart.subtotal, currency: customer.currency })} `
+                  : ''}
+                {cart.hasProblems ? 'Change or remove the flagged lines in your cart, then come back to check out.' : 'Add more in your cart, then come back to check out.'}
+              </p>
               <p className="mt-3">
                 <LinkButton href={`${base}/cart`}>Adjust your cart</LinkButton>
               </p>

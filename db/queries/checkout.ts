@@ -157,25 +157,61 @@ export async function placeOrder(db: DbOrTx, params: PlaceOrderParams): Promise<
   }
 }
 
-type CartLineToOrder = SellableProduct & { productId: number; quantity: number };
+/**
+ * One line of a portal order: the product, its quantity, the unit price it is
+ * ordered at (the cart's current price, or a quote's quoted price) and what is
+ * available of it now.
+ */
+export type PortalOrderLine = SellableProduct & { productId: number; quantity: number };
+
+/** What a portal order needs besides its lines; a quote's order has no idempotency key (the locked quote row makes it once). */
+export type PortalOrderParams = Omit<PlaceOrderParams, 'idempotencyKey'> & {
+  idempotencyKey: string | null;
+  /** The accepted quote the order comes from, named in the owners' email and the audit entry. */
+  quoteNumber?: number;
+  /** Where the short lines' quantities are, in the refusal ("in your cart", "on the quote"). */
+  linesAre?: string;
+};
 
 async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<PlacedOrderResult> {
   const { sellerId, portalAccountId } = params;
   const lines = await lockCartLines(tx, params);
   const previous = await orderByKey(tx, sellerId, params.idempotencyKey);
   if (previous) return existingOrder(previous, portalAccountId);
+  const placed = await placePortalOrderIn(tx, params, lines, async () => {
+    await tx.delete(cartLines).where(
+      and(
+        eq(cartLines.sellerId, sellerId),
+        eq(cartLines.portalAccountId, portalAccountId),
+        inArray(cartLines.productId, lines.map((l) => l.productId)),
+      ),
+    );
+  });
+  return { ...placed, alreadyPlaced: false };
+}
+
+/**
+ * The one way a portal order is placed, from lines the caller has read and
+ * locked in this transaction (checkout's cart, an accepted quote): the portal
+ * must be open and set up, the payment method offered, the lines not empty
+ * and none above what is available now (refused by name, nothing written);
+ * the order takes the portal's initial status and channel, is audited and
+ * announced to the owners, and with auto invoice gets its invoice and email.
+ * `beforeNumbering` runs after the checks, before the order number is taken.
+ */
+export async function placePortalOrderIn(
+  tx: DbOrTx,
+  params: PortalOrderParams,
+  lines: PortalOrderLine[],
+  beforeNumbering?: () => Promise<void>,
+): Promise<Omit<PlacedOrderResult, 'alreadyPlaced'>> {
+  const { sellerId } = params;
   const readiness = await assertCanPlace(tx, params, lines);
   // Everything that needs no order number is read and written first: taking the
   // number locks the seller's counter row until commit, and every other
   // checkout of the seller waits on it (npm run bench: 16 buyers at once).
   const announcement = await portalOrderAudience(tx, params);
-  await tx.delete(cartLines).where(
-    and(
-      eq(cartLines.sellerId, sellerId),
-      eq(cartLines.portalAccountId, portalAccountId),
-      inArray(cartLines.productId, lines.map((l) => l.productId)),
-    ),
-  );
+  await beforeNumbering?.();
 
   const { orderId, number } = await insertOrder(tx, params, readiness, lines, announcement.currency);
   await announcePortalOrder(tx, { ...params, orderId, number, lines, ...announcement });
@@ -187,12 +223,12 @@ async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<Place
     // Only queued here; a failing email provider cannot touch the order.
     await queueInvoiceEmail(tx, { sellerId, invoiceId });
   }
-  return { orderId, number, alreadyPlaced: false, invoiceId };
+  return { orderId, number, invoiceId };
 }
 
 /** The cart with the buyer's current prices (their price list at each line's quantity) and availability. Locking the lines serializes two checkouts of one cart: the second waits, then finds it empty. */
 function lockCartLines(tx: DbOrTx, params: { sellerId: number; portalAccountId: number }) {
-  return queryRows<CartLineToOrder>(tx, sql`
+  return queryRows<PortalOrderLine>(tx, sql`
     select c.product_id as "productId", c.quantity,
       p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
       ${unitPriceAt(sql`c.quantity`)} as price, ${sellableQuantity} as available
@@ -207,7 +243,7 @@ function lockCartLines(tx: DbOrTx, params: { sellerId: number; portalAccountId: 
 }
 
 /** Refuses an order the portal cannot take now: closed, not set up, an unoffered payment method, an empty cart, lines above what is available. */
-async function assertCanPlace(tx: DbOrTx, params: PlaceOrderParams, lines: CartLineToOrder[]) {
+async function assertCanPlace(tx: DbOrTx, params: PortalOrderParams, lines: PortalOrderLine[]) {
   const readiness = await checkoutReadiness(tx, { sellerId: params.sellerId });
   if (!readiness.enabled) throw checkoutRefusal('closed', 'This portal is not open.');
   if (!readiness.ready || !readiness.statusId || !readiness.channelId) {
@@ -222,24 +258,24 @@ async function assertCanPlace(tx: DbOrTx, params: PlaceOrderParams, lines: CartL
     .filter((l) => l.quantity > Number(l.available))
     .map((l) => ({ productId: l.productId, label: productLabel(l), inCart: l.quantity, available: Number(l.available) }));
   if (short.length) {
-    throw checkoutRefusal('short', `Some lines are above what is available now. ${shortLineNames(short).join('; ')}.`, short);
+    throw checkoutRefusal('short', `Some lines are above what is available now. ${shortLineNames(short, params.linesAre).join('; ')}.`, short);
   }
   return { ...readiness, statusId: readiness.statusId, channelId: readiness.channelId };
 }
 
 /** How each short line reads for the customer. */
-export function shortLineNames(short: ShortLine[]): string[] {
+export function shortLineNames(short: ShortLine[], linesAre = 'in your cart'): string[] {
   return short.map((l) =>
-    l.available > 0 ? `${l.label}: ${l.available} available, ${l.inCart} in your cart` : `${l.label}: no longer available`,
+    l.available > 0 ? `${l.label}: ${l.available} available, ${l.inCart} ${linesAre}` : `${l.label}: no longer available`,
   );
 }
 
 /** The order and its lines at the cart's prices, in the portal's initial status and channel; refused above the largest total. */
 async function insertOrder(
   tx: DbOrTx,
-  params: PlaceOrderParams,
+  params: PortalOrderParams,
   readiness: { statusId: number; channelId: number },
-  lines: CartLineToOrder[],
+  lines: PortalOrderLine[],
   currency: string,
 ) {
   const { sellerId } = params;
@@ -300,7 +336,7 @@ async function portalOrderAudience(tx: DbOrTx, params: { sellerId: number; porta
  */
 async function announcePortalOrder(
   tx: DbOrTx,
-  params: PlaceOrderParams & { orderId: number; number: number; lines: CartLineToOrder[] } & Awaited<ReturnType<typeof portalOrderAudience>>,
+  params: PortalOrderParams & { orderId: number; number: number; lines: PortalOrderLine[] } & Awaited<ReturnType<typeof portalOrderAudience>>,
 ) {
   const { sellerId, who, owners, currency, brand } = params;
   const total = params.lines.reduce((sum, l) => sum + lineAmount({ quantity: l.quantity, unitPrice: l.price === null ? null : Number(l.price) }), 0);
@@ -310,7 +346,14 @@ async function announcePortalOrder(
     action: 'order.place',
     entityType: 'sales_order',
     entityId: params.orderId,
-    details: { number: params.number, total, lines: params.lines.length, organization: who.organizationName, portalAccountId: params.portalAccountId },
+    details: {
+      number: params.number,
+      total,
+      lines: params.lines.length,
+      organization: who.organizationName,
+      portalAccountId: params.portalAccountId,
+      ...(params.quoteNumber ? { quoteNumber: params.quoteNumber } : {}),
+    },
   });
   if (!brand) return;
   const email = newPortalOrderEmail({
@@ -320,6 +363,7 @@ async function announcePortalOrder(
     placedBy: { name: who.name, email: who.email },
     poNumber: params.poNumber ?? null,
     notes: params.notes ?? null,
+    quoteNumber: params.quoteNumber ?? null,
     currency,
     total,
     url: publicUrl(`/admin/orders/${params.number}`),

@@ -7,6 +7,7 @@ export * from './orders';
 export * from './portal';
 export * from './carts';
 export * from './rmas';
+export * from './quotes';
 export * from './email';
 export * from './audit';
 export * from './relations';

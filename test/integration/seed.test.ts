@@ -8,6 +8,8 @@ import { verifyPassword } from '@/lib/auth/password';
 import { listCustomerInvoices } from '@/db/queries/portal/invoices/list-invoices';
 import { organizationCreditBalance } from '@/db/queries/invoices/credit-balance';
 import { isoDay } from '@/lib/format/dates';
+import { listCustomerQuotes, listQuotes } from '@/db/queries/quotes/list-quotes';
+import { QUOTE_STATUSES } from '@/lib/validation/quotes';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 describe('demo seed', () => {
@@ -86,6 +88,21 @@ describe('demo seed', () => {
       const credit = await organizationCreditBalance(db, scope);
       expect(credit.entries.some((e) => e.kind === 'rma'), `seller ${scope.sellerId}`).toBe(true);
       expect(credit.total).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives each demo seller a quote in every state, the accepted one with its order, and the Northwind buyer several', async () => {
+    const { db } = database;
+    for (const seller of await db.select().from(s.sellers)) {
+      const { rows } = await listQuotes(db, { sellerId: seller.id, page: 1, pageSize: 100 });
+      expect(new Set(rows.map((r) => r.status)), seller.slug).toEqual(new Set(QUOTE_STATUSES));
+      expect(rows.find((r) => r.status === 'accepted')!.orderNumber).not.toBeNull();
+      const [northwind] = await db
+        .select({ organizationId: s.portalAccounts.organizationId })
+        .from(s.portalAccounts)
+        .where(sql`${s.portalAccounts.sellerId} = ${seller.id} and ${s.portalAccounts.email} = 'buyer@northwind.example'`);
+      const own = await listCustomerQuotes(db, { sellerId: seller.id, organizationId: northwind!.organizationId, page: 1, pageSize: 100 });
+      expect(own.rows.map((r) => r.status)).toEqual(expect.arrayContaining(['requested', 'answered', 'accepted']));
     }
   });
 

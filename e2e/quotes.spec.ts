@@ -95,4 +95,16 @@ test('a buyer requests a quote from the cart, staff answer it, the buyer accepts
 
   await staff.reload();
   await expect(staff.getByRole('link', { name: `order ${orderNumber}` })).toBeVisible();
+
+  // Another organization's buyer gets 404 for the quote, and does not see it listed.
+  const other = await (await browser.newContext()).newPage();
+  await signInAsCustomer(other, 'acme', 'buyer@northwind.example');
+  for (const url of [`/p/acme/quotes/${quoteNumber}`, '/p/acme/quotes/abc', '/p/acme/quotes/99999']) {
+    const response = await other.request.get(url, { maxRedirects: 0 });
+    expect(response.status(), url).toBe(404);
+    expect(await response.text(), url).not.toContain('Springfield store');
+  }
+  await other.goto('/p/acme/quotes');
+  await expect(other.getByRole('link', { name: `Quote ${quoteNumber}`, exact: true })).toHaveCount(0);
+  await expect(other.locator('table tbody tr').first()).toContainText('Quote');
 });

@@ -16,7 +16,8 @@ const plans: QuotePlan[] = [
   { status: 'requested', age: 1, message: 'We could take more of these if the price is right. Delivery before month end?' },
   { status: 'answered', validDays: 10, age: 3, message: 'Looking for a better price on this lot.' },
   { status: 'answered', validDays: -3, age: 25, message: null },
-  { status: 'accepted', validDays: 5, age: 12, message: 'Repeat order for our shop.' },
+  // Older than the demo's latest orders, so the buyer's newest order stays one of those.
+  { status: 'accepted', validDays: -30, age: 45, message: 'Repeat order for our shop.' },
   { status: 'declined', validDays: 7, age: 18, message: null },
   { status: 'withdrawn', validDays: 14, age: 30, message: 'Mixed lot for export.' },
 ];
@@ -49,8 +50,9 @@ export async function seedQuotes(db: Db, h: { sellerId: number; orderStatusId: n
   if (!buyers.length || stock.length < 2) return;
 
   for (const [i, plan] of plans.entries()) {
-    // The first buyer (the demo's Northwind buyer) sees most states; the others get one or two.
-    const buyer = buyers[i % 3 === 2 ? Math.min(1, buyers.length - 1) : 0]!;
+    // The first buyer (the demo's Northwind buyer) sees most states; another organization gets the expired and withdrawn ones.
+    const other = buyers.find((b) => b.organizationId !== buyers[0]!.organizationId) ?? buyers[0]!;
+    const buyer = plan.status === 'withdrawn' || plan.validDays === -3 ? other : buyers[0]!;
     const createdAt = new Date(Date.now() - plan.age * 86_400_000);
     const answeredAt = new Date(createdAt.getTime() + 86_400_000);
     const lines = [stock[(i * 2) % stock.length]!, stock[(i * 2 + 1) % stock.length]!].map((p, position) => {

@@ -94,7 +94,11 @@ test('a buyer requests a quote from the cart, staff answer it, the buyer accepts
   await expect(buyer.getByRole('button', { name: 'Accept and place order' })).toHaveCount(0);
 
   await staff.reload();
-  await expect(staff.getByRole('link', { name: `order ${orderNumber}` })).toBeVisible();
+  await expect(staff.getByRole('link', { name: `order ${orderNumber}` }).first()).toBeVisible();
+  const history = staff.getByRole('region', { name: 'History' });
+  await expect(history).toContainText(`accepted quote ${quoteNumber}, placing order ${orderNumber}`);
+  await expect(history).toContainText(`Olivia Owner answered quote ${quoteNumber} at ${usd(3 * 101.25)}`);
+  await expect(history).toContainText(`asked for quote ${quoteNumber} (1 line) for Contoso Repairs`);
 
   // Another organization's buyer gets 404 for the quote, and does not see it listed.
   const other = await (await browser.newContext()).newPage();

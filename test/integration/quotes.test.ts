@@ -9,7 +9,8 @@ import { listCustomerQuotes, listQuotes } from '@/db/queries/quotes/list-quotes'
 import { findCustomerQuote, findQuote } from '@/db/queries/quotes/quote-document';
 import { requestQuote } from '@/db/queries/quotes/request-quote';
 import { withdrawQuote } from '@/db/queries/quotes/withdraw-quote';
-import type { StaffActor } from '@/db/queries/audit';
+import { organizationHistory, type StaffActor } from '@/db/queries/audit';
+import { quoteHistory } from '@/db/queries/quotes/quote-history';
 import { Refusal } from '@/lib/refusal';
 import { acceptQuoteSchema, answerQuoteSchema, requestQuoteSchema } from '@/lib/validation/quotes';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
@@ -158,6 +159,10 @@ describe('quotes', () => {
     expect((await findQuote(db, { sellerId: seller.sellerId, number }))!.lines.map((l) => l.quotedUnitPrice)).toEqual([9_500, 8_000]);
     const audits = await db.select().from(s.auditEntries).where(and(eq(s.auditEntries.entityType, 'quote'), eq(s.auditEntries.entityId, quote.id), eq(s.auditEntries.action, 'quote.answer')));
     expect(audits.map((a) => (a.details as { replaced: boolean }).replaced).sort()).toEqual([false, true]);
+    // The quote's history on its page and on the organization's page.
+    expect((await quoteHistory(db, { sellerId: seller.sellerId, quoteId: quote.id })).map((e) => e.action)).toEqual(['quote.answer', 'quote.answer', 'quote.request']);
+    const orgHistory = await organizationHistory(db, { sellerId: seller.sellerId, organizationId: buyer.organization.id });
+    expect(orgHistory.filter((e) => e.entityType === 'quote')).toHaveLength(3);
   });
 
   it('accepts into one order at the quoted prices, like checkout, and a second accept returns the same order', async () => {

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { findQuote } from '@/db/queries/quotes/quote-document';
+import { quoteHistory } from '@/db/queries/quotes/quote-history';
+import { HistoryList } from '@/components/back-office/history-list';
 import { AnswerQuoteForm } from '@/components/quotes/answer-quote-form';
 import { QuoteLinesTable } from '@/components/quotes/quote-lines-table';
 import { QuoteStatusBadge } from '@/components/quotes/quote-status-badge';
@@ -23,8 +25,10 @@ const DEFAULT_VALID_DAYS = 14;
 export default async function QuotePage({ params }: { params: Promise<{ number: string }> }) {
   const staff = await requireStaff();
   const { number } = await params;
-  const quote = await findQuote(await getDb(), { sellerId: staff.sellerId, number: parseId(number) ?? notFound() });
+  const db = await getDb();
+  const quote = await findQuote(db, { sellerId: staff.sellerId, number: parseId(number) ?? notFound() });
   if (!quote) notFound();
+  const history = await quoteHistory(db, { sellerId: staff.sellerId, quoteId: quote.id });
   const now = new Date();
   const today = isoDay(now);
   const defaultValidUntil = isoDay(new Date(now.getTime() + DEFAULT_VALID_DAYS * 86_400_000));
@@ -105,6 +109,12 @@ export default async function QuotePage({ params }: { params: Promise<{ number: 
           <QuoteLinesTable quote={quote} currency={staff.currency} showCurrentPrice />
         </section>
       )}
+      <section aria-labelledby="quote-history-heading" className="mt-8 space-y-3">
+        <h2 id="quote-history-heading" className="text-lg font-semibold">
+          History
+        </h2>
+        <HistoryList entries={history} currency={staff.currency} />
+      </section>
     </>
   );
 }

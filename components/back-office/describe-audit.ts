@@ -34,6 +34,10 @@ function rmaLink(d: Record<string, unknown>): AuditSegment {
   return typeof d.number === 'number' ? { text: `RMA ${d.number}`, href: `/admin/rmas/${d.number}` } : 'an RMA';
 }
 
+function quoteLink(d: Record<string, unknown>): AuditSegment {
+  return typeof d.number === 'number' ? { text: `quote ${d.number}`, href: `/admin/quotes/${d.number}` } : 'a quote';
+}
+
 /** Where the entry's subject lives in the back office, if it has a page. */
 function subjectHref(e: AuditEntryView): string | null {
   switch (e.entityType) {
@@ -181,6 +185,21 @@ export const auditSentences: Record<string, Say> = {
     `: ${str((e.details.after as Record<string, unknown> | undefined)?.rejectionReason)}`,
   ],
   'rma.cancel': (e, h) => ['cancelled the return request ', h.rma],
+  'quote.request': (e) => ['asked for ', quoteLink(e.details), ` (${plural(e.details.lines, 'line')})`, e.details.organization ? ` for ${str(e.details.organization)}` : ''],
+  'quote.answer': (e, h) => [
+    e.details.replaced ? 'replaced the answer to ' : 'answered ',
+    quoteLink(e.details),
+    typeof e.details.total === 'number' ? ` at ${h.money(e.details.total)}` : '',
+    e.details.validUntil ? `, valid until ${str(e.details.validUntil)}` : '',
+  ],
+  'quote.withdraw': (e) => ['withdrew ', quoteLink(e.details), e.details.organization ? ` of ${str(e.details.organization)}` : ''],
+  'quote.accept': (e) => [
+    'accepted ',
+    quoteLink(e.details),
+    ', placing ',
+    typeof e.details.orderNumber === 'number' ? { text: `order ${e.details.orderNumber}`, href: `/admin/orders/${e.details.orderNumber}` } : 'an order',
+  ],
+  'quote.decline': (e) => ['declined ', quoteLink(e.details)],
   'product.create': (e, h) => [
     'added product ',
     h.subject(str(e.details.sku)),

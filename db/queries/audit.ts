@@ -64,7 +64,7 @@ export const auditEntryColumns = {
 
 /**
  * What happened with one customer, newest first: the organization itself, its
- * portal accounts, and its orders and RMAs (staff and buyer alike). One
+ * portal accounts, and its orders, RMAs and quotes (staff and buyer alike). One
  * statement, scoped to the seller; ids are read from the seller's own rows.
  */
 export async function organizationHistory(db: DbOrTx, params: { sellerId: number; organizationId: number; limit?: number }) {
@@ -83,6 +83,8 @@ export async function organizationHistory(db: DbOrTx, params: { sellerId: number
               (select o.id from sales_orders o where o.seller_id = ${sellerId} and o.organization_id = ${organizationId}))
           or (audit_entries.entity_type = 'rma' and audit_entries.entity_id in
               (select r.id from rmas r where r.seller_id = ${sellerId} and r.organization_id = ${organizationId}))
+          or (audit_entries.entity_type = 'quote' and audit_entries.entity_id in
+              (select q.id from quotes q where q.seller_id = ${sellerId} and q.organization_id = ${organizationId}))
         )`,
       ),
     )

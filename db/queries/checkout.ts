@@ -170,26 +170,67 @@ export async function placeOrder(db: DbOrTx, params: PlaceOrderParams): Promise<
   }
 }
 
-type CartLineToOrder = SellableProduct & { productId: number; quantity: number; minOrderValue: number | null };
+/**
+ * One line of a portal order: the product, its quantity, the unit price it is
+ * ordered at (the cart's current price, or a quote's quoted price), what is
+ * available of it now, and the seller's minimum order value.
+ */
+export type PortalOrderLine = SellableProduct & { productId: number; quantity: number; minOrderValue: number | null };
+
+/** What a portal order needs besides its lines; a quote's order has no idempotency key (the locked quote row makes it once). */
+export type PortalOrderParams = Omit<PlaceOrderParams, 'idempotencyKey'> & {
+  idempotencyKey: string | null;
+  /** The accepted quote the order comes from, named in the owners' email and the audit entry. */
+  quoteNumber?: number;
+  /** Where the short lines' quantities are, in the refusal ("in your cart", "on the quote"). */
+  linesAre?: string;
+  /**
+   * A quote's quantities and prices were agreed with staff: its order is not
+   * held to the pack sizes and minimum order value a cart is.
+   */
+  agreed?: boolean;
+};
 
 async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<PlacedOrderResult> {
   const { sellerId, portalAccountId } = params;
   const lines = await lockCartLines(tx, params);
   const previous = await orderByKey(tx, sellerId, params.idempotencyKey);
   if (previous) return existingOrder(previous, portalAccountId);
+  const placed = await placePortalOrderIn(tx, params, lines, async () => {
+    await tx.delete(cartLines).where(
+      and(
+        eq(cartLines.sellerId, sellerId),
+        eq(cartLines.portalAccountId, portalAccountId),
+        inArray(cartLines.productId, lines.map((l) => l.productId)),
+      ),
+    );
+  });
+  return { ...placed, alreadyPlaced: false };
+}
+
+/**
+ * The one way a portal order is placed, from lines the caller has read and
+ * locked in this transaction (checkout's cart, an accepted quote): the portal
+ * must be open and set up, the payment method offered, the lines not empty
+ * and none above what is available now (refused by name, nothing written);
+ * the order takes the portal's initial status and channel and its ship-to,
+ * is audited and announced, and with auto invoice gets its invoice and email.
+ * `beforeNumbering` runs after the checks, before the order number is taken.
+ */
+export async function placePortalOrderIn(
+  tx: DbOrTx,
+  params: PortalOrderParams,
+  lines: PortalOrderLine[],
+  beforeNumbering?: () => Promise<void>,
+): Promise<Omit<PlacedOrderResult, 'alreadyPlaced'>> {
+  const { sellerId } = params;
   const readiness = await assertCanPlace(tx, params, lines);
   const shipTo = await orderShipTo(tx, { sellerId, organizationId: params.organizationId, addressId: params.shipToAddressId });
   // Everything that needs no order number is read and written first: taking the
   // number locks the seller's counter row until commit, and every other
   // checkout of the seller waits on it (npm run bench: 16 buyers at once).
   const announcement = await portalOrderAudience(tx, params);
-  await tx.delete(cartLines).where(
-    and(
-      eq(cartLines.sellerId, sellerId),
-      eq(cartLines.portalAccountId, portalAccountId),
-      inArray(cartLines.productId, lines.map((l) => l.productId)),
-    ),
-  );
+  await beforeNumbering?.();
 
   const { orderId, number } = await insertOrder(tx, { ...params, shipTo }, readiness, lines, announcement.currency);
   await announcePortalOrder(tx, { ...params, orderId, number, lines, ...announcement });
@@ -201,11 +242,11 @@ async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<Place
     // Only queued here; a failing email provider cannot touch the order.
     await queueInvoiceEmail(tx, { sellerId, invoiceId });
   }
-  return { orderId, number, alreadyPlaced: false, invoiceId };
+  return { orderId, number, invoiceId };
 }
 
 /** The cart with the buyer's current prices (their price list at each line's quantity) and availability. Locking the lines serializes two checkouts of one cart: the second waits, then finds it empty. */
-async function lockCartLines(tx: DbOrTx, params: { sellerId: number; portalAccountId: number }): Promise<CartLineToOrder[]> {
+async function lockCartLines(tx: DbOrTx, params: { sellerId: number; portalAccountId: number }): Promise<PortalOrderLine[]> {
   const rows = await queryRows<Parameters<typeof readSellable>[0] & { productId: number; quantity: number; minOrderValue: unknown }>(tx, sql`
     select c.product_id as "productId", c.quantity,
       p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
@@ -226,7 +267,7 @@ async function lockCartLines(tx: DbOrTx, params: { sellerId: number; portalAccou
 }
 
 /** Refuses an order the portal cannot take now: closed, not set up, an unoffered payment method, an empty cart, lines above what is available. */
-async function assertCanPlace(tx: DbOrTx, params: PlaceOrderParams, lines: CartLineToOrder[]) {
+async function assertCanPlace(tx: DbOrTx, params: PortalOrderParams, lines: PortalOrderLine[]) {
   const readiness = await checkoutReadiness(tx, { sellerId: params.sellerId });
   if (!readiness.enabled) throw checkoutRefusal('closed', 'This portal is not open.');
   if (!readiness.ready || !readiness.statusId || !readiness.channelId) {
@@ -241,14 +282,16 @@ async function assertCanPlace(tx: DbOrTx, params: PlaceOrderParams, lines: CartL
     .filter((l) => l.quantity > l.available)
     .map((l) => {
       const label = productLabel(l);
-      return { productId: l.productId, label, inCart: l.quantity, available: l.available, text: shortLineText({ label, inCart: l.quantity, available: l.available, display: l.display }) };
+      return { productId: l.productId, label, inCart: l.quantity, available: l.available, text: shortLineText({ label, inCart: l.quantity, available: l.available, display: l.display, linesAre: params.linesAre }) };
     });
   if (short.length) {
     throw checkoutRefusal('short', `Some lines are above what is available now. ${shortLineNames(short).join('; ')}.`, short);
   }
-  const broken = lines.map((l) => ruleProblem(l.quantity, l.rules, productLabel(l))).filter((p): p is string => p !== null);
-  if (broken.length) throw checkoutRefusal('quantity_rules', `Change these lines in your cart: ${broken.join(' ')}`);
-  await assertMinimumOrderValue(tx, params, lines);
+  if (!params.agreed) {
+    const broken = lines.map((l) => ruleProblem(l.quantity, l.rules, productLabel(l))).filter((p): p is string => p !== null);
+    if (broken.length) throw checkoutRefusal('quantity_rules', `Change these lines in your cart: ${broken.join(' ')}`);
+    await assertMinimumOrderValue(tx, params, lines);
+  }
   return { ...readiness, statusId: readiness.statusId, channelId: readiness.channelId };
 }
 
@@ -258,7 +301,7 @@ export function shortLineNames(short: ShortLine[]): string[] {
 }
 
 /** The seller's minimum order value, against the priced lines at this buyer's prices ("Orders start at $500.00; your cart is $320.00"). */
-async function assertMinimumOrderValue(tx: DbOrTx, params: { sellerId: number }, lines: CartLineToOrder[]) {
+async function assertMinimumOrderValue(tx: DbOrTx, params: { sellerId: number }, lines: PortalOrderLine[]) {
   const minimum = lines[0]?.minOrderValue ?? null;
   if (minimum === null) return;
   const total = lines.reduce((sum, l) => sum + lineAmount({ quantity: l.quantity, unitPrice: l.price }), 0);
@@ -275,9 +318,9 @@ export function minimumOrderMessage(params: { minimum: number; total: number; cu
 /** The order and its lines at the cart's prices, in the portal's initial status and channel; refused above the largest total. */
 async function insertOrder(
   tx: DbOrTx,
-  params: PlaceOrderParams & { shipTo: ShipTo | null },
+  params: PortalOrderParams & { shipTo: ShipTo | null },
   readiness: { statusId: number; channelId: number },
-  lines: CartLineToOrder[],
+  lines: PortalOrderLine[],
   currency: string,
 ) {
   const { sellerId } = params;
@@ -337,7 +380,7 @@ async function portalOrderAudience(tx: DbOrTx, params: { sellerId: number; porta
  */
 async function announcePortalOrder(
   tx: DbOrTx,
-  params: PlaceOrderParams & { orderId: number; number: number; lines: CartLineToOrder[] } & Awaited<ReturnType<typeof portalOrderAudience>>,
+  params: PortalOrderParams & { orderId: number; number: number; lines: PortalOrderLine[] } & Awaited<ReturnType<typeof portalOrderAudience>>,
 ) {
   const { sellerId, who, staff, currency, brand } = params;
   const total = params.lines.reduce((sum, l) => sum + lineAmount({ quantity: l.quantity, unitPrice: l.price === null ? null : Number(l.price) }), 0);
@@ -347,7 +390,14 @@ async function announcePortalOrder(
     action: 'order.place',
     entityType: 'sales_order',
     entityId: params.orderId,
-    details: { number: params.number, total, lines: params.lines.length, organization: who.organizationName, portalAccountId: params.portalAccountId },
+    details: {
+      number: params.number,
+      total,
+      lines: params.lines.length,
+      organization: who.organizationName,
+      portalAccountId: params.portalAccountId,
+      ...(params.quoteNumber ? { quoteNumber: params.quoteNumber } : {}),
+    },
   });
   const lines = params.lines.map((l) => ({ description: describeProduct(l), sku: l.sku, quantity: l.quantity, unitPrice: l.price === null ? null : Number(l.price) }));
   const confirmation = orderConfirmationEmail({
@@ -370,6 +420,7 @@ async function announcePortalOrder(
     placedBy: { name: who.name, email: who.email },
     poNumber: params.poNumber ?? null,
     notes: params.notes ?? null,
+    quoteNumber: params.quoteNumber ?? null,
     currency,
     total,
     url: publicUrl(`/admin/orders/${params.number}`),

@@ -27,4 +27,5 @@ const firstNumber: Record<DocumentKind, number> = {
   sales_order: 1001,
   invoice: 5001,
   rma: 301,
+  quote: 701,
 };

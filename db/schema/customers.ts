@@ -84,6 +84,8 @@ export const portalAccounts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    /** For composite foreign keys that keep a row's account within its seller (quotes). */
+    unique('portal_accounts_id_seller_unique').on(t.id, t.sellerId),
     uniqueIndex('portal_accounts_seller_email_unique').on(t.sellerId, sql`lower(${t.email})`),
     index('portal_accounts_organization_idx').on(t.organizationId),
     foreignKey({

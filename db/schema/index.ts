@@ -8,6 +8,7 @@ export * from './shipments';
 export * from './portal';
 export * from './carts';
 export * from './rmas';
+export * from './quotes';
 export * from './email';
 export * from './audit';
 export * from './relations';

@@ -253,7 +253,7 @@ export const creditNotes = pgTable(
   ],
 );
 
-export const documentKind = pgEnum('document_kind', ['sales_order', 'invoice', 'rma']);
+export const documentKind = pgEnum('document_kind', ['sales_order', 'invoice', 'rma', 'quote']);
 
 /** Next per-seller number of each kind of document; the row lock serializes numbering. */
 export const documentCounters = pgTable(

@@ -17,6 +17,7 @@ import {
   statusWeights,
 } from './catalog-data';
 import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
+import { seedQuotes } from './demo-quotes';
 
 export const DEMO_PASSWORD = 'tradepost-demo';
 
@@ -74,7 +75,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
 }
 
 const allTables = [
-  'audit_entries', 'email_messages', 'order_shipments', 'portal_order_recipients', 'rma_lines', 'rmas', 'cart_lines', 'invoice_lines', 'invoices',
+  'audit_entries', 'email_messages', 'order_shipments', 'portal_order_recipients', 'quote_lines', 'quotes', 'rma_lines', 'rmas', 'cart_lines', 'invoice_lines', 'invoices',
   'devices', 'sales_order_lines', 'sales_orders', 'document_counters', 'portal_payment_methods',
   'portal_for_sale_warehouses', 'portal_for_sale_statuses', 'portal_logos', 'portal_settings', 'product_availability',
   'price_list_prices', 'price_lists', 'products', 'rate_limits', 'auth_tokens', 'portal_accounts', 'organization_addresses', 'organizations', 'payment_methods',
@@ -420,6 +421,8 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
     orderStatusId,
     currency: seed.currency,
   });
+
+  await seedQuotes(db, { sellerId, orderStatusId: portalStatus, channelId: portalChannel, paymentMethodId: methodRows[0]!.id });
 }
 
 /**

@@ -69,10 +69,10 @@ export function notEnoughOf(params: { label: string; wanted: number; available: 
 }
 
 /** A checkout line above what is available now: "X: 3 available, 5 in your cart" / "X: not enough in stock for 5". */
-export function shortLineText(params: { label: string; inCart: number; available: number; display: QuantityDisplay }): string {
+export function shortLineText(params: { label: string; inCart: number; available: number; display: QuantityDisplay; linesAre?: string }): string {
   const { label, inCart, available, display } = params;
   if (available <= 0) return `${label}: no longer available`;
-  if (revealsExact(available, display)) return `${label}: ${available} available, ${inCart} in your cart`;
+  if (revealsExact(available, display)) return `${label}: ${available} available, ${inCart} ${params.linesAre ?? 'in your cart'}`;
   const cap = display.mode === 'capped' ? ` (${display.cap}+ available)` : '';
   return `${label}: not enough in stock for ${inCart}${cap}; try fewer`;
 }

@@ -8,6 +8,8 @@ import { verifyPassword } from '@/lib/auth/password';
 import { listCustomerInvoices } from '@/db/queries/portal/invoices/list-invoices';
 import { organizationCreditBalance } from '@/db/queries/invoices/credit-balance';
 import { isoDay } from '@/lib/format/dates';
+import { listCustomerQuotes, listQuotes } from '@/db/queries/quotes/list-quotes';
+import { QUOTE_STATUSES } from '@/lib/validation/quotes';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 describe('demo seed', () => {
@@ -152,6 +154,21 @@ describe('demo seed', () => {
     const shipped = await db.select().from(s.orderStatuses).where(eq(s.orderStatuses.name, 'Shipped'));
     expect(shipped).toHaveLength(2);
     for (const status of shipped) expect(status.emailBuyer).toBe(true);
+  });
+
+  it('gives each demo seller a quote in every state, the accepted one with its order, and the Northwind buyer several', async () => {
+    const { db } = database;
+    for (const seller of await db.select().from(s.sellers)) {
+      const { rows } = await listQuotes(db, { sellerId: seller.id, page: 1, pageSize: 100 });
+      expect(new Set(rows.map((r) => r.status)), seller.slug).toEqual(new Set(QUOTE_STATUSES));
+      expect(rows.find((r) => r.status === 'accepted')!.orderNumber).not.toBeNull();
+      const [northwind] = await db
+        .select({ organizationId: s.portalAccounts.organizationId })
+        .from(s.portalAccounts)
+        .where(sql`${s.portalAccounts.sellerId} = ${seller.id} and ${s.portalAccounts.email} = 'buyer@northwind.example'`);
+      const own = await listCustomerQuotes(db, { sellerId: seller.id, organizationId: northwind!.organizationId, page: 1, pageSize: 100 });
+      expect(own.rows.map((r) => r.status)).toEqual(expect.arrayContaining(['requested', 'answered', 'accepted']));
+    }
   });
 
   it('refuses to run again without --reset, and refuses a database with non-demo data', async () => {

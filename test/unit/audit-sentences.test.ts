@@ -83,6 +83,13 @@ describe('audit sentences', () => {
     expect(
       auditSentence(entry({ action: 'portal_settings.update', details: { subject: 'Customer Portal settings', before: { autoInvoice: false }, after: { autoInvoice: true } } }), 'USD'),
     ).toBe('Olivia Owner changed Customer Portal settings: Auto invoice: no → yes');
+    const accepted = entry({ action: 'quote.accept', actorLabel: 'Nora Buyer', entityType: 'quote', details: { number: 704, orderNumber: 1031 } });
+    expect(auditSentence(accepted, 'USD')).toBe('Nora Buyer accepted quote 704, placing order 1031');
+    expect(describeAudit(accepted, 'USD')).toContainEqual({ text: 'quote 704', href: '/admin/quotes/704' });
+    expect(describeAudit(accepted, 'USD')).toContainEqual({ text: 'order 1031', href: '/admin/orders/1031' });
+    expect(auditSentence(entry({ action: 'quote.answer', details: { number: 704, total: 27_800, validUntil: '2026-12-15', replaced: true } }), 'USD')).toBe(
+      'Olivia Owner replaced the answer to quote 704 at $278.00, valid until 2026-12-15',
+    );
     const rma = describeAudit(entry({ action: 'rma.status', entityType: 'rma', details: { number: 305, from: 'requested', to: 'open' } }), 'USD');
     expect(rma).toContainEqual({ text: 'RMA 305', href: '/admin/rmas/305' });
   });

@@ -8,6 +8,8 @@ export type NewPortalOrderEmailData = {
   placedBy: { name: string; email: string };
   poNumber: string | null;
   notes: string | null;
+  /** The accepted quote the order was placed from (its lines are at the quoted prices). */
+  quoteNumber?: number | null;
   currency: string;
   total: number;
   /** The order in the back office. */
@@ -24,6 +26,7 @@ export function newPortalOrderEmail(data: NewPortalOrderEmailData) {
     `${data.placedBy.name} (${data.placedBy.email}) of ${data.organizationName} placed order ${data.orderNumber} through the Customer Portal: ${units} ${units === 1 ? 'unit' : 'units'}, ${money(data.total)}${data.poNumber ? `, PO number ${data.poNumber}` : ''}.`,
     'Review it and assign devices to it in the back office.',
   ];
+  if (data.quoteNumber) paragraphs.splice(1, 0, `The buyer accepted quote ${data.quoteNumber}: the order is at the quoted prices.`);
   if (data.notes) paragraphs.push(`Notes from the customer: ${data.notes}`);
   const { html, text } = renderEmail({
     brand: data.brand,

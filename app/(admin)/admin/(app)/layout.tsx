@@ -7,6 +7,7 @@ export const dynamic = 'force-dynamic';
 const nav: { href: string; label: string; minRole?: 'admin' }[] = [
   { href: '/admin', label: 'Dashboard' },
   { href: '/admin/orders', label: 'Orders' },
+  { href: '/admin/quotes', label: 'Quotes' },
   { href: '/admin/inventory', label: 'Inventory' },
   { href: '/admin/products', label: 'Products' },
   { href: '/admin/price-lists', label: 'Price lists' },

@@ -22,6 +22,7 @@ export default async function ShopLayout({
   const nav = [
     { href: base, label: 'For Sale' },
     { href: `${base}/cart`, label: 'Cart' },
+    { href: `${base}/quotes`, label: 'Quotes' },
     { href: `${base}/orders`, label: 'Orders' },
     { href: `${base}/devices`, label: 'Purchased devices' },
     { href: `${base}/rmas`, label: 'RMAs' },

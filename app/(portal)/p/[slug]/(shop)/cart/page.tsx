@@ -77,9 +77,12 @@ export default async function CartPage({ params }: { params: Promise<{ slug: str
           </Link>
         </div>
         {readiness.ready ? (
-          <LinkButton href={`${base}/checkout`} variant="primary">
-            Checkout
-          </LinkButton>
+          <div className="flex flex-wrap items-center gap-3">
+            <LinkButton href={`${base}/quotes/new`}>Request a quote</LinkButton>
+            <LinkButton href={`${base}/checkout`} variant="primary">
+              Checkout
+            </LinkButton>
+          </div>
         ) : (
           <div className="max-w-xl">
             <OrderingUnavailable sellerName={customer.portal.name} />

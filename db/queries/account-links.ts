@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
+import { intArray } from '@/db/sql-arrays';
 import type { TokenPurpose } from '@/db/schema';
 import { portalUrl, publicUrl, type PortalAddress } from '@/lib/public-url';
 import { hashPassword } from '@/lib/auth/password';
@@ -79,6 +81,13 @@ export async function issueAccountLinks(
     };
   });
   const messageIds = await enqueueEmails(tx, emails);
+  const buyers = accounts.filter((a) => a.subject.kind === 'customer').map((a) => a.subject.id);
+  if (purpose === 'activation' && buyers.length) {
+    // An imported buyer counts as invited once any activation link was sent (a resend, a link they asked for).
+    await tx.execute(sql`
+      update portal_accounts set invited_at = ${(params.now ?? new Date()).toISOString()}::timestamptz
+      where seller_id = ${sellerId} and invited_at is null and id = any(${intArray(buyers)})`);
+  }
   return { messageIds, urls };
 }
 

@@ -117,7 +117,7 @@ export async function createOrganization(
 }
 
 /** jsonb stores keys in its own order, so compare field by field. */
-function sameAddress(a: PostalAddress | null, b: PostalAddress | null): boolean {
+export function sameAddress(a: PostalAddress | null | undefined, b: PostalAddress | null | undefined): boolean {
   const fields = ['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const;
   if (!a || !b) return !a && !b;
   return fields.every((f) => (a[f] ?? '') === (b[f] ?? ''));

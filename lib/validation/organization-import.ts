@@ -71,3 +71,7 @@ export const organizationImportSchema = z
 
 /** The empty form of the bulk invitation (who is invited comes from the database). */
 export const inviteImportedBuyersSchema = z.object({});
+
+/** How fast a bulk invitation leaves the outbox: message i is due i × (60 / rate) seconds after the first. */
+export const INVITES_PER_MINUTE = 60;
+export const INVITES_PER_MINUTE_TEXT = `sent at ${INVITES_PER_MINUTE} a minute so your mail provider never sees a burst`;

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
+import { INVITES_PER_MINUTE } from '@/lib/validation/organization-import';
 import { issueAccountLinks, type LinkContext } from '../account-links';
 import type { Account } from '../account-store';
 import { recordAudits, type AuditActor } from '../audit';
 
-/** How fast a bulk invitation leaves the outbox: message i is due i × (60 / rate) seconds after the first. */
-export const INVITES_PER_MINUTE = 60;
+export { INVITES_PER_MINUTE };
 
 /** Imported buyers whose invitation has not been sent: invited accounts without an invitation date. */
 export async function countBuyersAwaitingInvitation(db: DbOrTx, params: { sellerId: number }): Promise<number> {

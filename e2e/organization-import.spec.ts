@@ -56,7 +56,9 @@ test('staff import organizations from a CSV, fix a refused row, and invite the n
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByRole('link', { name: `Imported Co ${stamp}` }).click();
   await expect(page.getByText(code, { exact: true })).toBeVisible();
-  await expect(page.getByText('7 Dock Road')).toBeVisible();
+  const shipTo = page.getByRole('table', { name: /Shipping addresses of/ });
+  await expect(shipTo.getByRole('row', { name: /Main/ })).toContainText('7 Dock Road, Shelbyville, US');
+  await expect(shipTo.getByRole('row', { name: /Main/ })).toContainText('Default');
   await page.getByRole('link', { name: 'Customer Portal' }).click();
   await expect(page.getByRole('row', { name: /Ann Buyer/ })).toContainText('Invited');
   await expect(page.getByRole('row', { name: /Ann Buyer/ })).not.toContainText('Not yet invited');

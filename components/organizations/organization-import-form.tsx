@@ -119,7 +119,7 @@ export function OrganizationImportForm({ awaitingInvitation }: { awaitingInvitat
           ) : null}
         </Alert>
       ) : null}
-      {imported && awaitingInvitation > 0 ? <InviteImportedBuyersButton count={awaitingInvitation} /> : null}
+      {imported ? <InviteImportedBuyersButton count={awaitingInvitation} /> : null}
       {preview && counts ? (
         <div className="space-y-4">
           <p className="text-sm text-slate-800" aria-live="polite">

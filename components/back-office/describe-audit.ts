@@ -225,6 +225,9 @@ export const auditSentences: Record<string, Say> = {
     ];
   },
   'organization.create': (e, h) => ['added organization ', h.subject(str(e.details.name))],
+  'organization.import': (e) => [
+    `imported ${plural(e.details.rows, 'row')} of organizations from a CSV file: ${str(e.details.created)} created, ${str(e.details.updated)} updated, ${plural(e.details.buyers, 'buyer')} added`,
+  ],
   'organization.price_list': (e, h) => ['put ', h.subject('an organization'), e.details.priceList ? ` on price list ${str(e.details.priceList)}` : ' on list prices'],
   'price_list.create': (e, h) => ['created price list ', h.subject(str(e.details.name))],
   'price_list.update': (e, h) => ['edited price list ', h.subject(str((e.details.to as { name?: unknown } | undefined)?.name))],

@@ -9,6 +9,7 @@ import { Field, Input } from '@/components/ui/field';
 import { createOrganizationAction } from '@/lib/actions/organizations/create-organization';
 import { updateOrganizationAction } from '@/lib/actions/organizations/update-organization';
 import {
+  ACCOUNT_CODE_HINT,
   emptyAddress,
   newOrganizationForm,
   organizationForm,
@@ -107,6 +108,9 @@ export function OrganizationForm({
       <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <Field id="name" label="Name" error={errors.name?.message}>
           <Input id="name" autoComplete="organization" aria-invalid={Boolean(errors.name)} {...register('name')} />
+        </Field>
+        <Field id="code" label="Account code (optional)" hint={`${ACCOUNT_CODE_HINT} Imports find the organization by it.`} error={errors.code?.message}>
+          <Input id="code" className="max-w-xs font-mono" aria-invalid={Boolean(errors.code)} aria-describedby="code-hint" {...register('code')} />
         </Field>
         <div className="grid gap-3 sm:grid-cols-2">
           <Field id="email" label="Email (optional)" error={errors.email?.message}>

@@ -3,7 +3,7 @@ import { Table, Td, Th } from './table';
 import type { LineProblem } from '@/lib/refusal';
 
 /** The rows of a file that cannot be applied, by spreadsheet row, and that nothing changes until they are fixed. */
-export function RowProblemsTable({ problems, consequence }: { problems: LineProblem[]; consequence: string }) {
+export function RowProblemsTable({ problems, consequence, valueLabel = 'SKU' }: { problems: LineProblem[]; consequence: string; valueLabel?: string }) {
   if (!problems.length) return null;
   return (
     <>
@@ -14,7 +14,7 @@ export function RowProblemsTable({ problems, consequence }: { problems: LineProb
         <thead>
           <tr>
             <Th>Row</Th>
-            <Th>SKU</Th>
+            <Th>{valueLabel}</Th>
             <Th>Problem</Th>
           </tr>
         </thead>

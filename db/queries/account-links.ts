@@ -1,13 +1,15 @@
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
+import { intArray } from '@/db/sql-arrays';
 import type { TokenPurpose } from '@/db/schema';
 import { portalUrl, publicUrl, type PortalAddress } from '@/lib/public-url';
 import { hashPassword } from '@/lib/auth/password';
 import { isRefusal, Refusal } from '@/lib/refusal';
-import { enqueueEmail } from '@/lib/email/outbox';
+import { enqueueEmails } from '@/lib/email/outbox';
 import { invitationEmail, passwordResetEmail, signInLinkEmail } from '@/lib/email/templates/account-links';
 import { recordAudit, type AuditActor } from './audit';
 import { findAccount, findAccountsByEmail, recordSignIn, setAccountPassword, type Account, type AccountArea } from './account-store';
-import { consumeAuthToken, findAuthToken, issueAuthToken, tokenState, tokenSubject } from './auth-tokens';
+import { consumeAuthToken, findAuthToken, issueAuthTokens, tokenState, tokenSubject } from './auth-tokens';
 import { findSellerBrand } from './seller-brand';
 
 /**
@@ -40,43 +42,64 @@ export function accountLinkUrl(
 export type LinkContext = { now?: Date };
 
 /**
- * Issues a link (revoking older ones of the same purpose) and queues its
- * branded email, in the caller's transaction. Answers the outbox message id
- * and the link itself (which only an operator's command ever prints).
+ * Issues a link for each account of one seller and kind (revoking older ones
+ * of the same purpose) and queues their branded emails, in the caller's
+ * transaction, in a few statements however many accounts. `sendAfter` spreads
+ * the messages out (a bulk invitation). Answers the outbox message ids and the
+ * links themselves (which only an operator's command ever prints), in order.
  */
+export async function issueAccountLinks(
+  tx: DbOrTx,
+  params: { sellerId: number; accounts: readonly Account[]; purpose: TokenPurpose; sendAfter?: (index: number) => Date } & LinkContext,
+): Promise<{ messageIds: number[]; urls: string[] }> {
+  const { accounts, purpose, sellerId } = params;
+  if (!accounts.length) return { messageIds: [], urls: [] };
+  if (accounts.some((a) => a.sellerId !== sellerId)) throw new Error('issueAccountLinks takes the accounts of one seller');
+  const brand = await findSellerBrand(tx, sellerId);
+  const tokens = await issueAuthTokens(tx, { sellerId, purpose, subjects: accounts.map((a) => a.subject), now: params.now });
+  const urls: string[] = [];
+  const emails = accounts.map((account, i) => {
+    const audience = account.subject.kind;
+    const where = audience === 'staff' ? { kind: 'staff' as const } : { kind: 'customer' as const, portal: brand.portal };
+    const data = {
+      brand: { name: brand.name, color: brand.color },
+      audience,
+      sellerName: brand.sellerName,
+      name: account.name,
+      organizationName: account.organizationName,
+      url: accountLinkUrl(where, purpose, tokens[i]!),
+    };
+    urls.push(data.url);
+    const email =
+      purpose === 'activation' ? invitationEmail(data) : purpose === 'sign_in' ? signInLinkEmail(data) : passwordResetEmail(data);
+    return {
+      sellerId,
+      kind: `${audience === 'staff' ? 'staff' : 'portal'}_${kindOf[purpose]}`,
+      to: account.email,
+      ...email,
+      sendAfter: params.sendAfter?.(i),
+    };
+  });
+  const messageIds = await enqueueEmails(tx, emails);
+  const buyers = accounts.filter((a) => a.subject.kind === 'customer').map((a) => a.subject.id);
+  if (purpose === 'activation' && buyers.length) {
+    // An imported buyer counts as invited once any activation link was sent (a resend, a link they asked for).
+    await tx.execute(sql`
+      update portal_accounts set invited_at = ${(params.now ?? new Date()).toISOString()}::timestamptz
+      where seller_id = ${sellerId} and invited_at is null and id = any(${intArray(buyers)})`);
+  }
+  return { messageIds, urls };
+}
+
+/** Issues one account's link and queues its email (see issueAccountLinks). */
 export async function issueAccountLink(
   tx: DbOrTx,
   account: Account,
   purpose: TokenPurpose,
   context: LinkContext = {},
 ): Promise<{ messageId: number; url: string }> {
-  const brand = await findSellerBrand(tx, account.sellerId);
-  const token = await issueAuthToken(tx, {
-    sellerId: account.sellerId,
-    purpose,
-    subject: account.subject,
-    now: context.now,
-  });
-  const audience = account.subject.kind;
-  const where = audience === 'staff' ? { kind: 'staff' as const } : { kind: 'customer' as const, portal: brand.portal };
-  const data = {
-    brand: { name: brand.name, color: brand.color },
-    audience,
-    sellerName: brand.sellerName,
-    name: account.name,
-    organizationName: account.organizationName,
-    url: accountLinkUrl(where, purpose, token),
-  };
-  const url = data.url;
-  const email =
-    purpose === 'activation' ? invitationEmail(data) : purpose === 'sign_in' ? signInLinkEmail(data) : passwordResetEmail(data);
-  const messageId = await enqueueEmail(tx, {
-    sellerId: account.sellerId,
-    kind: `${audience === 'staff' ? 'staff' : 'portal'}_${kindOf[purpose]}`,
-    to: account.email,
-    ...email,
-  });
-  return { messageId, url };
+  const { messageIds, urls } = await issueAccountLinks(tx, { sellerId: account.sellerId, accounts: [account], purpose, now: context.now });
+  return { messageId: messageIds[0]!, url: urls[0]! };
 }
 
 /** Issues a link and queues its email; answers the outbox message id. */

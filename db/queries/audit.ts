@@ -19,15 +19,29 @@ export async function recordAudit(
     details?: Record<string, unknown>;
   },
 ): Promise<void> {
-  await tx.insert(auditEntries).values({
-    sellerId: entry.sellerId,
-    actorStaffId: 'staffUserId' in entry.actor ? entry.actor.staffUserId : null,
-    actorLabel: 'staffUserId' in entry.actor ? entry.actor.name : entry.actor.label,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    details: entry.details ?? {},
-  });
+  await recordAudits(tx, [entry]);
+}
+
+type AuditEntryInput = Parameters<typeof recordAudit>[1];
+
+/** Rows per audit insert: 7 parameters each, within PostgreSQL's 65,535 per statement. */
+const AUDIT_BATCH = 5000;
+
+/** Records many entries at once (an import), a batch of rows per statement; inside the transaction of the change. */
+export async function recordAudits(tx: DbOrTx, entries: readonly AuditEntryInput[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += AUDIT_BATCH) {
+    await tx.insert(auditEntries).values(
+      entries.slice(i, i + AUDIT_BATCH).map((entry) => ({
+        sellerId: entry.sellerId,
+        actorStaffId: 'staffUserId' in entry.actor ? entry.actor.staffUserId : null,
+        actorLabel: 'staffUserId' in entry.actor ? entry.actor.name : entry.actor.label,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        details: entry.details ?? {},
+      })),
+    );
+  }
 }
 
 /**

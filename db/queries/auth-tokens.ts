@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
+import { intArray } from '@/db/sql-arrays';
 import type { DbOrTx } from '@/db';
 import { authTokens, type AuthToken, type TokenPurpose } from '@/db/schema';
 
@@ -27,37 +28,58 @@ function subjectColumn(subject: AccountSubject) {
 }
 
 /**
- * Issues a new one-time link for an account. Older open links of the same
- * purpose are revoked in the same statement batch, so only the newest works.
- * Returns the token itself, which exists only in the email.
+ * Issues a new one-time link for each account (all of one kind). Older open
+ * links of the same purpose are revoked first, so only the newest works; a few
+ * statements whatever the number of accounts. Returns the tokens themselves,
+ * in the order of the subjects; they exist only in the emails.
  */
-export async function issueAuthToken(
+export async function issueAuthTokens(
   tx: DbOrTx,
-  params: { sellerId: number; purpose: TokenPurpose; subject: AccountSubject; now?: Date },
-): Promise<string> {
+  params: { sellerId: number; purpose: TokenPurpose; subjects: readonly AccountSubject[]; now?: Date },
+): Promise<string[]> {
   const now = params.now ?? new Date();
+  const { subjects } = params;
+  if (!subjects.length) return [];
+  const kind = subjects[0]!.kind;
+  if (subjects.some((s) => s.kind !== kind)) throw new Error('issueAuthTokens takes accounts of one kind');
   await tx
     .update(authTokens)
     .set({ revokedAt: now })
     .where(
       and(
-        eq(subjectColumn(params.subject), params.subject.id),
+        sql`${subjectColumn(subjects[0]!)} = any(${intArray(subjects.map((s) => s.id))})`,
+        eq(authTokens.sellerId, params.sellerId),
         eq(authTokens.purpose, params.purpose),
         isNull(authTokens.usedAt),
         isNull(authTokens.revokedAt),
       ),
     );
-  const token = newTokenSecret();
-  await tx.insert(authTokens).values({
-    sellerId: params.sellerId,
-    tokenHash: hashToken(token),
-    purpose: params.purpose,
-    staffUserId: params.subject.kind === 'staff' ? params.subject.id : null,
-    portalAccountId: params.subject.kind === 'customer' ? params.subject.id : null,
-    expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_SECONDS[params.purpose] * 1000),
-    createdAt: now,
-  });
-  return token;
+  const tokens = subjects.map(() => newTokenSecret());
+  const expiresAt = new Date(now.getTime() + TOKEN_LIFETIME_SECONDS[params.purpose] * 1000);
+  // A batch of rows per statement: PostgreSQL binds at most 65,535 parameters to one.
+  for (let i = 0; i < subjects.length; i += 1000) {
+    await tx.insert(authTokens).values(
+      subjects.slice(i, i + 1000).map((subject, j) => ({
+        sellerId: params.sellerId,
+        tokenHash: hashToken(tokens[i + j]!),
+        purpose: params.purpose,
+        staffUserId: subject.kind === 'staff' ? subject.id : null,
+        portalAccountId: subject.kind === 'customer' ? subject.id : null,
+        expiresAt,
+        createdAt: now,
+      })),
+    );
+  }
+  return tokens;
+}
+
+/** Issues a new one-time link for one account (see issueAuthTokens). */
+export async function issueAuthToken(
+  tx: DbOrTx,
+  params: { sellerId: number; purpose: TokenPurpose; subject: AccountSubject; now?: Date },
+): Promise<string> {
+  const [token] = await issueAuthTokens(tx, { ...params, subjects: [params.subject] });
+  return token!;
 }
 
 /** Revokes every open link of an account (it was disabled). */

@@ -1,12 +1,27 @@
 import { and, asc, count, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { organizationAddresses, organizations, portalAccounts, type PostalAddress } from '@/db/schema';
+import { isUniqueViolation } from '@/db/errors';
 import { containsPattern } from '@/lib/like';
+import { Refusal } from '@/lib/refusal';
 import type { NewOrganizationValues, OrganizationValues } from '@/lib/validation/organization';
 import { recordAudit, type AuditActor } from './audit';
 import { saved, type Saved } from './saved';
 
-/** Organizations > list: searched by name, email or phone, one page at a time, with their portal account counts. */
+export const CODE_TAKEN = 'Another organization already has this account code.';
+const codeTaken = () => new Refusal(CODE_TAKEN, { code: 'conflict', fieldErrors: { code: [CODE_TAKEN] } });
+
+/** A write that took an account code in use becomes the form's refusal. */
+async function guardCode<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error, 'organizations_seller_code_unique')) throw codeTaken();
+    throw error;
+  }
+}
+
+/** Organizations > list: searched by name, account code, email or phone, one page at a time, with their portal account counts. */
 export async function listOrganizations(
   db: DbOrTx,
   params: { sellerId: number; search?: string; page: number; pageSize: number },
@@ -17,6 +32,7 @@ export async function listOrganizations(
     search
       ? or(
           ilike(organizations.name, containsPattern(search)),
+          ilike(organizations.code, containsPattern(search)),
           ilike(organizations.email, containsPattern(search)),
           ilike(organizations.phone, containsPattern(search)),
         )
@@ -27,6 +43,7 @@ export async function listOrganizations(
       .select({
         id: organizations.id,
         name: organizations.name,
+        code: organizations.code,
         email: organizations.email,
         phone: organizations.phone,
         createdAt: organizations.createdAt,
@@ -73,7 +90,7 @@ export async function createOrganization(
   params: Writer & { values: NewOrganizationValues },
 ): Promise<Saved<{ organizationId: number }>> {
   const { shippingAddress, ...values } = params.values;
-  return db.transaction(async (tx) => {
+  return guardCode(() => db.transaction(async (tx) => {
     const [row] = await tx
       .insert(organizations)
       .values({ sellerId: params.sellerId, ...values })
@@ -93,14 +110,14 @@ export async function createOrganization(
       action: 'organization.create',
       entityType: 'organization',
       entityId: row!.id,
-      details: { name: params.values.name },
+      details: { name: params.values.name, ...(params.values.code ? { code: params.values.code } : {}) },
     });
     return saved({ organizationId: row!.id }, `${params.values.name} was created.`);
-  });
+  }));
 }
 
 /** jsonb stores keys in its own order, so compare field by field. */
-function sameAddress(a: PostalAddress | null, b: PostalAddress | null): boolean {
+export function sameAddress(a: PostalAddress | null | undefined, b: PostalAddress | null | undefined): boolean {
   const fields = ['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const;
   if (!a || !b) return !a && !b;
   return fields.every((f) => (a[f] ?? '') === (b[f] ?? ''));
@@ -111,7 +128,7 @@ export async function updateOrganization(
   db: DbOrTx,
   params: Writer & { organizationId: number; values: OrganizationValues },
 ): Promise<Saved<{ organizationId: number }> | null> {
-  return db.transaction(async (tx) => {
+  return guardCode(() => db.transaction(async (tx) => {
     const [before] = await tx
       .select()
       .from(organizations)
@@ -121,7 +138,7 @@ export async function updateOrganization(
     if (!before) return null;
     const v = params.values;
     const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const key of ['name', 'email', 'phone'] as const) {
+    for (const key of ['name', 'code', 'email', 'phone'] as const) {
       if (before[key] !== v[key]) changes[key] = { from: before[key], to: v[key] };
     }
     for (const key of ['billingAddress'] as const) {
@@ -141,5 +158,5 @@ export async function updateOrganization(
       details: changes,
     });
     return saved({ organizationId: before.id }, 'Saved.');
-  });
+  }));
 }

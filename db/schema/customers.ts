@@ -42,6 +42,8 @@ export const organizations = pgTable(
       .notNull()
       .references(() => sellers.id),
     name: text('name').notNull(),
+    /** The account code staff know the customer by (e.g. NW-001); the key an import creates or updates by. */
+    code: text('code'),
     email: text('email'),
     phone: text('phone'),
     billingAddress: jsonb('billing_address').$type<PostalAddress>(),
@@ -52,6 +54,9 @@ export const organizations = pgTable(
   (t) => [
     unique('organizations_id_seller_unique').on(t.id, t.sellerId),
     index('organizations_seller_name_idx').on(t.sellerId, t.name),
+    uniqueIndex('organizations_seller_code_unique')
+      .on(t.sellerId, sql`lower(${t.code})`)
+      .where(sql`${t.code} is not null`),
     foreignKey({
       name: 'organizations_price_list_fk',
       columns: [t.priceListId, t.sellerId],
@@ -78,7 +83,8 @@ export const portalAccounts = pgTable(
     passwordHash: text('password_hash'),
     /** Bumped to end every session of this account at once. */
     sessionVersion: integer('session_version').notNull().default(0),
-    invitedAt: timestamp('invited_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the invitation was sent; null for a buyer imported and not yet invited. */
+    invitedAt: timestamp('invited_at', { withTimezone: true }).defaultNow(),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -21,6 +21,8 @@ export const emailMessages = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Not sent before this time: a bulk invitation staggers its messages so the outbox never sends a burst. */
+    sendAfter: timestamp('send_after', { withTimezone: true }).notNull().defaultNow(),
     /** Set while a dispatcher holds the message, so two instances never send it twice. */
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     providerMessageId: text('provider_message_id'),

@@ -128,6 +128,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
     organizations: [
       {
         name: 'Northwind Traders',
+        code: 'NW-001',
         domain: 'northwind.example',
         buyers: [['Nora Buyer', 'buyer'], ['Nick Purchasing', 'purchasing']],
         addresses: [
@@ -138,6 +139,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
       },
       {
         name: 'Contoso Repairs',
+        code: 'CT-002',
         domain: 'contoso.example',
         buyers: [['Carl Buyer', 'buyer']],
         addresses: [
@@ -147,6 +149,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
       },
       {
         name: 'Globex Exports',
+        code: 'GX-003',
         domain: 'globex.example',
         buyers: [['Gina Exports', 'buyer']],
         addresses: [
@@ -156,8 +159,10 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
       },
       {
         name: 'Initech Phones',
+        code: 'IT-004',
         domain: 'initech.example',
         buyers: [],
+        imported: [['Ian Initech', 'ian']],
         addresses: [
           { label: 'Head office', line1: '4120 Freeway Drive', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' },
           { label: 'Store 2', line1: '15 Lakeside Mall', city: 'Round Rock', region: 'TX', postalCode: '78664', country: 'US' },
@@ -182,6 +187,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
       // The same buyer email as at Acme: a separate account with its own password.
       {
         name: 'Northwind GmbH',
+        code: 'NW-001',
         domain: 'northwind.example',
         buyers: [['Nora Buyer', 'buyer']],
         addresses: [
@@ -191,6 +197,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
       },
       {
         name: 'Umbrella Mobile',
+        code: 'UM-002',
         domain: 'umbrella.example',
         buyers: [['Uma Buyer', 'buyer']],
         addresses: [
@@ -227,7 +234,16 @@ type SellerSeed = {
   brandColor: string;
   staff: { email: string; name: string; role: s.StaffRole }[];
   /** The first of the addresses is the default ship-to. */
-  organizations: { name: string; domain: string; buyers: [string, string][]; addresses: DemoAddress[] }[];
+  organizations: {
+    name: string;
+    /** The account code an import finds it by. */
+    code: string;
+    domain: string;
+    buyers: [string, string][];
+    /** Buyers imported and not yet invited (Organizations offers to invite them). */
+    imported?: [string, string][];
+    addresses: DemoAddress[];
+  }[];
   devices: number;
   /** Keeps IMEIs of the two sellers apart (a digit of the serial part). */
   imeiPrefix: number;
@@ -384,6 +400,7 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
       .values({
         sellerId,
         name: o.name,
+        code: o.code,
         email: `accounts@${o.domain}`,
         phone: '+1 555 0100',
         billingAddress: { line1: '1 Commerce Way', city: 'Springfield', postalCode: '12345', country: 'US' },
@@ -405,6 +422,11 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
           passwordHash: seed.passwordHash,
           activatedAt: new Date(),
         })),
+      );
+    }
+    if (o.imported?.length) {
+      await db.insert(s.portalAccounts).values(
+        o.imported.map(([name, local]) => ({ sellerId, organizationId: org!.id, name, email: `${local}@${o.domain}`, status: 'invited' as const, invitedAt: null })),
       );
     }
   }

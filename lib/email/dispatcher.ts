@@ -21,7 +21,8 @@ type Claimed = { id: number; recipient: string; subject: string; html: string; t
 export type DispatchReport = { sent: number[]; retried: number[]; failed: number[] };
 
 /**
- * Sends the queued emails that are due. Messages are claimed with one UPDATE
+ * Sends the queued emails that are due (retry time and `send_after` both
+ * passed: a bulk invitation spreads its messages out that way). Messages are claimed with one UPDATE
  * over `FOR UPDATE SKIP LOCKED` that also sets `locked_until` and counts the
  * attempt, so several app instances (or two calls in one) never take the same
  * message; a claim left by a crashed instance expires. A refused send is
@@ -43,6 +44,7 @@ export async function dispatchDueEmails(
       where m.id in (
         select id from email_messages
         where status = 'queued' and next_attempt_at <= ${now.toISOString()}::timestamptz
+          and send_after <= ${now.toISOString()}::timestamptz
           and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)
         order by next_attempt_at, id
         limit ${options.batchSize ?? DISPATCH_DEFAULTS.batchSize}

@@ -36,9 +36,21 @@ export const postalAddress = z
     };
   });
 
+/** An account code: letters, digits and - _ . / (e.g. NW-001), unique per seller whatever the case. */
+export const ACCOUNT_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+export const ACCOUNT_CODE_MAX = 40;
+export const ACCOUNT_CODE_HINT = 'Letters, digits and - _ . / only, such as NW-001.';
+
 /** Shared by the organization form (react-hook-form) and its server actions. */
 export const organizationForm = z.object({
   name: z.string().trim().min(1, 'Enter the organization’s name.').max(200, 'Use at most 200 characters.'),
+  code: z
+    .string()
+    .trim()
+    .max(ACCOUNT_CODE_MAX, `Use at most ${ACCOUNT_CODE_MAX} characters.`)
+    .refine((v) => !v || ACCOUNT_CODE_PATTERN.test(v), ACCOUNT_CODE_HINT)
+    .optional()
+    .transform((v) => v || null),
   email: z
     .string()
     .trim()

@@ -89,7 +89,7 @@ describe('organizations', () => {
       sellerId: acme.sellerId,
       actor,
       organizationId: id,
-      values: { name, email, billingAddress, phone: '+1 555 0200' },
+      values: { name, code: null, email, billingAddress, phone: '+1 555 0200' },
     }));
     expect(edited).toMatchObject({ ok: true });
     const org = await findOrganization(db, { sellerId: acme.sellerId, organizationId: id });

@@ -7,7 +7,9 @@ import { Pagination } from '@/components/ui/pagination';
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { listOrganizations } from '@/db/queries/organizations';
-import { requireStaff } from '@/lib/auth/session';
+import { hasRole, requireStaff } from '@/lib/auth/session';
+import { InviteImportedBuyersButton } from '@/components/organizations/invite-imported-buyers-button';
+import { countBuyersAwaitingInvitation } from '@/db/queries/organization-import/invite-imported-buyers';
 import { pageParam, param, type SearchParams } from '@/lib/url-params';
 
 export const metadata: Metadata = { title: 'Organizations' };
@@ -19,17 +21,35 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   const sp = await searchParams;
   const page = pageParam(sp);
   const search = param(sp, 'q')?.slice(0, 200);
-  const { rows, total } = await listOrganizations(await getDb(), { sellerId: staff.sellerId, search, page, pageSize: PAGE_SIZE });
+  const db = await getDb();
+  const admin = hasRole(staff, 'admin');
+  const [{ rows, total }, awaiting] = await Promise.all([
+    listOrganizations(db, { sellerId: staff.sellerId, search, page, pageSize: PAGE_SIZE }),
+    admin ? countBuyersAwaitingInvitation(db, { sellerId: staff.sellerId }) : Promise.resolve(0),
+  ]);
   return (
     <>
       <PageHeader
         title="Organizations"
         description="Your customers: companies whose buyers use your Customer Portal."
-        actions={<LinkButton href="/admin/organizations/new" variant="primary">New organization</LinkButton>}
+        actions={
+          <>
+            {admin ? <LinkButton href="/admin/organizations/import">Import organizations</LinkButton> : null}
+            <LinkButton href="/admin/organizations/new" variant="primary">New organization</LinkButton>
+          </>
+        }
       />
+      {admin && awaiting > 0 ? (
+        <div className="mb-4 space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+          <p className="text-sm text-slate-800">
+            {awaiting.toLocaleString('en-US')} imported {awaiting === 1 ? 'buyer has' : 'buyers have'} a Customer Portal account but no invitation yet.
+          </p>
+          <InviteImportedBuyersButton count={awaiting} />
+        </div>
+      ) : null}
       <form role="search" className="mb-4 flex max-w-xl items-end gap-3">
         <div className="grow">
-          <Field id="q" label="Search by name, email or phone">
+          <Field id="q" label="Search by name, account code, email or phone">
             <Input id="q" name="q" type="search" defaultValue={search ?? ''} />
           </Field>
         </div>
@@ -39,6 +59,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         <thead>
           <tr>
             <Th>Name</Th>
+            <Th>Account code</Th>
             <Th>Email</Th>
             <Th>Phone</Th>
             <Th className="text-right">Portal accounts</Th>
@@ -46,7 +67,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.length === 0 ? (
-            <EmptyRow colSpan={4}>{search ? `No organizations match “${search}”.` : 'No organizations yet.'}</EmptyRow>
+            <EmptyRow colSpan={5}>{search ? `No organizations match “${search}”.` : 'No organizations yet.'}</EmptyRow>
           ) : (
             rows.map((org) => (
               <tr key={org.id}>
@@ -55,6 +76,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                     {org.name}
                   </Link>
                 </Td>
+                <Td className="font-mono text-xs">{org.code ?? '—'}</Td>
                 <Td>{org.email ?? '—'}</Td>
                 <Td>{org.phone ?? '—'}</Td>
                 <Td className="text-right tabular-nums">{org.portalAccounts}</Td>

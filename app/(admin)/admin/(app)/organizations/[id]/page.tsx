@@ -36,6 +36,10 @@ export default async function OrganizationInfoPage({ params }: { params: Promise
       </div>
       <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
         <div>
+          <dt className="text-sm font-medium text-slate-600">Account code</dt>
+          <dd className="font-mono">{organization.code ?? '—'}</dd>
+        </div>
+        <div>
           <dt className="text-sm font-medium text-slate-600">Email</dt>
           <dd>{organization.email ?? '—'}</dd>
         </div>

@@ -13,7 +13,7 @@ export default async function NewOrganizationPage() {
       <PageHeader title="New organization" description="A customer company. Add its Customer Portal accounts after saving." />
       <OrganizationForm
         cancelHref="/admin/organizations"
-        defaultValues={{ name: '', email: '', phone: '', billingAddress: emptyAddress, shippingAddress: emptyAddress }}
+        defaultValues={{ name: '', code: '', email: '', phone: '', billingAddress: emptyAddress, shippingAddress: emptyAddress }}
       />
     </>
   );

@@ -20,6 +20,7 @@ export default async function EditOrganizationPage({ params }: { params: Promise
         cancelHref={`/admin/organizations/${organization.id}`}
         defaultValues={{
           name: organization.name,
+          code: organization.code ?? '',
           email: organization.email ?? '',
           phone: organization.phone ?? '',
           billingAddress: formAddress(organization.billingAddress),

@@ -44,7 +44,7 @@ export default async function OrganizationPortalPage({ params }: { params: Promi
                 <Td>
                   <AccountStatusBadge status={account.status} />
                 </Td>
-                <Td>{formatDate(account.invitedAt)}</Td>
+                <Td>{account.invitedAt ? formatDate(account.invitedAt) : 'Not yet invited'}</Td>
                 <Td>{account.lastSignInAt ? formatDateTime(account.lastSignInAt) : 'Never'}</Td>
                 <Td className="text-right">
                   <PortalAccountRowActions

@@ -14,6 +14,15 @@ import { changeStaffRoleSchema, inviteCustomer, portalAccountRef, setPortalAccou
 import { priceUpdateSchema, updateProductSchema } from '@/lib/validation/products';
 import { updateOrganizationForm } from '@/lib/validation/organization';
 import { addShipToAddressSchema, shipToAddressRef, updateShipToAddressSchema } from '@/lib/validation/ship-to-address';
+import {
+  assignPriceListSchema,
+  deletePriceListSchema,
+  priceListImportSchema,
+  removePriceListPriceSchema,
+  setPriceListPriceSchema,
+  updatePriceListSchema,
+} from '@/lib/validation/price-lists';
+import { answerQuoteSchema, quoteRefSchema } from '@/lib/validation/quotes';
 
 /**
  * Who may call what, as a table built from the build itself: every server
@@ -101,10 +110,28 @@ const actionRows: Record<string, Row> = {
   'lib/actions/staff-users/invite-staff-user.ts#inviteStaffUserAction': admin,
   'lib/actions/staff-users/resend-staff-invite.ts#resendStaffInviteAction': admin,
   'lib/actions/staff-users/set-staff-user-enabled.ts#setStaffUserEnabledAction': admin,
+  'lib/actions/price-lists/apply-price-list-import.ts#applyPriceListImportAction': admin,
+  'lib/actions/price-lists/assign-price-list.ts#assignPriceListAction': admin,
+  'lib/actions/price-lists/create-price-list.ts#createPriceListAction': admin,
+  'lib/actions/price-lists/delete-price-list.ts#deletePriceListAction': admin,
+  'lib/actions/price-lists/preview-price-list-import.ts#previewPriceListImportAction': admin,
+  'lib/actions/price-lists/remove-price-list-price.ts#removePriceListPriceAction': admin,
+  'lib/actions/price-lists/set-price-list-price.ts#setPriceListPriceAction': admin,
+  'lib/actions/price-lists/update-price-list.ts#updatePriceListAction': admin,
+  'lib/actions/organizations/apply-organization-import.ts#applyOrganizationImportAction': admin,
+  'lib/actions/organizations/invite-imported-buyers.ts#inviteImportedBuyersAction': admin,
+  'lib/actions/organizations/preview-organization-import.ts#previewOrganizationImportAction': admin,
+  'lib/actions/quotes/answer-quote.ts#answerQuoteAction': staff,
+  'lib/actions/quotes/withdraw-quote.ts#withdrawQuoteAction': staff,
+  'lib/actions/portal/accept-quote.ts#acceptQuoteAction': customer,
+  'lib/actions/portal/decline-quote.ts#declineQuoteAction': customer,
+  'lib/actions/portal/request-quote.ts#requestQuoteAction': customer,
+  'lib/actions/portal/add-bulk-order.ts#addBulkOrderAction': customer,
+  'lib/actions/portal/preview-bulk-order.ts#previewBulkOrderAction': customer,
 };
 
 /** Customer routes with an id in the path, and how to fill it with someone else's document. */
-type Foreign = { order: number; invoice: number; rma: number };
+type Foreign = { order: number; invoice: number; rma: number; quote: number };
 const idRoutes: Record<string, ((f: Foreign) => string) | 'no ids'> = {
   '/(portal)/p/[slug]/(shop)/orders/[number]/page': (f) => `/orders/${f.order}`,
   '/(portal)/p/[slug]/(shop)/orders/[number]/imeis.csv/route': (f) => `/orders/${f.order}/imeis.csv`,
@@ -112,9 +139,24 @@ const idRoutes: Record<string, ((f: Foreign) => string) | 'no ids'> = {
   '/(portal)/p/[slug]/(shop)/orders/[number]/invoices/[invoiceNumber]/pdf/route': (f) => `/orders/${f.order}/invoices/${f.invoice}/pdf`,
   '/(portal)/p/[slug]/(shop)/checkout/confirmation/[number]/page': (f) => `/checkout/confirmation/${f.order}`,
   '/(portal)/p/[slug]/(shop)/rmas/[number]/page': (f) => `/rmas/${f.rma}`,
+  '/(portal)/p/[slug]/(shop)/quotes/[number]/page': (f) => `/quotes/${f.quote}`,
   // A logo is public by design (it is on the sign-in page); its name is a content hash.
   '/(portal)/p/[slug]/logo/[file]/route': 'no ids',
 };
+
+/** Acme's first price list, and an answered quote of acme with one line, numbered past every quote of bolt. */
+async function acmeQuoteAndList(sellerId: number, organizationId: number, portalAccountId: number, productId: number, rivalId: number) {
+  const [list] = await rows<{ id: number }>(sql`select id from price_lists where seller_id = ${sellerId} order by id limit 1`);
+  const [quote] = await rows<{ id: number; number: number }>(sql`
+    insert into quotes (seller_id, number, organization_id, portal_account_id, status, valid_until, answered_at)
+    values (${sellerId}, (select coalesce(max(number), 700) + 1000 from quotes where seller_id in (${sellerId}, ${rivalId})),
+      ${organizationId}, ${portalAccountId}, 'answered', current_date + 30, now())
+    returning id, number`);
+  const [line] = await rows<{ id: number }>(sql`
+    insert into quote_lines (seller_id, quote_id, product_id, quantity, quoted_unit_price, position)
+    values (${sellerId}, ${quote!.id}, ${productId}, 1, 1000, 0) returning id`);
+  return { priceListId: list!.id, quoteNumber: Number(quote!.number), quoteLineId: line!.id };
+}
 
 /** Documents and records of acme that bolt's staff must not reach, made for this test (numbers bolt does not have). */
 type AcmeIds = {
@@ -126,6 +168,10 @@ type AcmeIds = {
   shipToAddressId: number;
   /** A status of the rival's own, so a move is refused for acme's device, not for the status. */
   rivalStatusId: number;
+  /** Acme's price list, and a quote of acme (answered, with a line) numbered past bolt's quotes. */
+  priceListId: number;
+  quoteNumber: number;
+  quoteLineId: number;
 };
 type Cell = { args: (ids: AcmeIds) => unknown; schema: z.ZodType; refused?: (result: { ok?: boolean; data?: unknown }) => boolean };
 const noAddress = { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' };
@@ -253,6 +299,18 @@ const crossSeller: Record<string, Cell> = {
   'lib/actions/staff-users/change-staff-role.ts#changeStaffRoleAction': { schema: changeStaffRoleSchema, args: (i) => ({ staffUserId: i.staffUserId, role: 'owner' }) },
   'lib/actions/staff-users/resend-staff-invite.ts#resendStaffInviteAction': { schema: staffUserRef, args: (i) => ({ staffUserId: i.staffUserId }) },
   'lib/actions/staff-users/set-staff-user-enabled.ts#setStaffUserEnabledAction': { schema: setStaffUserEnabledSchema, args: (i) => ({ staffUserId: i.staffUserId, enabled: false }) },
+  'lib/actions/price-lists/update-price-list.ts#updatePriceListAction': { schema: updatePriceListSchema, args: (i) => ({ id: i.priceListId, name: 'Taken over', rule: 'fixed', percentOff: '' }) },
+  'lib/actions/price-lists/delete-price-list.ts#deletePriceListAction': { schema: deletePriceListSchema, args: (i) => ({ id: i.priceListId }) },
+  'lib/actions/price-lists/assign-price-list.ts#assignPriceListAction': { schema: assignPriceListSchema, args: (i) => ({ priceListId: i.priceListId, organizationIds: [i.organizationId] }) },
+  'lib/actions/price-lists/set-price-list-price.ts#setPriceListPriceAction': { schema: setPriceListPriceSchema, args: (i) => ({ id: i.priceListId, sku: i.sku, minQuantity: 1, price: '1.00' }) },
+  'lib/actions/price-lists/remove-price-list-price.ts#removePriceListPriceAction': { schema: removePriceListPriceSchema, args: (i) => ({ id: i.priceListId, productId: i.productId, minQuantity: 1 }) },
+  'lib/actions/price-lists/preview-price-list-import.ts#previewPriceListImportAction': { schema: priceListImportSchema, args: (i) => ({ id: i.priceListId, rows: [{ row: 2, sku: i.sku, minQuantity: '1', price: '1.00' }] }) },
+  'lib/actions/price-lists/apply-price-list-import.ts#applyPriceListImportAction': { schema: priceListImportSchema, args: (i) => ({ id: i.priceListId, rows: [{ row: 2, sku: i.sku, minQuantity: '1', price: '1.00' }] }) },
+  'lib/actions/quotes/answer-quote.ts#answerQuoteAction': {
+    schema: answerQuoteSchema,
+    args: (i) => ({ number: i.quoteNumber, validUntil: '2099-12-31', note: '', lineId: [i.quoteLineId], price: ['1.00'] }),
+  },
+  'lib/actions/quotes/withdraw-quote.ts#withdrawQuoteAction': { schema: quoteRefSchema, args: (i) => ({ number: i.quoteNumber }) },
 };
 
 /** Staff actions that take no id of anything: they act on the caller's own seller only. */
@@ -262,6 +320,11 @@ const ownSellerOnly = new Set([
   'lib/actions/settings/check-custom-domain.ts#checkCustomDomainAction',
   'lib/actions/settings/create-catalogue-entry.ts#createCatalogueEntryAction',
   'lib/actions/staff-users/invite-staff-user.ts#inviteStaffUserAction',
+  'lib/actions/price-lists/create-price-list.ts#createPriceListAction',
+  // An import names organizations by the importing seller's own account codes and price lists by name; no ids.
+  'lib/actions/organizations/preview-organization-import.ts#previewOrganizationImportAction',
+  'lib/actions/organizations/apply-organization-import.ts#applyOrganizationImportAction',
+  'lib/actions/organizations/invite-imported-buyers.ts#inviteImportedBuyersAction',
 ]);
 
 /** The database as a fingerprint per table (counters of abuse limits and the outbox's bookkeeping left out). */
@@ -328,6 +391,7 @@ async function acmeDocuments(sellerId: number, organizationId: number, portalAcc
     invoiceNumber: Number(invoice.number), rmaNumber: Number(rma.number),
     rmaLineId: (await rows<{ id: number }>(sql`select l.id from rma_lines l join rmas r on r.id = l.rma_id where r.seller_id = ${sellerId} and r.number = ${Number(rma.number)}`))[0]!.id,
     shipToAddressId: Number(second.addressId),
+    ...(await acmeQuoteAndList(sellerId, organizationId, portalAccountId, productId, rivalId)),
     rivalStatusId: (await rows<{ id: number }>(sql`select id from inventory_statuses where seller_id = ${rivalId} order by id limit 1`))[0]!.id,
   };
   // The rival must not have documents of those numbers, or its owner would be acting on its own.
@@ -368,7 +432,8 @@ describe('isolation matrix', () => {
         select o.number as order, i.number as invoice from sales_orders o join invoices i on i.order_id = o.id
         where o.seller_id = ${sellerId} order by o.id limit 1`);
       const [rma] = await rows<{ number: number }>(sql`select number from rmas where seller_id = ${sellerId} order by id limit 1`);
-      return { order: doc!.order, invoice: doc!.invoice, rma: rma!.number };
+      const [quote] = await rows<{ number: number }>(sql`select number from quotes where seller_id = ${sellerId} order by id limit 1`);
+      return { order: doc!.order, invoice: doc!.invoice, rma: rma!.number, quote: quote!.number };
     };
     foreign = { sameSeller: await pick(acme.sellerId), otherSeller: await pick(bolt.sellerId) };
     acmeIds = await acmeDocuments(acme.sellerId, mine!.organizationId, mine!.portalAccountId, staffIds.find((s) => s.role === 'staff')!.id, cookies.staffOfAcme, bolt.sellerId);
@@ -456,6 +521,10 @@ describe('isolation matrix', () => {
       ['lib/actions/portal/order-again.ts#orderAgainAction', ['acme', { orderNumber: foreign.otherSeller.order }]],
       ['lib/actions/portal/cancel-rma.ts#cancelRmaAction', ['acme', { rmaNumber: foreign.sameSeller.rma }]],
       ['lib/actions/portal/cancel-rma.ts#cancelRmaAction', ['acme', { rmaNumber: foreign.otherSeller.rma }]],
+      ['lib/actions/portal/decline-quote.ts#declineQuoteAction', ['acme', { number: foreign.sameSeller.quote }]],
+      ['lib/actions/portal/decline-quote.ts#declineQuoteAction', ['acme', { number: foreign.otherSeller.quote }]],
+      ['lib/actions/portal/accept-quote.ts#acceptQuoteAction', ['acme', { number: foreign.sameSeller.quote, paymentMethodId: acmeIds.paymentMethodId }]],
+      ['lib/actions/portal/accept-quote.ts#acceptQuoteAction', ['acme', { number: foreign.otherSeller.quote, paymentMethodId: acmeIds.paymentMethodId }]],
     ];
     for (const [key, args] of foreignIdCalls) {
       cells++;

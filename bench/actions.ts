@@ -51,7 +51,12 @@ export async function actionFixture(url: string): Promise<Fixture> {
     if (emails.length !== BENCH_BUYERS) throw new Error(`expected ${BENCH_BUYERS} bench buyers, found ${emails.length}`);
     const products = await db<{ id: number }[]>`
       select p.id from products p join product_availability a on a.product_id = p.id join sellers s on s.id = p.seller_id
-      where s.slug = 'acme' and a.quantity > 0 and p.list_price is not null order by a.quantity desc, p.id limit 200`;
+      where s.slug = 'acme' and a.quantity > 0 and p.list_price is not null
+        -- One unit at a time: products sold from a minimum or in packs (the demo's quantity rules) are left out.
+        and p.min_order_quantity = 1 and p.order_increment = 1
+        -- and one unit clears the seller's minimum order value, whatever the buyer's discount.
+        and p.list_price >= 2 * coalesce((select ps.min_order_value from portal_settings ps where ps.seller_id = s.id), 0)
+      order by a.quantity desc, p.id limit 200`;
     const [method] = await db<{ id: number }[]>`
       select pm.payment_method_id as id from portal_payment_methods pm join sellers s on s.id = pm.seller_id
       where s.slug = 'acme' order by pm.payment_method_id limit 1`;

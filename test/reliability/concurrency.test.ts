@@ -109,7 +109,11 @@ describe('concurrency across instances', () => {
     const [buyer] = await addBuyers(scene.sellerId, 1, 'Race');
     const cookie = await sessionCookie({ area: 'customer', portalAccountId: buyer!.portalAccountId, sellerId: scene.sellerId });
     const [product] = await rows<{ id: number }>(sql`
-      select id from products where seller_id = ${scene.sellerId} and list_price is not null order by id desc limit 1`);
+      select id from products p where seller_id = ${scene.sellerId} and list_price is not null
+        -- one unit at a time, above the seller's minimum order value (the demo's quantity rules)
+        and min_order_quantity = 1 and order_increment = 1
+        and list_price >= 2 * coalesce((select ps.min_order_value from portal_settings ps where ps.seller_id = p.seller_id), 0)
+      order by id desc limit 1`);
     const rounds = 8;
     const imeis = await addSellableDevices(scene.sellerId, product!.id, rounds * 3);
     // Two orders of one unit each per round, placed through the portal.

@@ -6,6 +6,7 @@ import { addShipmentAction } from '@/lib/actions/orders/add-shipment';
 import { removeShipmentAction } from '@/lib/actions/orders/remove-shipment';
 import { formatDateTime } from '@/lib/format/dates';
 import { carriers, TRACKING_NUMBER_MAX } from '@/lib/shipments/carriers';
+import { TrackingNumberLink } from '@/components/shipments/tracking-number-link';
 
 /**
  * The order's carriers and tracking numbers, each with the carrier's
@@ -37,14 +38,7 @@ export function OrderShipmentsSection({ detail }: { detail: OrderDetail }) {
               <tr key={s.id}>
                 <Td>{s.carrierName}</Td>
                 <Td className="font-mono">
-                  {s.trackingUrl ? (
-                    <a href={s.trackingUrl} target="_blank" rel="noreferrer noopener" className="text-[var(--brand)] underline">
-                      {s.trackingNumber}
-                      <span className="sr-only"> (track with {s.carrierName}, opens in a new tab)</span>
-                    </a>
-                  ) : (
-                    s.trackingNumber
-                  )}
+                  <TrackingNumberLink shipment={s} />
                 </Td>
                 <Td className="whitespace-nowrap text-sm text-slate-600">
                   {formatDateTime(s.createdAt)}

@@ -1,5 +1,6 @@
 import type { CustomerOrder } from '@/db/queries/portal/orders/find-order';
 import { Table, Td, Th } from '@/components/ui/table';
+import { TrackingNumberLink } from '@/components/shipments/tracking-number-link';
 
 /** The order's parcels with the carrier's tracking link; nothing while none is recorded. */
 export function OrderShipmentsSection({ shipments }: { shipments: CustomerOrder['shipments'] }) {
@@ -21,14 +22,7 @@ export function OrderShipmentsSection({ shipments }: { shipments: CustomerOrder[
             <tr key={s.id}>
               <Td>{s.carrierName}</Td>
               <Td className="font-mono">
-                {s.trackingUrl ? (
-                  <a href={s.trackingUrl} target="_blank" rel="noreferrer noopener" className="text-[var(--brand)] underline">
-                    {s.trackingNumber}
-                    <span className="sr-only"> (track with {s.carrierName}, opens in a new tab)</span>
-                  </a>
-                ) : (
-                  s.trackingNumber
-                )}
+                <TrackingNumberLink shipment={s} />
               </Td>
             </tr>
           ))}

@@ -7,6 +7,7 @@ import {
   index,
   integer,
   pgTable,
+  smallint,
   text,
   timestamp,
   unique,
@@ -104,6 +105,26 @@ export const devices = pgTable(
     receivedOn: date('received_on').notNull().defaultNow(),
     orderLineId: integer('order_line_id').references(() => salesOrderLines.id),
     committedAt: timestamp('committed_at', { withTimezone: true }),
+    // Condition data (lib/device-condition.ts names the values).
+    /** Battery health in percent; null when not measured. */
+    batteryHealth: smallint('battery_health'),
+    batteryCycles: integer('battery_cycles'),
+    carrierLock: text('carrier_lock').notNull().default('unknown'),
+    /** The carrier a locked device is locked to. */
+    carrier: text('carrier'),
+    blacklistStatus: text('blacklist_status').notNull().default('unknown'),
+    /** Activation lock (iCloud / Find My). */
+    activationLock: text('activation_lock').notNull().default('unknown'),
+    mdmLock: text('mdm_lock').notNull().default('unknown'),
+    /** Factory reset protection (Google account). */
+    frpLock: text('frp_lock').notNull().default('unknown'),
+    /** pass, fail, or null when not tested. */
+    functionalTest: text('functional_test'),
+    failedChecks: text('failed_checks').array().notNull().default(sql`'{}'::text[]`),
+    cosmeticNotes: text('cosmetic_notes'),
+    testedAt: timestamp('tested_at', { withTimezone: true }),
+    /** Who or what tested it: a diagnostics tool's name, or "manual". */
+    testSource: text('test_source'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -131,6 +152,14 @@ export const devices = pgTable(
       .where(sql`${t.orderLineId} is null`),
     check('devices_identified', sql`${t.imei} is not null or ${t.serial} is not null`),
     check('devices_imei_format', sql`${t.imei} is null or ${t.imei} ~ '^[0-9]{15}$'`),
+    check('devices_battery_health', sql`${t.batteryHealth} is null or ${t.batteryHealth} between 0 and 100`),
+    check('devices_battery_cycles', sql`${t.batteryCycles} is null or ${t.batteryCycles} between 0 and 100000`),
+    check('devices_carrier_lock', sql`${t.carrierLock} in ('unlocked', 'locked', 'unknown')`),
+    check('devices_blacklist_status', sql`${t.blacklistStatus} in ('clean', 'blacklisted', 'unknown')`),
+    check('devices_activation_lock', sql`${t.activationLock} in ('off', 'on', 'unknown')`),
+    check('devices_mdm_lock', sql`${t.mdmLock} in ('off', 'on', 'unknown')`),
+    check('devices_frp_lock', sql`${t.frpLock} in ('off', 'on', 'unknown')`),
+    check('devices_functional_test', sql`${t.functionalTest} is null or ${t.functionalTest} in ('pass', 'fail')`),
     foreignKey({
       name: 'devices_product_fk',
       columns: [t.productId, t.sellerId],

@@ -79,7 +79,8 @@ type Server = { origin: string; child: ChildProcess; stop(): Promise<void>; rssM
 
 async function startServer(url: string, options: { floor: boolean }): Promise<Server> {
   const port = await freePort();
-  const child = spawn('node', ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // The production start (`npm start`: scripts/start.sh, with its heap bound), exec'd into this pid.
+  const child = spawn('sh', ['scripts/start.sh', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

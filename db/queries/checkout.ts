@@ -16,10 +16,10 @@ import {
   salesOrders,
   type ShipTo,
 } from '@/db/schema';
-import { enqueueEmail } from '@/lib/email/outbox';
+import { enqueueEmail, enqueueEmails, type OutgoingEmail } from '@/lib/email/outbox';
 import { newPortalOrderEmail } from '@/lib/email/templates/new-portal-order';
 import { orderConfirmationEmail } from '@/lib/email/templates/order-confirmation';
-import { lineAmount } from '@/lib/money';
+import { lineAmount, MAX_TOTAL_MINOR, totalProblem } from '@/lib/money';
 import { describeProduct } from '@/lib/products';
 import { portalUrl, publicUrl } from '@/lib/public-url';
 import { recordAudit } from './audit';
@@ -33,10 +33,9 @@ import { shortLineText } from '@/lib/portal/quantity-display';
 import { ruleProblem } from '@/lib/portal/quantity-rules';
 import { formatMoney } from '@/lib/money';
 import { unitPriceAt } from './pricing';
-import { nextDocumentNumber } from './document-numbers';
-import { createInvoiceForOrder, queueInvoiceEmail } from './invoices/create-invoice';
+import { documentNumber } from './document-numbers';
+import { insertInvoiceLines, insertInvoiceRow, invoiceDraft, invoiceEmailFor } from './invoices/create-invoice';
 import { sellerCurrency } from './orders/lock-order';
-import { orderTotalProblem } from './orders/order-total';
 import { orderShipTo } from './ship-to-addresses/order-ship-to';
 
 /** A line above what is available now; `text` says so as the seller's quantity display allows (the only part a screen shows). */
@@ -70,6 +69,7 @@ export async function checkoutReadiness(db: DbOrTx, params: { sellerId: number }
     .select({
       enabled: portalSettings.enabled,
       autoInvoice: portalSettings.autoInvoice,
+      invoiceDueDays: portalSettings.invoiceDueDays,
       statusId: orderStatuses.id,
       channelId: salesChannels.id,
       methods: sql<OfferedMethod[] | string>`coalesce((
@@ -103,6 +103,7 @@ export async function checkoutReadiness(db: DbOrTx, params: { sellerId: number }
     statusId: settings?.statusId ?? null,
     channelId: settings?.channelId ?? null,
     autoInvoice: settings?.autoInvoice ?? false,
+    invoiceDueDays: settings?.invoiceDueDays ?? null,
     paymentMethods: methods,
   };
 }
@@ -226,23 +227,82 @@ export async function placePortalOrderIn(
   const { sellerId } = params;
   const readiness = await assertCanPlace(tx, params, lines);
   const shipTo = await orderShipTo(tx, { sellerId, organizationId: params.organizationId, addressId: params.shipToAddressId });
-  // Everything that needs no order number is read and written first: taking the
-  // number locks the seller's counter row until commit, and every other
-  // checkout of the seller waits on it (npm run bench: 16 buyers at once).
+  // Everything that needs no order number is read, checked and written first:
+  // the number's counter row stays locked from the order's INSERT until commit,
+  // and every other checkout of the seller waits on it (npm run bench: 16
+  // buyers at once). After it, the writes go out together (postgres.js
+  // pipelines the statements of one transaction sent at once), so the lock is
+  // held for a few round trips, not one per statement.
   const announcement = await portalOrderAudience(tx, params);
+  const tooLarge = portalOrderTotalProblem(lines, announcement.currency);
+  if (tooLarge) throw checkoutRefusal('too_large', tooLarge);
   await beforeNumbering?.();
 
-  const { orderId, number } = await insertOrder(tx, { ...params, shipTo }, readiness, lines, announcement.currency);
-  await announcePortalOrder(tx, { ...params, orderId, number, lines, ...announcement });
-
-  let invoiceId: number | null = null;
-  if (readiness.autoInvoice) {
-    const invoice = await createInvoiceForOrder(tx, { sellerId, orderId });
-    invoiceId = invoice.id;
-    // Only queued here; a failing email provider cannot touch the order.
-    await queueInvoiceEmail(tx, { sellerId, invoiceId });
-  }
+  const { orderId, number } = await insertOrder(tx, { ...params, shipTo }, readiness);
+  const [, , invoiceId] = await Promise.all([
+    tx.insert(salesOrderLines).values(
+      lines.map((l, position) => ({
+        sellerId,
+        orderId,
+        productId: l.productId,
+        quantity: l.quantity,
+        unitPrice: l.price === null ? null : Number(l.price),
+        position,
+      })),
+    ),
+    announcePortalOrder(tx, { ...params, orderId, number, lines, ...announcement }),
+    readiness.autoInvoice ? invoicePortalOrder(tx, { ...params, orderId, number, lines, readiness, ...announcement }) : null,
+  ]);
   return { orderId, number, invoiceId };
+}
+
+/**
+ * With auto invoice, the order's invoice and its email, from what checkout
+ * already holds (no reads): numbered in its INSERT, its lines and email
+ * written together. Only queued here; a failing email provider cannot touch
+ * the order.
+ */
+async function invoicePortalOrder(
+  tx: DbOrTx,
+  params: PortalOrderParams & { orderId: number; number: number; lines: PortalOrderLine[]; readiness: CheckoutReadiness } & Awaited<
+      ReturnType<typeof portalOrderAudience>
+    >,
+): Promise<number> {
+  const { sellerId, who } = params;
+  const method = params.readiness.paymentMethods.find((m) => m.id === params.paymentMethodId) ?? null;
+  const draft = invoiceDraft({
+    sellerId,
+    orderId: params.orderId,
+    currency: params.currency,
+    dueDays: params.readiness.invoiceDueDays,
+    method,
+    lines: params.lines.map((l) => ({
+      productId: l.productId,
+      description: describeProduct(l),
+      quantity: l.quantity,
+      unitPrice: l.price === null ? null : Number(l.price),
+    })),
+  });
+  const invoice = await insertInvoiceRow(tx, draft, { emailed: true });
+  const email = invoiceEmailFor({
+    brand: params.brand,
+    invoice,
+    orderNumber: params.number,
+    organizationName: who.organizationName,
+    poNumber: params.poNumber ?? null,
+    lines: draft.lines.map((l, i) => ({ ...l, sku: params.lines[i]!.sku })),
+  });
+  await Promise.all([
+    insertInvoiceLines(tx, invoice.id, draft),
+    enqueueEmail(tx, { sellerId, kind: 'invoice', to: who.email, ...email }),
+  ]);
+  return invoice.id;
+}
+
+/** Why the order's priced lines cannot be added up (summed exactly, as integers), or null. */
+function portalOrderTotalProblem(lines: PortalOrderLine[], currency: string): string | null {
+  const total = lines.reduce((sum, l) => sum + BigInt(l.quantity) * BigInt(l.price === null ? 0 : String(l.price)), 0n);
+  return total > BigInt(MAX_TOTAL_MINOR) ? totalProblem(MAX_TOTAL_MINOR + 1, currency) : null;
 }
 
 /** The cart with the buyer's current prices (their price list at each line's quantity) and availability. Locking the lines serializes two checkouts of one cart: the second waits, then finds it empty. */
@@ -315,21 +375,18 @@ export function minimumOrderMessage(params: { minimum: number; total: number; cu
   return `Orders start at ${formatMoney(params.minimum, params.currency)}; your cart is ${formatMoney(params.total, params.currency)}.`;
 }
 
-/** The order and its lines at the cart's prices, in the portal's initial status and channel; refused above the largest total. */
+/** The order in the portal's initial status and channel, numbered in its own INSERT (the counter row is locked from here to commit). */
 async function insertOrder(
   tx: DbOrTx,
   params: PortalOrderParams & { shipTo: ShipTo | null },
   readiness: { statusId: number; channelId: number },
-  lines: PortalOrderLine[],
-  currency: string,
 ) {
   const { sellerId } = params;
-  const number = await nextDocumentNumber(tx, { sellerId, kind: 'sales_order' });
   const [order] = await tx
     .insert(salesOrders)
     .values({
       sellerId,
-      number,
+      number: documentNumber({ sellerId, kind: 'sales_order' }),
       organizationId: params.organizationId,
       placedByAccountId: params.portalAccountId,
       statusId: readiness.statusId,
@@ -340,20 +397,8 @@ async function insertOrder(
       shipTo: params.shipTo,
       idempotencyKey: params.idempotencyKey,
     })
-    .returning({ id: salesOrders.id });
-  await tx.insert(salesOrderLines).values(
-    lines.map((l, position) => ({
-      sellerId,
-      orderId: order!.id,
-      productId: l.productId,
-      quantity: l.quantity,
-      unitPrice: l.price === null ? null : Number(l.price),
-      position,
-    })),
-  );
-  const tooLarge = await orderTotalProblem(tx, { sellerId, orderId: order!.id, currency });
-  if (tooLarge) throw checkoutRefusal('too_large', tooLarge);
-  return { orderId: order!.id, number };
+    .returning({ id: salesOrders.id, number: salesOrders.number });
+  return { orderId: order!.id, number: order!.number };
 }
 
 /** Who placed the order, the seller's currency, brand and the staff to notify: what the order's audit entry and emails need. */
@@ -384,7 +429,7 @@ async function announcePortalOrder(
 ) {
   const { sellerId, who, staff, currency, brand } = params;
   const total = params.lines.reduce((sum, l) => sum + lineAmount({ quantity: l.quantity, unitPrice: l.price === null ? null : Number(l.price) }), 0);
-  await recordAudit(tx, {
+  const audit = recordAudit(tx, {
     sellerId,
     actor: { label: who.name },
     action: 'order.place',
@@ -411,22 +456,22 @@ async function announcePortalOrder(
     orderUrl: portalUrl(brand.portal, `/orders/${params.number}`),
     lines,
   });
-  await enqueueEmail(tx, { sellerId, kind: 'order_confirmation', to: who.email, ...confirmation });
-  if (!staff.length) return;
-  const email = newPortalOrderEmail({
-    brand: { name: brand.name, color: brand.color },
-    orderNumber: params.number,
-    organizationName: who.organizationName,
-    placedBy: { name: who.name, email: who.email },
-    poNumber: params.poNumber ?? null,
-    notes: params.notes ?? null,
-    quoteNumber: params.quoteNumber ?? null,
-    currency,
-    total,
-    url: publicUrl(`/admin/orders/${params.number}`),
-    lines,
-  });
-  for (const s of staff) {
-    await enqueueEmail(tx, { sellerId, kind: 'portal_order', to: s.email, ...email });
+  const emails: OutgoingEmail[] = [{ sellerId, kind: 'order_confirmation', to: who.email, ...confirmation }];
+  if (staff.length) {
+    const email = newPortalOrderEmail({
+      brand: { name: brand.name, color: brand.color },
+      orderNumber: params.number,
+      organizationName: who.organizationName,
+      placedBy: { name: who.name, email: who.email },
+      poNumber: params.poNumber ?? null,
+      notes: params.notes ?? null,
+      quoteNumber: params.quoteNumber ?? null,
+      currency,
+      total,
+      url: publicUrl(`/admin/orders/${params.number}`),
+      lines,
+    });
+    for (const s of staff) emails.push({ sellerId, kind: 'portal_order', to: s.email, ...email });
   }
+  await Promise.all([audit, enqueueEmails(tx, emails)]);
 }

@@ -1,25 +1,27 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { documentCounters, type DocumentKind } from '@/db/schema';
+import type { DocumentKind } from '@/db/schema';
+import { queryRows } from '@/db/rows';
 
 export type NextDocumentNumberParams = { sellerId: number; kind: DocumentKind };
 
 /**
- * Takes the next per-seller number of a document kind. Call inside the
- * transaction that creates the document: the counter row stays locked until it
- * commits, so numbers have no gaps and no duplicates.
+ * The next per-seller number of a document kind, as an SQL expression for the
+ * INSERT that writes the document (`number: documentNumber({ sellerId, kind })`,
+ * then `returning` it). The counter row stays locked until the transaction
+ * commits, so numbers have no gaps and no duplicates; taking the number in the
+ * document's own statement, as late as the transaction allows, keeps every
+ * other document of the seller waiting on that row for as short a time as it
+ * can (npm run bench: 16 buyers checking out at once).
  */
+export function documentNumber(params: NextDocumentNumberParams): SQL<number> {
+  return sql<number>`tp_next_document_number(${params.sellerId}::integer, ${params.kind}::document_kind, ${firstNumber[params.kind]}::integer)`;
+}
+
+/** Takes the next number on its own; call inside the transaction that creates the document. */
 export async function nextDocumentNumber(tx: DbOrTx, params: NextDocumentNumberParams): Promise<number> {
-  const { sellerId, kind } = params;
-  const [row] = await tx
-    .insert(documentCounters)
-    .values({ sellerId, kind, lastNumber: firstNumber[kind] })
-    .onConflictDoUpdate({
-      target: [documentCounters.sellerId, documentCounters.kind],
-      set: { lastNumber: sql`${documentCounters.lastNumber} + 1` },
-    })
-    .returning({ number: documentCounters.lastNumber });
-  return row!.number;
+  const [row] = await queryRows<{ number: number }>(tx, sql`select ${documentNumber(params)} as number`);
+  return Number(row!.number);
 }
 
 /** Documents start at readable numbers rather than 1. */

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db';
 import {
   invoiceLines,
   invoices,
+  type Invoice,
   organizations,
   paymentMethods,
   portalAccounts,
@@ -17,9 +18,9 @@ import { lineAmount, totalProblem } from '@/lib/money';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { invoiceEmail } from '@/lib/email/templates/invoice';
 import { portalUrl } from '@/lib/public-url';
-import { nextDocumentNumber } from '../document-numbers';
+import { documentNumber } from '../document-numbers';
 import { Refusal } from '@/lib/refusal';
-import { findSellerBrand } from '../seller-brand';
+import { findSellerBrand, type SellerBrand } from '../seller-brand';
 import { isoDay } from '@/lib/format/dates';
 
 function addDays(isoDate: string, days: number): string {
@@ -28,11 +29,93 @@ function addDays(isoDate: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A payment method as an invoice snapshots it. */
+type InvoicedMethod = { id: number; name: string; instructions: string };
+
+/** An invoice of an order before it has a number: its lines, total, payment method and dates. */
+export type InvoiceDraft = {
+  sellerId: number;
+  orderId: number;
+  currency: string;
+  method: InvoicedMethod | null;
+  total: number;
+  issuedOn: string;
+  dueOn: string;
+  lines: { productId: number; description: string; quantity: number; unitPrice: number | null; amount: number; position: number }[];
+};
+
+/**
+ * What an order's next invoice holds, from its lines: lines without a price
+ * count as zero and stay marked "to be quoted"; due date from the seller's
+ * terms. Refused when the total does not fit.
+ */
+export function invoiceDraft(params: {
+  sellerId: number;
+  orderId: number;
+  currency: string;
+  dueDays: number | null;
+  method: InvoicedMethod | null;
+  lines: { productId: number; description: string; quantity: number; unitPrice: number | null }[];
+  today?: string;
+}): InvoiceDraft {
+  const lines = params.lines.map((l, position) => ({ ...l, amount: lineAmount(l), position }));
+  const total = lines.reduce((sum, l) => sum + l.amount, 0);
+  // Orders are refused past the bound when their lines are written; this only guards older rows.
+  const tooLarge = totalProblem(total, params.currency);
+  if (tooLarge) throw new Refusal(tooLarge);
+  const issuedOn = params.today ?? isoDay(new Date());
+  return {
+    sellerId: params.sellerId,
+    orderId: params.orderId,
+    currency: params.currency,
+    method: params.method,
+    total,
+    issuedOn,
+    dueOn: addDays(issuedOn, params.dueDays ?? 30),
+    lines,
+  };
+}
+
+/** Writes the invoice row, numbered in its own INSERT; `emailed` when its email is queued in the same transaction. */
+export async function insertInvoiceRow(tx: DbOrTx, draft: InvoiceDraft, options: { emailed?: boolean } = {}) {
+  const [invoice] = await tx
+    .insert(invoices)
+    .values({
+      sellerId: draft.sellerId,
+      number: documentNumber({ sellerId: draft.sellerId, kind: 'invoice' }),
+      orderId: draft.orderId,
+      paymentMethodId: draft.method?.id ?? null,
+      paymentMethodName: draft.method?.name ?? null,
+      paymentInstructions: draft.method?.instructions ?? '',
+      total: draft.total,
+      currency: draft.currency,
+      issuedOn: draft.issuedOn,
+      dueOn: draft.dueOn,
+      ...(options.emailed ? { emailedAt: new Date() } : {}),
+    })
+    .returning();
+  return invoice!;
+}
+
+export async function insertInvoiceLines(tx: DbOrTx, invoiceId: number, draft: InvoiceDraft): Promise<void> {
+  if (!draft.lines.length) return;
+  await tx.insert(invoiceLines).values(
+    draft.lines.map((l) => ({
+      invoiceId,
+      productId: l.productId,
+      description: l.description,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      amount: l.amount,
+      position: l.position,
+    })),
+  );
+}
+
 /**
  * Creates the next invoice of an order from its current lines: per-seller
  * number, the order's payment method and its instructions (snapshotted), due
- * date from the seller's terms. Lines without a price count as zero and stay
- * marked "to be quoted". Run inside the transaction that needs it.
+ * date from the seller's terms. Run inside the transaction that needs it.
  */
 export async function createInvoiceForOrder(
   tx: DbOrTx,
@@ -55,7 +138,7 @@ export async function createInvoiceForOrder(
   const method = order.paymentMethodId
     ? (
         await tx
-          .select()
+          .select({ id: paymentMethods.id, name: paymentMethods.name, instructions: paymentMethods.instructions })
           .from(paymentMethods)
           .where(and(eq(paymentMethods.id, order.paymentMethodId), eq(paymentMethods.sellerId, params.sellerId)))
       )[0]
@@ -68,39 +151,51 @@ export async function createInvoiceForOrder(
     .where(and(eq(salesOrderLines.orderId, order.id), eq(salesOrderLines.sellerId, params.sellerId)))
     .orderBy(asc(salesOrderLines.position), asc(salesOrderLines.id));
 
-  const invoiceLineValues = lines.map(({ line, product }, position) => ({
-    productId: product.id,
-    description: describeProduct(product),
-    quantity: line.quantity,
-    unitPrice: line.unitPrice,
-    amount: lineAmount(line),
-    position,
-  }));
-  const total = invoiceLineValues.reduce((sum, l) => sum + l.amount, 0);
-  // Orders are refused past the bound when their lines are written; this only guards older rows.
-  const tooLarge = totalProblem(total, order.currency);
-  if (tooLarge) throw new Refusal(tooLarge);
-  const issuedOn = params.today ?? isoDay(new Date());
-  const number = await nextDocumentNumber(tx, { sellerId: params.sellerId, kind: 'invoice' });
-  const [invoice] = await tx
-    .insert(invoices)
-    .values({
-      sellerId: params.sellerId,
-      number,
-      orderId: order.id,
-      paymentMethodId: method?.id ?? null,
-      paymentMethodName: method?.name ?? null,
-      paymentInstructions: method?.instructions ?? '',
-      total,
-      currency: order.currency,
-      issuedOn,
-      dueOn: addDays(issuedOn, order.dueDays ?? 30),
-    })
-    .returning();
-  if (invoiceLineValues.length) {
-    await tx.insert(invoiceLines).values(invoiceLineValues.map((l) => ({ ...l, invoiceId: invoice!.id })));
-  }
-  return invoice!;
+  const draft = invoiceDraft({
+    sellerId: params.sellerId,
+    orderId: order.id,
+    currency: order.currency,
+    dueDays: order.dueDays,
+    method: method ?? null,
+    lines: lines.map(({ line, product }) => ({
+      productId: product.id,
+      description: describeProduct(product),
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+    })),
+    today: params.today,
+  });
+  const invoice = await insertInvoiceRow(tx, draft);
+  await insertInvoiceLines(tx, invoice.id, draft);
+  return invoice;
+}
+
+/** The invoice email (products and quantities, never IMEIs) of an invoice and its lines. */
+export function invoiceEmailFor(params: {
+  brand: SellerBrand;
+  invoice: Pick<Invoice, 'number' | 'currency' | 'issuedOn' | 'dueOn' | 'paymentMethodName' | 'paymentInstructions' | 'total'>;
+  orderNumber: number;
+  organizationName: string;
+  poNumber: string | null;
+  lines: { description: string; sku: string | null; quantity: number; unitPrice: number | null; amount: number }[];
+}) {
+  const { brand, invoice, orderNumber } = params;
+  return invoiceEmail({
+    brand: { name: brand.name, color: brand.color },
+    invoiceNumber: invoice.number,
+    orderNumber,
+    organizationName: params.organizationName,
+    poNumber: params.poNumber,
+    currency: invoice.currency,
+    issuedOn: invoice.issuedOn,
+    dueOn: invoice.dueOn,
+    paymentMethodName: invoice.paymentMethodName,
+    paymentInstructions: invoice.paymentInstructions,
+    total: invoice.total,
+    lines: params.lines,
+    orderUrl: portalUrl(brand.portal, `/orders/${orderNumber}`),
+    invoicePdfUrl: portalUrl(brand.portal, `/orders/${orderNumber}/invoices/${invoice.number}/pdf`),
+  });
 }
 
 /**
@@ -140,18 +235,12 @@ export async function queueInvoiceEmail(
     .orderBy(asc(invoiceLines.position));
 
   const brand = await findSellerBrand(tx, params.sellerId);
-  const email = invoiceEmail({
-    brand: { name: brand.name, color: brand.color },
-    invoiceNumber: row.invoice.number,
+  const email = invoiceEmailFor({
+    brand,
+    invoice: row.invoice,
     orderNumber: row.orderNumber,
     organizationName: row.organizationName,
     poNumber: row.poNumber,
-    currency: row.invoice.currency,
-    issuedOn: row.invoice.issuedOn,
-    dueOn: row.invoice.dueOn,
-    paymentMethodName: row.invoice.paymentMethodName,
-    paymentInstructions: row.invoice.paymentInstructions,
-    total: row.invoice.total,
     lines: lines.map(({ line, sku }) => ({
       description: line.description,
       sku,
@@ -159,8 +248,6 @@ export async function queueInvoiceEmail(
       unitPrice: line.unitPrice,
       amount: line.amount,
     })),
-    orderUrl: portalUrl(brand.portal, `/orders/${row.orderNumber}`),
-    invoicePdfUrl: portalUrl(brand.portal, `/orders/${row.orderNumber}/invoices/${row.invoice.number}/pdf`),
   });
   const id = await enqueueEmail(tx, { sellerId: params.sellerId, kind: 'invoice', to, ...email });
   await tx.update(invoices).set({ emailedAt: new Date() }).where(eq(invoices.id, row.invoice.id));

@@ -55,7 +55,8 @@ export async function startInstance(options: {
   env?: Record<string, string>;
 }): Promise<Instance> {
   const port = options.port ?? (await freePort());
-  const child = spawn('node', ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // The production start (`npm start`: scripts/start.sh), exec'd into this pid.
+  const child = spawn('sh', ['scripts/start.sh', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

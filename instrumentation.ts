@@ -6,13 +6,17 @@
  * naming each problem), opens the database (migrations; in development the
  * demo seed of an empty embedded database), refuses a production database that
  * still holds the demo sellers, re-encodes logos stored before re-encoding
- * existed, then starts the background loop that sends queued emails.
+ * existed, then starts the background loop that sends queued emails. Under
+ * `npm start` it also owns SIGTERM: readiness turns 503, in-flight requests and
+ * the email send in progress finish, the pool closes (lib/lifecycle/shutdown.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { stampSocketAddresses } = await import('./lib/auth/socket-stamp');
   stampSocketAddresses();
+  const { trackRequests } = await import('./lib/lifecycle/http-requests');
+  trackRequests();
   const { checkDemoSellers, configurationProblems, refuseToStart } = await import('./lib/startup');
   const problems = configurationProblems();
   if (problems.length) refuseToStart(problems);
@@ -26,6 +30,14 @@ export async function register() {
   const { convertLegacyLogos, reportLegacyLogos } = await import('./db/queries/settings/legacy-logos');
   reportLegacyLogos(await convertLegacyLogos(db));
 
-  const { startEmailDispatcher } = await import('./lib/email/dispatcher-loop');
+  const { startEmailDispatcher, stopEmailDispatcher } = await import('./lib/email/dispatcher-loop');
   startEmailDispatcher();
+
+  const { handleShutdownSignals } = await import('./lib/lifecycle/shutdown');
+  const { closeDatabase } = await import('./db');
+  handleShutdownSignals({
+    stopBackgroundWork: stopEmailDispatcher,
+    closeDatabase,
+    log: (message) => console.log(`[tradepost] shutdown: ${message}`),
+  });
 }

@@ -122,3 +122,12 @@ export function getDatabase(): Promise<Database> {
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
 }
+
+/** Closes the process-wide database (graceful shutdown); a later getDatabase() opens it again. */
+export async function closeDatabase(): Promise<void> {
+  const opening = shared.__tradepost?.database;
+  if (!opening) return;
+  shared.__tradepost!.database = undefined;
+  const database = await opening.catch(() => null);
+  await database?.close();
+}

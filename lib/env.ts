@@ -65,6 +65,10 @@ const schema = z.object({
   EMAIL_RETRY_BASE_SECONDS: withDefault(z.coerce.number().int().min(1).max(3600), 30),
   /** How often each instance looks for due emails in the outbox. */
   EMAIL_DISPATCH_INTERVAL_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 2000),
+  /** On SIGTERM, how long readiness answers 503 while requests are still served, so a load balancer stops sending new ones. */
+  SHUTDOWN_DRAIN_MS: withDefault(z.coerce.number().int().min(0).max(120_000), 3000),
+  /** On SIGTERM, how long in-flight requests and the email send in progress may take before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(300_000), 20_000),
   /** Resolvers for custom-domain ownership checks; unset means the system's (/etc/resolv.conf). */
   DNS_SERVERS: list(dnsServer),
 });

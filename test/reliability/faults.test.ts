@@ -83,10 +83,11 @@ describe('faults', () => {
       void pending.then((a) => (early = a.body.slice(0, 400)), (e: unknown) => (early = `failed: ${String(e)}`));
       const [waiting] = await until('the checkout to wait on the counter', async () => {
         if (early) throw new Error(`the checkout answered before waiting: ${early}`);
-        // Asked on another connection: inside a transaction, pg_stat_activity answers from one snapshot.
+        // Asked on another connection: inside a transaction, pg_stat_activity answers from one snapshot. The order's
+        // INSERT takes its number (tp_next_document_number) and waits there.
         const found = await rows<{ pid: number }>(sql`
           select pid from pg_stat_activity
-          where datname = current_database() and wait_event_type = 'Lock' and query ilike '%document_counters%'`);
+          where datname = current_database() and wait_event_type = 'Lock' and query ilike '%tp_next_document_number%'`);
         return found.length ? found : undefined;
       });
       await tx`select pg_terminate_backend(${waiting!.pid})`;

@@ -15,6 +15,9 @@ export type Instance = {
   port: number;
   /** Stops the process (SIGTERM, then SIGKILL after 10 s). */
   stop(): Promise<void>;
+  /** Sends a signal and returns at once; `exited` resolves with the exit code when the process ends. */
+  signal(signal: NodeJS.Signals): void;
+  exited: Promise<number | null>;
   /** Everything the process printed, for failure messages. */
   output(): string;
 };
@@ -81,6 +84,7 @@ export async function startInstance(options: {
     file.write(`--- ${new Date().toISOString()}\n${chunk.toString('utf8')}`);
   };
   child.once('exit', () => file.end());
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const origin = `http://127.0.0.1:${port}`;
@@ -90,6 +94,8 @@ export async function startInstance(options: {
     origin,
     port,
     output: () => printed,
+    exited,
+    signal: (signal) => void child.kill(signal),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

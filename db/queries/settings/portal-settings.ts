@@ -83,6 +83,10 @@ const defaults = {
   minOrderValue: null,
   quantityDisplay: 'exact',
   quantityCap: 50,
+  hideBlacklisted: false,
+  hideUnknownBlacklist: false,
+  hideActivationLocked: false,
+  hideFailedTest: false,
 } satisfies Omit<PortalSettings, 'sellerId' | 'updatedAt'>;
 
 const OPTION_LIMIT = 500;

@@ -16,6 +16,7 @@ export const explainedViews: { name: string; params: Record<string, string> }[] 
   { name: 'filtered (Apple, grade A)', params: { manufacturer: 'Apple', grade: 'A' } },
   { name: 'text search', params: { q: 'iphone 13' } },
   { name: 'deep page', params: { page: '12' } },
+  { name: 'battery 90%+', params: { battery: '90-100' } },
 ];
 
 export type ExplainCheck = { view: string; statement: string; relations: string[]; readsDevices: boolean };

@@ -67,6 +67,7 @@ const cases: Case[] = [
   { name: 'For Sale, filtered (Apple, grade A)', path: '/p/acme?manufacturer=Apple&grade=A', as: 'buyer', expect: FOR_SALE, reject: NO_PRODUCTS },
   { name: 'For Sale, text search', path: '/p/acme?q=iphone%2013', as: 'buyer', expect: FOR_SALE, reject: NO_PRODUCTS },
   { name: 'For Sale, deep page', path: '/p/acme?page=12', as: 'buyer', expect: FOR_SALE, reject: NO_PRODUCTS },
+  { name: 'For Sale, filtered (battery 90%+)', path: '/p/acme?battery=90-100', as: 'buyer', expect: FOR_SALE, reject: NO_PRODUCTS },
   { name: 'Floor page (layout + session, 50 fixed rows)', path: '/p/acme/bench-floor', as: 'buyer', expect: 'Benchmark floor' },
   { name: 'Portal sign-in page (floor)', path: '/p/acme/sign-in', as: 'nobody', expect: 'Sign in' },
   { name: 'Back office inventory list', path: '/admin/inventory', as: 'staff', expect: 'Inventory', reject: /No devices/ },

@@ -1,12 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
 import { openDatabase } from '@/db';
+import { queryRows } from '@/db/rows';
+import { giveDevicesConditionData } from '@/db/seed/demo-condition';
 
 /**
  * The bench databases: the demo at an inventory size (scripts/seed.ts), plus
  * what the bench adds on top, each step idempotent so a seeded database is
- * reused: 16 buyer organizations for the checkout case, and a history of
- * orders for the back office's orders list.
+ * reused: condition data (for databases seeded before the demo had it), 16
+ * buyer organizations for the checkout case, and a history of orders for the
+ * back office's orders list.
  */
 
 export const BENCH_BUYERS = 16;
@@ -71,12 +75,26 @@ export async function benchDatabase(options: { adminUrl: string; name: string; s
   }
   const db = postgres(url, quiet);
   try {
-    const added = (await ensureBuyers(db)) + (await ensureOrders(db, options.orders));
+    const added = (await ensureConditionData(url)) + (await ensureBuyers(db)) + (await ensureOrders(db, options.orders));
     if (added || !reuse) await db`analyze`;
     const [row] = await db<{ n: number }[]>`select count(*)::int as n from sales_orders o join sellers s on s.id = o.seller_id where s.slug = 'acme'`;
     return { url, seededSeconds, orders: row!.n };
   } finally {
     await db.end();
+  }
+}
+
+/** Condition data for devices seeded before the demo had it (db/seed/demo-condition.ts), so the battery case filters real data. */
+async function ensureConditionData(url: string): Promise<number> {
+  const database = await openDatabase({ url, migrate: false });
+  try {
+    const sellers = await queryRows<{ id: number }>(database.db, sql`select id from sellers order by id`);
+    let updated = 0;
+    for (const { id } of sellers) updated += await giveDevicesConditionData(database.db, { sellerId: id });
+    if (updated) console.log(`gave ${updated.toLocaleString('en-US')} devices condition data`);
+    return updated;
+  } finally {
+    await database.close();
   }
 }
 

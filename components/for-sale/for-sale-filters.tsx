@@ -4,11 +4,14 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useOptimistic, useState, useTransition, type FormEvent } from 'react';
 import type { ForSaleFacets } from '@/db/queries/for-sale';
+import { batteryBandLabels, carrierLockLabels, type BatteryBand, type CarrierLockState } from '@/lib/device-condition';
 import {
+  forSaleConditionKeys,
   forSaleFacetKeys,
   forSaleFiltered,
   forSaleQueryString,
   parseForSaleView,
+  type ForSaleConditionKey,
   type ForSaleFacetKey,
 } from '@/lib/validation/for-sale';
 
@@ -21,6 +24,15 @@ const labels: Record<ForSaleFacetKey, string> = {
   grade: 'Grade',
 };
 
+const conditionLabels: Record<ForSaleConditionKey, string> = { battery: 'Battery health', lock: 'Carrier lock' };
+
+/** How a condition value reads in the filter ("90% and above", "Unlocked"). */
+function conditionValueLabel(key: ForSaleConditionKey, value: string): string {
+  return key === 'battery' ? (batteryBandLabels[value as BatteryBand] ?? value) : (carrierLockLabels[value as CarrierLockState] ?? value);
+}
+
+type FacetOption = { value: string; count: number };
+
 const control = 'block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
 /**
@@ -31,7 +43,7 @@ const control = 'block w-full rounded-md border border-slate-300 bg-white px-2 p
  * is ticked or cleared (a deliberate change: arrow keys move between boxes
  * without applying anything), and the list starts again at page 1.
  */
-export function ForSaleFilters({ options }: { options: ForSaleFacets['options'] }) {
+export function ForSaleFilters({ options, conditions }: { options: ForSaleFacets['options']; conditions: ForSaleFacets['conditions'] }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -53,8 +65,20 @@ export function ForSaleFilters({ options }: { options: ForSaleFacets['options'] 
       setOptimistic(next);
       router.push(`${pathname}${forSaleQueryString(next)}`, { scroll: false });
     });
-  const toggle = (key: ForSaleFacetKey, value: string, on: boolean) =>
-    go({ [key]: on ? [...view[key], value] : view[key].filter((v) => v !== value) });
+  const toggle = (key: ForSaleFacetKey | ForSaleConditionKey, value: string, on: boolean) => {
+    const chosen: string[] = view[key];
+    go({ [key]: on ? [...chosen, value] : chosen.filter((v) => v !== value) });
+  };
+  // Attribute groups, then the condition groups (their counts are products with units in that state).
+  const groups: { key: ForSaleFacetKey | ForSaleConditionKey; legend: string; values: FacetOption[]; label: (v: string) => string }[] = [
+    ...forSaleFacetKeys.map((key) => ({ key, legend: labels[key], values: options[key], label: (v: string) => v })),
+    ...forSaleConditionKeys.map((key) => ({
+      key,
+      legend: conditionLabels[key],
+      values: conditions[key],
+      label: (v: string) => conditionValueLabel(key, v),
+    })),
+  ];
   const filtered = forSaleFiltered(view);
 
   return (
@@ -85,17 +109,16 @@ export function ForSaleFilters({ options }: { options: ForSaleFacets['options'] 
           </button>
         </div>
       </div>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        {forSaleFacetKeys.map((key) => {
-          const values = options[key];
-          const selected = view[key];
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-8">
+        {groups.map(({ key, legend, values, label }) => {
+          const selected: string[] = view[key];
           // A chosen value that nothing matches any more stays listed, so it can be cleared.
           const missing = selected.filter((v) => !values.some((o) => o.value === v)).map((value) => ({ value, count: 0 }));
           const list = [...missing, ...values];
           return (
             <fieldset key={key} className="min-w-0">
               <legend className="text-sm font-medium">
-                {labels[key]}
+                {legend}
                 {selected.length ? <span className="font-normal text-slate-500"> · {selected.length} chosen</span> : null}
               </legend>
               <div className="mt-1 max-h-40 overflow-y-auto rounded-md border border-slate-200 px-2 py-1">
@@ -112,7 +135,7 @@ export function ForSaleFilters({ options }: { options: ForSaleFacets['options'] 
                         className="h-4 w-4 shrink-0"
                       />
                       <label htmlFor={id} className="min-w-0 flex-1 truncate">
-                        {o.value} <span className="text-slate-500">({o.count})</span>
+                        {label(o.value)} <span className="text-slate-500">({o.count})</span>
                       </label>
                     </div>
                   );

@@ -89,6 +89,31 @@ export function PortalSettingsForm({
             </>
           }
         />
+        <fieldset>
+          <legend className="text-sm font-medium">Sellable rules</legend>
+          <p className="text-xs text-slate-600">Devices in these conditions never count toward For Sale, whatever their status and warehouse.</p>
+          <div className="mt-2 space-y-1.5">
+            <Checkbox id="portal-hide-blacklisted" name="hideBlacklisted" label="Hide blacklisted devices" defaultChecked={values.hideBlacklisted} />
+            <Checkbox
+              id="portal-hide-unknown-blacklist"
+              name="hideUnknownBlacklist"
+              label="Hide devices whose blacklist status is unknown"
+              defaultChecked={values.hideUnknownBlacklist}
+            />
+            <Checkbox
+              id="portal-hide-activation-locked"
+              name="hideActivationLocked"
+              label="Hide activation-locked devices (activation lock, MDM or FRP on)"
+              defaultChecked={values.hideActivationLocked}
+            />
+            <Checkbox
+              id="portal-hide-failed-test"
+              name="hideFailedTest"
+              label="Hide devices that failed the functional test"
+              defaultChecked={values.hideFailedTest}
+            />
+          </div>
+        </fieldset>
         <div>
           <Checkbox id="portal-hide-unpriced" name="hideUnpriced" label="Hide inventory without prices" defaultChecked={values.hideUnpriced} />
           <p className="ml-6 text-xs text-slate-600">When off, products without a list price show &ldquo;price on request&rdquo;.</p>

@@ -7,7 +7,11 @@ import { queryRows } from '@/db/rows';
 import { joinFirstBreak, joinPriceList, quantityBreaks, readBreaks, unitPriceOfOne, type QuantityBreak } from '@/db/queries/pricing';
 import {
   FOR_SALE_PAGE_SIZE,
+  forSaleConditionFiltered,
+  forSaleConditionKeys,
+  forSaleConditionValues,
   forSaleFacetKeys,
+  type ForSaleConditionKey,
   type ForSaleFacetKey,
   type ForSaleView,
 } from '@/lib/validation/for-sale';
@@ -50,6 +54,11 @@ export type ForSaleFacets = {
   total: number;
   /** Per attribute: its values with the number of products each would leave, given the other filters. */
   options: Record<ForSaleFacetKey, { value: string; count: number }[]>;
+  /**
+   * Per condition filter (battery band, carrier lock): its values, in their own order, with the number of
+   * products that have units in that state given the other filters (zero counts left out).
+   */
+  conditions: Record<ForSaleConditionKey, { value: string; count: number }[]>;
 };
 
 const column: Record<ForSaleFacetKey, SQL> = {
@@ -80,15 +89,57 @@ function facetCondition(view: ForSaleView, key: ForSaleFacetKey): SQL {
   return sql`${column[key]} in (${sql.join(chosen.map((v) => sql`${v}`), sql`, `)})`;
 }
 
+/** A cell passes the battery filter / the lock filter (any, when none is chosen). */
+function cellCondition(view: ForSaleView, key: ForSaleConditionKey): SQL {
+  const chosen = view[key];
+  if (!chosen.length) return sql`true`;
+  const col = key === 'battery' ? sql`battery_band` : sql`carrier_lock`;
+  return sql`${col} in (${sql.join(chosen.map((v) => sql`${v}`), sql`, `)})`;
+}
+
+const bothConditions = (view: ForSaleView) => sql`${cellCondition(view, 'battery')} and ${cellCondition(view, 'lock')}`;
+
+/** The column of a condition value's quantity in `c` (see conditionCells). */
+const conditionColumn = (key: ForSaleConditionKey, i: number) => sql.identifier(`${key}_${i}`);
+
+/**
+ * Per product, from its availability cells (never the devices): `quantity`, the units matching both
+ * condition filters, and per battery band (under the lock filter) and per lock state (under the
+ * battery filter) the units in that state, for the condition facet counts. At most 12 cells a product.
+ */
+function conditionCells(params: ForSaleParams): SQL {
+  const { view, sellerId } = params;
+  const sums = forSaleConditionKeys.flatMap((key) => {
+    const other = key === 'battery' ? 'lock' : 'battery';
+    const col = key === 'battery' ? sql`battery_band` : sql`carrier_lock`;
+    return forSaleConditionValues[key].map(
+      (v, i) => sql`coalesce(sum(quantity) filter (where ${col} = ${v} and ${cellCondition(view, other)}), 0)::int as ${conditionColumn(key, i)}`,
+    );
+  });
+  return sql`(select product_id, coalesce(sum(quantity) filter (where ${bothConditions(view)}), 0)::int as quantity, ${sql.join(sums, sql`, `)}
+    from product_availability_cells
+    where seller_id = ${sellerId} and quantity > 0
+    group by product_id)`;
+}
+
+/** Per product, the units matching both condition filters (the listing's quantity under a condition filter). */
+function matchingCells(params: ForSaleParams): SQL {
+  return sql`(select product_id, sum(quantity)::int as quantity
+    from product_availability_cells
+    where seller_id = ${params.sellerId} and quantity > 0 and ${bothConditions(params.view)}
+    group by product_id)`;
+}
+
 /**
  * Available products of the seller that the page may show: quantity > 0,
  * priced for this buyer unless hiding is off; with the buyer's price list as
- * `pl` and its price for one unit as `b1`.
+ * `pl` and its price for one unit as `b1`; `cells`, when given, is joined as `c`.
  */
-function availableProducts(params: ForSaleParams): SQL {
+function availableProducts(params: ForSaleParams, cells?: { join: 'join' | 'left join'; table: SQL }): SQL {
   const { sellerId } = params;
   return sql`product_availability a
     join products p on p.id = a.product_id and p.seller_id = ${sellerId}
+    ${cells ? sql`${sql.raw(cells.join)} ${cells.table} c on c.product_id = a.product_id` : sql``}
     ${joinPriceList({ sellerId, organizationId: params.organizationId ?? sql`null::int` })}
     ${joinFirstBreak}
     where a.seller_id = ${sellerId} and a.quantity > 0
@@ -113,28 +164,48 @@ export function forSaleListingQuery(params: ForSaleParams & { limit?: number; of
   const { view } = params;
   const limit = params.limit ?? FOR_SALE_PAGE_SIZE;
   const offset = params.offset ?? (view.page - 1) * FOR_SALE_PAGE_SIZE;
+  // Under a battery or lock filter a product shows (and sorts by) its matching units only.
+  const byCondition = forSaleConditionFiltered(view);
+  const quantity = byCondition ? sql`c.quantity` : sql`a.quantity`;
+  const from = byCondition ? availableProducts(params, { join: 'join', table: matchingCells(params) }) : availableProducts(params);
   return sql`select p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
-      ${unitPriceOfOne} as price, p.list_price as "listPrice", ${quantityBreaks(sql`pl.id`, sql`p.id`)} as breaks, a.quantity as available,
+      ${unitPriceOfOne} as price, p.list_price as "listPrice", ${quantityBreaks(sql`pl.id`, sql`p.id`)} as breaks, ${quantity} as available,
       p.min_order_quantity as "minOrderQuantity", p.order_increment as "orderIncrement"
-    from ${availableProducts(params)} and ${searchCondition(view.q)} and ${allFacetsMatch(view)}
-    order by ${orderBy(view, sql`a.quantity`, unitPriceOfOne)}
+    from ${from} and ${searchCondition(view.q)} and ${allFacetsMatch(view)}
+    order by ${orderBy(view, quantity, unitPriceOfOne)}
     limit ${limit} offset ${offset}`;
 }
 
+/** Every condition value's column in the base set, as (key, value, column). */
+const conditionColumns = forSaleConditionKeys.flatMap((key) =>
+  forSaleConditionValues[key].map((value, i) => ({ key, value, column: conditionColumn(key, i) })),
+);
+
 /**
  * The searched set, read once: every available product with, per attribute,
- * whether it passes that attribute's filter.
+ * whether it passes that attribute's filter; `quantity` is its units matching
+ * the condition filters (all its units when none is chosen), `condition_ok`
+ * whether it has any, and per condition value its units in that state.
  */
 function baseSet(params: ForSaleParams): SQL {
   const { view } = params;
   const flags = forSaleFacetKeys.map((k) => sql`${facetCondition(view, k)} as ${sql.identifier(`${k}_ok`)}`);
+  const byCondition = conditionColumns.map(({ column }) => sql`coalesce(c.${column}, 0) as ${column}`);
   return sql`base as materialized (
     select p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade, p.list_price,
       p.min_order_quantity, p.order_increment,
-      ${unitPriceOfOne} as price, pl.id as price_list_id, a.quantity, ${sql.join(flags, sql`, `)}
-    from ${availableProducts(params)} and ${searchCondition(view.q)}
+      ${unitPriceOfOne} as price, pl.id as price_list_id, coalesce(c.quantity, 0) as quantity,
+      coalesce(c.quantity, 0) > 0 as condition_ok, ${sql.join(byCondition, sql`, `)}, ${sql.join(flags, sql`, `)}
+    from ${availableProducts(params, { join: 'left join', table: conditionCells(params) })} and ${searchCondition(view.q)}
   )`;
 }
+
+/** Every attribute flag and the condition flag: the product is listed. */
+const allMatch = (prefix?: string) =>
+  sql.join(
+    [...forSaleFacetKeys.map((k) => `${k}_ok`), 'condition_ok'].map((f) => (prefix ? sql`${sql.identifier(prefix)}.${sql.identifier(f)}` : sql.identifier(f))),
+    sql` and `,
+  );
 
 /**
  * Facet counts and the total in one pass over the base set: grouping sets
@@ -142,10 +213,11 @@ function baseSet(params: ForSaleParams): SQL {
  * that pass every filter except its own.
  */
 function facetCounts(view: ForSaleView): SQL {
-  const othersMatch = (except?: ForSaleFacetKey) => {
-    const flags = forSaleFacetKeys.filter((k) => k !== except && view[k].length).map((k) => sql.identifier(`${k}_ok`));
-    return flags.length ? sql.join(flags, sql` and `) : sql`true`;
-  };
+  // The condition filters are "other filters" of every attribute (condition_ok is true when none is chosen).
+  const attributeFlags = (except?: ForSaleFacetKey) =>
+    forSaleFacetKeys.filter((k) => k !== except && view[k].length).map((k) => sql.identifier(`${k}_ok`));
+  const othersMatch = (except?: ForSaleFacetKey) => sql.join([...attributeFlags(except), sql`condition_ok`], sql` and `);
+  const attributesMatch = sql.join([...attributeFlags(), sql`true`], sql` and `);
   const id = (k: ForSaleFacetKey) => sql`${sql.identifier(k)}`;
   const when = (f: (k: ForSaleFacetKey) => SQL) => sql.join(forSaleFacetKeys.map((k) => sql`when grouping(${id(k)}) = 0 then ${f(k)}`), sql` `);
   return sql`facet_counts as (
@@ -154,6 +226,18 @@ function facetCounts(view: ForSaleView): SQL {
       case ${when((k) => sql`count(*) filter (where ${othersMatch(k)})`)} else count(*) filter (where ${othersMatch()}) end::int as n
     from base
     group by grouping sets (${sql.join(forSaleFacetKeys.map((k) => sql`(${id(k)})`), sql`, `)}, ())
+    union all
+    -- Each condition value: the products with units in that state, given every attribute filter and the other
+    -- condition filter (already applied in its column). One pass, unpivoted.
+    select v.facet, v.value, v.n
+    from (select ${sql.join(
+      conditionColumns.map(({ column }, i) => sql`count(*) filter (where ${attributesMatch} and ${column} > 0)::int as ${sql.identifier(`n_${i}`)}`),
+      sql`, `,
+    )} from base) t
+    cross join lateral (values ${sql.join(
+      conditionColumns.map(({ key, value }, i) => sql`(${`condition:${key}`}::text, ${value}::text, t.${sql.identifier(`n_${i}`)})`),
+      sql`, `,
+    )}) v(facet, value, n)
   )`;
 }
 
@@ -182,7 +266,7 @@ export function forSalePageQuery(params: ForSaleParams): SQL {
       ${quantityBreaks(sql`p.price_list_id`, sql`p.id`)}, p.quantity, p.min_order_quantity, p.order_increment
     from (
       select * from base p
-      where ${sql.join(forSaleFacetKeys.map((k) => sql.identifier(`${k}_ok`)), sql` and `)}
+      where ${allMatch()}
       order by ${order}
       limit ${FOR_SALE_PAGE_SIZE} offset ${(view.page - 1) * FOR_SALE_PAGE_SIZE}
     ) p`;
@@ -216,14 +300,21 @@ type FacetCountRow = { facet: string; value: string; n: number };
 
 function toFacets(rows: FacetCountRow[]): ForSaleFacets {
   const options = Object.fromEntries(forSaleFacetKeys.map((k) => [k, [] as { value: string; count: number }[]])) as ForSaleFacets['options'];
+  const conditions: ForSaleFacets['conditions'] = { battery: [], lock: [] };
   let total = 0;
   for (const row of rows) {
     const n = Number(row.n);
     if (row.facet === 'total') total = n;
-    else if (row.value && n > 0) options[row.facet as ForSaleFacetKey]?.push({ value: row.value, count: n });
+    else if (row.facet.startsWith('condition:')) {
+      if (n > 0) conditions[row.facet.slice('condition:'.length) as ForSaleConditionKey]?.push({ value: row.value, count: n });
+    } else if (row.value && n > 0) options[row.facet as ForSaleFacetKey]?.push({ value: row.value, count: n });
   }
   for (const key of forSaleFacetKeys) options[key].sort((a, b) => compareOptions[key](a.value, b.value));
-  return { total, options };
+  for (const key of forSaleConditionKeys) {
+    const order: readonly string[] = forSaleConditionValues[key];
+    conditions[key].sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value));
+  }
+  return { total, options, conditions };
 }
 
 export async function forSaleFacets(db: DbOrTx, params: ForSaleParams): Promise<ForSaleFacets> {
@@ -298,7 +389,7 @@ function groupOrderBy(view: ForSaleView): SQL {
  */
 export function forSaleGroupedPageQuery(params: ForSaleParams): SQL {
   const { view } = params;
-  const allOk = sql.join(forSaleFacetKeys.map((k) => sql.identifier(`${k}_ok`)), sql` and `);
+  const allOk = allMatch();
   const keys = sql.join(groupKeys.map((k) => sql.identifier(k)), sql`, `);
   const order = groupOrderBy(view);
   const nulls = sql.join(groupKeys.map((k) => sql`null as ${sql.identifier(k)}`), sql`, `);
@@ -324,7 +415,7 @@ export function forSaleGroupedPageQuery(params: ForSaleParams): SQL {
     select 'cell', null, null, null, g.position, b.id, b.sku, b.grade, b.price, b.quantity, b.min_order_quantity, b.order_increment,
       ${sql.join(groupKeys.map((k) => sql`g.${sql.identifier(k)}`), sql`, `)}
     from page_groups g
-    join base b on ${sql.join(forSaleFacetKeys.map((k) => sql`b.${sql.identifier(`${k}_ok`)}`), sql` and `)}
+    join base b on ${allMatch('b')}
       and ${sql.join(groupKeys.map((k) => sql`b.${sql.identifier(k)} = g.${sql.identifier(k)}`), sql` and `)}`;
 }
 

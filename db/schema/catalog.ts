@@ -7,6 +7,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -200,6 +201,38 @@ export const productAvailability = pgTable(
       .on(t.sellerId, t.productId)
       .where(sql`${t.quantity} > 0`),
     check('product_availability_nonnegative', sql`${t.quantity} >= 0`),
+  ],
+);
+
+/**
+ * The same availability split by condition: one row per product, battery band
+ * and carrier lock state (at most 4 × 3 per product), kept by the same triggers
+ * in the same transaction. `product_availability.quantity` is always the sum of
+ * a product's cells; For Sale's battery and lock filters sum the matching cells,
+ * so they stay O(products) (0018_sellable.sql).
+ */
+export const productAvailabilityCells = pgTable(
+  'product_availability_cells',
+  {
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    /** lib/device-condition.ts `batteryBands`, from `tp_battery_band(battery_health)`. */
+    batteryBand: text('battery_band').notNull(),
+    carrierLock: text('carrier_lock').notNull(),
+    quantity: integer('quantity').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.productId, t.batteryBand, t.carrierLock] }),
+    index('product_availability_cells_seller_idx')
+      .on(t.sellerId, t.productId, t.batteryBand, t.carrierLock, t.quantity)
+      .where(sql`${t.quantity} > 0`),
+    check('product_availability_cells_nonnegative', sql`${t.quantity} >= 0`),
+    check('product_availability_cells_band', sql`${t.batteryBand} in ('90-100', '80-89', '0-79', 'unknown')`),
+    check('product_availability_cells_lock', sql`${t.carrierLock} in ('unlocked', 'locked', 'unknown')`),
   ],
 );
 

@@ -50,6 +50,16 @@ export const portalSettings = pgTable(
     quantityDisplay: text('quantity_display', { enum: ['exact', 'capped', 'hidden'] }).notNull().default('exact'),
     /** Under "capped": from this quantity on, buyers see "50+". */
     quantityCap: integer('quantity_cap').notNull().default(50),
+    /**
+     * Sellable rules: condition states that never count toward For Sale, applied in
+     * the availability predicate like the chosen statuses and warehouses (0018_sellable.sql).
+     */
+    hideBlacklisted: boolean('hide_blacklisted').notNull().default(false),
+    /** Blacklist status not checked yet. */
+    hideUnknownBlacklist: boolean('hide_unknown_blacklist').notNull().default(false),
+    /** Activation lock, MDM or FRP on. */
+    hideActivationLocked: boolean('hide_activation_locked').notNull().default(false),
+    hideFailedTest: boolean('hide_failed_test').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -18,6 +18,7 @@ import {
 } from './catalog-data';
 import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 import { seedQuotes } from './demo-quotes';
+import { giveDevicesConditionData } from './demo-condition';
 
 export const DEMO_PASSWORD = 'tradepost-demo';
 
@@ -77,7 +78,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
 const allTables = [
   'audit_entries', 'email_messages', 'order_shipments', 'portal_order_recipients', 'quote_lines', 'quotes', 'rma_lines', 'rmas', 'cart_lines', 'invoice_lines', 'invoices',
   'devices', 'sales_order_lines', 'sales_orders', 'document_counters', 'portal_payment_methods',
-  'portal_for_sale_warehouses', 'portal_for_sale_statuses', 'portal_logos', 'portal_settings', 'product_availability',
+  'portal_for_sale_warehouses', 'portal_for_sale_statuses', 'portal_logos', 'portal_settings', 'product_availability_cells', 'product_availability',
   'price_list_prices', 'price_lists', 'products', 'rate_limits', 'auth_tokens', 'portal_accounts', 'organization_addresses', 'organizations', 'payment_methods',
   'sales_channels', 'order_statuses', 'inventory_statuses', 'warehouses', 'staff_users', 'sellers',
 ];
@@ -391,6 +392,7 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
         as t(imei, product_id, status_id, warehouse_id, cost, days)`);
     seed.progress(size);
   }
+  await giveDevicesConditionData(db, { sellerId });
 
   // Customers and their portal accounts.
   const orgRows = [];

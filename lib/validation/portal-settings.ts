@@ -24,6 +24,11 @@ export const portalSettingsSchema = z.object({
   /** Staff who get the "new portal order" email; none ticked means the owners. */
   newOrderRecipientIds: idList,
   hideUnpriced: checkbox,
+  /** Sellable rules: condition states that never count toward For Sale. */
+  hideBlacklisted: checkbox,
+  hideUnknownBlacklist: checkbox,
+  hideActivationLocked: checkbox,
+  hideFailedTest: checkbox,
   buyersMayAddAddresses: checkbox,
   displayName: optionalText(80, 'Keep the display name under 81 characters.'),
   brandColor: hexColor('Choose a brand color as #rrggbb, for example #1d4ed8.'),

@@ -7,6 +7,7 @@ import {
   forSaleFacets,
   forSaleGroupedPage,
   forSaleListing,
+  forSaleListingQuery,
   forSaleGroupedPageQuery,
   forSalePage,
   forSalePageQuery,
@@ -265,7 +266,7 @@ describe('For Sale listing: filters, facet counts, search, sort and pagination',
 
   it("reads the page's rows, facet counts and total in one statement that agrees with the separate queries", async () => {
     const { db } = database;
-    const views: ViewParams[] = [{}, { manufacturer: 'Apple', grade: 'A' }, { grade: ['A+', 'B'], network: ['AT&T', 'Unlocked'] }, { q: 'pixel', sort: 'price', dir: 'desc' }, { sort: 'quantity', page: '2' }, { color: 'Nope' }];
+    const views: ViewParams[] = [{}, { manufacturer: 'Apple', grade: 'A' }, { grade: ['A+', 'B'], network: ['AT&T', 'Unlocked'] }, { q: 'pixel', sort: 'price', dir: 'desc' }, { sort: 'quantity', page: '2' }, { color: 'Nope' }, { battery: 'unknown', lock: 'unknown', sort: 'quantity' }, { battery: '90-100' }];
     for (const p of views) {
       const page = await forSalePage(db, params(p));
       expect(page.rows, JSON.stringify(p)).toEqual(await forSaleListing(db, params(p)));
@@ -277,11 +278,21 @@ describe('For Sale listing: filters, facet counts, search, sort and pagination',
 
   it('reads one statement per view however many rows or devices, and none of its plans reads a device row', async () => {
     const { db } = database;
-    const views: ViewParams[] = [{}, { manufacturer: 'Apple', grade: ['A', 'A+'] }, { q: 'iphone 13' }, { page: '2' }, { sort: 'price', dir: 'desc' }];
+    const views: ViewParams[] = [
+      {},
+      { manufacturer: 'Apple', grade: ['A', 'A+'] },
+      { q: 'iphone 13' },
+      { page: '2' },
+      { sort: 'price', dir: 'desc' },
+      // The condition filters sum availability cells: still one statement, still no device row.
+      { battery: '90-100' },
+      { lock: ['unlocked', 'unknown'], battery: ['unknown', '80-89'], sort: 'quantity', dir: 'desc' },
+    ];
     const statements = async (of: typeof params = params) => {
       const { db: counted, counter } = countingDb(db);
       for (const p of views) await forSalePage(counted, of(p));
       await forSaleGroupedPage(counted, of({ layout: 'grouped' }));
+      await forSaleGroupedPage(counted, of({ layout: 'grouped', battery: 'unknown' }));
       return counter.statements;
     };
     const before = await statements();
@@ -292,7 +303,7 @@ describe('For Sale listing: filters, facet counts, search, sort and pagination',
       await addDevices(db, seller, product.id, 10);
       nokias.push(product);
     }
-    expect(before).toBe(views.length + 1);
+    expect(before).toBe(views.length + 2);
     expect(await statements()).toBe(before);
     // A buyer on a price list with a price and a quantity break per product: still one statement per view.
     const actor = { label: 'test' };
@@ -313,7 +324,12 @@ describe('For Sale listing: filters, facet counts, search, sort and pagination',
       ...(typeof plan['Relation Name'] === 'string' ? [plan['Relation Name']] : []),
       ...((plan.Plans as Record<string, unknown>[] | undefined) ?? []).flatMap(relations),
     ];
-    const queries = [params, priced].flatMap((of) => [...views.map((p) => forSalePageQuery(of(p))), forSaleGroupedPageQuery(of({ layout: 'grouped' }))]);
+    const queries = [params, priced].flatMap((of) => [
+      ...views.map((p) => forSalePageQuery(of(p))),
+      ...views.map((p) => forSaleListingQuery(of(p))),
+      forSaleGroupedPageQuery(of({ layout: 'grouped' })),
+      forSaleGroupedPageQuery(of({ layout: 'grouped', lock: 'locked' })),
+    ]);
     for (const query of queries) {
       const [row] = await queryRows<{ 'QUERY PLAN': unknown }>(db, sql`explain (format json) ${query}`);
       const explained = row!['QUERY PLAN'];

@@ -83,6 +83,10 @@ const defaults = {
   minOrderValue: null,
   quantityDisplay: 'exact',
   quantityCap: 50,
+  hideBlacklisted: false,
+  hideUnknownBlacklist: false,
+  hideActivationLocked: false,
+  hideFailedTest: false,
 } satisfies Omit<PortalSettings, 'sellerId' | 'updatedAt'>;
 
 const OPTION_LIMIT = 500;
@@ -354,6 +358,10 @@ function audited(s: AuditedSettings, options: PortalOptions, currency: string) {
     paymentMethods: namesOf(s.paymentMethodIds, options.paymentMethods),
     newOrderRecipients: s.newOrderRecipientIds.length ? namesOf(s.newOrderRecipientIds, options.staff) : 'the owners',
     hideUnpriced: s.hideUnpriced,
+    hideBlacklisted: s.hideBlacklisted,
+    hideUnknownBlacklist: s.hideUnknownBlacklist,
+    hideActivationLocked: s.hideActivationLocked,
+    hideFailedTest: s.hideFailedTest,
     buyersMayAddAddresses: s.buyersMayAddAddresses,
     displayName: s.displayName,
     logo: describeLogo(s.logo),
@@ -406,6 +414,11 @@ async function writeSettings(
       salesChannelId: values.salesChannelId,
       autoInvoice: values.autoInvoice,
       hideUnpriced: values.hideUnpriced,
+      // A change to these rebuilds availability (trigger portal_settings_sellable_rules_update).
+      hideBlacklisted: values.hideBlacklisted,
+      hideUnknownBlacklist: values.hideUnknownBlacklist,
+      hideActivationLocked: values.hideActivationLocked,
+      hideFailedTest: values.hideFailedTest,
       buyersMayAddAddresses: values.buyersMayAddAddresses,
       displayName: values.displayName,
       brandColor: values.brandColor,

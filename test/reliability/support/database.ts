@@ -57,7 +57,11 @@ export async function availabilityMismatches(sellerId: number) {
       select count(*)::int as n from devices d
       where d.product_id = p.id and d.order_line_id is null
         and d.status_id in (select status_id from portal_for_sale_statuses where seller_id = d.seller_id)
-        and d.warehouse_id in (select warehouse_id from portal_for_sale_warehouses where seller_id = d.seller_id)) c
+        and d.warehouse_id in (select warehouse_id from portal_for_sale_warehouses where seller_id = d.seller_id)
+        and not exists (select 1 from portal_settings ps where ps.seller_id = d.seller_id and (
+          (ps.hide_blacklisted and d.blacklist_status = 'blacklisted') or (ps.hide_unknown_blacklist and d.blacklist_status = 'unknown')
+          or (ps.hide_activation_locked and 'on' in (d.activation_lock, d.mdm_lock, d.frp_lock))
+          or (ps.hide_failed_test and d.functional_test is not distinct from 'fail')))) c
     where p.seller_id = ${sellerId} and coalesce(a.quantity, 0) <> c.n`);
 }
 

@@ -101,7 +101,7 @@ export default async function ForSalePage({
           </Alert>
         </div>
       )}
-      <ForSaleFilters options={facets.options} />
+      <ForSaleFilters options={facets.options} conditions={facets.conditions} />
       <LayoutSwitch view={view} base={base} />
       {listing.groups ? (
         <ForSaleGroupedTable

@@ -28,7 +28,7 @@ test('staff import a products CSV: progress while it uploads and is checked, a r
 
   // A first small file creates the product the big file will update.
   await input.setInputFiles(file([`${base},Apple,iPhone 13,128GB,Midnight,Unlocked,A,100.00,1`]));
-  await expect(page.getByText('1 rows: 1 to create, 0 to update, 0 unchanged.')).toBeVisible();
+  await expect(page.getByText('1 row: 1 to create, 0 to update, 0 unchanged.')).toBeVisible();
   await page.getByRole('button', { name: 'Import 1 product' }).click();
   await expect(page.getByText('Products imported: 1 created, 0 updated, 0 unchanged.')).toBeVisible();
 

@@ -130,7 +130,7 @@ export function ProductImportForm({ currency }: { currency: string }) {
       {preview ? (
         <div className="space-y-4">
           <p className="text-sm text-slate-800" aria-live="polite" data-testid="product-import-counts">
-            {n(preview.rows)} rows: {n(preview.counts.create)} to create, {n(preview.counts.update)} to update, {n(preview.counts.unchanged)} unchanged
+            {n(preview.rows)} {preview.rows === 1 ? 'row' : 'rows'}: {n(preview.counts.create)} to create, {n(preview.counts.update)} to update, {n(preview.counts.unchanged)} unchanged
             {preview.counts.priceChanges ? `; ${n(preview.counts.priceChanges)} list ${preview.counts.priceChanges === 1 ? 'price changes' : 'prices change'}` : ''}.
           </p>
           {preview.ignored.length ? <p className="text-sm text-slate-600">Columns not read: {preview.ignored.join(', ')}.</p> : null}

@@ -118,7 +118,6 @@ test('a CSV import with a bad row imports nothing and names the row; the fixed f
     `imei,sku,warehouse,status,cost,received\n${a},${sku},MAIN,Received,99.50,2025-01-15\n${b},${secondSku},OVF,In Repair,,\n`;
   await page.goto('/admin/inventory/import');
   await page.getByLabel('CSV file').setInputFiles({ name: 'devices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('NO-SUCH-SKU')) });
-  await page.getByRole('button', { name: 'Check and import' }).click();
   await expect(page.getByText('1 row has problems, so nothing was imported.')).toBeVisible();
   const problems = page.getByRole('table', { name: 'Rows with problems' });
   await expect(problems.getByRole('row').filter({ hasText: b! }).getByRole('cell').first()).toHaveText('3');
@@ -129,7 +128,7 @@ test('a CSV import with a bad row imports nothing and names the row; the fixed f
 
   await page.goto('/admin/inventory/import');
   await page.getByLabel('CSV file').setInputFiles({ name: 'devices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(sku)) });
-  await page.getByRole('button', { name: 'Check and import' }).click();
+  await page.getByRole('button', { name: 'Import 2 devices' }).click();
   await expect(page.getByText('Imported 2 devices.')).toBeVisible();
   await page.goto(`/admin/inventory?q=${b}`);
   await expect(page.getByRole('row').filter({ hasText: b! })).toContainText('In Repair');

@@ -213,7 +213,13 @@ export const auditSentences: Record<string, Say> = {
     e.details.warehouse ? ` to ${str(e.details.warehouse)}` : '',
     e.details.status ? ` as ${str(e.details.status)}` : '',
   ],
-  'devices.import': (e) => [`imported ${plural(e.details.count, 'device')} from a CSV file`],
+  'devices.import': (e) => [
+    `imported ${plural(e.details.count, 'device')} from a CSV file`,
+    typeof e.details.productsCreated === 'number' && e.details.productsCreated > 0 ? `, creating ${plural(e.details.productsCreated, 'product')}` : '',
+  ],
+  'products.import': (e) => [
+    `imported ${plural(e.details.rows, 'row')} of products from a CSV file: ${str(e.details.created)} created, ${str(e.details.updated)} updated, ${str(e.details.unchanged)} unchanged`,
+  ],
   'devices.move': (e) => {
     const d = e.details;
     const to = [d.status ? `to ${str(d.status)}` : '', d.warehouse ? `into ${str(d.warehouse)}` : ''].filter(Boolean).join(' and ');

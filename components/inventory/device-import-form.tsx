@@ -1,38 +1,40 @@
 'use client';
 
-import Papa from 'papaparse';
 import Link from 'next/link';
 import { useState } from 'react';
+import { startDeviceImportAction } from '@/lib/actions/imports/start-device-import';
 import { importDevicesAction } from '@/lib/actions/inventory/import-devices';
-import { validateDeviceImportAction } from '@/lib/actions/inventory/validate-device-import';
+import { previewDeviceImportAction } from '@/lib/actions/inventory/preview-device-import';
+import { stageAndPreview, type ChunkProgress, type FileRow } from '@/components/imports/chunked-import';
+import { ImportProgress } from '@/components/imports/import-progress';
+import { readImportFile } from '@/components/imports/read-csv';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Field, Input } from '@/components/ui/field';
+import { Checkbox, Field, Input } from '@/components/ui/field';
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
-import { MAX_DEVICES_PER_BATCH } from '@/lib/inventory/identifiers';
+import type { DeviceImportPreview, NewProduct } from '@/db/queries/inventory/import-devices';
+import { DEVICE_IMPORT_COLUMNS, deviceImportColumns, type DeviceImportColumn } from '@/lib/imports/columns';
+import { deviceCsvTemplate } from '@/lib/inventory/device-csv';
 import type { LineProblem } from '@/lib/refusal';
-import {
-  deviceCsvTemplate,
-  mapDeviceCsvHeaders,
-  repeatedIdentifiers,
-  toDeviceCsvRows,
-  type DeviceCsvRow,
-} from '@/lib/inventory/device-csv';
 
-const CHUNK = 500;
+const n = (x: number) => x.toLocaleString('en-US');
+const SHOWN = 1000;
 
+type Refused = { row: number; value: string; reasons: string[] };
+type Read = { rows: FileRow[]; fileName: string; present: DeviceImportColumn[] };
+type Preview = { batchId: number; rows: number; problems: Refused[]; newProducts: NewProduct[] };
 type Phase =
   | { name: 'idle' }
-  | { name: 'read'; rows: DeviceCsvRow[]; fileName: string }
-  | { name: 'checking'; done: number; total: number }
-  | { name: 'importing'; total: number }
-  | { name: 'refused'; message: string; problems: { row: number; value: string; reasons: string[] }[] }
+  | { name: 'staging'; progress: ChunkProgress | null }
+  | { name: 'preview'; preview: Preview }
+  | { name: 'importing'; preview: Preview }
   | { name: 'imported'; message: string }
+  | { name: 'refused'; message: string; problems: Refused[] }
   | { name: 'error'; message: string };
 
-/** Merges problems of the same row (found in the browser and on the server) into one line each. */
-function byRow(problems: LineProblem[]) {
-  const rows = new Map<number, { row: number; value: string; reasons: string[] }>();
+/** Merges problems of the same row into one line each. */
+function byRow(problems: LineProblem[]): Refused[] {
+  const rows = new Map<number, Refused>();
   for (const p of problems) {
     const row = p.line ?? 0;
     const entry = rows.get(row) ?? { row, value: p.value, reasons: [] };
@@ -42,72 +44,90 @@ function byRow(problems: LineProblem[]) {
   return [...rows.values()].sort((a, b) => a.row - b.row);
 }
 
+function merge(parts: DeviceImportPreview[]) {
+  return { problems: byRow(parts.flatMap((p) => p.problems)), newProducts: parts.flatMap((p) => p.newProducts) };
+}
+
+/** Which required columns the file lacks; with creation on, manufacturer and model may stand in for sku. */
+function missingColumns(present: DeviceImportColumn[], createMissing: boolean): string[] {
+  const missing: string[] = [];
+  if (!present.includes('imei') && !present.includes('serial')) missing.push('imei or serial');
+  const attributes = present.includes('manufacturer') && present.includes('model');
+  if (!present.includes('sku') && !(createMissing && attributes)) missing.push(createMissing ? 'sku (or manufacturer and model)' : 'sku');
+  for (const c of ['warehouse', 'status'] as const) if (!present.includes(c)) missing.push(c);
+  return missing;
+}
+
 /**
- * Reads the CSV in the browser, has the server check it chunk by chunk (the
- * progress bar), and only when no row has a problem sends the whole file to be
- * imported in one transaction. Either every device is imported or none.
+ * Reads an inventory CSV in the browser, uploads it in chunks to a staging
+ * batch and checks it range by range (both with a progress bar), and only
+ * when no row has a problem imports the whole batch in one transaction.
+ * With "create missing products" ticked, a SKU the seller does not have is
+ * created from the row's attribute columns; the preview names those products.
  */
 export function DeviceImportForm() {
+  const [createMissing, setCreateMissing] = useState(false);
+  const [file, setFile] = useState<Read | null>(null);
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
 
-  function read(file: File | undefined) {
-    if (!file) return setPhase({ name: 'idle' });
-    Papa.parse<Record<string, string>>(file, {
-      header: true,
-      skipEmptyLines: 'greedy',
-      complete: (parsed) => {
-        const { mapping, missing } = mapDeviceCsvHeaders(parsed.meta.fields ?? []);
-        if (missing.length) {
-          return setPhase({ name: 'error', message: `The file has no ${missing.join(', ')} column. The first line must name the columns: imei (or serial), sku, warehouse, status, cost, received.` });
-        }
-        const rows = toDeviceCsvRows(parsed.data, mapping);
-        if (!rows.length) return setPhase({ name: 'error', message: 'The file has no device rows.' });
-        if (rows.length > MAX_DEVICES_PER_BATCH) {
-          return setPhase({ name: 'error', message: `The file has ${rows.length.toLocaleString('en-US')} rows; import at most ${MAX_DEVICES_PER_BATCH.toLocaleString('en-US')} at a time.` });
-        }
-        setPhase({ name: 'read', rows, fileName: file.name });
-      },
-      error: (error) => setPhase({ name: 'error', message: `The file could not be read: ${error.message}` }),
-    });
+  async function stage(read: Read, create: boolean) {
+    const missing = missingColumns(read.present, create);
+    if (missing.length) {
+      return setPhase({ name: 'error', message: `The file has no ${missing.join(', ')} column. The first line must name the columns: imei (or serial), sku, warehouse, status, cost, received.` });
+    }
+    setPhase({ name: 'staging', progress: null });
+    const started = await startDeviceImportAction({ rowCount: read.rows.length, fileName: read.fileName, createMissingProducts: create });
+    if (!started.ok) return setPhase({ name: 'error', message: started.error });
+    const { batchId } = started.data;
+    const result = await stageAndPreview({ batchId, rows: read.rows, preview: previewDeviceImportAction, onProgress: (progress) => setPhase({ name: 'staging', progress }) });
+    if (!result.ok) return setPhase({ name: 'error', message: `${result.error} Nothing was imported.` });
+    setPhase({ name: 'preview', preview: { batchId, rows: read.rows.length, ...merge(result.parts) } });
   }
 
-  async function run(rows: DeviceCsvRow[]) {
-    const problems: LineProblem[] = repeatedIdentifiers(rows);
-    for (let start = 0; start < rows.length; start += CHUNK) {
-      setPhase({ name: 'checking', done: start, total: rows.length });
-      const answer = await validateDeviceImportAction({ rows: rows.slice(start, start + CHUNK) });
-      if (!answer.ok) return setPhase({ name: 'error', message: `${answer.error} Nothing was imported.` });
-      problems.push(...answer.data.problems);
-    }
-    if (problems.length) {
-      const merged = byRow(problems);
-      return setPhase({
-        name: 'refused',
-        message: `${merged.length === 1 ? '1 row has' : `${merged.length.toLocaleString('en-US')} rows have`} problems, so nothing was imported. Fix them and choose the file again.`,
-        problems: merged,
-      });
-    }
-    setPhase({ name: 'importing', total: rows.length });
-    const answer = await importDevicesAction({ rows });
+  async function read(chosen: File | undefined) {
+    setFile(null);
+    if (!chosen) return setPhase({ name: 'idle' });
+    setPhase({ name: 'staging', progress: null });
+    const parsed = await readImportFile<DeviceImportColumn>(chosen, deviceImportColumns, () => null);
+    if (!parsed.ok) return setPhase({ name: 'error', message: parsed.error });
+    const next = { rows: parsed.rows(DEVICE_IMPORT_COLUMNS), fileName: chosen.name, present: parsed.present };
+    setFile(next);
+    await stage(next, createMissing);
+  }
+
+  async function run(preview: Preview) {
+    setPhase({ name: 'importing', preview });
+    const answer = await importDevicesAction({ batchId: preview.batchId });
     if (answer.ok) return setPhase({ name: 'imported', message: answer.message ?? 'Imported.' });
     // Someone changed the inventory between the check and the import: the server names the rows again.
-    const lines = answer.problems ?? [];
     setPhase({
       name: 'refused',
       message: answer.error,
-      problems: lines.map((line) => {
+      problems: (answer.problems ?? []).map((line) => {
         const m = /^Row (\d+): (.*?) — (.*)$/.exec(line);
         return { row: Number(m?.[1] ?? 0), value: m?.[2] ?? '', reasons: [m?.[3] ?? line] };
       }),
     });
   }
 
-  const busy = phase.name === 'checking' || phase.name === 'importing';
+  const busy = phase.name === 'staging' || phase.name === 'importing';
+  const preview = phase.name === 'preview' || phase.name === 'importing' ? phase.preview : null;
+  const refused = phase.name === 'refused' ? phase.problems : preview?.problems.length ? preview.problems : null;
   return (
     <div className="space-y-5">
-      <Field id="csv-file" label="CSV file" hint="Columns: imei (or serial), sku, warehouse (code), status (name), cost, received (YYYY-MM-DD). Row numbers below count the header as row 1, as a spreadsheet does.">
+      <Checkbox
+        id="create-missing-products"
+        label="Create missing products from the attribute columns (manufacturer, model, capacity, color, network, grade; the SKU when given, else one built from the attributes)"
+        checked={createMissing}
+        disabled={busy}
+        onChange={(e) => {
+          setCreateMissing(e.target.checked);
+          if (file) void stage(file, e.target.checked);
+        }}
+      />
+      <Field id="csv-file" label="CSV file" hint="Columns: imei (or serial), sku, warehouse (code), status (name), cost, received (YYYY-MM-DD); to create products also manufacturer, model, capacity, color, network, grade. Row numbers below count the header as row 1, as a spreadsheet does.">
         <Input id="csv-file" type="file" accept=".csv,text/csv" disabled={busy} aria-describedby="csv-file-hint" onChange={(e) => {
-            read(e.target.files?.[0]);
+            void read(e.target.files?.[0]);
             // Lets the same file, fixed, be chosen again.
             e.target.value = '';
           }} />
@@ -118,31 +138,8 @@ export function DeviceImportForm() {
         </a>
       </p>
 
-      {phase.name === 'read' ? (
-        <div className="flex flex-wrap items-center gap-3">
-          <p className="text-sm">
-            {phase.fileName}: {phase.rows.length.toLocaleString('en-US')} {phase.rows.length === 1 ? 'device' : 'devices'}.
-          </p>
-          <Button onClick={() => run(phase.rows)}>Check and import</Button>
-        </div>
-      ) : null}
-
-      {busy ? (
-        <div className="space-y-1">
-          <label htmlFor="import-progress" className="block text-sm font-medium">
-            {phase.name === 'checking'
-              ? `Checking rows: ${phase.done.toLocaleString('en-US')} of ${phase.total.toLocaleString('en-US')}`
-              : `Importing ${phase.total.toLocaleString('en-US')} devices…`}
-          </label>
-          <progress
-            id="import-progress"
-            className="h-3 w-full"
-            max={phase.name === 'checking' ? phase.total : undefined}
-            value={phase.name === 'checking' ? phase.done : undefined}
-          />
-        </div>
-      ) : null}
-
+      {phase.name === 'staging' ? <ImportProgress progress={phase.progress} busyLabel="Reading the file…" /> : null}
+      {phase.name === 'importing' ? <ImportProgress progress={null} busyLabel={`Importing ${n(phase.preview.rows)} devices…`} /> : null}
       {phase.name === 'error' ? <Alert tone="error">{phase.message}</Alert> : null}
       {phase.name === 'imported' ? (
         <Alert tone="success" title={phase.message}>
@@ -151,9 +148,47 @@ export function DeviceImportForm() {
           </Link>
         </Alert>
       ) : null}
-      {phase.name === 'refused' ? (
+
+      {preview && !preview.problems.length ? (
         <div className="space-y-3">
-          <Alert tone="error">{phase.message}</Alert>
+          <p className="text-sm" aria-live="polite">
+            {file?.fileName}: {n(preview.rows)} {preview.rows === 1 ? 'device' : 'devices'}, every row can be imported
+            {preview.newProducts.length ? `; ${n(preview.newProducts.length)} new ${preview.newProducts.length === 1 ? 'product' : 'products'} will be created` : ''}.
+          </p>
+          <Button onClick={() => run(preview)} disabled={busy}>
+            Import {n(preview.rows)} {preview.rows === 1 ? 'device' : 'devices'}
+          </Button>
+        </div>
+      ) : null}
+
+      {preview?.newProducts.length ? (
+        <Table caption={`Products the import creates (${n(preview.newProducts.length)})`} hideCaption={false}>
+          <thead>
+            <tr>
+              <Th>SKU</Th>
+              <Th>Product</Th>
+              <Th>First row</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {preview.newProducts.slice(0, SHOWN).map((p) => (
+              <tr key={p.key}>
+                <Td className="font-mono text-xs">{p.sku}</Td>
+                <Td>{p.description}</Td>
+                <Td className="tabular-nums">{p.firstRow}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+
+      {refused ? (
+        <div className="space-y-3">
+          <Alert tone="error">
+            {phase.name === 'refused'
+              ? phase.message
+              : `${refused.length === 1 ? '1 row has' : `${n(refused.length)} rows have`} problems, so nothing was imported. Fix them and choose the file again.`}
+          </Alert>
           <Table caption="Rows with problems" hideCaption={false}>
             <thead>
               <tr>
@@ -163,8 +198,8 @@ export function DeviceImportForm() {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {phase.problems.length === 0 ? <EmptyRow colSpan={3}>No rows named.</EmptyRow> : null}
-              {phase.problems.slice(0, 1000).map((p) => (
+              {refused.length === 0 ? <EmptyRow colSpan={3}>No rows named.</EmptyRow> : null}
+              {refused.slice(0, SHOWN).map((p) => (
                 <tr key={p.row}>
                   <Td className="tabular-nums">{p.row}</Td>
                   <Td className="font-mono text-xs">{p.value}</Td>
@@ -173,7 +208,7 @@ export function DeviceImportForm() {
               ))}
             </tbody>
           </Table>
-          {phase.problems.length > 1000 ? <p className="text-sm text-slate-600">The first 1,000 of {phase.problems.length.toLocaleString('en-US')} rows with problems are shown.</p> : null}
+          {refused.length > SHOWN ? <p className="text-sm text-slate-600">The first {n(SHOWN)} of {n(refused.length)} rows with problems are shown.</p> : null}
         </div>
       ) : null}
     </div>

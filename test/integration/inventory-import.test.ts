@@ -41,7 +41,7 @@ describe('CSV import of devices', () => {
         row(5, { serial: 'SER-0001-AB' }),
       ],
     }));
-    expect(outcome).toEqual({ ok: true, imported: 4 });
+    expect(outcome).toEqual({ ok: true, imported: 4, productsCreated: 0 });
     const rows = await db.select().from(s.devices).where(eq(s.devices.productId, product.id)).orderBy(s.devices.id);
     expect(rows.map((r) => [r.imei, r.serial, r.warehouseId, r.statusId, r.cost, r.receivedOn])).toEqual([
       [imeis[0], null, seller.warehouse('MAIN').id, seller.status('Available').id, 19950, '2026-02-14'],

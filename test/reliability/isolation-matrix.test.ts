@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import { callAction, serverActions, sessionCookie } from './support/client';
 import { addBuyers, addSellableDevices, closeClusterDb, rows, sellerScene } from './support/database';
 import { recordFigure } from './support/report';
-import { addDevicesSchema, deviceImportSchema, moveDevicesSchema, previewDeviceMoveSchema } from '@/lib/validation/inventory';
+import { addDevicesSchema, moveDevicesSchema, previewDeviceMoveSchema } from '@/lib/validation/inventory';
+import { importBatchRef, previewImportRangeSchema, uploadImportRowsSchema } from '@/lib/validation/imports';
 import * as orders from '@/lib/validation/orders';
 import { createRmaSchema, changeRmaStatusSchema, checkRmaDevicesSchema, decideRmaLineSchema } from '@/lib/validation/rmas';
 import { catalogueEntry } from '@/lib/validation/catalogues';
@@ -58,7 +59,12 @@ const actionRows: Record<string, Row> = {
   'lib/actions/inventory/import-devices.ts#importDevicesAction': staff,
   'lib/actions/inventory/move-devices.ts#moveDevicesAction': staff,
   'lib/actions/inventory/preview-device-move.ts#previewDeviceMoveAction': staff,
-  'lib/actions/inventory/validate-device-import.ts#validateDeviceImportAction': staff,
+  'lib/actions/inventory/preview-device-import.ts#previewDeviceImportAction': staff,
+  'lib/actions/imports/start-product-import.ts#startProductImportAction': staff,
+  'lib/actions/imports/start-device-import.ts#startDeviceImportAction': staff,
+  'lib/actions/imports/upload-import-rows.ts#uploadImportRowsAction': staff,
+  'lib/actions/products/preview-product-import.ts#previewProductImportAction': staff,
+  'lib/actions/products/apply-product-import.ts#applyProductImportAction': staff,
   'lib/actions/orders/add-order-line.ts#addOrderLineAction': staff,
   'lib/actions/orders/add-shipment.ts#addShipmentAction': staff,
   'lib/actions/orders/change-order-status.ts#changeOrderStatusAction': staff,
@@ -172,6 +178,9 @@ type AcmeIds = {
   priceListId: number;
   quoteNumber: number;
   quoteLineId: number;
+  /** Staged (not applied) import batches of acme's owner: a products file and a device file of one row each. */
+  productBatchId: number;
+  deviceBatchId: number;
 };
 type Cell = { args: (ids: AcmeIds) => unknown; schema: z.ZodType; refused?: (result: { ok?: boolean; data?: unknown }) => boolean };
 const noAddress = { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' };
@@ -187,15 +196,15 @@ const crossSeller: Record<string, Cell> = {
     schema: addDevicesSchema,
     args: (i) => ({ kind: 'imei', identifiers: '356938035643809', productId: i.productId, warehouseId: i.warehouseId, statusId: i.statusId, cost: '' }),
   },
-  'lib/actions/inventory/import-devices.ts#importDevicesAction': {
-    schema: deviceImportSchema,
-    args: (i) => ({ rows: [{ row: 2, imei: '356938035643809', serial: '', sku: i.sku, warehouse: '', status: '', cost: '', received: '' }] }),
+  // Import batches belong to one seller and one staff user: acme's batch ids are "not found" to anyone else.
+  'lib/actions/inventory/import-devices.ts#importDevicesAction': { schema: importBatchRef, args: (i) => ({ batchId: i.deviceBatchId }) },
+  'lib/actions/inventory/preview-device-import.ts#previewDeviceImportAction': { schema: previewImportRangeSchema, args: (i) => ({ batchId: i.deviceBatchId, fromRow: 2, toRow: 2 }) },
+  'lib/actions/imports/upload-import-rows.ts#uploadImportRowsAction': {
+    schema: uploadImportRowsSchema,
+    args: (i) => ({ batchId: i.productBatchId, rows: [{ row: 2, cells: [`${i.sku}-HIJACK`, 'Rival', 'Hijack'] }] }),
   },
-  'lib/actions/inventory/validate-device-import.ts#validateDeviceImportAction': {
-    schema: deviceImportSchema,
-    args: (i) => ({ rows: [{ row: 2, imei: '356938035643809', serial: '', sku: i.sku, warehouse: '', status: '', cost: '', received: '' }] }),
-    refused: (r) => r.ok !== true || ((r.data as { problems?: unknown[] })?.problems?.length ?? 0) > 0,
-  },
+  'lib/actions/products/preview-product-import.ts#previewProductImportAction': { schema: previewImportRangeSchema, args: (i) => ({ batchId: i.productBatchId, fromRow: 2, toRow: 2 }) },
+  'lib/actions/products/apply-product-import.ts#applyProductImportAction': { schema: importBatchRef, args: (i) => ({ batchId: i.productBatchId }) },
   'lib/actions/inventory/move-devices.ts#moveDevicesAction': {
     schema: moveDevicesSchema,
     args: (i) => ({ selection: 'selected', deviceIds: [i.deviceId], statusId: i.rivalStatusId }),
@@ -321,6 +330,9 @@ const ownSellerOnly = new Set([
   'lib/actions/settings/create-catalogue-entry.ts#createCatalogueEntryAction',
   'lib/actions/staff-users/invite-staff-user.ts#inviteStaffUserAction',
   'lib/actions/price-lists/create-price-list.ts#createPriceListAction',
+  // Starting an import opens a batch of the caller's own seller and staff user; it names nothing else.
+  'lib/actions/imports/start-product-import.ts#startProductImportAction',
+  'lib/actions/imports/start-device-import.ts#startDeviceImportAction',
   // An import names organizations by the importing seller's own account codes and price lists by name; no ids.
   'lib/actions/organizations/preview-organization-import.ts#previewOrganizationImportAction',
   'lib/actions/organizations/apply-organization-import.ts#applyOrganizationImportAction',
@@ -384,7 +396,16 @@ async function acmeDocuments(sellerId: number, organizationId: number, portalAcc
     select l.id as line_id, d.id as device_id from sales_order_lines l
     join sales_orders o on o.id = l.order_id join devices d on d.order_line_id = l.id
     where o.seller_id = ${sellerId} and o.number = ${orderNumber}`);
+  const productBatch = await act('startProductImportAction', { columns: ['sku', 'manufacturer', 'model'], rowCount: 1, fileName: 'matrix.csv' });
+  await act('uploadImportRowsAction', { batchId: Number(productBatch.batchId), rows: [{ row: 2, cells: [`${sku}-STAGED`, 'Matrix', 'Staged'] }] });
+  const deviceBatch = await act('startDeviceImportAction', { rowCount: 1, fileName: 'matrix.csv', createMissingProducts: true });
+  await act('uploadImportRowsAction', {
+    batchId: Number(deviceBatch.batchId),
+    rows: [{ row: 2, cells: ['356938035643809', '', `${sku}-DEVICE`, 'MAIN', 'Available', '', '', 'Matrix', 'Staged', '', '', '', ''] }],
+  });
   const ids: AcmeIds = {
+    productBatchId: Number(productBatch.batchId),
+    deviceBatchId: Number(deviceBatch.batchId),
     productId, sku, statusId: place!.status_id, warehouseId: place!.warehouse_id, orderStatusId: place!.order_status_id,
     channelId: place!.channel_id, paymentMethodId: place!.payment_method_id, organizationId, portalAccountId, staffUserId,
     orderNumber, lineId: line!.line_id, deviceId: line!.device_id, committedImei: committedImei!, freeImei: freeImei!,

@@ -55,6 +55,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
             <LinkButton href="/admin/products/new" variant="primary">
               New product
             </LinkButton>
+            <LinkButton href="/admin/products/import">Import products</LinkButton>
             <LinkButton href="/admin/products/price-update">Bulk price update</LinkButton>
           </>
         }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { DeviceImportForm } from '@/components/inventory/device-import-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireStaff } from '@/lib/auth/session';
-import { MAX_DEVICES_PER_BATCH } from '@/lib/inventory/identifiers';
+import { MAX_IMPORT_ROWS } from '@/lib/imports/columns';
 
 export const metadata: Metadata = { title: 'Import devices from CSV' };
 
@@ -18,7 +18,7 @@ export default async function ImportDevicesPage() {
       </p>
       <PageHeader
         title="Import devices from CSV"
-        description={`Up to ${MAX_DEVICES_PER_BATCH.toLocaleString('en-US')} devices per file. Every row is checked first; if any row has a problem, nothing is imported and each problem is listed by row.`}
+        description={`Up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} devices per file. Every row is checked first; if any row has a problem, nothing is imported and each problem is listed by row.`}
       />
       <div className="max-w-4xl rounded-lg border border-slate-200 bg-white p-6">
         <DeviceImportForm />

@@ -85,7 +85,7 @@ export default async function ProductPage({
             {history.map((h) => (
               <li key={h.id}>
                 {formatDateTime(h.at)} · {h.actor}: {price(h.from)} → {price(h.to)}
-                {h.source === 'price file' ? ' (price file)' : ''}
+                {h.source === 'price file' || h.source === 'product import' ? ` (${h.source})` : ''}
               </li>
             ))}
           </ul>

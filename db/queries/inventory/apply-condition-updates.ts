@@ -71,41 +71,43 @@ export async function applyConditionUpdates(
              mdm_lock, frp_lock, functional_test, failed_checks, cosmetic_notes, tested_at, test_source)
     ),
     old as (
-      select d.* from devices d
-      where d.seller_id = ${sellerId} and d.id in (select device_id from t)
-      order by d.id for update
+      -- The devices with the values to set, locked in id order; joined through the
+      -- primary key (never CTE to CTE, which the planner may loop over quadratically).
+      select d.id, coalesce(d.imei, d.serial) as identifier, ${conditionJson('d')} as before,
+             t.battery_health as v_battery_health, t.battery_cycles as v_battery_cycles, t.carrier_lock as v_carrier_lock,
+             t.carrier as v_carrier, t.blacklist_status as v_blacklist_status, t.activation_lock as v_activation_lock,
+             t.mdm_lock as v_mdm_lock, t.frp_lock as v_frp_lock, t.functional_test as v_functional_test,
+             t.failed_checks as v_failed_checks, t.cosmetic_notes as v_cosmetic_notes, t.tested_at as v_tested_at,
+             t.test_source as v_test_source
+      from t join devices d on d.id = t.device_id and d.seller_id = ${sellerId}
+      order by d.id for update of d
     ),
     upd as (
       update devices d set
-        battery_health = coalesce(t.battery_health::smallint, d.battery_health),
-        battery_cycles = coalesce(t.battery_cycles, d.battery_cycles),
-        carrier_lock = coalesce(t.carrier_lock, d.carrier_lock),
-        carrier = case when t.carrier is null then d.carrier else nullif(t.carrier, '') end,
-        blacklist_status = coalesce(t.blacklist_status, d.blacklist_status),
-        activation_lock = coalesce(t.activation_lock, d.activation_lock),
-        mdm_lock = coalesce(t.mdm_lock, d.mdm_lock),
-        frp_lock = coalesce(t.frp_lock, d.frp_lock),
-        functional_test = case when t.functional_test is null then d.functional_test else nullif(t.functional_test, '') end,
-        failed_checks = case when t.failed_checks is null then d.failed_checks
-                             else string_to_array(t.failed_checks, ${CHECK_SEPARATOR}) end,
-        cosmetic_notes = case when t.cosmetic_notes is null then d.cosmetic_notes else nullif(t.cosmetic_notes, '') end,
-        tested_at = case when t.tested_at is null then d.tested_at else nullif(t.tested_at, '')::timestamptz end,
-        test_source = case when t.test_source is null then d.test_source else nullif(t.test_source, '') end,
+        battery_health = coalesce(o.v_battery_health::smallint, d.battery_health),
+        battery_cycles = coalesce(o.v_battery_cycles, d.battery_cycles),
+        carrier_lock = coalesce(o.v_carrier_lock, d.carrier_lock),
+        carrier = case when o.v_carrier is null then d.carrier else nullif(o.v_carrier, '') end,
+        blacklist_status = coalesce(o.v_blacklist_status, d.blacklist_status),
+        activation_lock = coalesce(o.v_activation_lock, d.activation_lock),
+        mdm_lock = coalesce(o.v_mdm_lock, d.mdm_lock),
+        frp_lock = coalesce(o.v_frp_lock, d.frp_lock),
+        functional_test = case when o.v_functional_test is null then d.functional_test else nullif(o.v_functional_test, '') end,
+        failed_checks = case when o.v_failed_checks is null then d.failed_checks
+                             else string_to_array(o.v_failed_checks, ${CHECK_SEPARATOR}) end,
+        cosmetic_notes = case when o.v_cosmetic_notes is null then d.cosmetic_notes else nullif(o.v_cosmetic_notes, '') end,
+        tested_at = case when o.v_tested_at is null then d.tested_at else nullif(o.v_tested_at, '')::timestamptz end,
+        test_source = case when o.v_test_source is null then d.test_source else nullif(o.v_test_source, '') end,
         updated_at = now()
-      from t
-      where d.id = t.device_id and d.seller_id = ${sellerId} and d.id in (select id from old)
-      returning d.*
-    ),
-    pairs as (
-      select old.id, coalesce(old.imei, old.serial) as identifier,
-             ${conditionJson('old')} as before, ${conditionJson('upd')} as after
-      from old join upd on upd.id = old.id
+      from old o
+      where d.id = o.id and d.seller_id = ${sellerId}
+      returning d.id, o.identifier, o.before, ${conditionJson('d')} as after
     ),
     changed as (
       select id, identifier,
              (select jsonb_object_agg(b.key, b.value) from jsonb_each(before) b where b.value is distinct from after -> b.key) as before,
              (select jsonb_object_agg(a.key, a.value) from jsonb_each(after) a where a.value is distinct from before -> a.key) as after
-      from pairs where before is distinct from after
+      from upd where before is distinct from after
     ),
     audit as (
       insert into audit_entries (seller_id, actor_staff_id, actor_label, action, entity_type, entity_id, details)

@@ -12,6 +12,8 @@ export const applyConditionPasteAction = staffAction('staff', conditionPasteSche
   const { text, ...chosen } = input;
   const values = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v !== undefined));
   if (values.carrierLock === 'unlocked') values.carrier = null;
+  // A passed test has no failed checks: the old list goes unless new ones were given (which the schema refuses).
+  if (values.functionalTest === 'pass' && values.failedChecks === undefined) values.failedChecks = [];
   const { updated, changed } = await applyConditionPaste(await getDb(), { sellerId: staff.sellerId, actor: staff.actor, text, values });
   return ok({ updated, changed }, `Updated ${devices(updated)} (${changed.toLocaleString('en-US')} changed).`);
 });

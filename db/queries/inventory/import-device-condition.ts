@@ -132,9 +132,9 @@ export const CONDITION_CHUNK_ROWS = 2000;
 type UploadScope = { sellerId: number; actor: StaffActor; uploadKey: string };
 
 /**
- * Checks one chunk of a file and keeps it for the import: the preview's answer is the
- * chunk's problems. A chunk sent again (a retry) replaces the earlier one. Chunks
- * older than a day are deleted on the way.
+ * Checks one chunk of a file and, when it has no problem, keeps it for the import: the
+ * preview's answer is the chunk's problems. A chunk sent again (a retry) replaces the
+ * earlier one. The seller's chunks older than a day are deleted on the way.
  */
 export async function stageDeviceConditionChunk(
   db: DbOrTx,
@@ -145,8 +145,21 @@ export async function stageDeviceConditionChunk(
     throw new Refusal(`A file may hold at most ${MAX_CONDITION_ROWS.toLocaleString('en-US')} rows; split it.`, { code: 'too_large' });
   }
   const { problems, updates } = await checkDeviceConditionRows(db, params);
+  const chunk = and(
+    eq(deviceConditionUploadChunks.sellerId, sellerId),
+    eq(deviceConditionUploadChunks.staffUserId, params.actor.staffUserId),
+    eq(deviceConditionUploadChunks.uploadKey, params.uploadKey),
+    eq(deviceConditionUploadChunks.position, params.position),
+  );
   await db.transaction(async (tx) => {
-    await tx.delete(deviceConditionUploadChunks).where(lt(deviceConditionUploadChunks.createdAt, sql`now() - interval '1 day'`));
+    await tx
+      .delete(deviceConditionUploadChunks)
+      .where(and(eq(deviceConditionUploadChunks.sellerId, sellerId), lt(deviceConditionUploadChunks.createdAt, sql`now() - interval '1 day'`)));
+    // A chunk with problems is not kept: the file cannot be imported until it is fixed and checked again.
+    if (problems.length) {
+      await tx.delete(deviceConditionUploadChunks).where(chunk);
+      return;
+    }
     await tx
       .insert(deviceConditionUploadChunks)
       .values({ sellerId, staffUserId: params.actor.staffUserId, uploadKey: params.uploadKey, position: params.position, rows: [...params.rows] })

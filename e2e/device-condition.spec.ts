@@ -83,7 +83,7 @@ test('staff import a diagnostics CSV: map a column, see refusals, apply, and rea
   await expect(page.getByLabel('Functional test')).toHaveValue('fail');
   await expect(page.getByLabel('Failed checks')).toHaveValue('Face ID');
   await expect(page.getByLabel('Tested on')).toHaveValue('2026-11-03');
-  await expect(page.getByRole('region', { name: 'Condition changes' }).or(page.locator('section[aria-labelledby="condition-history"]'))).toContainText('battery health — → 87');
+  await expect(page.getByRole('region', { name: 'Condition changes' })).toContainText('battery health — → 87');
 
   // An edit on the page: checked by the form, saved, and in the history.
   await page.getByLabel('Battery health %').fill('120');
@@ -92,7 +92,7 @@ test('staff import a diagnostics CSV: map a column, see refusals, apply, and rea
   await page.getByLabel('Battery health %').fill('85');
   await page.getByRole('button', { name: 'Save condition' }).click();
   await expect(page.getByText('Condition saved.')).toBeVisible();
-  await expect(page.locator('section[aria-labelledby="condition-history"]')).toContainText('battery health 87 → 85');
+  await expect(page.getByRole('region', { name: 'Condition changes' })).toContainText('battery health 87 → 85');
   const deviceUrl = page.url();
 
   // Another seller's staff get a 404 for this device.

@@ -71,3 +71,24 @@ describe('diagnostics values', () => {
     expect(readTestDate('yesterday')).toBeNull();
   });
 });
+
+describe('condition in the buyer CSVs', () => {
+  it('writes the sold snapshot as readable cells, and blanks when none was kept', async () => {
+    const { conditionCsvCells, conditionCsvHeaders, readSoldCondition } = await import('@/lib/device-condition');
+    const snapshot = readSoldCondition({
+      batteryHealth: 88, batteryCycles: 301, carrierLock: 'locked', carrier: 'Verizon', blacklistStatus: 'clean',
+      activationLock: 'off', mdmLock: 'off', frpLock: 'unknown', functionalTest: 'fail', failedChecks: ['Face ID', 'Rear camera'],
+      cosmeticNotes: null, testedAt: '2026-11-03T10:00:00+00:00', testSource: 'Phonecheck',
+    });
+    const cells = conditionCsvCells(snapshot);
+    expect(cells).toHaveLength(conditionCsvHeaders.length);
+    expect(Object.fromEntries(conditionCsvHeaders.map((h, i) => [h, cells[i]]))).toEqual({
+      'Battery health %': 88, 'Battery cycles': 301, 'Carrier lock': 'Carrier locked', Carrier: 'Verizon', Blacklist: 'Clean',
+      'Activation lock': 'Off', MDM: 'Off', FRP: 'Unknown', 'Functional test': 'Fail', 'Failed checks': 'Face ID; Rear camera',
+      'Cosmetic notes': null, 'Tested on': '2026-11-03', 'Test source': 'Phonecheck',
+    });
+    expect(conditionCsvCells(null).every((c) => c === null)).toBe(true);
+    // A snapshot with values outside the scale reads as unknown rather than passing them through.
+    expect(readSoldCondition({ carrierLock: 'sideways', failedChecks: 'x' })).toMatchObject({ carrierLock: 'unknown', failedChecks: [] });
+  });
+});

@@ -3,7 +3,7 @@ import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '@/db';
 import { queryRows } from '@/db/rows';
-import { giveDevicesConditionData } from '@/db/seed/demo-condition';
+import { giveDevicesConditionData } from '@/db/seed/condition-backfill';
 
 /**
  * The bench databases: the demo at an inventory size (scripts/seed.ts), plus
@@ -84,7 +84,7 @@ export async function benchDatabase(options: { adminUrl: string; name: string; s
   }
 }
 
-/** Condition data for devices seeded before the demo had it (db/seed/demo-condition.ts), so the battery case filters real data. */
+/** Condition data for devices seeded before the demo had it (db/seed/condition-backfill.ts), so the battery case filters real data. */
 async function ensureConditionData(url: string): Promise<number> {
   const database = await openDatabase({ url, migrate: false });
   try {

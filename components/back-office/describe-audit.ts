@@ -213,6 +213,19 @@ export const auditSentences: Record<string, Say> = {
     e.details.warehouse ? ` to ${str(e.details.warehouse)}` : '',
     e.details.status ? ` as ${str(e.details.status)}` : '',
   ],
+  'device.condition': (e) => [
+    'edited the condition of ',
+    typeof e.entityId === 'number' ? { text: str(e.details.identifier), href: `/admin/inventory/devices/${e.entityId}` } : 'a device',
+    fieldChanges(e.details.changes),
+  ],
+  'devices.condition_import': (e) => [
+    `imported condition data for ${plural(e.details.count, 'device')} from a diagnostics file${typeof e.details.file === 'string' ? ` (${e.details.file})` : ''}`,
+    typeof e.details.changed === 'number' ? `, ${e.details.changed} changed` : '',
+  ],
+  'devices.condition_paste': (e) => [
+    `set ${Array.isArray(e.details.fields) ? e.details.fields.map((f) => String(f).replace(/([A-Z])/g, ' $1').toLowerCase()).join(', ') : 'condition values'} on ${plural(e.details.count, 'pasted device')}`,
+    typeof e.details.changed === 'number' ? ` (${e.details.changed} changed)` : '',
+  ],
   'devices.import': (e) => [
     `imported ${plural(e.details.count, 'device')} from a CSV file`,
     typeof e.details.productsCreated === 'number' && e.details.productsCreated > 0 ? `, creating ${plural(e.details.productsCreated, 'product')}` : '',

@@ -242,7 +242,9 @@ export function DeviceTable({
                   <input type="checkbox" className="h-4 w-4" aria-label={`Select ${r.identifier}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
                 </Td>
                 <Td className="font-mono text-xs">
-                  {r.identifier}
+                  <Link href={`/admin/inventory/devices/${r.id}`} className="text-blue-700 underline">
+                    {r.identifier}
+                  </Link>
                   {r.identifierKind === 'Serial' ? <span className="ml-1 font-sans text-slate-500">(serial)</span> : null}
                 </Td>
                 <Td>

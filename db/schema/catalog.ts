@@ -6,6 +6,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -126,6 +127,12 @@ export const devices = pgTable(
     testedAt: timestamp('tested_at', { withTimezone: true }),
     /** Who or what tested it: a diagnostics tool's name, or "manual". */
     testSource: text('test_source'),
+    /**
+     * The condition as it was when the device was committed to its order (what the buyer
+     * bought), kept by a trigger on every write of `order_line_id`; null while uncommitted.
+     * Later edits of the condition leave it alone. Keys as in `DeviceCondition`.
+     */
+    soldCondition: jsonb('sold_condition').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -177,6 +184,30 @@ export const devices = pgTable(
       foreignColumns: [inventoryStatuses.id, inventoryStatuses.sellerId],
     }),
   ],
+);
+
+/**
+ * A diagnostics CSV on its way in: the browser sends it in chunks (a file of 100,000
+ * rows does not fit one request), each checked and kept here, and the import then
+ * applies every chunk in one transaction and deletes them. Scoped to the seller and
+ * the staff user who uploaded it.
+ */
+export const deviceConditionUploadChunks = pgTable(
+  'device_condition_upload_chunks',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    staffUserId: integer('staff_user_id').notNull(),
+    /** Chosen by the browser (a random UUID) for one file. */
+    uploadKey: text('upload_key').notNull(),
+    position: integer('position').notNull(),
+    /** The mapped rows of this chunk as the browser read them (cells as text). */
+    rows: jsonb('rows').notNull().$type<unknown[]>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('device_condition_upload_chunks_unique').on(t.sellerId, t.staffUserId, t.uploadKey, t.position)],
 );
 
 /**

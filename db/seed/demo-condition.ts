@@ -1,46 +1,41 @@
-import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db';
-import { queryRows } from '@/db/rows';
-
 /**
- * Condition data for every device of a seller that has none yet (no test source), with a
- * wholesaler's usual spread: about 45% of batteries at 90%+, 35% at 80–89%, 8% below, 12% not
- * measured; 70% unlocked, 25% carrier locked; 95% clean, 2% blacklisted; a few activation, MDM or
- * FRP locks and failed functional tests. Derived from a hash of the device id, so one seed always
- * gives the same data; one set-based UPDATE per 200,000 devices (the availability triggers run
- * once per statement). Used by the demo seed and by the bench for databases seeded before it.
+ * Realistic condition data for demo devices, as a Phonecheck run would report it:
+ * battery 72–100% skewed high with cycles to match, mostly unlocked (some locked to
+ * AT&T, Verizon or T-Mobile), mostly a clean blacklist with a few unknown, activation
+ * lock off, rare functional fails naming their checks, tested in the last 60 days.
+ * Drawn from its own seeded generator, so the rest of the demo stays as it was.
  */
-export async function giveDevicesConditionData(db: DbOrTx, params: { sellerId: number }): Promise<number> {
-  const [range] = await queryRows<{ lo: number | null; hi: number | null }>(db, sql`
-    select min(id)::int as lo, max(id)::int as hi from devices where seller_id = ${params.sellerId} and test_source is null`);
-  if (range?.lo == null || range.hi == null) return 0;
-  let updated = 0;
-  for (let from = Number(range.lo); from <= Number(range.hi); from += 200_000) {
-    const [done] = await queryRows<{ n: number }>(db, sql`
-      with changed as (update devices d set
-        battery_health = case when r.b < 120 then null when r.b < 570 then 90 + r.b % 11 when r.b < 920 then 80 + r.b % 10 else 70 + r.b % 10 end,
-        battery_cycles = case when r.b < 120 then null else 50 + r.b % 700 end,
-        carrier_lock = case when r.l < 700 then 'unlocked' when r.l < 950 then 'locked' else 'unknown' end,
-        carrier = case when r.l >= 700 and r.l < 950 then (array['AT&T', 'Verizon', 'T-Mobile'])[1 + r.l % 3] end,
-        blacklist_status = case when r.k < 950 then 'clean' when r.k < 970 then 'blacklisted' else 'unknown' end,
-        activation_lock = case when r.a < 970 then 'off' when r.a < 990 then 'on' else 'unknown' end,
-        mdm_lock = case when r.a % 97 = 0 then 'on' else 'off' end,
-        frp_lock = case when r.k % 89 = 0 then 'on' else 'off' end,
-        functional_test = case when r.t < 900 then 'pass' when r.t < 970 then 'fail' end,
-        failed_checks = case when r.t >= 900 and r.t < 970 then array[(array['Face ID', 'Speaker', 'Camera', 'Touch'])[1 + r.t % 4]] else '{}' end,
-        tested_at = now() - make_interval(days => r.t % 90),
-        test_source = 'Demo diagnostics'
-      from (
-        select id, abs(hashint4extended(id, 1) % 1000)::int as b, abs(hashint4extended(id, 2) % 1000)::int as l,
-          abs(hashint4extended(id, 3) % 1000)::int as k, abs(hashint4extended(id, 4) % 1000)::int as a,
-          abs(hashint4extended(id, 5) % 1000)::int as t
-        from devices
-        where seller_id = ${params.sellerId} and id between ${from} and ${from + 199_999} and test_source is null
-      ) r
-      where d.id = r.id
-      returning 1)
-      select count(*)::int as n from changed`);
-    updated += Number(done?.n ?? 0);
-  }
-  return updated;
+export type DemoCondition = {
+  batteryHealth: number;
+  batteryCycles: number;
+  carrierLock: 'unlocked' | 'locked' | 'unknown';
+  carrier: string | null;
+  blacklistStatus: 'clean' | 'blacklisted' | 'unknown';
+  activationLock: 'off' | 'on' | 'unknown';
+  functionalTest: 'pass' | 'fail';
+  failedChecks: string[];
+  cosmeticNotes: string | null;
+  /** Minutes before now the device was tested (up to 60 days). */
+  testedMinutesAgo: number;
+};
+
+const carriers = ['AT&T', 'Verizon', 'T-Mobile'];
+const checks = ['Face ID', 'Rear camera', 'Front camera', 'Microphone', 'Loudspeaker', 'Proximity sensor', 'Wi-Fi', 'Bluetooth', 'True Tone', 'Vibration motor'];
+const notes = ['Light scratches on the screen', 'Minor scuffs on the frame', 'Small dent on one corner', 'Faint wear on the back glass', 'Hairline scratch on the camera ring'];
+
+export function demoCondition(random: () => number): DemoCondition {
+  const r = random();
+  const batteryHealth = 100 - Math.floor(r * r * 29);
+  const batteryCycles = Math.round((100 - batteryHealth) * 28 + random() * 120);
+  const lock = random();
+  const carrierLock = lock < 0.82 ? 'unlocked' : lock < 0.97 ? 'locked' : 'unknown';
+  const carrier = carrierLock === 'locked' ? carriers[Math.floor(random() * carriers.length)]! : null;
+  const b = random();
+  const blacklistStatus = b < 0.95 ? 'clean' : b < 0.98 ? 'unknown' : 'blacklisted';
+  const activationLock = random() < 0.995 ? 'off' : 'unknown';
+  const fails = random() < 0.04;
+  const failedChecks = fails ? [...new Set([checks[Math.floor(random() * checks.length)]!, ...(random() < 0.3 ? [checks[Math.floor(random() * checks.length)]!] : [])])] : [];
+  const cosmeticNotes = random() < 0.25 ? notes[Math.floor(random() * notes.length)]! : null;
+  const testedMinutesAgo = Math.floor(random() * 60 * 24 * 60);
+  return { batteryHealth, batteryCycles, carrierLock, carrier, blacklistStatus, activationLock, functionalTest: fails ? 'fail' : 'pass', failedChecks, cosmeticNotes, testedMinutesAgo };
 }

@@ -18,7 +18,8 @@ import {
 } from './catalog-data';
 import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 import { seedQuotes } from './demo-quotes';
-import { giveDevicesConditionData } from './demo-condition';
+import { demoCondition, type DemoCondition } from './demo-condition';
+import { intArray, textArray } from '@/db/sql-arrays';
 
 export const DEMO_PASSWORD = 'tradepost-demo';
 
@@ -255,6 +256,8 @@ type SellerSeed = {
 
 async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
   const random = prng(seed.seed);
+  // Its own generator: condition data does not shift the rest of the demo.
+  const conditionRandom = prng(seed.seed ^ 0x5eed_c0de);
   const [seller] = await db
     .insert(s.sellers)
     .values({ slug: seed.slug, name: seed.name, currency: seed.currency, isDemo: true })
@@ -372,7 +375,9 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
     const warehousesOf: number[] = [];
     const costs: number[] = [];
     const days: number[] = [];
+    const conditions: DemoCondition[] = [];
     for (let i = start; i < start + size; i++) {
+      conditions.push(demoCondition(conditionRandom));
       const p = Math.floor(random() * productIds.length);
       // The model's reporting body + a 12-digit serial; the sequence keeps them unique.
       const serial = seed.imeiPrefix * 10 ** 11 + i;
@@ -383,16 +388,27 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
       costs.push(Math.round((productValues[p]!.listPrice ?? 30000) * (0.55 + random() * 0.15)));
       days.push(Math.floor(random() * 180));
     }
+    const c = <T>(pick: (d: DemoCondition) => T) => conditions.map(pick);
     await db.execute(sql`
-      insert into devices (seller_id, imei, product_id, status_id, warehouse_id, cost, received_on)
-      select ${sellerId}, imei, product_id, status_id, warehouse_id, cost, current_date - days
+      insert into devices (seller_id, imei, product_id, status_id, warehouse_id, cost, received_on,
+                           battery_health, battery_cycles, carrier_lock, carrier, blacklist_status, activation_lock,
+                           mdm_lock, frp_lock, functional_test, failed_checks, cosmetic_notes, tested_at, test_source)
+      select ${sellerId}, imei, product_id, status_id, warehouse_id, cost, current_date - days,
+             battery_health, battery_cycles, carrier_lock, carrier, blacklist_status, activation_lock,
+             'off', 'off', functional_test, string_to_array(failed_checks, '|'), cosmetic_notes,
+             now() - make_interval(mins => tested_minutes_ago), 'Phonecheck'
       from unnest(${`{${imeis.join(',')}}`}::text[], ${`{${products.join(',')}}`}::int[],
                   ${`{${statuses.join(',')}}`}::int[], ${`{${warehousesOf.join(',')}}`}::int[],
-                  ${`{${costs.join(',')}}`}::int[], ${`{${days.join(',')}}`}::int[])
-        as t(imei, product_id, status_id, warehouse_id, cost, days)`);
+                  ${`{${costs.join(',')}}`}::int[], ${`{${days.join(',')}}`}::int[],
+                  ${intArray(c((d) => d.batteryHealth))}, ${intArray(c((d) => d.batteryCycles))},
+                  ${textArray(c((d) => d.carrierLock))}, ${textArray(c((d) => d.carrier))},
+                  ${textArray(c((d) => d.blacklistStatus))}, ${textArray(c((d) => d.activationLock))},
+                  ${textArray(c((d) => d.functionalTest))}, ${textArray(c((d) => d.failedChecks.join('|')))},
+                  ${textArray(c((d) => d.cosmeticNotes))}, ${intArray(c((d) => d.testedMinutesAgo))})
+        as t(imei, product_id, status_id, warehouse_id, cost, days, battery_health, battery_cycles, carrier_lock, carrier,
+             blacklist_status, activation_lock, functional_test, failed_checks, cosmetic_notes, tested_minutes_ago)`);
     seed.progress(size);
   }
-  await giveDevicesConditionData(db, { sellerId });
 
   // Customers and their portal accounts.
   const orgRows = [];

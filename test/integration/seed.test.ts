@@ -52,6 +52,41 @@ describe('demo seed', () => {
     expect(new Set(buyers.map((b) => b.sellerId)).size).toBe(2);
   });
 
+  it('gives every device realistic condition data, and committed devices their condition at sale', async () => {
+    const { db } = database;
+    const [c] = await queryRows<Record<string, number>>(db, sql`
+      select count(*)::int as n,
+             count(*) filter (where battery_health between 72 and 100)::int as battery,
+             count(*) filter (where battery_health >= 90)::int as high,
+             count(*) filter (where battery_cycles is not null)::int as cycles,
+             count(*) filter (where carrier_lock = 'unlocked')::int as unlocked,
+             count(*) filter (where carrier_lock = 'locked' and carrier in ('AT&T', 'Verizon', 'T-Mobile'))::int as locked,
+             count(*) filter (where blacklist_status = 'clean')::int as clean,
+             count(*) filter (where blacklist_status = 'unknown')::int as unknown,
+             count(*) filter (where activation_lock = 'off')::int as off,
+             count(*) filter (where functional_test = 'fail' and cardinality(failed_checks) > 0)::int as fails,
+             count(*) filter (where functional_test = 'pass' and cardinality(failed_checks) = 0)::int as passes,
+             count(*) filter (where tested_at between now() - interval '60 days' and now() and test_source = 'Phonecheck')::int as tested,
+             count(*) filter (where order_line_id is not null)::int as committed,
+             count(*) filter (where order_line_id is not null and (sold_condition ->> 'batteryHealth')::int = battery_health)::int as snapshots
+      from devices`);
+    const n = c!.n!;
+    expect(c!.battery).toBe(n);
+    expect(c!.high! / n).toBeGreaterThan(0.5);
+    expect(c!.cycles).toBe(n);
+    expect(c!.unlocked! / n).toBeGreaterThan(0.7);
+    expect(c!.locked).toBeGreaterThan(0);
+    expect(c!.clean! / n).toBeGreaterThan(0.9);
+    expect(c!.unknown).toBeGreaterThan(0);
+    expect(c!.off! / n).toBeGreaterThan(0.98);
+    expect(c!.fails).toBeGreaterThan(0);
+    expect(c!.fails! / n).toBeLessThan(0.1);
+    expect(c!.fails! + c!.passes!).toBe(n);
+    expect(c!.tested).toBe(n);
+    expect(c!.committed).toBeGreaterThan(0);
+    expect(c!.snapshots).toBe(c!.committed);
+  });
+
   it('gives every page something: availability, orders with committed devices, invoices, RMAs', async () => {
     const { db } = database;
     const [available] = await db

@@ -24,6 +24,13 @@ import {
   updatePriceListSchema,
 } from '@/lib/validation/price-lists';
 import { answerQuoteSchema, quoteRefSchema } from '@/lib/validation/quotes';
+import {
+  conditionPasteSchema,
+  importConditionUploadSchema,
+  previewConditionPasteSchema,
+  stageConditionChunkSchema,
+  updateDeviceConditionSchema,
+} from '@/lib/validation/device-condition';
 
 /**
  * Who may call what, as a table built from the build itself: every server
@@ -56,6 +63,11 @@ const actionRows: Record<string, Row> = {
   'lib/actions/auth/staff-sign-in.ts#staffSignInAction': open,
   'lib/actions/auth/staff-sign-out.ts#staffSignOutAction': open,
   'lib/actions/inventory/add-devices.ts#addDevicesAction': staff,
+  'lib/actions/inventory/apply-condition-paste.ts#applyConditionPasteAction': staff,
+  'lib/actions/inventory/import-device-condition.ts#importDeviceConditionAction': staff,
+  'lib/actions/inventory/preview-condition-paste.ts#previewConditionPasteAction': staff,
+  'lib/actions/inventory/stage-device-condition-chunk.ts#stageDeviceConditionChunkAction': staff,
+  'lib/actions/inventory/update-device-condition.ts#updateDeviceConditionAction': staff,
   'lib/actions/inventory/import-devices.ts#importDevicesAction': staff,
   'lib/actions/inventory/move-devices.ts#moveDevicesAction': staff,
   'lib/actions/inventory/preview-device-move.ts#previewDeviceMoveAction': staff,
@@ -212,6 +224,32 @@ const crossSeller: Record<string, Cell> = {
   'lib/actions/inventory/preview-device-move.ts#previewDeviceMoveAction': {
     schema: previewDeviceMoveSchema,
     args: (i) => ({ selection: 'selected', deviceIds: [i.deviceId] }),
+  },
+  'lib/actions/inventory/update-device-condition.ts#updateDeviceConditionAction': {
+    schema: updateDeviceConditionSchema,
+    args: (i) => ({
+      deviceId: i.deviceId, batteryHealth: '1', batteryCycles: '', carrierLock: 'locked', carrier: 'Rival', blacklistStatus: 'blacklisted',
+      activationLock: 'on', mdmLock: 'on', frpLock: 'on', functionalTest: 'fail', failedChecks: 'Everything', cosmeticNotes: '', testedAt: '', testSource: '',
+    }),
+  },
+  // Acme's IMEI reads as unknown to bolt: the chunk has a problem, so it is not kept.
+  'lib/actions/inventory/stage-device-condition-chunk.ts#stageDeviceConditionChunkAction': {
+    schema: stageConditionChunkSchema,
+    args: (i) => ({ uploadKey: 'rival-upload-0001', position: 0, rows: [{ row: 2, imei: i.freeImei, batteryHealth: '1' }] }),
+    refused: (r) => r.ok !== true || ((r.data as { problems?: unknown[] })?.problems?.length ?? 0) > 0,
+  },
+  'lib/actions/inventory/import-device-condition.ts#importDeviceConditionAction': {
+    schema: importConditionUploadSchema,
+    args: () => ({ uploadKey: 'rival-upload-0001', chunks: 1 }),
+  },
+  'lib/actions/inventory/preview-condition-paste.ts#previewConditionPasteAction': {
+    schema: previewConditionPasteSchema,
+    args: (i) => ({ text: `${i.freeImei}\n${i.committedImei}` }),
+    refused: (r) => r.ok !== true || (r.data as { matched?: number })?.matched === 0,
+  },
+  'lib/actions/inventory/apply-condition-paste.ts#applyConditionPasteAction': {
+    schema: conditionPasteSchema,
+    args: (i) => ({ text: i.freeImei, blacklistStatus: 'blacklisted' }),
   },
   'lib/actions/orders/add-order-line.ts#addOrderLineAction': { schema: orders.addOrderLineSchema, args: (i) => ({ orderNumber: i.orderNumber, productId: i.productId, quantity: 1 }) },
   'lib/actions/orders/change-order-status.ts#changeOrderStatusAction': { schema: orders.changeOrderStatusSchema, args: (i) => ({ orderNumber: i.orderNumber, statusId: i.orderStatusId }) },

@@ -4,6 +4,7 @@ import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
 import { formatDate } from '@/lib/format/dates';
 import { returnWindow } from '@/lib/portal/format';
 import { describeProduct } from '@/lib/products';
+import { ConditionSummary } from '@/components/devices/condition-summary';
 
 /** The purchased devices of one page, each selectable for a return request, with its order and return window. */
 export function PurchasedDevicesTable({
@@ -26,6 +27,7 @@ export function PurchasedDevicesTable({
           <Th>IMEI</Th>
           <Th>Product</Th>
           <Th>Grade</Th>
+          <Th>Condition when sold</Th>
           <Th>Order</Th>
           <Th>Order date</Th>
           <Th>Returns</Th>
@@ -33,7 +35,7 @@ export function PurchasedDevicesTable({
       </thead>
       <tbody className="divide-y divide-slate-100">
         {rows.length === 0 ? (
-          <EmptyRow colSpan={6}>{filtered ? 'No purchased device matches.' : 'No purchased devices yet.'}</EmptyRow>
+          <EmptyRow colSpan={7}>{filtered ? 'No purchased device matches.' : 'No purchased devices yet.'}</EmptyRow>
         ) : (
           rows.map((d) => {
             const identifier = d.imei ?? d.serial ?? '';
@@ -51,6 +53,9 @@ export function PurchasedDevicesTable({
                   <span className="block font-mono text-xs text-slate-500">{d.sku}</span>
                 </Td>
                 <Td>{d.grade}</Td>
+                <Td>
+                  <ConditionSummary condition={d.soldCondition} />
+                </Td>
                 <Td>
                   <Link href={`/p/${slug}/orders/${d.orderNumber}`} className="text-[var(--brand)] hover:underline">
                     Order {d.orderNumber}

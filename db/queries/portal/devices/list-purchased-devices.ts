@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
 import { isCancelledStatus, num, toDate, type CustomerScope } from '@/db/queries/portal/scope';
 import { productAttributes, type ProductAttribute } from '@/lib/portal/device-filters';
+import { readSoldCondition, type DeviceCondition } from '@/lib/device-condition';
 
 export { productAttributes, type ProductAttribute };
 
@@ -27,6 +28,8 @@ export type PurchasedDevice = {
   orderedAt: Date;
   /** The open RMA (requested, open or received) the device is in, if any. */
   openRmaNumber: number | null;
+  /** The condition when it was committed to the order (later edits do not show), or null if none was kept. */
+  soldCondition: DeviceCondition | null;
 };
 
 type PageParams = CustomerScope & PurchasedDeviceFilters & { page: number; pageSize: number };
@@ -110,11 +113,11 @@ export function purchasedDevicesQueries(params: PageParams): { count: SQL; match
     count: sql`select count(*)::int as n ${matchingDevices}`,
     matched: sql`
       with matched as materialized (
-        select d.id, d.imei, d.serial, d.product_id, d.order_line_id ${matchingDevices}
+        select d.id, d.imei, d.serial, d.product_id, d.order_line_id, d.sold_condition ${matchingDevices}
       ),
       total as (select count(*)::int as n from matched),
       page as (
-        select m.id, m.imei, m.serial, m.product_id, o.id as order_id, o.number as order_number, o.created_at as ordered_at
+        select m.id, m.imei, m.serial, m.product_id, m.sold_condition, o.id as order_id, o.number as order_number, o.created_at as ordered_at
         from matched m
         join sales_order_lines l on l.id = m.order_line_id and l.seller_id = ${sellerId}
         join sales_orders o on o.id = l.order_id and o.seller_id = ${sellerId}
@@ -128,11 +131,11 @@ export function purchasedDevicesQueries(params: PageParams): { count: SQL; match
     walk: sql`${decorate(
       sellerId,
       sql`
-      select x.id, x.imei, x.serial, x.product_id, o.id as order_id, o.number as order_number, o.created_at as ordered_at
+      select x.id, x.imei, x.serial, x.product_id, x.sold_condition, o.id as order_id, o.number as order_number, o.created_at as ordered_at
       from sales_orders o
       join order_statuses st on st.id = o.status_id and st.seller_id = ${sellerId}
       cross join lateral (
-        select d.id, d.imei, d.serial, d.product_id from sales_order_lines l
+        select d.id, d.imei, d.serial, d.product_id, d.sold_condition from sales_order_lines l
         join devices d on d.order_line_id = l.id
         where l.order_id = o.id and l.seller_id = ${sellerId} and ${devicesWhere}
         offset 0 -- keeps the per-order walk: flattened, the planner may scan every committed device
@@ -143,6 +146,12 @@ export function purchasedDevicesQueries(params: PageParams): { count: SQL; match
     )}
       order by page.ordered_at desc, page.order_id desc, page.id desc`,
   };
+}
+
+/** jsonb arrives parsed from the drivers, or as text inside the page's json_agg. */
+function soldConditionOf(value: unknown): DeviceCondition | null {
+  const json = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  return json && typeof json === 'object' ? readSoldCondition(json as Record<string, unknown>) : null;
 }
 
 function toDevice(r: Record<string, unknown>): PurchasedDevice {
@@ -160,6 +169,7 @@ function toDevice(r: Record<string, unknown>): PurchasedDevice {
     orderNumber: num(r.order_number),
     orderedAt: toDate(r.ordered_at),
     openRmaNumber: r.open_rma_number === null || r.open_rma_number === undefined ? null : num(r.open_rma_number),
+    soldCondition: soldConditionOf(r.sold_condition),
   };
 }
 
@@ -207,7 +217,7 @@ export async function* purchasedDevicesForExport(
   for (let start = 0; start < ids.length; start += per) {
     const chunk = ids.slice(start, start + per);
     const rows = await queryRows(db, sql`
-      select d.id, d.imei, d.serial, o.number as order_number, o.created_at as ordered_at,
+      select d.id, d.imei, d.serial, d.sold_condition, o.number as order_number, o.created_at as ordered_at,
              p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade, null as open_rma_number
       from sales_orders o
       join sales_order_lines l on l.order_id = o.id and l.seller_id = ${sellerId}

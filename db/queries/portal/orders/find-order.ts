@@ -100,6 +100,8 @@ export async function customerOrderDevices(db: DbOrTx, params: CustomerScope & {
       lineId: salesOrderLines.id,
       imei: devices.imei,
       serial: devices.serial,
+      /** The condition at the time of sale (the commit's snapshot), not later edits. */
+      soldCondition: devices.soldCondition,
       product: {
         sku: products.sku,
         manufacturer: products.manufacturer,

@@ -66,6 +66,7 @@ export default async function InventoryPage({
               Add devices
             </LinkButton>
             <LinkButton href="/admin/inventory/import">Import CSV</LinkButton>
+            <LinkButton href="/admin/inventory/condition">Condition data</LinkButton>
           </>
         }
       />

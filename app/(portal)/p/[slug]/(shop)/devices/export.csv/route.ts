@@ -5,11 +5,13 @@ import { purchasedDevicesForExport } from '@/db/queries/portal/devices/list-purc
 import { csvLines, csvResponse } from '@/lib/csv';
 import { purchasedDeviceFiltersFrom } from '@/lib/portal/device-filters';
 import { isoDay } from '@/lib/format/dates';
+import { conditionCsvCells, conditionCsvHeaders } from '@/lib/device-condition';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * The organization's purchased devices with the page's filters, as CSV,
+ * The organization's purchased devices with the page's filters, as CSV (with the
+ * condition each had when it was sold),
  * streamed in batches so 100,000 devices never sit in memory at once.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
@@ -22,7 +24,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const batches = purchasedDevicesForExport(db, { ...scopeOf(customer), ...filters });
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(csvLines([['IMEI', 'Serial', 'SKU', 'Manufacturer', 'Model', 'Capacity', 'Color', 'Network', 'Grade', 'Order number', 'Order date']])));
+      controller.enqueue(encoder.encode(csvLines([['IMEI', 'Serial', 'SKU', 'Manufacturer', 'Model', 'Capacity', 'Color', 'Network', 'Grade', 'Order number', 'Order date', ...conditionCsvHeaders]])));
     },
     async pull(controller) {
       const next = await batches.next();
@@ -32,7 +34,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
           csvLines(
             next.value.map((d) => [
               d.imei, d.serial, d.sku, d.manufacturer, d.model, d.capacity, d.color, d.network, d.grade,
-              d.orderNumber, isoDay(d.orderedAt),
+              d.orderNumber, isoDay(d.orderedAt), ...conditionCsvCells(d.soldCondition),
             ]),
           ),
         ),

@@ -6,10 +6,14 @@ import { getDb } from '@/db';
 import { customerOrderDevices, customerOrderExists } from '@/db/queries/portal/orders/find-order';
 import { csvLines, csvResponse } from '@/lib/csv';
 import { describeProduct } from '@/lib/products';
+import { conditionCsvCells, conditionCsvHeaders, readSoldCondition } from '@/lib/device-condition';
 
 export const dynamic = 'force-dynamic';
 
-/** The IMEIs staff committed to one of the organization's orders, as CSV. Anyone else's order: 404. */
+/**
+ * The IMEIs staff committed to one of the organization's orders, as CSV, with each
+ * device's condition at the time of sale. Anyone else's order: 404.
+ */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; number: string }> }) {
   const { slug, number } = await params;
   const customer = await requireOpenPortalCustomer(slug);
@@ -18,8 +22,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   if (!(await customerOrderExists(db, scope))) notFound();
   const devices = await customerOrderDevices(db, scope);
   const body = csvLines([
-    ['IMEI', 'Serial', 'SKU', 'Product', 'Grade', 'Order number'],
-    ...devices.map((d) => [d.imei, d.serial, d.product.sku, describeProduct({ ...d.product, grade: '' }), d.product.grade, scope.number]),
+    ['IMEI', 'Serial', 'SKU', 'Product', 'Grade', 'Order number', ...conditionCsvHeaders],
+    ...devices.map((d) => [
+      d.imei, d.serial, d.product.sku, describeProduct({ ...d.product, grade: '' }), d.product.grade, scope.number,
+      ...conditionCsvCells(d.soldCondition ? readSoldCondition(d.soldCondition) : null),
+    ]),
   ]);
   return csvResponse(body, `order-${scope.number}-imeis.csv`);
 }

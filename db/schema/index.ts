@@ -11,4 +11,5 @@ export * from './rmas';
 export * from './quotes';
 export * from './email';
 export * from './audit';
+export * from './photos';
 export * from './relations';

@@ -56,6 +56,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
               New product
             </LinkButton>
             <LinkButton href="/admin/products/price-update">Bulk price update</LinkButton>
+            <LinkButton href="/admin/products/grades">Grade guide</LinkButton>
           </>
         }
       />

@@ -18,6 +18,7 @@ import {
 } from './catalog-data';
 import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 import { seedQuotes } from './demo-quotes';
+import { seedDemoPhotos } from './demo-photos';
 
 export const DEMO_PASSWORD = 'tradepost-demo';
 
@@ -75,6 +76,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
 }
 
 const allTables = [
+  'photos', 'photo_images', 'grade_descriptions',
   'audit_entries', 'email_messages', 'order_shipments', 'portal_order_recipients', 'quote_lines', 'quotes', 'rma_lines', 'rmas', 'cart_lines', 'invoice_lines', 'invoices',
   'devices', 'sales_order_lines', 'sales_orders', 'document_counters', 'portal_payment_methods',
   'portal_for_sale_warehouses', 'portal_for_sale_statuses', 'portal_logos', 'portal_settings', 'product_availability',
@@ -331,6 +333,7 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
   }
   const productRows = await db.insert(s.products).values(productValues).returning({ id: s.products.id });
   const productIds = productRows.map((r) => r.id);
+  await seedDemoPhotos(db, { sellerId, sellerName: seed.name });
 
   // Portal settings before devices, so the availability triggers count as they go.
   const [portalStatus, portalChannel] = [orderStatusId('Awaiting Confirmation'), channelRows[0]!.id];

@@ -27,7 +27,7 @@ test('staff describe a grade and add a product photo; the buyer sees the thumbna
 
   // Staff: the grade guide, then the product's photos.
   await signInAsStaff(page, 'owner@acme.example', '/admin/products/grades');
-  const gradeB = page.getByRole('region', { name: /^Grade B\b/ });
+  const gradeB = page.getByRole('region', { name: 'Grade B', exact: true });
   await gradeB.getByLabel('Title').fill('Light scratches (E2E)');
   await gradeB.getByLabel('What buyers can expect').fill('Fine scratches you see only at an angle; checked by hand in the E2E suite.');
   await gradeB.getByRole('button', { name: 'Save grade B' }).click();

@@ -18,7 +18,7 @@ export function GradeGuide({ entries, photoBase, sellerName }: { entries: GradeG
             <span className="grade-badge">
               <span className="sr-only">Grade </span>
               {entry.grade}
-            </span>
+            </span>{' '}
             {entry.description?.title ?? `Grade ${entry.grade}`}
           </h2>
           {entry.description ? (

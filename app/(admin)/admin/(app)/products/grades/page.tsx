@@ -37,9 +37,9 @@ export default async function GradeGuidePage() {
       <div className="max-w-3xl space-y-6">
         {guide.map((entry) => (
           <section key={entry.grade} id={gradeAnchor(entry.grade)} aria-labelledby={`${gradeAnchor(entry.grade)}-heading`} className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id={`${gradeAnchor(entry.grade)}-heading`} className="text-lg font-semibold">
-              Grade {entry.grade}
-              <span className="ml-2 text-sm font-normal text-slate-600">
+            <h2 className="text-lg font-semibold">
+              <span id={`${gradeAnchor(entry.grade)}-heading`}>Grade {entry.grade}</span>{' '}
+              <span className="ml-1 text-sm font-normal text-slate-600">
                 {entry.products.toLocaleString('en-US')} {entry.products === 1 ? 'product' : 'products'}
                 {entry.description ? '' : ' · not described yet'}
               </span>

@@ -131,10 +131,10 @@ export async function addPhoto(db: Db, params: AddPhotoParams): Promise<{ photoI
     await recordAudit(tx, {
       sellerId,
       actor: params.actor,
-      action: `${found.entityType}.photo_add`,
+      action: 'photo.add',
       entityType: found.entityType,
       entityId: found.entityId,
-      details: { photoId: row!.id, image: photo.sha256.slice(0, 12), alt, [found.entityType === 'grade_description' ? 'grade' : 'subject']: found.label },
+      details: { photoId: row!.id, image: photo.sha256.slice(0, 12), alt, subject: found.label },
     });
     return { photoId: row!.id, sha256: photo.sha256 };
   });

@@ -30,11 +30,20 @@ async function lockPhoto(tx: DbOrTx, params: { sellerId: number; photoId: number
   return row;
 }
 
-/** The audit subject of a photo: the product, device or grade description it is placed on. */
-function subjectOf(photo: OwnedPhoto): { entityType: string; entityId: number } {
-  if (photo.productId !== null) return { entityType: 'product', entityId: photo.productId };
-  if (photo.deviceId !== null) return { entityType: 'device', entityId: photo.deviceId };
-  return { entityType: 'grade_description', entityId: photo.gradeDescriptionId! };
+/** The audit subject of a photo: the product, device or grade description it is placed on, with its SKU, IMEI or grade. */
+async function subjectOf(tx: DbOrTx, sellerId: number, photo: OwnedPhoto): Promise<{ entityType: string; entityId: number; label: string }> {
+  const [row] = await queryRows<{ label: string | null }>(tx, sql`select case
+      when ${photo.productId}::int is not null then (select sku from products where id = ${photo.productId}::int and seller_id = ${sellerId})
+      when ${photo.deviceId}::int is not null then (select coalesce(imei, serial) from devices where id = ${photo.deviceId}::int and seller_id = ${sellerId})
+      else (select grade from grade_descriptions where id = ${photo.gradeDescriptionId}::int and seller_id = ${sellerId}) end as label`);
+  const label = row?.label ?? '';
+  if (photo.productId !== null) return { entityType: 'product', entityId: photo.productId, label };
+  if (photo.deviceId !== null) return { entityType: 'device', entityId: photo.deviceId, label };
+  return { entityType: 'grade_description', entityId: photo.gradeDescriptionId!, label };
+}
+
+function audit(subject: { entityType: string; entityId: number; label: string }, details: Record<string, unknown>) {
+  return { entityType: subject.entityType, entityId: subject.entityId, details: { ...details, subject: subject.label } };
 }
 
 function sameGallery(photo: OwnedPhoto) {
@@ -50,8 +59,8 @@ export async function updatePhotoAlt(db: Db, params: PhotoRef & { alt: string })
     const photo = await lockPhoto(tx, params);
     if (photo.alt === alt) return;
     await tx.update(photos).set({ alt }).where(and(eq(photos.id, photo.id), eq(photos.sellerId, params.sellerId)));
-    const subject = subjectOf(photo);
-    await recordAudit(tx, { sellerId: params.sellerId, actor: params.actor, action: `${subject.entityType}.photo_alt`, ...subject, details: { photoId: photo.id, from: photo.alt, to: alt } });
+    const subject = await subjectOf(tx, params.sellerId, photo);
+    await recordAudit(tx, { sellerId: params.sellerId, actor: params.actor, action: 'photo.alt', ...audit(subject, { photoId: photo.id, from: photo.alt, to: alt }) });
   });
 }
 
@@ -77,8 +86,8 @@ export async function movePhoto(db: Db, params: PhotoRef & { direction: 'earlier
       update photos p set position = n.position - 1
       from unnest(${`{${ids.join(',')}}`}::int[]) with ordinality as n(id, position)
       where p.id = n.id and p.seller_id = ${params.sellerId}`);
-    const subject = subjectOf(photo);
-    await recordAudit(tx, { sellerId: params.sellerId, actor: params.actor, action: `${subject.entityType}.photo_move`, ...subject, details: { photoId: photo.id, from: at + 1, to: to + 1 } });
+    const subject = await subjectOf(tx, params.sellerId, photo);
+    await recordAudit(tx, { sellerId: params.sellerId, actor: params.actor, action: 'photo.move', ...audit(subject, { photoId: photo.id, from: at + 1, to: to + 1 }) });
   });
 }
 
@@ -94,8 +103,8 @@ export async function removePhoto(db: Db, params: PhotoRef): Promise<void> {
       delete from photo_images i where i.id = ${photo.imageId} and i.seller_id = ${params.sellerId}
         and not exists (select 1 from photos p where p.image_id = i.id)
       returning i.sha256, i.stored_in`);
-    const subject = subjectOf(photo);
-    await recordAudit(tx, { sellerId: params.sellerId, actor: params.actor, action: `${subject.entityType}.photo_remove`, ...subject, details: { photoId: photo.id, alt: photo.alt } });
+    const subject = await subjectOf(tx, params.sellerId, photo);
+    await recordAudit(tx, { sellerId: params.sellerId, actor: params.actor, action: 'photo.remove', ...audit(subject, { photoId: photo.id, alt: photo.alt }) });
     return image ?? null;
   });
   if (dropped?.stored_in === 'disk') await removePhotoFiles(photoDir(), params.sellerId, dropped.sha256).catch(() => undefined);

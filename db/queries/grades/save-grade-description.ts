@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { gradeDescriptions, products } from '@/db/schema';
+import { gradeDescriptions, photos, products } from '@/db/schema';
+import { queryRows } from '@/db/rows';
+import { photoDir, removePhotoFiles } from '@/lib/photos/disk-store';
 import { recordAudit, type StaffActor } from '@/db/queries/audit';
 import { Refusal } from '@/lib/refusal';
 import type { GradeDescriptionInput } from '@/lib/validation/grades';
@@ -54,14 +56,24 @@ export async function saveGradeDescription(db: Db, params: SaveGradeDescriptionP
 
 /** Removes a grade's description and its example photos (audited); the grade itself stays on its products. */
 export async function removeGradeDescription(db: Db, params: { sellerId: number; actor: StaffActor; grade: string }): Promise<void> {
-  await db.transaction(async (tx) => {
+  const dropped = await db.transaction(async (tx) => {
+    const images = await tx
+      .select({ id: photos.imageId })
+      .from(photos)
+      .innerJoin(gradeDescriptions, and(eq(gradeDescriptions.id, photos.gradeDescriptionId), eq(gradeDescriptions.sellerId, photos.sellerId)))
+      .where(and(eq(photos.sellerId, params.sellerId), eq(gradeDescriptions.grade, params.grade)));
     const [gone] = await tx
       .delete(gradeDescriptions)
       .where(and(eq(gradeDescriptions.sellerId, params.sellerId), eq(gradeDescriptions.grade, params.grade)))
       .returning({ id: gradeDescriptions.id, title: gradeDescriptions.title });
     if (!gone) throw new Refusal(`Grade ${params.grade} has no description.`, { code: 'not_found' });
-    // Images no longer shown anywhere go with it (their photos went by the cascade).
-    await tx.execute(sql`delete from photo_images i where i.seller_id = ${params.sellerId} and not exists (select 1 from photos p where p.image_id = i.id) and i.stored_in = 'database'`);
+    // Its images go with it unless shown elsewhere too (its photos went by the cascade).
+    const removed = images.length
+      ? await queryRows<{ sha256: string; stored_in: string }>(tx, sql`
+          delete from photo_images i where i.seller_id = ${params.sellerId} and i.id = any(${`{${images.map((i) => i.id).join(',')}}`}::int[])
+            and not exists (select 1 from photos p where p.image_id = i.id)
+          returning i.sha256, i.stored_in`)
+      : [];
     await recordAudit(tx, {
       sellerId: params.sellerId,
       actor: params.actor,
@@ -70,5 +82,7 @@ export async function removeGradeDescription(db: Db, params: { sellerId: number;
       entityId: gone.id,
       details: { grade: params.grade, title: gone.title },
     });
+    return removed;
   });
+  for (const image of dropped) if (image.stored_in === 'disk') await removePhotoFiles(photoDir(), params.sellerId, image.sha256).catch(() => undefined);
 }

@@ -20,6 +20,9 @@ export async function register() {
   const { checkDemoSellers, configurationProblems, refuseToStart } = await import('./lib/startup');
   const problems = configurationProblems();
   if (problems.length) refuseToStart(problems);
+  const { photoDirProblem } = await import('./lib/photos/disk-store');
+  const photoDir = await photoDirProblem();
+  if (photoDir) refuseToStart([photoDir]);
 
   const { getDatabase } = await import('./db');
   const { db } = await getDatabase();

@@ -16,7 +16,8 @@ export default function nextConfig(phase: string): NextConfig {
     // Nothing uses next/image (logos are plain <img>): no /_next/image optimizer to attack.
     images: { unoptimized: true },
     experimental: {
-      serverActions: { bodySizeLimit: '4mb' },
+      // 12 MB: a photo upload (10 MB, lib/photos/limits.ts) with its form fields; proxy.ts answers more with 413.
+      serverActions: { bodySizeLimit: '12mb' },
     },
     // The static security headers on every response, including those the proxy never sees
     // (APIs, Next's files, a 404 of /favicon.ico), with a policy that lets nothing run. On

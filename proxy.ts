@@ -22,8 +22,8 @@ import { pageSecurity } from '@/lib/security-headers';
 const publicPortalPages = /^\/p\/[^/]+\/(sign-in|activate|forgot-password|sign-in-link|reset-password|logo)(\/|$)/;
 const publicAdminPages = /^\/admin\/(sign-in|activate|forgot-password|sign-in-link|reset-password)(\/|$)/;
 
-/** The largest server action body (next.config.ts `serverActions.bodySizeLimit`, 4 MB). */
-export const MAX_ACTION_BODY_BYTES = 4 * 1024 * 1024;
+/** The largest server action body (next.config.ts `serverActions.bodySizeLimit`, 12 MB: a 10 MB photo and its fields). */
+export const MAX_ACTION_BODY_BYTES = 12 * 1024 * 1024;
 
 /**
  * A server action whose declared body is above the limit is answered 413 with
@@ -34,7 +34,7 @@ function tooLargeAction(request: NextRequest): Response | null {
   if (request.method !== 'POST' || !request.headers.has('next-action')) return null;
   const length = Number(request.headers.get('content-length') ?? '0');
   if (!(length > MAX_ACTION_BODY_BYTES)) return null;
-  return new Response('This request is larger than any form here accepts (4 MB). Nothing was changed.', {
+  return new Response('This request is larger than any form here accepts (12 MB). Nothing was changed.', {
     status: 413,
     headers: { 'content-type': 'text/plain; charset=utf-8' },
   });

@@ -71,6 +71,10 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(300_000), 20_000),
   /** Resolvers for custom-domain ownership checks; unset means the system's (/etc/resolv.conf). */
   DNS_SERVERS: list(dnsServer),
+  /** Where uploaded photos are kept: in the database (bytea) or as files under PHOTO_DIR. */
+  PHOTO_STORAGE: withDefault(z.enum(['database', 'disk']), 'database'),
+  /** The photo folder under PHOTO_STORAGE=disk (an absolute path in production; `.data/photos` in development). */
+  PHOTO_DIR: optional(z.string()),
 });
 
 const envKeys = Object.keys(schema.shape);
@@ -127,7 +131,15 @@ export function productionProblems(reading: EnvReading): string[] {
       problems.push('APP_URL must use https:// (plain http is accepted only for localhost and 127.0.0.1)');
     }
   }
+  if (env.PHOTO_STORAGE === 'disk' && !env.PHOTO_DIR) {
+    problems.push('PHOTO_DIR is not set: PHOTO_STORAGE=disk needs the absolute path of a folder the server can write (or set PHOTO_STORAGE=database)');
+  }
   return problems;
+}
+
+/** PHOTO_DIR, when given, must be absolute in every environment: a relative one would move with the working directory. */
+export function photoSettingProblems(e: Env): string[] {
+  return e.PHOTO_DIR && !e.PHOTO_DIR.startsWith('/') ? ['PHOTO_DIR must be an absolute path (e.g. /var/lib/tradepost/photos)'] : [];
 }
 
 /**

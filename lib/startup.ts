@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { sellers } from '@/db/schema';
-import { isProductionServer, productionProblems, readEnv, type EnvReading } from './env';
+import { isProductionServer, photoSettingProblems, productionProblems, readEnv, type EnvReading } from './env';
 
 /**
  * What a server checks before it answers its first request. A production
@@ -14,7 +14,8 @@ export const DEMO_OPT_IN = 'TRADEPOST_PUBLIC_DEMO';
 
 /** Problems with the configuration: invalid values always, and in production what must be set. */
 export function configurationProblems(reading: EnvReading = readEnv()): string[] {
-  return isProductionServer(reading.env) ? productionProblems(reading) : reading.problems;
+  const problems = isProductionServer(reading.env) ? productionProblems(reading) : reading.problems;
+  return [...problems, ...photoSettingProblems(reading.env)];
 }
 
 export type DemoCheck = { refuse: string | null; warn: string | null };

@@ -34,6 +34,14 @@ function rmaLink(d: Record<string, unknown>): AuditSegment {
   return typeof d.number === 'number' ? { text: `RMA ${d.number}`, href: `/admin/rmas/${d.number}` } : 'an RMA';
 }
 
+/** What a photo is of: a product (linked), a device, or a grade of the grade guide. */
+function photoSubject(e: AuditEntryView, h: Helpers): AuditSegment {
+  const label = str(e.details.subject);
+  if (e.entityType === 'device') return `device ${label}`;
+  if (e.entityType === 'grade_description') return { text: `grade ${label}`, href: '/admin/products/grades' };
+  return h.subject(label === '—' ? 'a product' : label);
+}
+
 function quoteLink(d: Record<string, unknown>): AuditSegment {
   return typeof d.number === 'number' ? { text: `quote ${d.number}`, href: `/admin/quotes/${d.number}` } : 'a quote';
 }
@@ -233,6 +241,13 @@ export const auditSentences: Record<string, Say> = {
   'products.import': (e) => [
     `imported ${plural(e.details.rows, 'row')} of products from a CSV file: ${str(e.details.created)} created, ${str(e.details.updated)} updated, ${str(e.details.unchanged)} unchanged`,
   ],
+  'photo.add': (e, h) => ['added a photo to ', photoSubject(e, h)],
+  'photo.alt': (e, h) => ['changed the alt text of a photo of ', photoSubject(e, h), ` to “${str(e.details.to)}”`],
+  'photo.move': (e, h) => ['moved a photo of ', photoSubject(e, h), ` from place ${str(e.details.from)} to ${str(e.details.to)}`],
+  'photo.remove': (e, h) => ['removed a photo from ', photoSubject(e, h)],
+  'grade_description.create': (e) => [`described grade ${str(e.details.grade)} in the grade guide`],
+  'grade_description.update': (e) => [`edited the description of grade ${str(e.details.grade)} in the grade guide`],
+  'grade_description.remove': (e) => [`removed the description of grade ${str(e.details.grade)} from the grade guide`],
   'devices.move': (e) => {
     const d = e.details;
     const to = [d.status ? `to ${str(d.status)}` : '', d.warehouse ? `into ${str(d.warehouse)}` : ''].filter(Boolean).join(' and ');

@@ -48,7 +48,7 @@ export function ForSaleGroupedTable({
           <SortHeader label="Product" sort="model" view={view} base={base} />
           {grades.map((g) => (
             <Th key={g} className="text-right">
-              <GradeBadge grade={g} />
+              <GradeBadge grade={g} guide={`${base}/grades`} />
             </Th>
           ))}
         </tr>

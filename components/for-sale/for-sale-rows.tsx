@@ -1,6 +1,7 @@
 'use client';
 
 import { AddToCartForm, useAddToCart } from '@/components/cart/add-to-cart';
+import { photoFileName } from '@/lib/photos/photo-path';
 import { GradeBadge } from './grade-badge';
 
 /** One For Sale row as the browser needs it: the server formats the title, price and label. */
@@ -24,6 +25,9 @@ export type ForSaleRowView = {
   step: number;
   /** The quantity input's name, e.g. "Apple iPhone 12 · 64GB · Black · AT&T · Grade A+". */
   label: string;
+  /** The hash of the product's first photo and its alt text (the URL is built here, once per row); null: no photo. */
+  thumb: string | null;
+  thumbAlt: string | null;
 };
 
 /**
@@ -31,17 +35,28 @@ export type ForSaleRowView = {
  * rows: its props are the rows' data (a few KB), not 50 rendered trees, and
  * the 50 Add controls share one `useAddToCart`.
  */
-export function ForSaleRows({ rows }: { rows: ForSaleRowView[] }) {
+export function ForSaleRows({ rows, photos, guide }: { rows: ForSaleRowView[]; photos: string; guide: string }) {
   const controls = useAddToCart();
   return rows.map((r) => (
     <tr key={r.id}>
       <td className="break-words">
-        <b className="font-medium">{r.title}</b>
-        <br />
-        <small className="text-slate-500">{r.sku}</small>
+        <div className="flex items-center gap-3">
+          {r.thumb ? (
+            // The 96 px WebP shown at 48 px (sharp on 2× screens), loaded only when scrolled to.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={`${photos}/${photoFileName(r.thumb, 96)}`} width={48} height={48} alt={r.thumbAlt ?? ''} loading="lazy" decoding="async" className="shrink-0" />
+          ) : (
+            <span className="h-12 w-12 shrink-0" aria-hidden />
+          )}
+          <span>
+            <b className="font-medium">{r.title}</b>
+            <br />
+            <small className="text-slate-500">{r.sku}</small>
+          </span>
+        </div>
       </td>
       <td>
-        <GradeBadge grade={r.grade} />
+        <GradeBadge grade={r.grade} guide={guide} />
       </td>
       <td className="text-right tabular-nums">
         {r.price === null ? <i className="text-slate-500">Price on request</i> : r.price}

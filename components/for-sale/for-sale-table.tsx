@@ -114,7 +114,11 @@ export function ForSaleTable({
             min: smallestAllowed(r),
             step: r.orderIncrement,
             label: productLabel(r),
+            thumb: r.thumb,
+            thumbAlt: r.thumbAlt,
           }))}
+          photos={`${base}/photos`}
+          guide={`${base}/grades`}
         />
       </tbody>
     </Table>

@@ -1,10 +1,23 @@
-/** A product's grade as a badge ("Grade A+" to screen readers), the same in the list and the grouped view. */
-export function GradeBadge({ grade }: { grade: string }) {
-  return (
-    <span className="grade-badge">
+import Link from 'next/link';
+import { gradeAnchor } from '@/lib/photos/photo-path';
+
+/**
+ * A product's grade as a badge ("Grade A+" to screen readers), the same in the
+ * list and the grouped view. With `guide` (the Grades page's path, given once
+ * per table) it links to the grade's description there: `/p/acme/grades#grade-a-plus`.
+ */
+export function GradeBadge({ grade, guide }: { grade: string; guide?: string }) {
+  const content = (
+    <>
       <span className="sr-only">Grade </span>
       {grade}
-    </span>
+    </>
+  );
+  if (!guide || !grade) return <span className="grade-badge">{content}</span>;
+  return (
+    <Link href={`${guide}#${gradeAnchor(grade)}`} prefetch={false} className="grade-badge hover:underline">
+      {content}
+    </Link>
   );
 }
 

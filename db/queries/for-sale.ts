@@ -47,6 +47,9 @@ export type ForSaleRow = {
   /** The product's quantity rules (MOQ, packs of N). */
   minOrderQuantity: number;
   orderIncrement: number;
+  /** The hash of the product's first photo (its 96 px thumbnail, lib/photos/photo-path.ts) and its alt text; null: no photo. */
+  thumb: string | null;
+  thumbAlt: string | null;
 };
 
 export type ForSaleFacets = {
@@ -157,6 +160,16 @@ function orderBy(view: ForSaleView, quantity: SQL, price: SQL): SQL {
   return byModel;
 }
 
+/**
+ * The first photo of the product `p` (its hash, or its alt text): one index
+ * lookup per row of the page (photos_product_idx), inside the page's statement.
+ */
+function firstPhoto(sellerId: number, of: 'sha256' | 'alt'): SQL {
+  const column = of === 'sha256' ? sql`i.sha256` : sql`ph.alt`;
+  return sql`(select ${column} from photos ph join photo_images i on i.id = ph.image_id and i.seller_id = ph.seller_id
+    where ph.product_id = p.id and ph.seller_id = ${sellerId} order by ph.position, ph.id limit 1)`;
+}
+
 const allFacetsMatch = (view: ForSaleView) => sql.join(forSaleFacetKeys.map((k) => facetCondition(view, k)), sql` and `);
 
 /** The SQL of one page of the listing (exported for the benchmark's EXPLAIN). */
@@ -170,7 +183,8 @@ export function forSaleListingQuery(params: ForSaleParams & { limit?: number; of
   const from = byCondition ? availableProducts(params, { join: 'join', table: matchingCells(params) }) : availableProducts(params);
   return sql`select p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
       ${unitPriceOfOne} as price, p.list_price as "listPrice", ${quantityBreaks(sql`pl.id`, sql`p.id`)} as breaks, ${quantity} as available,
-      p.min_order_quantity as "minOrderQuantity", p.order_increment as "orderIncrement"
+      p.min_order_quantity as "minOrderQuantity", p.order_increment as "orderIncrement",
+      ${firstPhoto(params.sellerId, 'sha256')} as thumb, ${firstPhoto(params.sellerId, 'alt')} as "thumbAlt"
     from ${from} and ${searchCondition(view.q)} and ${allFacetsMatch(view)}
     order by ${orderBy(view, quantity, unitPriceOfOne)}
     limit ${limit} offset ${offset}`;
@@ -258,12 +272,13 @@ export function forSalePageQuery(params: ForSaleParams): SQL {
     select 'facet' as kind, facet, value, n, null::bigint as position, null::int as id, null as sku,
       null as manufacturer, null as model, null as capacity, null as color, null as network, null as grade,
       null::bigint as price, null::bigint as "listPrice", null::json as breaks, null::int as available,
-      null::int as "minOrderQuantity", null::int as "orderIncrement"
+      null::int as "minOrderQuantity", null::int as "orderIncrement", null::text as thumb, null::text as "thumbAlt"
     from facet_counts
     union all
     select 'row', null, null, null, row_number() over (order by ${order}), p.id, p.sku,
       p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade, p.price, p.list_price,
-      ${quantityBreaks(sql`p.price_list_id`, sql`p.id`)}, p.quantity, p.min_order_quantity, p.order_increment
+      ${quantityBreaks(sql`p.price_list_id`, sql`p.id`)}, p.quantity, p.min_order_quantity, p.order_increment,
+      ${firstPhoto(params.sellerId, 'sha256')}, ${firstPhoto(params.sellerId, 'alt')}
     from (
       select * from base p
       where ${allMatch()}
@@ -273,7 +288,9 @@ export function forSalePageQuery(params: ForSaleParams): SQL {
 }
 
 /** A row as the driver returns it: bigint prices may arrive as strings, breaks as JSON text. */
-type RawRow = Omit<ForSaleRow, 'price' | 'listPrice' | 'breaks' | 'available' | 'minOrderQuantity' | 'orderIncrement'> & {
+type RawRow = Omit<ForSaleRow, 'price' | 'listPrice' | 'breaks' | 'available' | 'minOrderQuantity' | 'orderIncrement' | 'thumb' | 'thumbAlt'> & {
+  thumb?: string | null;
+  thumbAlt?: string | null;
   price: unknown;
   listPrice: unknown;
   breaks: unknown;
@@ -286,7 +303,7 @@ const money = (v: unknown) => (v === null || v === undefined ? null : Number(v))
 
 function toRow(r: RawRow): ForSaleRow {
   const { id, sku, manufacturer, model, capacity, color, network, grade } = r;
-  return { id, sku, manufacturer, model, capacity, color, network, grade, price: money(r.price), listPrice: money(r.listPrice), breaks: readBreaks(r.breaks), available: Number(r.available), ...rulesOf(r) };
+  return { id, sku, manufacturer, model, capacity, color, network, grade, price: money(r.price), listPrice: money(r.listPrice), breaks: readBreaks(r.breaks), available: Number(r.available), ...rulesOf(r), thumb: r.thumb ?? null, thumbAlt: r.thumbAlt ?? null };
 }
 
 export async function forSaleListing(db: DbOrTx, params: ForSaleParams): Promise<ForSaleRow[]> {

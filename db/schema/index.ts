@@ -12,4 +12,5 @@ export * from './quotes';
 export * from './email';
 export * from './audit';
 export * from './imports';
+export * from './photos';
 export * from './relations';

@@ -86,7 +86,7 @@ export const portalSettings = pgTable(
 );
 
 /** Binary data: a Buffer from postgres.js, a Uint8Array from PGlite; a Uint8Array to the app. */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => (value instanceof Uint8Array ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : value),
 });

@@ -20,6 +20,7 @@ import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
 import { seedQuotes } from './demo-quotes';
 import { demoCondition, type DemoCondition } from './demo-condition';
 import { intArray, textArray } from '@/db/sql-arrays';
+import { seedDemoPhotos } from './demo-photos';
 
 export const DEMO_PASSWORD = 'tradepost-demo';
 
@@ -77,6 +78,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
 }
 
 const allTables = [
+  'photos', 'photo_images', 'grade_descriptions',
   'audit_entries', 'email_messages', 'order_shipments', 'portal_order_recipients', 'quote_lines', 'quotes', 'rma_lines', 'rmas', 'cart_lines', 'invoice_lines', 'invoices',
   'devices', 'sales_order_lines', 'sales_orders', 'document_counters', 'portal_payment_methods',
   'portal_for_sale_warehouses', 'portal_for_sale_statuses', 'portal_logos', 'portal_settings', 'product_availability_cells', 'product_availability',
@@ -335,6 +337,7 @@ async function seedSeller(db: Db, seed: SellerSeed): Promise<void> {
   }
   const productRows = await db.insert(s.products).values(productValues).returning({ id: s.products.id });
   const productIds = productRows.map((r) => r.id);
+  await seedDemoPhotos(db, { sellerId, sellerName: seed.name });
 
   // Portal settings before devices, so the availability triggers count as they go.
   const [portalStatus, portalChannel] = [orderStatusId('Awaiting Confirmation'), channelRows[0]!.id];

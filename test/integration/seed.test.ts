@@ -42,6 +42,24 @@ describe('demo seed', () => {
     expect(indexes[0]?.indexdef).toMatch(/UNIQUE INDEX .* \(seller_id, imei\)/);
   });
 
+  it('gives every demo product a locally drawn photo and describes the demo grades', async () => {
+    const { db } = database;
+    const [bare] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from products p where not exists (select 1 from photos ph where ph.product_id = p.id)`);
+    expect(bare!.n).toBe(0);
+    // One picture per model and colour of each seller (the seller's name is drawn on it, so no two sellers share one).
+    const [images] = await queryRows<{ n: number; shared: number }>(db, sql`
+      select count(*)::int as n, (select count(*)::int from (select sha256 from photo_images group by sha256 having count(*) > 1) x) as shared from photo_images`);
+    expect(images!.n).toBeGreaterThan(20);
+    expect(images!.shared).toBe(0);
+    const grades = await db.select({ grade: s.gradeDescriptions.grade, title: s.gradeDescriptions.title }).from(s.gradeDescriptions).orderBy(s.gradeDescriptions.sellerId, s.gradeDescriptions.position);
+    expect(grades.slice(0, 4)).toEqual([
+      { grade: 'A+', title: 'Like new' },
+      { grade: 'A', title: 'Excellent' },
+      { grade: 'B', title: 'Light scratches' },
+      { grade: 'C', title: 'Visible wear' },
+    ]);
+  });
+
   it('seeds the demo logins with the documented password', async () => {
     const { db } = database;
     const [owner] = await db.select().from(s.staffUsers).where(eq(s.staffUsers.email, 'owner@acme.example'));

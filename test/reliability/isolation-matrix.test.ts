@@ -31,6 +31,7 @@ import {
   stageConditionChunkSchema,
   updateDeviceConditionSchema,
 } from '@/lib/validation/device-condition';
+import { addDevicePhotoSchema, addProductPhotoSchema, movePhotoSchema, photoRefSchema, updatePhotoSchema } from '@/lib/validation/photos';
 
 /**
  * Who may call what, as a table built from the build itself: every server
@@ -146,6 +147,14 @@ const actionRows: Record<string, Row> = {
   'lib/actions/portal/request-quote.ts#requestQuoteAction': customer,
   'lib/actions/portal/add-bulk-order.ts#addBulkOrderAction': customer,
   'lib/actions/portal/preview-bulk-order.ts#previewBulkOrderAction': customer,
+  'lib/actions/photos/add-product-photo.ts#addProductPhotoAction': staff,
+  'lib/actions/photos/add-device-photo.ts#addDevicePhotoAction': staff,
+  'lib/actions/photos/add-grade-photo.ts#addGradePhotoAction': staff,
+  'lib/actions/photos/update-photo.ts#updatePhotoAction': staff,
+  'lib/actions/photos/move-photo.ts#movePhotoAction': staff,
+  'lib/actions/photos/remove-photo.ts#removePhotoAction': staff,
+  'lib/actions/grades/save-grade-description.ts#saveGradeDescriptionAction': staff,
+  'lib/actions/grades/remove-grade-description.ts#removeGradeDescriptionAction': staff,
 };
 
 /** Customer routes with an id in the path, and how to fill it with someone else's document. */
@@ -160,6 +169,9 @@ const idRoutes: Record<string, ((f: Foreign) => string) | 'no ids'> = {
   '/(portal)/p/[slug]/(shop)/quotes/[number]/page': (f) => `/quotes/${f.quote}`,
   // A logo is public by design (it is on the sign-in page); its name is a content hash.
   '/(portal)/p/[slug]/logo/[file]/route': 'no ids',
+  // A photo is the seller's, not an organization's (every buyer of the portal sees For Sale's photos);
+  // another seller's photo hash is checked below ("photos of another seller").
+  '/(portal)/p/[slug]/photos/[file]/route': 'no ids',
 };
 
 /** Acme's first price list, and an answered quote of acme with one line, numbered past every quote of bolt. */
@@ -174,6 +186,14 @@ async function acmeQuoteAndList(sellerId: number, organizationId: number, portal
     insert into quote_lines (seller_id, quote_id, product_id, quantity, quoted_unit_price, position)
     values (${sellerId}, ${quote!.id}, ${productId}, 1, 1000, 0) returning id`);
   return { priceListId: list!.id, quoteNumber: Number(quote!.number), quoteLineId: line!.id };
+}
+
+/** A photo of acme's (the demo gives every product one). */
+async function acmePhoto(sellerId: number): Promise<{ photoId: number; photoSha256: string }> {
+  const [photo] = await rows<{ id: number; sha256: string }>(sql`
+    select p.id, i.sha256 from photos p join photo_images i on i.id = p.image_id where p.seller_id = ${sellerId} and p.product_id is not null order by p.id limit 1`);
+  if (!photo) throw new Error('acme has no product photo: the demo seed gives every product one');
+  return { photoId: photo.id, photoSha256: photo.sha256 };
 }
 
 /** Documents and records of acme that bolt's staff must not reach, made for this test (numbers bolt does not have). */
@@ -193,6 +213,9 @@ type AcmeIds = {
   /** Staged (not applied) import batches of acme's owner: a products file and a device file of one row each. */
   productBatchId: number;
   deviceBatchId: number;
+  /** A photo of acme's gallery (the demo's product photos) and its image hash. */
+  photoId: number;
+  photoSha256: string;
 };
 type Cell = { args: (ids: AcmeIds) => unknown; schema: z.ZodType; refused?: (result: { ok?: boolean; data?: unknown }) => boolean };
 const noAddress = { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' };
@@ -358,6 +381,12 @@ const crossSeller: Record<string, Cell> = {
     args: (i) => ({ number: i.quoteNumber, validUntil: '2099-12-31', note: '', lineId: [i.quoteLineId], price: ['1.00'] }),
   },
   'lib/actions/quotes/withdraw-quote.ts#withdrawQuoteAction': { schema: quoteRefSchema, args: (i) => ({ number: i.quoteNumber }) },
+  // No file: the product or device is looked up for the caller's seller before any file is read.
+  'lib/actions/photos/add-product-photo.ts#addProductPhotoAction': { schema: addProductPhotoSchema, args: (i) => ({ productId: i.productId, alt: 'Taken over' }) },
+  'lib/actions/photos/add-device-photo.ts#addDevicePhotoAction': { schema: addDevicePhotoSchema, args: (i) => ({ deviceId: i.deviceId, alt: 'Taken over' }) },
+  'lib/actions/photos/update-photo.ts#updatePhotoAction': { schema: updatePhotoSchema, args: (i) => ({ photoId: i.photoId, alt: 'Taken over' }) },
+  'lib/actions/photos/move-photo.ts#movePhotoAction': { schema: movePhotoSchema, args: (i) => ({ photoId: i.photoId, direction: 'later' }) },
+  'lib/actions/photos/remove-photo.ts#removePhotoAction': { schema: photoRefSchema, args: (i) => ({ photoId: i.photoId }) },
 };
 
 /** Staff actions that take no id of anything: they act on the caller's own seller only. */
@@ -375,6 +404,10 @@ const ownSellerOnly = new Set([
   'lib/actions/organizations/preview-organization-import.ts#previewOrganizationImportAction',
   'lib/actions/organizations/apply-organization-import.ts#applyOrganizationImportAction',
   'lib/actions/organizations/invite-imported-buyers.ts#inviteImportedBuyersAction',
+  // The grade guide names grades by value, within the caller's own seller; no ids.
+  'lib/actions/grades/save-grade-description.ts#saveGradeDescriptionAction',
+  'lib/actions/grades/remove-grade-description.ts#removeGradeDescriptionAction',
+  'lib/actions/photos/add-grade-photo.ts#addGradePhotoAction',
 ]);
 
 /** The database as a fingerprint per table (counters of abuse limits and the outbox's bookkeeping left out). */
@@ -452,6 +485,7 @@ async function acmeDocuments(sellerId: number, organizationId: number, portalAcc
     shipToAddressId: Number(second.addressId),
     ...(await acmeQuoteAndList(sellerId, organizationId, portalAccountId, productId, rivalId)),
     rivalStatusId: (await rows<{ id: number }>(sql`select id from inventory_statuses where seller_id = ${rivalId} order by id limit 1`))[0]!.id,
+    ...(await acmePhoto(sellerId)),
   };
   // The rival must not have documents of those numbers, or its owner would be acting on its own.
   const [clash] = await rows<{ n: number }>(sql`
@@ -553,6 +587,22 @@ describe('isolation matrix', () => {
         const response = await fetch(`${origin}/p/acme${fill(ids)}`, { headers: { Cookie: cookies.customer }, redirect: 'manual' });
         if (response.status !== 404) failures.push(`${route} with ${whose} ids: ${response.status}`);
       }
+    }
+    // Photos of another seller: acme's photo through bolt's portal and bolt's back office, bolt's through acme's portal.
+    const [boltPhoto] = await rows<{ sha256: string }>(sql`
+      select i.sha256 from photo_images i join sellers s on s.id = i.seller_id where s.slug = 'bolt' order by i.id limit 1`);
+    const photoCalls: [string, string, number][] = [
+      [`/p/bolt/photos/${acmeIds.photoSha256}-96.webp`, cookies.rivalCustomer, 404],
+      [`/admin/photos/${acmeIds.photoSha256}-640.webp`, cookies.rivalOwner, 404],
+      [`/p/acme/photos/${boltPhoto!.sha256}-96.webp`, cookies.customer, 404],
+      // The control: acme's own buyer and staff see it.
+      [`/p/acme/photos/${acmeIds.photoSha256}-96.webp`, cookies.customer, 200],
+      [`/admin/photos/${acmeIds.photoSha256}-640.webp`, cookies.staffOfAcme, 200],
+    ];
+    for (const [url, cookie, status] of photoCalls) {
+      cells++;
+      const response = await fetch(`${origin}${url}`, { headers: { Cookie: cookie }, redirect: 'manual' });
+      if (response.status !== status) failures.push(`photos of another seller: ${url} answered ${response.status}, not ${status}`);
     }
     // Staff actions of another seller's owner, with acme's ids.
     for (const [key, cell] of Object.entries(crossSeller)) {

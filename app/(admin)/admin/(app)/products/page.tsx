@@ -57,6 +57,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
             </LinkButton>
             <LinkButton href="/admin/products/import">Import products</LinkButton>
             <LinkButton href="/admin/products/price-update">Bulk price update</LinkButton>
+            <LinkButton href="/admin/products/grades">Grade guide</LinkButton>
           </>
         }
       />

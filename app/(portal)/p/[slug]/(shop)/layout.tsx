@@ -21,6 +21,7 @@ export default async function ShopLayout({
   const summary = await cartSummary(await getDb(), { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId });
   const nav = [
     { href: base, label: 'For Sale' },
+    { href: `${base}/grades`, label: 'Grades' },
     { href: `${base}/cart`, label: 'Cart' },
     { href: `${base}/quotes`, label: 'Quotes' },
     { href: `${base}/orders`, label: 'Orders' },

@@ -2,6 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ProductForm } from '@/components/products/product-form';
+import { PhotoManager } from '@/components/photos/photo-manager';
+import { PhotoUploadForm } from '@/components/photos/photo-upload-form';
+import { productPhotos } from '@/db/queries/photos/list-photos';
+import { addProductPhotoAction } from '@/lib/actions/photos/add-product-photo';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
@@ -31,9 +35,10 @@ export default async function ProductPage({
   const db = await getDb();
   const product = await findProduct(db, { sellerId: staff.sellerId, productId });
   if (!product) notFound();
-  const [history, known] = await Promise.all([
+  const [history, known, photos] = await Promise.all([
     productPriceHistory(db, { sellerId: staff.sellerId, productId }),
     productAttributeValues(db, { sellerId: staff.sellerId }),
+    productPhotos(db, { sellerId: staff.sellerId, productId }),
   ]);
   const price = (minor: number | null) => (minor === null ? 'price on request' : formatMoney(minor, staff.currency));
 
@@ -74,6 +79,18 @@ export default async function ProductPage({
           }}
         />
       </div>
+      <section aria-labelledby="product-photos" className="mt-8 max-w-3xl">
+        <h2 id="product-photos" className="text-lg font-semibold">
+          Photos
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">Buyers see these in the portal; the first one is the thumbnail on For Sale.</p>
+        <div className="mt-3 space-y-4">
+          <PhotoManager photos={photos} label={`Photos of ${product.sku}`} />
+          <div className="rounded-lg border border-slate-200 bg-white p-4">
+            <PhotoUploadForm action={addProductPhotoAction} subject={{ productId: product.id }} />
+          </div>
+        </div>
+      </section>
       <section aria-labelledby="price-history" className="mt-8 max-w-3xl">
         <h2 id="price-history" className="text-lg font-semibold">
           Price changes

@@ -3,9 +3,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConditionSummary } from '@/components/devices/condition-summary';
 import { DeviceConditionForm } from '@/components/inventory/device-condition-form';
+import { PhotoManager } from '@/components/photos/photo-manager';
+import { PhotoUploadForm } from '@/components/photos/photo-upload-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { deviceConditionHistory, findDeviceDetail } from '@/db/queries/inventory/device-detail';
+import { devicePhotos } from '@/db/queries/photos/list-photos';
+import { addDevicePhotoAction } from '@/lib/actions/photos/add-device-photo';
 import { requireStaff } from '@/lib/auth/session';
 import { formatDate, formatDateTime } from '@/lib/format/dates';
 import { formatMoney } from '@/lib/money';
@@ -25,7 +29,10 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
   const db = await getDb();
   const device = await findDeviceDetail(db, { sellerId: staff.sellerId, deviceId });
   if (!device) notFound();
-  const history = await deviceConditionHistory(db, { sellerId: staff.sellerId, deviceId });
+  const [history, photos] = await Promise.all([
+    deviceConditionHistory(db, { sellerId: staff.sellerId, deviceId }),
+    devicePhotos(db, { sellerId: staff.sellerId, deviceId }),
+  ]);
   const identifier = device.imei ? `IMEI ${device.imei}` : `Serial ${device.serial}`;
 
   return (
@@ -92,6 +99,17 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
             : 'No test recorded.'}
         </p>
         <DeviceConditionForm deviceId={device.id} condition={device.condition} />
+      </section>
+
+      <section aria-labelledby="device-photos" className="mt-8 max-w-4xl">
+        <h2 id="device-photos" className="text-lg font-semibold">
+          Photos of this unit
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">Staff only for now: buyers see the product&apos;s photos.</p>
+        <div className="mt-3 space-y-4">
+          <PhotoManager photos={photos} label={`Photos of ${identifier}`} />
+          <PhotoUploadForm action={addDevicePhotoAction} subject={{ deviceId: device.id }} />
+        </div>
       </section>
 
       <section aria-labelledby="condition-history" className="mt-8 max-w-4xl">

@@ -1,5 +1,6 @@
 /**
- * Runs once when a server starts, before it answers: stamps every request with
+ * Runs once when a server starts, before it answers: lets finished renders be
+ * collected (lib/lifecycle/abort-reason-stacks.ts), stamps every request with
  * its socket's address (the only client address abuse limits believe by
  * default, lib/auth/client-address.ts), checks the configuration
  * (a production start without APP_URL or a strong AUTH_SECRET stops here,
@@ -13,6 +14,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { releaseAbortReasonStacks } = await import('./lib/lifecycle/abort-reason-stacks');
+  releaseAbortReasonStacks();
   const { stampSocketAddresses } = await import('./lib/auth/socket-stamp');
   stampSocketAddresses();
   const { trackRequests } = await import('./lib/lifecycle/http-requests');

@@ -1,18 +1,20 @@
 #!/bin/sh
 # `npm start`: the production server (`next start`, arguments passed on) with the
-# app's graceful shutdown, and optionally a bounded JavaScript heap: with
-# TRADEPOST_HEAP_MB set, the old generation is capped at that many megabytes.
-# Not set by default: under sustained For Sale load the live heap still grows
-# (npm run bench, 2026-12-02: 60 MB after start to 200 MB after 75 s), and a cap
-# of 256 MB ended in "heap out of memory" within two minutes. NODE_OPTIONS set by
-# the operator still apply.
+# app's graceful shutdown and a bounded JavaScript heap: the old generation is
+# capped at TRADEPOST_HEAP_MB megabytes, 256 unless set (0: Node's default, no
+# cap). The live heap of a busy server stays near 80 MB once finished renders
+# are released (lib/lifecycle/abort-reason-stacks.ts); without a cap V8 lets
+# the old generation grow to several hundred MB before it collects
+# (npm run bench, bench/RESULTS.md: RSS after the run). NODE_OPTIONS set by the
+# operator still apply, after this cap.
 set -eu
 cd "$(dirname "$0")/.."
-if [ -n "${TRADEPOST_HEAP_MB:-}" ]; then
-  case "$TRADEPOST_HEAP_MB" in
-    *[!0-9]*) echo "TRADEPOST_HEAP_MB must be a whole number of megabytes (got '$TRADEPOST_HEAP_MB')." >&2; exit 1 ;;
-  esac
-  export NODE_OPTIONS="--max-old-space-size=$TRADEPOST_HEAP_MB${NODE_OPTIONS:+ $NODE_OPTIONS}"
+heap_mb="${TRADEPOST_HEAP_MB:-256}"
+case "$heap_mb" in
+  ''|*[!0-9]*) echo "TRADEPOST_HEAP_MB must be a whole number of megabytes, or 0 for no cap (got '$heap_mb')." >&2; exit 1 ;;
+esac
+if [ "$heap_mb" != 0 ]; then
+  export NODE_OPTIONS="--max-old-space-size=$heap_mb${NODE_OPTIONS:+ $NODE_OPTIONS}"
 fi
 # SIGTERM is handled by the app (lib/lifecycle/shutdown.ts: readiness 503, drain, finish, close), not by Next.
 export NEXT_MANUAL_SIG_HANDLE=1

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decode, encode } from 'next-auth/jwt';
 import { DEVELOPMENT_AUTH_SECRET } from '@/lib/env';
 import { sessionCookieName } from '@/lib/auth/session-cookies';
@@ -33,5 +33,32 @@ describe('session tokens read with a derived key kept per cookie name (lib/auth/
     expect(await decodeSessionToken('not-a-token', { secret, salt: customer })).toBeNull();
     expect(await decodeSessionToken(undefined, { secret, salt: customer })).toBeNull();
     expect(await sessionClaims('staff', { get: () => undefined })).toBeNull();
+  });
+
+  describe('a token read before is not decrypted again, and still expires', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('answers a read token under its own cookie name and secret only', async () => {
+      const token = await encode({ token: claims, secret, salt: customer, maxAge: 3600 });
+      expect(await decodeSessionToken(token, { secret, salt: customer })).toMatchObject(claims);
+      expect(await decodeSessionToken(token, { secret, salt: staff })).toBeNull();
+      expect(await decodeSessionToken(token, { secret: `${secret}-other`, salt: customer })).toBeNull();
+      const again = await decodeSessionToken(token, { secret, salt: customer });
+      expect(again).toMatchObject(claims);
+      // A caller changing its copy changes nothing for the next read.
+      (again as Record<string, unknown>).uid = 99;
+      expect(await decodeSessionToken(token, { secret, salt: customer })).toMatchObject({ uid: 7 });
+    });
+
+    it('refuses a read token once it has expired (with the same 15 s tolerance as Auth.js)', async () => {
+      const token = await encode({ token: claims, secret, salt: customer, maxAge: 60 });
+      const payload = await decodeSessionToken(token, { secret, salt: customer });
+      expect(payload).toMatchObject(claims);
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(((payload!.exp as number) + 10) * 1000);
+      expect(await decodeSessionToken(token, { secret, salt: customer })).toMatchObject(claims);
+      vi.setSystemTime(((payload!.exp as number) + 16) * 1000);
+      expect(await decodeSessionToken(token, { secret, salt: customer })).toBeNull();
+    });
   });
 });

@@ -5,6 +5,8 @@ const alias = { '@': fileURLToPath(new URL('./', import.meta.url)) };
 const postgres = process.env.TEST_POSTGRES !== '0';
 /** The reliability suite runs the production build against real server processes: `npm run test:reliability`. */
 const reliability = process.env.TEST_RELIABILITY === '1';
+/** The read replica suite starts a primary and a streaming replica of its own: `npm run test:replicas`. */
+const replicas = process.env.TEST_REPLICAS === '1';
 /** The public address every emailed link starts with in tests (lib/env.ts reads it). */
 const appEnv = { APP_URL: 'https://tradepost.test' };
 /** next-auth imports `next/server` without an extension: let Vite resolve it, as Next's bundler does. */
@@ -42,6 +44,19 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
+        },
+      }] : []),
+      ...(replicas ? [{
+        resolve: { alias },
+        test: {
+          name: 'replicas',
+          include: ['test/replicas/**/*.test.ts'],
+          environment: 'node',
+          env: appEnv,
+          server,
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
         },
       }] : []),
       ...(postgres

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { env } from '@/lib/env';
 import { postgresTypes } from './int8';
+import type { ReplicaSet } from './replicas';
 import { retryingConnects, retryingTransactions } from './transaction-retry';
 import * as schema from './schema';
 
@@ -14,7 +15,13 @@ export type DbOrTx = Db | Tx;
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export type Database = {
+  /** The primary: every write, transaction and read-your-own-write. */
   db: Db;
+  /**
+   * A handle for reads that tolerate a little lag: a read replica when
+   * DATABASE_REPLICA_URLS names one that answers, else the primary (db/replicas.ts).
+   */
+  readReplica: () => Db;
   kind: DatabaseKind;
   close: () => Promise<void>;
 };
@@ -34,22 +41,36 @@ export function embeddedDataDir(): string {
  */
 export async function openDatabase(options: {
   url?: string;
+  /** Read replicas (PostgreSQL only); DATABASE_REPLICA_URLS when not given. */
+  replicaUrls?: string[];
   dataDir?: string;
   migrate?: boolean;
 } = {}): Promise<Database> {
   const url = options.url ?? env().DATABASE_URL;
+  const replicaUrls = options.replicaUrls ?? (options.url ? [] : env().DATABASE_REPLICA_URLS);
   const migrate = options.migrate !== false;
-  return url ? openPostgres(url, migrate) : openPglite(options.dataDir ?? embeddedDataDir(), migrate);
+  if (!url && replicaUrls.length) throw new Error('DATABASE_REPLICA_URLS needs DATABASE_URL: the embedded database has no replicas');
+  return url ? openPostgres(url, replicaUrls, migrate) : openPglite(options.dataDir ?? embeddedDataDir(), migrate);
 }
 
-async function openPostgres(url: string, migrate: boolean): Promise<Database> {
+/** Replicas fail fast, so a read falls back to the primary within this bound when one does not answer. */
+const REPLICA_CONNECT_TIMEOUT_S = 2;
+
+async function openPostgres(url: string, replicaUrls: string[], migrate: boolean): Promise<Database> {
   const { default: postgres } = await import('postgres');
-  const client = postgres(url, {
-    max: env().DATABASE_POOL_SIZE,
-    onnotice: () => {},
-    types: postgresTypes,
-  });
-  const db = retryingTransactions(drizzlePostgres({ client: retryingConnects(client), schema }));
+  const options = { max: env().DATABASE_POOL_SIZE, onnotice: () => {}, types: postgresTypes };
+  const client = postgres(url, options);
+  const primaryClient = retryingConnects(client);
+  const db = retryingTransactions(drizzlePostgres({ client: primaryClient, schema }));
+  let replicas: ReplicaSet | undefined;
+  if (replicaUrls.length) {
+    const { replicaSet } = await import('./replicas');
+    replicas = replicaSet(
+      db,
+      primaryClient,
+      replicaUrls.map((replicaUrl) => ({ url: replicaUrl, client: postgres(replicaUrl, { ...options, connect_timeout: REPLICA_CONNECT_TIMEOUT_S }) })),
+    );
+  }
   if (migrate) {
     // Several app instances may start at once: one migrates, the others wait for it.
     const lock = await client.reserve();
@@ -62,7 +83,14 @@ async function openPostgres(url: string, migrate: boolean): Promise<Database> {
       lock.release();
     }
   }
-  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  return {
+    db,
+    readReplica: replicas ? () => replicas.readHandle() : () => db,
+    kind: 'postgres',
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), replicas?.close()]);
+    },
+  };
 }
 
 async function openPglite(dataDir: string, migrate: boolean): Promise<Database> {
@@ -81,6 +109,7 @@ async function openPglite(dataDir: string, migrate: boolean): Promise<Database> 
     }
     return {
       db: pgliteDb as unknown as Db,
+      readReplica: () => pgliteDb as unknown as Db,
       kind: 'pglite',
       close: async () => {
         await client.close();
@@ -121,6 +150,16 @@ export function getDatabase(): Promise<Database> {
 
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
+}
+
+/**
+ * The database for one view's reads that tolerate a little lag (For Sale, history
+ * and back-office lists): a read replica when DATABASE_REPLICA_URLS is set,
+ * else the primary. Use one handle per view (its reads stay on one server) and
+ * never for writes, transactions, sessions, the cart or anything just written.
+ */
+export async function readReplica(): Promise<Db> {
+  return (await getDatabase()).readReplica();
 }
 
 /** Closes the process-wide database (graceful shutdown); a later getDatabase() opens it again. */

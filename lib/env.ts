@@ -42,6 +42,8 @@ const schema = z.object({
   /** Set by `next build` while it compiles and prerenders: nothing is served, nothing is checked. */
   NEXT_PHASE: optional(z.string()),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')),
+  /** Read replicas of DATABASE_URL (comma-separated): For Sale, history and back-office lists read from them (db/replicas.ts). */
+  DATABASE_REPLICA_URLS: list(z.string().regex(/^postgres(ql)?:\/\//, 'must list postgres:// or postgresql:// URLs')),
   DATABASE_POOL_SIZE: withDefault(z.coerce.number().int().min(2).max(200), 10),
   PGLITE_DATA_DIR: optional(z.string()),
   TRADEPOST_AUTO_SEED: flag('1'),
@@ -130,6 +132,9 @@ export function productionProblems(reading: EnvReading): string[] {
     if (url.protocol !== 'https:' && !loopbackHosts.has(url.hostname)) {
       problems.push('APP_URL must use https:// (plain http is accepted only for localhost and 127.0.0.1)');
     }
+  }
+  if (env.DATABASE_REPLICA_URLS.length && !env.DATABASE_URL) {
+    problems.push('DATABASE_REPLICA_URLS is set without DATABASE_URL: replicas need the PostgreSQL primary they replicate');
   }
   if (env.PHOTO_STORAGE === 'disk' && !env.PHOTO_DIR) {
     problems.push('PHOTO_DIR is not set: PHOTO_STORAGE=disk needs the absolute path of a folder the server can write (or set PHOTO_STORAGE=database)');

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: typecheck, lint, unit and integration tests (PGlite, and PostgreSQL
 # when one answers), then, against a production build, the reliability suite
-# (two instances on a PostgreSQL server of its own, docs/RELIABILITY.md) and
+# (two instances on a PostgreSQL server of its own, docs/RELIABILITY.md), the
+# read replica suite (a primary and a streaming replica, docs/SCALING.md) and
 # the Playwright suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,6 +65,9 @@ if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   fi
 fi
 TEST_RELIABILITY=1 npx vitest run --project reliability
+
+step "Read replicas (a primary and a streaming replica of their own, docs/SCALING.md)"
+TEST_REPLICAS=1 npx vitest run --project replicas
 
 step "Playwright (Chromium)"
 npx playwright test

@@ -81,7 +81,7 @@ export async function createTestDatabase(template: TemplateInfo): Promise<TestDa
     const client = new PGlite({ loadDataDir: new Blob([data]) });
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Db;
-    return { db, kind: 'pglite', close: () => client.close() };
+    return { db, readReplica: () => db, kind: 'pglite', close: () => client.close() };
   }
   const name = `tradepost_t_${template.name.slice(14)}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(template.adminUrl, { max: 1, onnotice: () => {} });
@@ -94,6 +94,7 @@ export async function createTestDatabase(template: TemplateInfo): Promise<TestDa
   const db = retryingTransactions(drizzlePostgres({ client: retryingConnects(client), schema }));
   return {
     db,
+    readReplica: () => db,
     kind: 'postgres',
     close: async () => {
       await client.end({ timeout: 5 });

@@ -74,6 +74,19 @@ describe('configuration (lib/env.ts)', () => {
     expect(bad.env.DNS_SERVERS).toEqual([]);
   });
 
+  it('DATABASE_REPLICA_URLS lists PostgreSQL URLs and needs DATABASE_URL in production', () => {
+    const replicas = 'postgres://r1.internal/tradepost, postgresql://r2.internal/tradepost';
+    expect(readEnv({ DATABASE_REPLICA_URLS: replicas }).env.DATABASE_REPLICA_URLS).toEqual([
+      'postgres://r1.internal/tradepost',
+      'postgresql://r2.internal/tradepost',
+    ]);
+    expect(readEnv({}).env.DATABASE_REPLICA_URLS).toEqual([]);
+    expect(readEnv({ DATABASE_REPLICA_URLS: 'mysql://r1' }).problems[0]).toMatch(/^DATABASE_REPLICA_URLS /);
+    const base = { NODE_ENV: 'production', AUTH_SECRET: strong, APP_URL: 'https://app.example', DATABASE_REPLICA_URLS: replicas };
+    expect(productionProblems(readEnv(base)).join('\n')).toMatch(/DATABASE_REPLICA_URLS is set without DATABASE_URL/);
+    expect(productionProblems(readEnv({ ...base, DATABASE_URL: 'postgres://primary.internal/tradepost' }))).toEqual([]);
+  });
+
   it('PASSWORD_HASH_CONCURRENCY caps hashes per process: 2 unless set, at least 1', () => {
     expect(readEnv({}).env.PASSWORD_HASH_CONCURRENCY).toBe(2);
     expect(readEnv({ PASSWORD_HASH_CONCURRENCY: '6' }).env.PASSWORD_HASH_CONCURRENCY).toBe(6);

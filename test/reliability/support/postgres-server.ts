@@ -29,15 +29,52 @@ async function asPostgres(command: string, args: string[]): Promise<string> {
 }
 
 /** Where a running server lives: enough for any process of the suite to restart it. */
-export type PostgresServerInfo = { bin: string; dir: string; port: number };
+export type PostgresServerInfo = { bin: string; dir: string; port: number; settings?: Record<string, string> };
 
 function control(info: PostgresServerInfo) {
-  const options = `-p ${info.port} -k ${info.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  const extra = Object.entries(info.settings ?? {}).map(([name, value]) => ` -c ${name}=${value}`).join('');
+  const options = `-p ${info.port} -k ${info.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200${extra}`;
   const pgCtl = (...args: string[]) =>
     asPostgres(path.join(info.bin, 'pg_ctl'), ['-D', path.join(info.dir, 'data'), '-l', path.join(info.dir, 'server.log'), ...args]);
   return {
     start: () => pgCtl('-w', '-o', options, 'start'),
     stop: (mode: 'fast' | 'immediate') => pgCtl('-w', '-m', mode, 'stop'),
+  };
+}
+
+/** Stops a server without a clean shutdown (a crash, as far as its clients can tell). */
+export async function stopPostgresServerNow(info: PostgresServerInfo): Promise<void> {
+  await control(info).stop('immediate');
+}
+
+/** Starts a stopped server again on its port. */
+export async function startPostgresServerAgain(info: PostgresServerInfo): Promise<void> {
+  await control(info).start();
+}
+
+function serverDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.mkdirSync(path.join(dir, 'data'), { mode: 0o700 });
+  return dir;
+}
+
+async function giveToPostgres(dir: string): Promise<void> {
+  if (process.getuid?.() === 0) {
+    await run('chown', ['-R', 'postgres:postgres', dir]);
+    fs.chmodSync(dir, 0o755);
+  }
+}
+
+function handle(info: PostgresServerInfo): PostgresServer & { info: PostgresServerInfo } {
+  return {
+    info,
+    port: info.port,
+    url: (database) => `postgres://postgres@127.0.0.1:${info.port}/${database}`,
+    restart: (pauseMs = 0) => restartPostgresServer(info, pauseMs),
+    async stop() {
+      await control(info).stop('immediate').catch(() => {});
+      fs.rmSync(info.dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -49,27 +86,57 @@ export async function restartPostgresServer(info: PostgresServerInfo, pauseMs = 
   await pg.start();
 }
 
-export async function startPostgresServer(): Promise<PostgresServer & { info: PostgresServerInfo }> {
+/**
+ * A fresh cluster (initdb) on `port` (a free one unless given). `replication`
+ * makes it a primary that streaming replicas can copy and follow
+ * (wal_level=replica, WAL senders, a replication entry in pg_hba.conf).
+ */
+export async function startPostgresServer(
+  options: { port?: number; replication?: boolean; settings?: Record<string, string> } = {},
+): Promise<PostgresServer & { info: PostgresServerInfo }> {
   const bin = binaries();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradepost-reliability-pg-'));
+  const dir = serverDir('tradepost-pg-');
   const data = path.join(dir, 'data');
-  fs.mkdirSync(data);
-  if (process.getuid?.() === 0) {
-    await run('chown', ['-R', 'postgres:postgres', dir]);
-    fs.chmodSync(dir, 0o755);
-  }
+  await giveToPostgres(dir);
   await asPostgres(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-instructions']);
-  const info = { bin, dir, port: await freePort() };
-  const pg = control(info);
-  await pg.start();
-  return {
-    info,
-    port: info.port,
-    url: (database) => `postgres://postgres@127.0.0.1:${info.port}/${database}`,
-    restart: (pauseMs = 0) => restartPostgresServer(info, pauseMs),
-    async stop() {
-      await pg.stop('immediate').catch(() => {});
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const settings = { ...(options.replication ? { wal_level: 'replica', max_wal_senders: '5', hot_standby: 'on' } : {}), ...options.settings };
+  if (options.replication) {
+    fs.appendFileSync(path.join(data, 'pg_hba.conf'), 'host replication postgres 127.0.0.1/32 trust\n');
+  }
+  const info: PostgresServerInfo = { bin, dir, port: options.port ?? (await freePort()), settings };
+  await control(info).start();
+  return handle(info);
+}
+
+/**
+ * A streaming replica of `primary` (started with `replication: true`) on
+ * `port`: `pg_basebackup -R` copies the primary and writes the standby
+ * settings, the copy starts as a hot standby, and this resolves once the
+ * primary reports it streaming.
+ */
+export async function startStreamingReplica(
+  primary: PostgresServerInfo,
+  options: { port: number; settings?: Record<string, string> },
+): Promise<PostgresServer & { info: PostgresServerInfo }> {
+  const dir = serverDir('tradepost-pg-replica-');
+  const data = path.join(dir, 'data');
+  await giveToPostgres(dir);
+  await asPostgres(path.join(primary.bin, 'pg_basebackup'), [
+    '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '-c', 'fast',
+  ]);
+  const info: PostgresServerInfo = { bin: primary.bin, dir, port: options.port, settings: { hot_standby: 'on', ...options.settings } };
+  await control(info).start();
+  const { default: postgres } = await import('postgres');
+  const sql = postgres(`postgres://postgres@127.0.0.1:${primary.port}/postgres`, { max: 1, onnotice: () => {} });
+  try {
+    for (let waited = 0; ; waited += 100) {
+      const rows = await sql`select 1 from pg_stat_replication where state = 'streaming'`;
+      if (rows.length) break;
+      if (waited > 30_000) throw new Error(`the replica on port ${options.port} did not start streaming within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await sql.end();
+  }
+  return handle(info);
 }

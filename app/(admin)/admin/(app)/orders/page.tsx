@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { readReplica } from '@/db';
 import { listOrders, type OrderListFilters } from '@/db/queries/orders/list-orders';
 import { orderFormOptions } from '@/db/queries/orders/order-form-options';
 import { LinkButton } from '@/components/ui/button';
@@ -35,7 +35,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     search: raw.q?.slice(0, 100),
   };
   const page = pageParam(sp);
-  const db = await getDb();
+  const db = await readReplica();
   const [result, options] = [
     await listOrders(db, { sellerId: staff.sellerId, page, pageSize: PAGE_SIZE, ...filters }),
     await orderFormOptions(db, { sellerId: staff.sellerId }),

@@ -5,7 +5,7 @@ import { Field, Input, Select } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
-import { getDb } from '@/db';
+import { readReplica } from '@/db';
 import { productAttributeKeys, productAttributeValues } from '@/db/queries/products/attribute-values';
 import { listProducts, type ProductFilters } from '@/db/queries/products/product-list';
 import { requireStaff } from '@/lib/auth/session';
@@ -38,7 +38,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   if (price) filters.price = price;
   const page = pageParam(params);
 
-  const db = await getDb();
+  const db = await readReplica();
   const [list, attributes] = await Promise.all([
     listProducts(db, { sellerId: staff.sellerId, filters, page }),
     productAttributeValues(db, { sellerId: staff.sellerId }),

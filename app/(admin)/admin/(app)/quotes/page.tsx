@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { readReplica } from '@/db';
 import { listQuotes } from '@/db/queries/quotes/list-quotes';
 import { QuoteFilters } from '@/components/quotes/quote-filters';
 import { QuoteStatusBadge } from '@/components/quotes/quote-status-badge';
@@ -22,7 +22,7 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const status = choiceParam(sp, 'status', QUOTE_STATUSES);
   const page = pageParam(sp);
-  const result = await listQuotes(await getDb(), { sellerId: staff.sellerId, status, page, pageSize: PAGE_SIZE });
+  const result = await listQuotes(await readReplica(), { sellerId: staff.sellerId, status, page, pageSize: PAGE_SIZE });
   return (
     <>
       <PageHeader title="Quotes" description="Buyers ask for prices from their cart in the portal. Requests waiting for an answer come first." />

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { readReplica } from '@/db';
 import { listRmas, type RmaListFilters } from '@/db/queries/rmas/list-rmas';
 import { rmaFormOptions } from '@/db/queries/rmas/rma-form-options';
 import { isRmaStatus } from '@/lib/rmas/statuses';
@@ -24,7 +24,7 @@ export default async function RmasPage({ searchParams }: { searchParams: Promise
     organizationId: idParam(sp, 'organization'),
   };
   const page = pageParam(sp);
-  const db = await getDb();
+  const db = await readReplica();
   const result = await listRmas(db, { sellerId: staff.sellerId, page, pageSize: PAGE_SIZE, ...filters });
   const options = await rmaFormOptions(db, { sellerId: staff.sellerId });
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { readReplica } from '@/db';
 import { checkoutReadiness } from '@/db/queries/checkout';
 import { gradeColumns, type ForSaleFacets } from '@/db/queries/for-sale';
 import { forSaleCache } from '@/db/queries/for-sale-cache';
@@ -62,7 +62,9 @@ export default async function ForSalePage({
   const asked = parseForSaleView(await searchParams);
   // Hidden quantities: sorting by them would reveal their order.
   const view: ForSaleView = asked.sort === 'quantity' && !canSortByQuantity(display) ? { ...asked, sort: 'model' } : asked;
-  const db = await getDb();
+  // For Sale tolerates a little lag: a read replica when there is one. One handle for the whole view, so the catalog
+  // version and the page cached under it come from the same server (db/replicas.ts explains why that matters).
+  const db = await readReplica();
   const sellerId = customer.sellerId;
   // A constant number of statements per view: the catalog version (then, unless cached, the listing: rows, facet
   // counts and total in one) and the ordering check.

@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { getDb } from '@/db';
+import { readReplica } from '@/db';
 import { forSaleAllRows } from '@/db/queries/for-sale';
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
 import { csvLines, csvResponse } from '@/lib/csv';
@@ -23,7 +23,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const asked = parseForSaleView(request.nextUrl.searchParams);
   // As on the page: hidden quantities are not a sort order.
   const view = asked.sort === 'quantity' && !canSortByQuantity(display) ? { ...asked, sort: 'model' as const } : asked;
-  const db = await getDb();
+  const db = await readReplica();
   const rows = forSaleAllRows(db, { sellerId: customer.sellerId, organizationId: customer.organizationId, view });
   const encoder = new TextEncoder();
   let started = false;

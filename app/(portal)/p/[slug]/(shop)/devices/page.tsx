@@ -1,7 +1,7 @@
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
 import { scopeOf } from '@/db/queries/portal/scope';
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { readReplica } from '@/db';
 import {
   listPurchasedDevices,
   productAttributes,
@@ -41,7 +41,7 @@ export default async function PurchasedDevicesPage({
   const { slug } = await params;
   const query = await searchParams;
   const customer = await requireOpenPortalCustomer(slug);
-  const db = await getDb();
+  const db = await readReplica();
   const scope = scopeOf(customer);
   const filters = purchasedDeviceFiltersFrom(query);
   const page = pageParam(query);

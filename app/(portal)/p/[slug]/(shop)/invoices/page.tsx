@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { readReplica } from '@/db';
 import { scopeOf } from '@/db/queries/portal/scope';
 import { customerInvoiceShows, listCustomerInvoices } from '@/db/queries/portal/invoices/list-invoices';
 import { organizationCreditBalance } from '@/db/queries/invoices/credit-balance';
@@ -28,7 +28,7 @@ export default async function InvoicesPage({
   const { slug } = await params;
   const query = await searchParams;
   const customer = await requireOpenPortalCustomer(slug);
-  const db = await getDb();
+  const db = await readReplica();
   const show = choiceParam(query, 'show', customerInvoiceShows);
   const page = pageParam(query);
   const scope = scopeOf(customer);

@@ -3,7 +3,7 @@ import { scopeOf } from '@/db/queries/portal/scope';
 import { formatDate } from '@/lib/format/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { readReplica } from '@/db';
 import { customerOrderStatusOptions, listCustomerOrders } from '@/db/queries/portal/orders/list-orders';
 import { FilterBar } from '@/components/portal/filter-bar';
 import { StatusBadge } from '@/components/ui/badge';
@@ -29,7 +29,7 @@ export default async function OrdersPage({
   const { slug } = await params;
   const query = await searchParams;
   const customer = await requireOpenPortalCustomer(slug);
-  const db = await getDb();
+  const db = await readReplica();
   const filters = {
     statusId: idParam(query, 'status'),
     from: dateParam(query, 'from'),

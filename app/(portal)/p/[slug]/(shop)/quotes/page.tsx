@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { readReplica } from '@/db';
 import { scopeOf } from '@/db/queries/portal/scope';
 import { listCustomerQuotes } from '@/db/queries/quotes/list-quotes';
 import { QuoteStatusBadge } from '@/components/quotes/quote-status-badge';
@@ -21,7 +21,7 @@ export default async function QuotesPage({ params, searchParams }: { params: Pro
   const { slug } = await params;
   const page = pageParam(await searchParams);
   const customer = await requireOpenPortalCustomer(slug);
-  const { rows, total } = await listCustomerQuotes(await getDb(), { ...scopeOf(customer), page, pageSize: PAGE_SIZE });
+  const { rows, total } = await listCustomerQuotes(await readReplica(), { ...scopeOf(customer), page, pageSize: PAGE_SIZE });
   const base = `/p/${slug}/quotes`;
   return (
     <>

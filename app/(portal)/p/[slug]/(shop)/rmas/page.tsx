@@ -3,7 +3,7 @@ import { scopeOf } from '@/db/queries/portal/scope';
 import { formatDate } from '@/lib/format/dates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { readReplica } from '@/db';
 import { listCustomerRmas } from '@/db/queries/portal/rmas/find-rma';
 import { RmaStatusBadge } from '@/components/rmas/rma-status-badge';
 import { LinkButton } from '@/components/ui/button';
@@ -27,7 +27,7 @@ export default async function RmasPage({
   const { slug } = await params;
   const page = pageParam(await searchParams);
   const customer = await requireOpenPortalCustomer(slug);
-  const { rows, total } = await listCustomerRmas(await getDb(), { ...scopeOf(customer), page, pageSize: PAGE_SIZE });
+  const { rows, total } = await listCustomerRmas(await readReplica(), { ...scopeOf(customer), page, pageSize: PAGE_SIZE });
   const base = `/p/${slug}/rmas`;
   return (
     <>

@@ -14,6 +14,7 @@ import {
   salesChannels,
   salesOrderLines,
   salesOrders,
+  sellers,
   type ShipTo,
 } from '@/db/schema';
 import { enqueueEmail, enqueueEmails, type OutgoingEmail } from '@/lib/email/outbox';
@@ -194,8 +195,9 @@ export type PortalOrderParams = Omit<PlaceOrderParams, 'idempotencyKey'> & {
 
 async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<PlacedOrderResult> {
   const { sellerId, portalAccountId } = params;
-  const lines = await lockCartLines(tx, params);
-  const previous = await orderByKey(tx, sellerId, params.idempotencyKey);
+  // Sent together (postgres.js pipelines one transaction's statements); PostgreSQL still runs them in order,
+  // so the key is looked up after the cart's lines are locked.
+  const [lines, previous] = await Promise.all([lockCartLines(tx, params), orderByKey(tx, sellerId, params.idempotencyKey)]);
   if (previous) return existingOrder(previous, portalAccountId);
   const placed = await placePortalOrderIn(tx, params, lines, async () => {
     await tx.delete(cartLines).where(
@@ -225,15 +227,17 @@ export async function placePortalOrderIn(
   beforeNumbering?: () => Promise<void>,
 ): Promise<Omit<PlacedOrderResult, 'alreadyPlaced'>> {
   const { sellerId } = params;
-  const readiness = await assertCanPlace(tx, params, lines);
-  const shipTo = await orderShipTo(tx, { sellerId, organizationId: params.organizationId, addressId: params.shipToAddressId });
   // Everything that needs no order number is read, checked and written first:
   // the number's counter row stays locked from the order's INSERT until commit,
   // and every other checkout of the seller waits on it (npm run bench: 16
-  // buyers at once). After it, the writes go out together (postgres.js
-  // pipelines the statements of one transaction sent at once), so the lock is
-  // held for a few round trips, not one per statement.
-  const announcement = await portalOrderAudience(tx, params);
+  // buyers at once). The reads go out together, and so do the writes after
+  // the number (postgres.js pipelines the statements of one transaction sent
+  // at once): a few round trips, not one per statement.
+  const [readiness, shipTo, announcement] = await Promise.all([
+    assertCanPlace(tx, params, lines),
+    orderShipTo(tx, { sellerId, organizationId: params.organizationId, addressId: params.shipToAddressId }),
+    portalOrderAudience(tx, params),
+  ]);
   const tooLarge = portalOrderTotalProblem(lines, announcement.currency);
   if (tooLarge) throw checkoutRefusal('too_large', tooLarge);
   await beforeNumbering?.();
@@ -404,15 +408,20 @@ async function insertOrder(
 /** Who placed the order, the seller's currency, brand and the staff to notify: what the order's audit entry and emails need. */
 async function portalOrderAudience(tx: DbOrTx, params: { sellerId: number; portalAccountId: number }) {
   const { sellerId } = params;
-  const [who] = await tx
-    .select({ name: portalAccounts.name, email: portalAccounts.email, organizationName: organizations.name })
-    .from(portalAccounts)
-    .innerJoin(organizations, and(eq(organizations.id, portalAccounts.organizationId), eq(organizations.sellerId, sellerId)))
-    .where(and(eq(portalAccounts.id, params.portalAccountId), eq(portalAccounts.sellerId, sellerId)))
-    .limit(1);
-  if (!who) throw new Error(`Portal account ${params.portalAccountId} not found for seller ${sellerId}`);
-  const staff = await portalOrderRecipientEmails(tx, { sellerId });
-  return { who, staff, currency: await sellerCurrency(tx, sellerId), brand: await findSellerBrand(tx, sellerId) };
+  const [[row], staff, brand] = await Promise.all([
+    tx
+      .select({ name: portalAccounts.name, email: portalAccounts.email, organizationName: organizations.name, currency: sellers.currency })
+      .from(portalAccounts)
+      .innerJoin(organizations, and(eq(organizations.id, portalAccounts.organizationId), eq(organizations.sellerId, sellerId)))
+      .innerJoin(sellers, eq(sellers.id, portalAccounts.sellerId))
+      .where(and(eq(portalAccounts.id, params.portalAccountId), eq(portalAccounts.sellerId, sellerId)))
+      .limit(1),
+    portalOrderRecipientEmails(tx, { sellerId }),
+    findSellerBrand(tx, sellerId),
+  ]);
+  if (!row) throw new Error(`Portal account ${params.portalAccountId} not found for seller ${sellerId}`);
+  const { currency, ...who } = row;
+  return { who, staff, currency, brand };
 }
 
 /**

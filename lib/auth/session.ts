@@ -61,13 +61,19 @@ export const requirePortal = cache(async (slug: string): Promise<PortalIdentity>
   return portal;
 });
 
-/** The signed-in customer at this seller's portal, or null. A session of another seller counts as none. */
-export const getCustomer = cache(async (slug: string): Promise<CustomerSession | null> => {
-  const portal = await requirePortal(slug);
+/**
+ * The signed-in customer at a portal, or null. Keyed by the portal object, so
+ * a page and its layout read the session once; an action (where React's cache
+ * does not apply) reads the portal once and passes it here.
+ */
+const customerAt = cache(async (portal: PortalIdentity): Promise<CustomerSession | null> => {
   const token = (await sessionClaims('customer', await cookies())) as CustomerToken | null;
   const db = await getDb();
   return customerAtPortal(portal, token, (id, version, sellerId) => loadCustomerSession(db, { sellerId, portalAccountId: id, sessionVersion: version }));
 });
+
+/** The signed-in customer at this seller's portal, or null. A session of another seller counts as none. */
+export const getCustomer = cache(async (slug: string): Promise<CustomerSession | null> => customerAt(await requirePortal(slug)));
 
 /**
  * For portal pages, actions and route handlers: the customer with their seller
@@ -75,7 +81,7 @@ export const getCustomer = cache(async (slug: string): Promise<CustomerSession |
  */
 export async function requireCustomer(slug: string): Promise<CustomerSession & { portal: PortalIdentity }> {
   const portal = await requirePortal(slug);
-  const customer = await getCustomer(slug);
+  const customer = await customerAt(portal);
   if (!customer) {
     redirect(`/p/${slug}/sign-in?next=${encodeURIComponent(await requestedPath(`/p/${slug}`))}`);
   }

@@ -245,6 +245,18 @@ describe('order emails', () => {
       expect(toChosen.map((m) => m.recipient).sort()).toEqual([adminEmail, staffEmail].sort());
       expect(toChosen[0]!.text).toContain(`/admin/orders/${second.placed.number}`);
 
+      // Chosen staff who are no longer active are skipped; with none of them active, the owners are notified.
+      await db.update(s.staffUsers).set({ status: 'disabled' }).where(eq(s.staffUsers.id, admin.staffUserId));
+      const oneLeft = await portalCheckout('PO-ONE-LEFT');
+      const toOneLeft = (await mailOf('portal_order')).filter((m) => m.subject.includes(`order ${oneLeft.placed.number} `));
+      expect(toOneLeft.map((m) => m.recipient)).toEqual([staffEmail]);
+      await db.update(s.staffUsers).set({ status: 'disabled' }).where(eq(s.staffUsers.id, staff.staffUserId));
+      const noneLeft = await portalCheckout('PO-NONE-LEFT');
+      const toNoneLeft = (await mailOf('portal_order')).filter((m) => m.subject.includes(`order ${noneLeft.placed.number} `));
+      expect(toNoneLeft.map((m) => m.recipient)).toContain(ownerEmail);
+      expect(toNoneLeft.map((m) => m.recipient)).not.toContain(staffEmail);
+      await db.update(s.staffUsers).set({ status: 'active' }).where(inArray(s.staffUsers.id, [admin.staffUserId, staff.staffUserId]));
+
       // A staff id of another seller is refused, nothing saved.
       const other = await buildSeller(db);
       const stranger = await addSettingsActor(db, other, 'owner');

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, notExists, or, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db';
 import { portalOrderRecipients, staffUsers } from '@/db/schema';
 
@@ -9,17 +9,26 @@ import { portalOrderRecipients, staffUsers } from '@/db/schema';
  */
 export async function portalOrderRecipientEmails(db: DbOrTx, params: { sellerId: number }): Promise<{ email: string }[]> {
   const { sellerId } = params;
-  const chosen = await db
-    .select({ email: staffUsers.email })
+  // One statement (checkout reads it inside its transaction): the chosen active staff, else the active owners.
+  const chosen = db
+    .select({ one: sql`1` })
+    .from(portalOrderRecipients)
+    .where(and(eq(portalOrderRecipients.sellerId, sellerId), eq(portalOrderRecipients.staffUserId, staffUsers.id)));
+  const activeChosen = db
+    .select({ one: sql`1` })
     .from(portalOrderRecipients)
     .innerJoin(staffUsers, and(eq(staffUsers.id, portalOrderRecipients.staffUserId), eq(staffUsers.sellerId, sellerId)))
-    .where(and(eq(portalOrderRecipients.sellerId, sellerId), eq(staffUsers.status, 'active')))
-    .orderBy(asc(staffUsers.id));
-  if (chosen.length) return chosen;
+    .where(and(eq(portalOrderRecipients.sellerId, sellerId), eq(staffUsers.status, 'active')));
   return db
     .select({ email: staffUsers.email })
     .from(staffUsers)
-    .where(and(eq(staffUsers.sellerId, sellerId), eq(staffUsers.status, 'active'), eq(staffUsers.role, 'owner')))
+    .where(
+      and(
+        eq(staffUsers.sellerId, sellerId),
+        eq(staffUsers.status, 'active'),
+        or(exists(chosen), and(eq(staffUsers.role, 'owner'), notExists(activeChosen))),
+      ),
+    )
     .orderBy(asc(staffUsers.id));
 }
 

@@ -90,6 +90,8 @@ async function startServer(url: string, options: { floor: boolean }): Promise<Se
       APP_URL: `http://127.0.0.1:${port}`,
       TRADEPOST_PUBLIC_DEMO: '1',
       TRADEPOST_BENCH_FLOOR: options.floor ? '1' : '0',
+      // As deployed behind the shipped nginx configuration, which compresses (README: HTTP_COMPRESSION).
+      HTTP_COMPRESSION: 'off',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,7 +2,8 @@
 # `npm test`: typecheck, lint, unit and integration tests (PGlite, and PostgreSQL
 # when one answers), then, against a production build, the reliability suite
 # (two instances on a PostgreSQL server of its own, docs/RELIABILITY.md) and
-# the Playwright suite.
+# the Playwright suite. The servers of both keep their output under test-logs/,
+# which scripts/scan-test-logs.ts checks for the demo password and tokens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -63,7 +64,15 @@ if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
     exit 1
   fi
 fi
+rm -rf test-logs/reliability
 TEST_RELIABILITY=1 npx vitest run --project reliability
 
+step "Reliability servers' logs hold no password or token"
+npx tsx scripts/scan-test-logs.ts test-logs/reliability
+
 step "Playwright (Chromium)"
+rm -rf test-logs/e2e
 npx playwright test
+
+step "Playwright servers' logs hold no password or token"
+npx tsx scripts/scan-test-logs.ts test-logs/e2e

@@ -51,7 +51,7 @@ export async function register() {
   handleShutdownSignals({
     stopBackgroundWork: stopEmailDispatcher,
     closeDatabase,
-    log: (message) => logger.info({ shutdown: message }, 'shutdown'),
+    log: (message) => logger.info(`shutdown: ${message}`),
   });
 }
 

@@ -1,3 +1,5 @@
+import type { Instrumentation } from 'next';
+
 /**
  * Runs once when a server starts, before it answers: lets finished renders be
  * collected (lib/lifecycle/abort-reason-stacks.ts), stamps every request with
@@ -10,12 +12,19 @@
  * existed, then starts the background loop that sends queued emails. Under
  * `npm start` it also owns SIGTERM: readiness turns 503, in-flight requests and
  * the email send in progress finish, the pool closes (lib/lifecycle/shutdown.ts).
+ *
+ * In production `console.*` is routed to the JSON logger (lib/logging/), and
+ * every HTTP request gets an id, its log context and one `request` line.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { releaseAbortReasonStacks } = await import('./lib/lifecycle/abort-reason-stacks');
   releaseAbortReasonStacks();
+  if (process.env.NODE_ENV === 'production') {
+    const [{ logger }, { routeConsoleToLogger }] = await Promise.all([import('./lib/logging/logger'), import('./lib/logging/console')]);
+    routeConsoleToLogger(logger);
+  }
   const { stampSocketAddresses } = await import('./lib/auth/socket-stamp');
   stampSocketAddresses();
   const { trackRequests } = await import('./lib/lifecycle/http-requests');
@@ -31,7 +40,8 @@ export async function register() {
   const { db } = await getDatabase();
   const demo = await checkDemoSellers(db);
   if (demo.refuse) refuseToStart([demo.refuse]);
-  if (demo.warn) console.warn(`[tradepost] ${demo.warn}`);
+  const { logger } = await import('./lib/logging/logger');
+  if (demo.warn) logger.warn(demo.warn);
 
   const { convertLegacyLogos, reportLegacyLogos } = await import('./db/queries/settings/legacy-logos');
   reportLegacyLogos(await convertLegacyLogos(db));
@@ -44,6 +54,21 @@ export async function register() {
   handleShutdownSignals({
     stopBackgroundWork: stopEmailDispatcher,
     closeDatabase,
-    log: (message) => console.log(`[tradepost] shutdown: ${message}`),
+    log: (message) => logger.info(`shutdown: ${message}`),
   });
 }
+
+/**
+ * Next calls this for every error thrown while rendering a page, running a
+ * route handler or an action, or in the proxy: one `request error` line with
+ * the route, never the request's headers (cookies).
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { logger } = await import('./lib/logging/logger');
+  const path = request.path.split('?')[0];
+  logger.error(
+    { err: error, method: request.method, path, routePath: context.routePath, routeType: context.routeType, routerKind: context.routerKind },
+    'request error',
+  );
+};

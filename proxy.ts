@@ -1,5 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { authSecret } from '@/lib/auth/secret';
+import { env } from '@/lib/env';
+import { requestContext } from '@/lib/logging/request-context';
+import { REQUEST_ID_HEADER, REQUEST_ID_STAMP, chooseRequestId } from '@/lib/logging/request-id';
 import { sessionCookie, sessionCookieName } from '@/lib/auth/session-cookies';
 import { refreshedSessionToken } from '@/lib/auth/session-refresh';
 import { routeByHost } from '@/lib/portal/custom-domains';
@@ -17,7 +20,9 @@ import { pageSecurity } from '@/lib/security-headers';
  * sends them as relative `Location`s: they stay on the host the visitor used.
  *
  * Every response it returns carries the security headers, with a fresh CSP
- * nonce that Next stamps on its scripts (lib/security-headers.ts).
+ * nonce that Next stamps on its scripts (lib/security-headers.ts), and the
+ * request id in `X-Request-Id`; the same id reaches page, action and query
+ * code as the `x-request-id` request header (lib/logging/request-id.ts).
  */
 const publicPortalPages = /^\/p\/[^/]+\/(sign-in|activate|forgot-password|sign-in-link|reset-password|logo)(\/|$)/;
 const publicAdminPages = /^\/admin\/(sign-in|activate|forgot-password|sign-in-link|reset-password)(\/|$)/;
@@ -63,17 +68,43 @@ function foreignOriginAction(request: NextRequest): Response | null {
   });
 }
 
+/**
+ * The id the server hook gave this request (lib/lifecycle/http-requests.ts),
+ * or, where no hook ran, one chosen by the same rule.
+ */
+export function requestIdOf(request: NextRequest, trustedProxyHops: number = env().TRUSTED_PROXY_HOPS): string {
+  return request.headers.get(REQUEST_ID_STAMP) ?? chooseRequestId(request.headers.get(REQUEST_ID_HEADER), trustedProxyHops);
+}
+
 export async function proxy(request: NextRequest) {
+  const requestId = requestIdOf(request);
+  const response = await answer(request, requestId);
+  try {
+    response.headers.set('X-Request-Id', requestId);
+    return response;
+  } catch {
+    // A response with immutable headers (Response.redirect): the same answer, with the id.
+    const copy = new Response(response.body, response);
+    copy.headers.set('X-Request-Id', requestId);
+    return copy;
+  }
+}
+
+async function answer(request: NextRequest, requestId: string): Promise<Response> {
   const refused = tooLargeAction(request) ?? foreignOriginAction(request);
   if (refused) return refused;
   const { search } = request.nextUrl;
   const routed = await routeByHost(request);
   if (routed instanceof Response) return routed;
   const { pathname, rewrite } = routed;
+  const context = requestContext();
+  if (context && rewrite) context.route = pathname;
 
   const security = pageSecurity(pathname);
   const headers = security.stamp(new Headers(request.headers));
   headers.set('x-tp-path', pathname + search);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  headers.delete(REQUEST_ID_STAMP);
 
   if (pathname.startsWith('/admin') && !publicAdminPages.test(pathname) && !request.cookies.has(sessionCookieName('staff'))) {
     const url = new URL('/admin/sign-in', request.url);

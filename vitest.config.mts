@@ -7,8 +7,11 @@ const postgres = process.env.TEST_POSTGRES !== '0';
 const reliability = process.env.TEST_RELIABILITY === '1';
 /** The read replica suite starts a primary and a streaming replica of its own: `npm run test:replicas`. */
 const replicas = process.env.TEST_REPLICAS === '1';
-/** The public address every emailed link starts with in tests (lib/env.ts reads it). */
-const appEnv = { APP_URL: 'https://tradepost.test' };
+/**
+ * The public address every emailed link starts with in tests (lib/env.ts reads it), and a
+ * quiet logger: `LOG_LEVEL=info npx vitest run …` shows the JSON lines.
+ */
+const appEnv = { APP_URL: 'https://tradepost.test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' };
 /** next-auth imports `next/server` without an extension: let Vite resolve it, as Next's bundler does. */
 const server = { deps: { inline: ['next-auth'] } };
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
 import { signInAsCustomer, signInAsStaff } from './support/auth';
 import { expect, test } from './support/test';
+import { keepServerLog } from './support/test-logs';
 
 /**
  * The security headers of the production build (lib/security-headers.ts), and
@@ -139,8 +140,9 @@ test.describe('a server whose APP_URL is https', () => {
         PGLITE_DATA_DIR: path.join(dataDir, 'pglite'),
         PORT: String(port),
       },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    keepServerLog(server, port);
     await expect
       .poll(async () => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status, () => 0), { timeout: 100_000, intervals: [500] })
       .toBe(200);

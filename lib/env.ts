@@ -55,6 +55,8 @@ const schema = z.object({
   APP_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
   APP_HOSTS: list(hostName),
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are believed (lib/auth/client-address.ts). */
+  /** What the logger writes (lib/logging/logger.ts): fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   TRUSTED_PROXY_HOPS: withDefault(z.coerce.number().int().min(0).max(10), 0),
   /** Password hashes one process runs at once; a sign-in beyond that is answered "busy" (lib/auth/hash-slots.ts). */
   PASSWORD_HASH_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(64), 2),

@@ -3,7 +3,9 @@
 # when one answers), then, against a production build, the reliability suite
 # (two instances on a PostgreSQL server of its own, docs/RELIABILITY.md), the
 # read replica suite (a primary and a streaming replica, docs/SCALING.md) and
-# the Playwright suite.
+# the Playwright suite. The servers of the reliability suite and Playwright keep
+# their output under test-logs/, which scripts/scan-test-logs.ts checks for the
+# demo password and tokens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,10 +66,18 @@ if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
     exit 1
   fi
 fi
+rm -rf test-logs/reliability
 TEST_RELIABILITY=1 npx vitest run --project reliability
 
 step "Read replicas (a primary and a streaming replica of their own, docs/SCALING.md)"
 TEST_REPLICAS=1 npx vitest run --project replicas
 
+step "Reliability servers' logs hold no password or token"
+npx tsx scripts/scan-test-logs.ts test-logs/reliability
+
 step "Playwright (Chromium)"
+rm -rf test-logs/e2e
 npx playwright test
+
+step "Playwright servers' logs hold no password or token"
+npx tsx scripts/scan-test-logs.ts test-logs/e2e

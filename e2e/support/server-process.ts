@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { keepServerLog } from './test-logs';
 
 /**
  * A production server (`next start` of the suite's build) in its own process,
@@ -20,6 +21,7 @@ export function startProductionServer(port: number, env: Record<string, string>)
     env: { ...baseEnv(), PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  keepServerLog(child, port);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

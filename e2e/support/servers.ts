@@ -4,6 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, waitForHealth } from '../../test/support/processes';
+import { keepServerLog } from './test-logs';
 
 /**
  * Extra production servers for specs that need another configuration than
@@ -57,6 +58,7 @@ export async function startServer(seedDir: string, env: Record<string, string>):
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  keepServerLog(child, port);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

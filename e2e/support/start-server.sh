@@ -22,4 +22,8 @@ export RESEND_API_KEY=re_e2e_stand_in
 export RESEND_BASE_URL="http://127.0.0.1:$mail_port"
 export DNS_SERVERS="127.0.0.1:$dns_port"
 export PORT="$port"
-exec node node_modules/next/dist/bin/next start -p "$port" -H 127.0.0.1
+# The server's output goes to test-logs/e2e/ (scripts/scan-test-logs.ts checks it for secrets);
+# Playwright shows all but the info lines (one a request), so its output stays readable.
+mkdir -p test-logs/e2e
+exec node node_modules/next/dist/bin/next start -p "$port" -H 127.0.0.1 \
+  > >(tee -a "test-logs/e2e/server-$port.log" | grep --line-buffered -v '^{"level":"info"') 2>&1

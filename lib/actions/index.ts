@@ -8,8 +8,8 @@ export { Refusal };
 export type { CustomerContext, StaffContext } from './wrappers';
 
 /**
- * The three kinds of server action: `staffAction(minRole, schema, fn)`,
- * `customerAction(schema, fn)` and `portalAction(schema, fn)` (a customer
+ * The three kinds of server action: `staffAction(name, minRole, schema, fn)`,
+ * `customerAction(name, schema, fn)` and `portalAction(name, schema, fn)` (a customer
  * action that refuses while the portal is closed). Each validates the input
  * with zod and answers a thrown Refusal as the form result.
  */

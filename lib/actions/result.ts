@@ -12,6 +12,17 @@ export type ActionResult<T = undefined> =
 
 export type ActionFailure = Extract<ActionResult, { ok: false }>;
 
+/**
+ * The refusal code of each failure built here, kept beside the result (never
+ * in it: the result goes to the browser) for the action's log line.
+ */
+const failureCodes = new WeakMap<object, string>();
+
+/** Why an action said no, for the log: a Refusal's code, `invalid` for bad input, else `refused`. */
+export function failureCode(result: ActionFailure): string {
+  return failureCodes.get(result) ?? 'refused';
+}
+
 export function ok<T>(data: T, message?: string): ActionResult<T> {
   return { ok: true, data, message };
 }
@@ -24,6 +35,7 @@ export function fail(error: string, fieldErrors?: Record<string, string[] | unde
 export function refusalResult(refusal: Refusal<unknown>, noun = 'Line'): ActionResult<never> {
   const result: ActionFailure = { ok: false, error: refusal.message, fieldErrors: refusal.fieldErrors };
   if (refusal.problems.length) result.problems = refusal.problems.map((p) => describeProblem(p, noun));
+  failureCodes.set(result, refusal.code);
   return result as ActionResult<never>;
 }
 
@@ -35,7 +47,9 @@ export function invalid(error: z.ZodError): ActionResult<never> {
     (fieldErrors[key] ??= []).push(issue.message);
   }
   const first = error.issues[0]?.message ?? 'Please check the form.';
-  return { ok: false, error: first, fieldErrors };
+  const result: ActionFailure = { ok: false, error: first, fieldErrors };
+  failureCodes.set(result, 'invalid');
+  return result as ActionResult<never>;
 }
 
 /** Reads FormData into a plain object: repeated names become arrays. */

@@ -3,6 +3,7 @@ import { purgeExpiredRateLimits } from '@/db/queries/rate-limits';
 import { dispatchDueEmails } from './dispatcher';
 import { env } from '@/lib/env';
 import { configuredTransport } from './transport';
+import { logger } from '@/lib/logging/logger';
 
 /**
  * The process's background work: send due emails every couple of seconds
@@ -45,7 +46,7 @@ async function run(): Promise<void> {
       await purgeExpiredRateLimits(db);
     }
   } catch (error) {
-    console.error('[email] dispatch failed', error);
+    logger.error({ err: error }, 'email dispatch failed');
   }
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
+import { logger } from '@/lib/logging/logger';
 import type { EmailTransport } from './transport';
 
 export const DISPATCH_DEFAULTS = {
@@ -16,7 +17,7 @@ export function retryDelaySeconds(attempts: number, baseSeconds = 30): number {
   return Math.min(baseSeconds * 2 ** Math.max(0, attempts - 1), 60 * 60);
 }
 
-type Claimed = { id: number; recipient: string; subject: string; html: string; text: string; attempts: number };
+type Claimed = { id: number; kind: string; recipient: string; subject: string; html: string; text: string; attempts: number };
 
 export type DispatchReport = { sent: number[]; retried: number[]; failed: number[] };
 
@@ -28,6 +29,10 @@ export type DispatchReport = { sent: number[]; retried: number[]; failed: number
  * message; a claim left by a crashed instance expires. A refused send is
  * retried with exponential backoff and recorded (attempts, last_error); after
  * `maxAttempts` it is marked failed.
+ *
+ * Each outcome is one log line (`email sent`, `email retry`, `email failed`)
+ * with the message id, kind and attempt; never the recipient or the body,
+ * which hold one-time links.
  */
 export async function dispatchDueEmails(
   db: DbOrTx,
@@ -49,7 +54,7 @@ export async function dispatchDueEmails(
         order by next_attempt_at, id
         limit ${options.batchSize ?? DISPATCH_DEFAULTS.batchSize}
         for update skip locked)
-      returning m.id, m.recipient, m.subject, m.html, m.text, m.attempts`,
+      returning m.id, m.kind, m.recipient, m.subject, m.html, m.text, m.attempts`,
   );
 
   const report: DispatchReport = { sent: [], retried: [], failed: [] };
@@ -69,6 +74,7 @@ export async function dispatchDueEmails(
           provider_message_id = ${providerMessageId}, last_error = null, locked_until = null
         where ${ours}`);
       report.sent.push(message.id);
+      logger.info({ emailId: message.id, kind: message.kind, attempt: Number(message.attempts), providerMessageId }, 'email sent');
     } catch (error) {
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
       const attempts = Number(message.attempts);
@@ -76,12 +82,14 @@ export async function dispatchDueEmails(
         await db.execute(sql`
           update email_messages set status = 'failed', last_error = ${lastError}, locked_until = null where ${ours}`);
         report.failed.push(message.id);
+        logger.error({ emailId: message.id, kind: message.kind, attempt: attempts, error: lastError }, 'email failed');
       } else {
         const next = new Date(now.getTime() + retryDelaySeconds(attempts, options.retryBaseSeconds) * 1000).toISOString();
         await db.execute(sql`
           update email_messages set last_error = ${lastError}, next_attempt_at = ${next}::timestamptz, locked_until = null
           where ${ours}`);
         report.retried.push(message.id);
+        logger.warn({ emailId: message.id, kind: message.kind, attempt: attempts, nextAttemptAt: next, error: lastError }, 'email retry');
       }
     }
   }

@@ -1,16 +1,38 @@
 import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
 
-/** Server processes the browser and reliability suites start: a free loopback port, and waiting for health. */
-export function freePort(): Promise<number> {
+function listenOn(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as net.AddressInfo;
+      server.close(() => resolve(bound));
     });
     server.on('error', reject);
   });
+}
+
+let nextInRange = 0;
+
+/**
+ * Server processes the browser and reliability suites start: a free loopback
+ * port; with `TEST_PORTS=3610-3619` (a machine shared by several runs) only
+ * from that range, the first free one not handed out yet.
+ */
+export async function freePort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.TEST_PORTS ?? '');
+  if (!range) return listenOn(0);
+  const [first, last] = [Number(range[1]), Number(range[2])];
+  for (let port = Math.max(first, nextInRange); port <= last; port++) {
+    try {
+      await listenOn(port);
+      nextInRange = port + 1;
+      return port;
+    } catch {
+      // taken: try the next one
+    }
+  }
+  throw new Error(`no free port left in TEST_PORTS=${process.env.TEST_PORTS}`);
 }
 
 /** Resolves once `/api/health` answers 200; fails with the process's output if it exits or stays silent for 2 minutes. */

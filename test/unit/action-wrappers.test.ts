@@ -5,6 +5,7 @@ import type { PortalIdentity } from '@/db/queries/sellers';
 import type { StaffRole } from '@/db/schema';
 import { customerAtPortal, type CustomerToken } from '@/lib/auth/customer-token';
 import { actionWrappers, PORTAL_CLOSED, SOMETHING_WENT_WRONG, type CustomerContext } from '@/lib/actions/wrappers';
+import { logger } from '@/lib/logging/logger';
 import { Refusal } from '@/lib/refusal';
 
 const rank: Record<StaffRole, number> = { staff: 0, admin: 1, owner: 2 };
@@ -46,7 +47,7 @@ describe('action wrappers', () => {
   it('refuses a staff action below its minimum role and runs nothing', async () => {
     const run = vi.fn(async () => ({ ok: true as const, data: undefined }));
     const { staffAction } = wrappersFor({ staff: staffSession('staff') });
-    const result = await staffAction('admin', schema, run)({ quantity: 1 });
+    const result = await staffAction('testAction', 'admin', schema, run)({ quantity: 1 });
     expect(result).toEqual({ ok: false, error: 'You do not have permission to do that.', fieldErrors: undefined });
     expect(run).not.toHaveBeenCalled();
   });
@@ -59,14 +60,14 @@ describe('action wrappers', () => {
     const { staffAction } = wrappersFor({ staff: staffSession('owner') });
     const form = new FormData();
     form.set('quantity', '3');
-    const result = await staffAction('admin', schema, run)(form);
+    const result = await staffAction('testAction', 'admin', schema, run)(form);
     expect(result).toEqual({ ok: true, data: { input: { quantity: 3 }, actor: { staffUserId: 7, name: 'Sam Staff' }, sellerId: 1 } });
   });
 
   it('answers invalid input with field errors and runs nothing', async () => {
     const run = vi.fn();
     const { staffAction } = wrappersFor({ staff: staffSession('owner') });
-    const result = await staffAction('staff', schema, run)({ quantity: 0 });
+    const result = await staffAction('testAction', 'staff', schema, run)({ quantity: 0 });
     expect(result).toEqual({ ok: false, error: 'Enter at least 1.', fieldErrors: { quantity: ['Enter at least 1.'] } });
     expect(run).not.toHaveBeenCalled();
   });
@@ -75,11 +76,11 @@ describe('action wrappers', () => {
     const run = vi.fn();
     // A valid session of seller 2, presented at seller 1's portal.
     const { customerAction } = wrappersFor({ token: { uid: 20, sid: 2, ver: 0 }, portals: [portal(1), portal(2)] });
-    const result = await customerAction(schema, run)('seller-1', { quantity: 1 });
+    const result = await customerAction('testAction', schema, run)('seller-1', { quantity: 1 });
     expect(result).toMatchObject({ ok: false, error: 'Please sign in to this portal.' });
     expect(run).not.toHaveBeenCalled();
     // The same session at its own portal runs, with the organization from the session.
-    const own = await customerAction(schema, async (_input, customer) => ({ ok: true as const, data: customer.organizationId }))(
+    const own = await customerAction('testAction', schema, async (_input, customer) => ({ ok: true as const, data: customer.organizationId }))(
       'seller-2',
       { quantity: 1 },
     );
@@ -89,14 +90,14 @@ describe('action wrappers', () => {
   it('refuses a portal action while the portal is closed and runs nothing', async () => {
     const run = vi.fn();
     const { portalAction } = wrappersFor({ token: { uid: 20, sid: 2, ver: 0 }, portals: [portal(2, false)] });
-    const result = await portalAction(schema, run)('seller-2', { quantity: 1 });
+    const result = await portalAction('testAction', schema, run)('seller-2', { quantity: 1 });
     expect(result).toMatchObject({ ok: false, error: PORTAL_CLOSED });
     expect(run).not.toHaveBeenCalled();
   });
 
   it('turns a thrown Refusal into the form result with its field errors and problems', async () => {
     const { staffAction } = wrappersFor({ staff: staffSession('staff') });
-    const action = staffAction('staff', schema, async () => {
+    const action = staffAction('testAction', 'staff', schema, async () => {
       throw new Refusal('2 lines have problems, so nothing was committed.', {
         fieldErrors: { imeis: ['Fix the lines below.'] },
         problems: [
@@ -114,14 +115,14 @@ describe('action wrappers', () => {
   });
 
   it('answers an unexpected error with the generic message and logs it', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const log = vi.spyOn(logger, 'error');
     const boom = new Error('connection reset: password=hunter2');
     const { staffAction } = wrappersFor({ staff: staffSession('staff') });
-    const result = await staffAction('staff', schema, async () => {
+    const result = await staffAction('testAction', 'staff', schema, async () => {
       throw boom;
     })({ quantity: 1 });
     expect(result).toEqual({ ok: false, error: SOMETHING_WENT_WRONG });
     expect(JSON.stringify(result)).not.toContain('hunter2');
-    expect(log).toHaveBeenCalledWith(boom);
+    expect(log).toHaveBeenCalledWith({ action: 'testAction', err: boom }, 'action failed');
   });
 });

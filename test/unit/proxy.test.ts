@@ -124,3 +124,44 @@ describe('proxy and the session cookie names', () => {
     expect((await proxy(portalPage('tp-customer-session=x'))).status).toBe(200);
   });
 });
+
+describe('proxy and the request id', () => {
+  afterAll(() => vi.unstubAllEnvs());
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  const page = (headers: Record<string, string> = {}, path = '/admin/sign-in') =>
+    new NextRequest(`https://tradepost.test${path}`, { headers: { host: 'tradepost.test', ...headers } });
+
+  it('gives every response a fresh id, and passes the same id to the page as x-request-id', async () => {
+    const { proxy } = await import('@/proxy');
+    const first = await proxy(page());
+    const second = await proxy(page());
+    const id = first.headers.get('x-request-id')!;
+    expect(id).toMatch(UUID);
+    expect(second.headers.get('x-request-id')).not.toBe(id);
+    expect(first.headers.get('x-middleware-request-x-request-id')).toBe(id);
+    // Redirects and refusals carry it too.
+    const redirect = await proxy(page({}, '/admin/orders'));
+    expect(redirect.status).toBe(307);
+    expect(redirect.headers.get('x-request-id')).toMatch(UUID);
+  });
+
+  it("uses the id the server hook stamped, never a client's stamp passed on to the page", async () => {
+    const { proxy } = await import('@/proxy');
+    const response = await proxy(page({ 'x-tp-request-id': 'hook-chosen-id', 'x-request-id': 'client-id' }));
+    expect(response.headers.get('x-request-id')).toBe('hook-chosen-id');
+    expect(response.headers.get('x-middleware-request-x-request-id')).toBe('hook-chosen-id');
+    expect(response.headers.get('x-middleware-request-x-tp-request-id')).toBeNull();
+  });
+
+  it('replaces an incoming X-Request-Id without trusted proxies, keeps a sane one behind them', async () => {
+    const { proxy } = await import('@/proxy');
+    vi.stubEnv('TRUSTED_PROXY_HOPS', '0');
+    expect((await proxy(page({ 'x-request-id': 'lb-1234' }))).headers.get('x-request-id')).toMatch(UUID);
+    vi.stubEnv('TRUSTED_PROXY_HOPS', '1');
+    expect((await proxy(page({ 'x-request-id': 'lb-1234' }))).headers.get('x-request-id')).toBe('lb-1234');
+    for (const bad of ['a'.repeat(65), 'has space', 'semi;colon', 'line\\nbreak', '<script>']) {
+      expect((await proxy(page({ 'x-request-id': bad }))).headers.get('x-request-id'), bad).toMatch(UUID);
+    }
+    expect((await proxy(page({ 'x-request-id': 'a'.repeat(64) }))).headers.get('x-request-id')).toBe('a'.repeat(64));
+  });
+});

@@ -7,7 +7,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { gradeDescriptionSchema } from '@/lib/validation/grades';
 
 /** Products > Grade guide > a grade > "Save": what the seller's grade means, shown on the portal's Grades page. */
-export const saveGradeDescriptionAction = staffAction('staff', gradeDescriptionSchema, async (input, staff) => {
+export const saveGradeDescriptionAction = staffAction('saveGradeDescriptionAction', 'staff', gradeDescriptionSchema, async (input, staff) => {
   const saved = await saveGradeDescription(await getDb(), { sellerId: staff.sellerId, actor: staff.actor, input });
   revalidatePath('/admin/products/grades');
   revalidatePath(`/p/${staff.sellerSlug}/grades`);

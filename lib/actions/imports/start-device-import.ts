@@ -7,7 +7,7 @@ import { DEVICE_IMPORT_COLUMNS } from '@/lib/imports/columns';
 import { startDeviceImportSchema } from '@/lib/validation/imports';
 
 /** Opens a staging batch for a device file (with or without creating missing products); its rows follow in chunks. */
-export const startDeviceImportAction = staffAction('staff', startDeviceImportSchema, async (input, staff) => {
+export const startDeviceImportAction = staffAction('startDeviceImportAction', 'staff', startDeviceImportSchema, async (input, staff) => {
   const { batchId } = await startImportBatch(await getDb(), {
     sellerId: staff.sellerId,
     staffUserId: staff.staffUserId,

@@ -7,7 +7,7 @@ import { moneyExample, readMoney } from '@/lib/money';
 import { addDevicesSchema } from '@/lib/validation/inventory';
 
 /** Adds pasted IMEIs or serial numbers as devices of one product, all or nothing. */
-export const addDevicesAction = staffAction('staff', addDevicesSchema, async (input, staff) => {
+export const addDevicesAction = staffAction('addDevicesAction', 'staff', addDevicesSchema, async (input, staff) => {
   const reading = input.cost ? readMoney(input.cost, staff.currency) : null;
   if (reading && !reading.ok) {
     return reading.problem === 'too_large'

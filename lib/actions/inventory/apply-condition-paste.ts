@@ -8,7 +8,7 @@ import { conditionPasteSchema } from '@/lib/validation/device-condition';
 const devices = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'device' : 'devices'}`;
 
 /** Sets the chosen values on every pasted device, all or nothing, audited. */
-export const applyConditionPasteAction = staffAction('staff', conditionPasteSchema, async (input, staff) => {
+export const applyConditionPasteAction = staffAction('applyConditionPasteAction', 'staff', conditionPasteSchema, async (input, staff) => {
   const { text, ...chosen } = input;
   const values = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v !== undefined));
   if (values.carrierLock === 'unlocked') values.carrier = null;

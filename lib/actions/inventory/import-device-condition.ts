@@ -9,7 +9,7 @@ import { importConditionUploadSchema } from '@/lib/validation/device-condition';
 const devices = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'device' : 'devices'}`;
 
 /** Imports every checked chunk of the file in one transaction, all or nothing. */
-export const importDeviceConditionAction = staffAction('staff', importConditionUploadSchema, async (input, staff) => {
+export const importDeviceConditionAction = staffAction('importDeviceConditionAction', 'staff', importConditionUploadSchema, async (input, staff) => {
   try {
     const { updated, changed } = await importStagedDeviceCondition(await getDb(), {
       sellerId: staff.sellerId,

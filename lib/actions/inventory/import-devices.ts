@@ -10,7 +10,7 @@ import { importBatchRef } from '@/lib/validation/imports';
 const n = (x: number) => x.toLocaleString('en-US');
 
 /** Imports the staff user's staged device file, all or nothing: every row is checked again in the import's own transaction. */
-export const importDevicesAction = staffAction('staff', importBatchRef, async ({ batchId }, staff) => {
+export const importDevicesAction = staffAction('importDevicesAction', 'staff', importBatchRef, async ({ batchId }, staff) => {
   try {
     const { imported, productsCreated, alreadyApplied } = await importDeviceBatch(await getDb(), {
       sellerId: staff.sellerId,

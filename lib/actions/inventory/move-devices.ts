@@ -11,7 +11,7 @@ const devices = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'device
  * Moves the ticked devices, or every device matching the list's filter, to
  * another status and/or warehouse; committed devices only when included.
  */
-export const moveDevicesAction = staffAction('staff', moveDevicesSchema, async (input, staff) => {
+export const moveDevicesAction = staffAction('moveDevicesAction', 'staff', moveDevicesSchema, async (input, staff) => {
   const outcome = await moveDevices(await getDb(), {
     sellerId: staff.sellerId,
     actor: staff.actor,

@@ -6,7 +6,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { previewImportRangeSchema } from '@/lib/validation/imports';
 
 /** Checks one range of a staged device file against the whole file and the inventory; writes nothing. */
-export const previewDeviceImportAction = staffAction('staff', previewImportRangeSchema, async (input, staff) => {
+export const previewDeviceImportAction = staffAction('previewDeviceImportAction', 'staff', previewImportRangeSchema, async (input, staff) => {
   const preview = await previewDeviceImport(await getDb(), {
     sellerId: staff.sellerId,
     staffUserId: staff.staffUserId,

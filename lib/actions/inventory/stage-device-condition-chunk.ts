@@ -9,7 +9,7 @@ import { stageConditionChunkSchema } from '@/lib/validation/device-condition';
  * Checks one chunk of a diagnostics CSV (the preview's progress) and keeps it for
  * the import; nothing on a device changes yet.
  */
-export const stageDeviceConditionChunkAction = staffAction('staff', stageConditionChunkSchema, async (input, staff) => {
+export const stageDeviceConditionChunkAction = staffAction('stageDeviceConditionChunkAction', 'staff', stageConditionChunkSchema, async (input, staff) => {
   const answer = await stageDeviceConditionChunk(await getDb(), {
     sellerId: staff.sellerId,
     actor: staff.actor,

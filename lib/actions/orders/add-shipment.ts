@@ -8,7 +8,7 @@ import { carrierName } from '@/lib/shipments/carriers';
 import { addShipmentSchema } from '@/lib/validation/orders';
 
 /** Records one more carrier and tracking number on the order. */
-export const addShipmentAction = staffAction('staff', addShipmentSchema, async (input, staff) => {
+export const addShipmentAction = staffAction('addShipmentAction', 'staff', addShipmentSchema, async (input, staff) => {
   const added = await addShipment(await getDb(), { sellerId: staff.sellerId, orderNumber: input.orderNumber, carrier: input.carrier, trackingNumber: input.trackingNumber, actor: staff.actor });
   revalidatePath(`/admin/orders/${input.orderNumber}`);
   return ok(added, `${carrierName(added.carrier)} ${added.trackingNumber} added to order ${input.orderNumber}.`);

@@ -7,7 +7,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { changeOrderStatusSchema } from '@/lib/validation/orders';
 
 /** Changes the status; a short order moving to a status that ends commitment needs a resolution (reduce, or close anyway with a reason). */
-export const changeOrderStatusAction = staffAction('staff', changeOrderStatusSchema, async (input, staff) => {
+export const changeOrderStatusAction = staffAction('changeOrderStatusAction', 'staff', changeOrderStatusSchema, async (input, staff) => {
   const result = await changeOrderStatus(await getDb(), {
     sellerId: staff.sellerId,
     orderNumber: input.orderNumber,

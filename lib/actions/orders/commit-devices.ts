@@ -7,7 +7,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { commitDevicesSchema } from '@/lib/validation/orders';
 
 /** Commits pasted or scanned IMEIs, all or nothing; a refusal lists every problem. */
-export const commitDevicesAction = staffAction('staff', commitDevicesSchema, async (input, staff) => {
+export const commitDevicesAction = staffAction('commitDevicesAction', 'staff', commitDevicesSchema, async (input, staff) => {
   const result = await commitDevicesToOrder(await getDb(), {
     sellerId: staff.sellerId,
     orderNumber: input.orderNumber,

@@ -6,7 +6,7 @@ import { createOrderInvoice } from '@/db/queries/orders/order-invoices';
 import { ok, staffAction } from '@/lib/actions';
 import { createInvoiceSchema } from '@/lib/validation/orders';
 
-export const createInvoiceAction = staffAction('staff', createInvoiceSchema, async (input, staff) => {
+export const createInvoiceAction = staffAction('createInvoiceAction', 'staff', createInvoiceSchema, async (input, staff) => {
   const invoice = await createOrderInvoice(await getDb(), {
     sellerId: staff.sellerId,
     orderNumber: input.orderNumber,

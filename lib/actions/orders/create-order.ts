@@ -6,7 +6,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { createOrderSchema } from '@/lib/validation/orders';
 
 /** Staff take an order (phone, email…); answers its number. */
-export const createOrderAction = staffAction('staff', createOrderSchema, async (input, staff) => {
+export const createOrderAction = staffAction('createOrderAction', 'staff', createOrderSchema, async (input, staff) => {
   const order = await createStaffOrder(await getDb(), {
     sellerId: staff.sellerId,
     actor: staff.actor,

@@ -6,7 +6,7 @@ import { emailOrderInvoice } from '@/db/queries/orders/order-invoices';
 import { ok, staffAction } from '@/lib/actions';
 import { invoiceRef } from '@/lib/validation/orders';
 
-export const emailInvoiceAction = staffAction('staff', invoiceRef, async (input, staff) => {
+export const emailInvoiceAction = staffAction('emailInvoiceAction', 'staff', invoiceRef, async (input, staff) => {
   await emailOrderInvoice(await getDb(), {
     sellerId: staff.sellerId,
     orderNumber: input.orderNumber,

@@ -6,6 +6,6 @@ import { ok, staffAction } from '@/lib/actions';
 import { findProductsSchema } from '@/lib/validation/orders';
 
 /** Products matching typed text, for the line pickers of the order forms. */
-export const findProductsForOrderAction = staffAction('staff', findProductsSchema, async (input, staff) =>
+export const findProductsForOrderAction = staffAction('findProductsForOrderAction', 'staff', findProductsSchema, async (input, staff) =>
   ok(await findProductsForOrderLine(await getDb(), { sellerId: staff.sellerId, query: input.query })),
 );

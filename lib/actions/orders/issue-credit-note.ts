@@ -8,7 +8,7 @@ import { formatMoney } from '@/lib/money';
 import { issueCreditNoteSchema } from '@/lib/validation/orders';
 
 /** Issues a credit note against an invoice (at most what is left to credit), with a reason. */
-export const issueCreditNoteAction = staffAction('staff', issueCreditNoteSchema, async (input, staff) => {
+export const issueCreditNoteAction = staffAction('issueCreditNoteAction', 'staff', issueCreditNoteSchema, async (input, staff) => {
   const note = await issueCreditNote(await getDb(), {
     sellerId: staff.sellerId,
     orderNumber: input.orderNumber,

@@ -6,7 +6,7 @@ import { removeOrderLine } from '@/db/queries/orders/edit-order-lines';
 import { ok, staffAction } from '@/lib/actions';
 import { removeOrderLineSchema } from '@/lib/validation/orders';
 
-export const removeOrderLineAction = staffAction('staff', removeOrderLineSchema, async (input, staff) => {
+export const removeOrderLineAction = staffAction('removeOrderLineAction', 'staff', removeOrderLineSchema, async (input, staff) => {
   await removeOrderLine(await getDb(), { ...input, sellerId: staff.sellerId, actor: staff.actor });
   revalidatePath(`/admin/orders/${input.orderNumber}`);
   return ok(null, 'Line removed.');

@@ -6,7 +6,7 @@ import { setInvoicePaid } from '@/db/queries/orders/order-invoices';
 import { ok, staffAction } from '@/lib/actions';
 import { setInvoicePaidSchema } from '@/lib/validation/orders';
 
-export const setInvoicePaidAction = staffAction('staff', setInvoicePaidSchema, async (input, staff) => {
+export const setInvoicePaidAction = staffAction('setInvoicePaidAction', 'staff', setInvoicePaidSchema, async (input, staff) => {
   await setInvoicePaid(await getDb(), {
     sellerId: staff.sellerId,
     orderNumber: input.orderNumber,

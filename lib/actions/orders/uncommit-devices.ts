@@ -7,7 +7,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { uncommitDevicesSchema } from '@/lib/validation/orders';
 
 /** Uncommits one device, or every device of a line. */
-export const uncommitDevicesAction = staffAction('staff', uncommitDevicesSchema, async (input, staff) => {
+export const uncommitDevicesAction = staffAction('uncommitDevicesAction', 'staff', uncommitDevicesSchema, async (input, staff) => {
   const result = await uncommitDevices(await getDb(), { ...input, sellerId: staff.sellerId, actor: staff.actor });
   revalidatePath(`/admin/orders/${input.orderNumber}`);
   return ok(

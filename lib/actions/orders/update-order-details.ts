@@ -6,7 +6,7 @@ import { updateOrderDetails } from '@/db/queries/orders/update-order-details';
 import { ok, staffAction } from '@/lib/actions';
 import { updateOrderDetailsSchema } from '@/lib/validation/orders';
 
-export const updateOrderDetailsAction = staffAction('staff', updateOrderDetailsSchema, async (input, staff) => {
+export const updateOrderDetailsAction = staffAction('updateOrderDetailsAction', 'staff', updateOrderDetailsSchema, async (input, staff) => {
   const result = await updateOrderDetails(await getDb(), {
     sellerId: staff.sellerId,
     orderNumber: input.orderNumber,

@@ -6,7 +6,7 @@ import { updateOrderLine } from '@/db/queries/orders/edit-order-lines';
 import { ok, staffAction } from '@/lib/actions';
 import { updateOrderLineSchema } from '@/lib/validation/orders';
 
-export const updateOrderLineAction = staffAction('staff', updateOrderLineSchema, async (input, staff) => {
+export const updateOrderLineAction = staffAction('updateOrderLineAction', 'staff', updateOrderLineSchema, async (input, staff) => {
   await updateOrderLine(await getDb(), { ...input, sellerId: staff.sellerId, actor: staff.actor });
   revalidatePath(`/admin/orders/${input.orderNumber}`);
   return ok(null, 'Line saved.');

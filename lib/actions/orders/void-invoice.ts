@@ -7,7 +7,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { voidInvoiceSchema } from '@/lib/validation/orders';
 
 /** Voids an invoice with a reason: it keeps its number and shows as Void everywhere. */
-export const voidInvoiceAction = staffAction('staff', voidInvoiceSchema, async (input, staff) => {
+export const voidInvoiceAction = staffAction('voidInvoiceAction', 'staff', voidInvoiceSchema, async (input, staff) => {
   await voidInvoice(await getDb(), {
     sellerId: staff.sellerId,
     orderNumber: input.orderNumber,

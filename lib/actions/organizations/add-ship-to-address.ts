@@ -7,7 +7,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { addShipToAddressSchema } from '@/lib/validation/ship-to-address';
 
 /** Organization > Info & addresses > Add a shipping address. */
-export const addShipToAddressAction = staffAction('staff', addShipToAddressSchema, async ({ organizationId, ...values }, staff) => {
+export const addShipToAddressAction = staffAction('addShipToAddressAction', 'staff', addShipToAddressSchema, async ({ organizationId, ...values }, staff) => {
   const added = await addShipToAddress(await getDb(), { sellerId: staff.sellerId, organizationId, actor: staff.actor, values });
   revalidatePath(`/admin/organizations/${organizationId}`);
   return ok(added.data, added.message);

@@ -10,7 +10,7 @@ import { organizationImportSchema } from '@/lib/validation/organization-import';
 const n = (x: number, one: string, many = `${one}s`) => `${x.toLocaleString('en-US')} ${x === 1 ? one : many}`;
 
 /** Organizations > Import > Import: every row checked again, then all of it written, or nothing. */
-export const applyOrganizationImportAction = staffAction('admin', organizationImportSchema, async (rows, staff) => {
+export const applyOrganizationImportAction = staffAction('applyOrganizationImportAction', 'admin', organizationImportSchema, async (rows, staff) => {
   try {
     const outcome = await applyOrganizationImport(await getDb(), { sellerId: staff.sellerId, actor: staff.actor, rows });
     revalidatePath('/admin/organizations', 'layout');

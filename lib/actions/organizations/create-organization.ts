@@ -8,7 +8,7 @@ import { staffAction } from '@/lib/actions';
 import { newOrganizationForm } from '@/lib/validation/organization';
 
 /** Organizations > New organization > Save. */
-export const createOrganizationAction = staffAction('staff', newOrganizationForm, async (values, staff) => {
+export const createOrganizationAction = staffAction('createOrganizationAction', 'staff', newOrganizationForm, async (values, staff) => {
   const created = await createOrganization(await getDb(), { sellerId: staff.sellerId, actor: staff.actor, values });
   revalidatePath('/admin/organizations');
   redirect(`/admin/organizations/${created.data.organizationId}`);

@@ -7,7 +7,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { shipToAddressRef } from '@/lib/validation/ship-to-address';
 
 /** Organization > Info & addresses > Delete (confirmed in the dialog). */
-export const deleteShipToAddressAction = staffAction('staff', shipToAddressRef, async ({ organizationId, addressId }, staff) => {
+export const deleteShipToAddressAction = staffAction('deleteShipToAddressAction', 'staff', shipToAddressRef, async ({ organizationId, addressId }, staff) => {
   const deleted = await deleteShipToAddress(await getDb(), { sellerId: staff.sellerId, organizationId, addressId, actor: staff.actor });
   revalidatePath(`/admin/organizations/${organizationId}`);
   return ok(deleted.data, deleted.message);

@@ -9,7 +9,7 @@ import { formatDateTime } from '@/lib/format/dates';
 import { inviteImportedBuyersSchema } from '@/lib/validation/organization-import';
 
 /** "Invite N buyers not yet invited": one activation email each, staggered, each account once. */
-export const inviteImportedBuyersAction = staffAction('admin', inviteImportedBuyersSchema, async (_input, staff) => {
+export const inviteImportedBuyersAction = staffAction('inviteImportedBuyersAction', 'admin', inviteImportedBuyersSchema, async (_input, staff) => {
   const outcome = await inviteImportedBuyers(await getDb(), { sellerId: staff.sellerId, actor: staff.actor });
   if (outcome.invited) kickEmailDispatcher();
   revalidatePath('/admin/organizations', 'layout');

@@ -12,7 +12,7 @@ import { inviteCustomer } from '@/lib/validation/accounts';
  * invitation email, in one transaction. The data layer re-checks that the
  * organization belongs to the signed-in staff member's seller.
  */
-export const invitePortalAccountAction = staffAction('staff', inviteCustomer, async (input, staff) => {
+export const invitePortalAccountAction = staffAction('invitePortalAccountAction', 'staff', inviteCustomer, async (input, staff) => {
   const invited = await invitePortalAccount(await getDb(), { ...input, sellerId: staff.sellerId, actor: staff.actor });
   kickEmailDispatcher();
   revalidatePath(`/admin/organizations/${input.organizationId}/portal`);

@@ -7,7 +7,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { shipToAddressRef } from '@/lib/validation/ship-to-address';
 
 /** Organization > Info & addresses > Make default. */
-export const makeDefaultShipToAddressAction = staffAction('staff', shipToAddressRef, async ({ organizationId, addressId }, staff) => {
+export const makeDefaultShipToAddressAction = staffAction('makeDefaultShipToAddressAction', 'staff', shipToAddressRef, async ({ organizationId, addressId }, staff) => {
   const changed = await makeDefaultShipToAddress(await getDb(), { sellerId: staff.sellerId, organizationId, addressId, actor: staff.actor });
   revalidatePath(`/admin/organizations/${organizationId}`);
   return ok(changed.data, changed.message);

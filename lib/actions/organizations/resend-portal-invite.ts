@@ -8,7 +8,7 @@ import { kickEmailDispatcher } from '@/lib/email/dispatcher-loop';
 import { portalAccountRef } from '@/lib/validation/accounts';
 
 /** "Resend invite": a fresh activation link for an account of the seller; the older one stops working. */
-export const resendPortalInviteAction = staffAction('staff', portalAccountRef, async (input, staff) => {
+export const resendPortalInviteAction = staffAction('resendPortalInviteAction', 'staff', portalAccountRef, async (input, staff) => {
   try {
     const resent = await resendPortalInvite(await getDb(), {
       sellerId: staff.sellerId,

@@ -7,7 +7,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { setPortalAccountEnabledSchema } from '@/lib/validation/accounts';
 
 /** Disable (signs the account out everywhere) or enable again an account of the seller. */
-export const setPortalAccountEnabledAction = staffAction('staff', setPortalAccountEnabledSchema, async (input, staff) => {
+export const setPortalAccountEnabledAction = staffAction('setPortalAccountEnabledAction', 'staff', setPortalAccountEnabledSchema, async (input, staff) => {
   try {
     const changed = await setPortalAccountEnabled(await getDb(), {
       sellerId: staff.sellerId,

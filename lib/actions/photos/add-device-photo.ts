@@ -8,7 +8,7 @@ import { fileBytes } from '@/lib/photos/file-bytes';
 import { addDevicePhotoSchema } from '@/lib/validation/photos';
 
 /** A device's own photo (scratches, screen): for the device page, through components/photos/photo-upload-form.tsx. */
-export const addDevicePhotoAction = staffAction('staff', addDevicePhotoSchema, async ({ deviceId, alt, photo }, staff) => {
+export const addDevicePhotoAction = staffAction('addDevicePhotoAction', 'staff', addDevicePhotoSchema, async ({ deviceId, alt, photo }, staff) => {
   const added = await addPhoto(await getDb(), {
     sellerId: staff.sellerId,
     actor: staff.actor,

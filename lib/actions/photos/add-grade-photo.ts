@@ -8,7 +8,7 @@ import { fileBytes } from '@/lib/photos/file-bytes';
 import { addGradePhotoSchema } from '@/lib/validation/photos';
 
 /** Products > Grade guide > a grade > "Add photo": an example photo of what the grade looks like. */
-export const addGradePhotoAction = staffAction('staff', addGradePhotoSchema, async ({ grade, alt, photo }, staff) => {
+export const addGradePhotoAction = staffAction('addGradePhotoAction', 'staff', addGradePhotoSchema, async ({ grade, alt, photo }, staff) => {
   const added = await addPhoto(await getDb(), {
     sellerId: staff.sellerId,
     actor: staff.actor,

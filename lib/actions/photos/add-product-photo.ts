@@ -8,7 +8,7 @@ import { fileBytes } from '@/lib/photos/file-bytes';
 import { addProductPhotoSchema } from '@/lib/validation/photos';
 
 /** Products > a product > Photos > "Add photo": checked, re-encoded at the web sizes, added at the end of the gallery. */
-export const addProductPhotoAction = staffAction('staff', addProductPhotoSchema, async ({ productId, alt, photo }, staff) => {
+export const addProductPhotoAction = staffAction('addProductPhotoAction', 'staff', addProductPhotoSchema, async ({ productId, alt, photo }, staff) => {
   const added = await addPhoto(await getDb(), {
     sellerId: staff.sellerId,
     actor: staff.actor,

@@ -7,7 +7,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { photoRefSchema } from '@/lib/validation/photos';
 
 /** Removes a photo from its gallery. */
-export const removePhotoAction = staffAction('staff', photoRefSchema, async ({ photoId }, staff) => {
+export const removePhotoAction = staffAction('removePhotoAction', 'staff', photoRefSchema, async ({ photoId }, staff) => {
   await removePhoto(await getDb(), { sellerId: staff.sellerId, actor: staff.actor, photoId });
   revalidatePath('/admin', 'layout');
   return ok(undefined, 'Photo removed.');

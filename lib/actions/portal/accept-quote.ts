@@ -9,7 +9,7 @@ import { isRefusal } from '@/lib/refusal';
 import { acceptQuoteSchema } from '@/lib/validation/quotes';
 
 /** The buyer accepts an answered quote: one order at the quoted prices; a second accept answers with the same order. */
-export const acceptQuoteAction = portalAction(acceptQuoteSchema, async (input, customer) => {
+export const acceptQuoteAction = portalAction('acceptQuoteAction', acceptQuoteSchema, async (input, customer) => {
   try {
     const accepted = await acceptQuote(await getDb(), {
       ...input,

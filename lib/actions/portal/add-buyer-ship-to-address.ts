@@ -6,7 +6,7 @@ import { ok, portalAction } from '@/lib/actions';
 import { shipToAddressForm } from '@/lib/validation/ship-to-address';
 
 /** Checkout > Add a shipping address: saved to the buyer's organization, when the seller allows it. */
-export const addBuyerShipToAddressAction = portalAction(shipToAddressForm, async (values, customer) => {
+export const addBuyerShipToAddressAction = portalAction('addBuyerShipToAddressAction', shipToAddressForm, async (values, customer) => {
   const address = await addBuyerShipToAddress(await getDb(), {
     sellerId: customer.sellerId,
     organizationId: customer.organizationId,

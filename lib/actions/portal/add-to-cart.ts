@@ -7,7 +7,7 @@ import { withoutAvailable } from '@/lib/portal/quantity-display';
 import { addToCartSchema } from '@/lib/validation/cart';
 
 /** Adds a quantity of a product to the signed-in account's cart (refused above what is available). */
-export const addToCartAction = portalAction(addToCartSchema, async (input, customer) => {
+export const addToCartAction = portalAction('addToCartAction', addToCartSchema, async (input, customer) => {
   const db = await getDb();
   const change = await db.transaction((tx) =>
     addToCart(tx, { ...input, sellerId: customer.sellerId, portalAccountId: customer.portalAccountId }),

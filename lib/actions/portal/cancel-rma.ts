@@ -7,7 +7,7 @@ import { ok, portalAction } from '@/lib/actions';
 import { cancelRmaSchema } from '@/lib/validation/rmas';
 
 /** The buyer cancels their own return request while it is still Requested. */
-export const cancelRmaAction = portalAction(cancelRmaSchema, async (input, customer) => {
+export const cancelRmaAction = portalAction('cancelRmaAction', cancelRmaSchema, async (input, customer) => {
   const result = await cancelCustomerRma(await getDb(), {
     sellerId: customer.sellerId,
     organizationId: customer.organizationId,

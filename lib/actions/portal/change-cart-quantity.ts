@@ -7,7 +7,7 @@ import { withoutAvailable } from '@/lib/portal/quantity-display';
 import { setCartQuantitySchema } from '@/lib/validation/cart';
 
 /** Sets a cart line to an exact quantity, from 1 up to what is available now. */
-export const changeCartQuantityAction = portalAction(setCartQuantitySchema, async (input, customer) => {
+export const changeCartQuantityAction = portalAction('changeCartQuantityAction', setCartQuantitySchema, async (input, customer) => {
   const db = await getDb();
   const change = await db.transaction((tx) =>
     setCartQuantity(tx, { ...input, sellerId: customer.sellerId, portalAccountId: customer.portalAccountId }),

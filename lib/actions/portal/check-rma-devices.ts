@@ -7,7 +7,7 @@ import { toReturnRow, type ReturnRow } from '@/lib/portal/rma-rows';
 import { checkReturnDevicesSchema } from '@/lib/validation/return-request';
 
 /** Looks up pasted IMEIs for the return request form; writes nothing. */
-export const checkRmaDevicesAction = portalAction(checkReturnDevicesSchema, async (input, customer) => {
+export const checkRmaDevicesAction = portalAction('checkRmaDevicesAction', checkReturnDevicesSchema, async (input, customer) => {
   const checks = await checkReturnDevices(await getDb(), {
     sellerId: customer.sellerId,
     organizationId: customer.organizationId,

@@ -7,7 +7,7 @@ import { ok, portalAction } from '@/lib/actions';
 import { quoteRefSchema } from '@/lib/validation/quotes';
 
 /** The buyer declines a quote of their organization; the seller is emailed. */
-export const declineQuoteAction = portalAction(quoteRefSchema, async (input, customer) => {
+export const declineQuoteAction = portalAction('declineQuoteAction', quoteRefSchema, async (input, customer) => {
   const result = await declineQuote(await getDb(), {
     sellerId: customer.sellerId,
     organizationId: customer.organizationId,

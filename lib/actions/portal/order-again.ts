@@ -14,7 +14,7 @@ const orderAgainSchema = z.object({ orderNumber: z.coerce.number().int().positiv
 export type OrderAgainResult = { lines: Omit<OrderAgainLine, 'available'>[]; summary: CartSummary };
 
 /** "Order again": the order's products into the cart, capped at what is available now. */
-export const orderAgainAction = portalAction(orderAgainSchema, async (input, customer) => {
+export const orderAgainAction = portalAction('orderAgainAction', orderAgainSchema, async (input, customer) => {
   const db = await getDb();
   const lines = await orderAgain(db, {
     sellerId: customer.sellerId,

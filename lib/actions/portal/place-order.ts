@@ -8,7 +8,7 @@ import { isRefusal } from '@/lib/refusal';
 import { checkoutSchema } from '@/lib/validation/checkout';
 
 /** Places the order from the cart; the same idempotency key always answers with the same order. */
-export const placeOrderAction = portalAction(checkoutSchema, async (input, customer) => {
+export const placeOrderAction = portalAction('placeOrderAction', checkoutSchema, async (input, customer) => {
   const db = await getDb();
   const scope = { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId };
   try {

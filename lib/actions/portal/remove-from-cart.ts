@@ -6,7 +6,7 @@ import { ok, portalAction } from '@/lib/actions';
 import { removeFromCartSchema } from '@/lib/validation/cart';
 
 /** Removes a line from the signed-in account's cart. */
-export const removeFromCartAction = portalAction(removeFromCartSchema, async (input, customer) => {
+export const removeFromCartAction = portalAction('removeFromCartAction', removeFromCartSchema, async (input, customer) => {
   const summary = await removeFromCart(await getDb(), {
     sellerId: customer.sellerId,
     portalAccountId: customer.portalAccountId,

@@ -8,7 +8,7 @@ import { ok, portalAction } from '@/lib/actions';
 import { requestQuoteSchema } from '@/lib/validation/quotes';
 
 /** Turns the cart into a quote request; the same idempotency key always answers with the same quote. */
-export const requestQuoteAction = portalAction(requestQuoteSchema, async (input, customer) => {
+export const requestQuoteAction = portalAction('requestQuoteAction', requestQuoteSchema, async (input, customer) => {
   const db = await getDb();
   const scope = { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId };
   const quote = await requestQuote(db, { ...input, ...scope, organizationId: customer.organizationId });

@@ -12,7 +12,7 @@ import { returnRequestSchema } from '@/lib/validation/return-request';
  * refusal names each IMEI and why, and nothing is written. On success the RMA
  * is in status "requested" and the seller's owners and admins are emailed.
  */
-export const requestRmaAction = portalAction(returnRequestSchema, async (input, customer) => {
+export const requestRmaAction = portalAction('requestRmaAction', returnRequestSchema, async (input, customer) => {
   const fieldErrors: Record<string, string[]> = {};
   const lines = input.lines.map((line, i) => {
     const keep = line.disposition === 'keep_partial_refund';

@@ -8,7 +8,7 @@ import { isRefusal } from '@/lib/refusal';
 import { priceListImportSchema } from '@/lib/validation/price-lists';
 
 /** Replaces the list's prices with the file's, all or nothing, checking every row again. */
-export const applyPriceListImportAction = staffAction('admin', priceListImportSchema, async ({ id, rows }, staff) => {
+export const applyPriceListImportAction = staffAction('applyPriceListImportAction', 'admin', priceListImportSchema, async ({ id, rows }, staff) => {
   try {
     const outcome = await applyPriceListImport(await getDb(), { sellerId: staff.sellerId, priceListId: id, actor: staff.actor, currency: staff.currency, rows });
     revalidatePath(`/admin/price-lists/${id}`);

@@ -7,7 +7,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { assignPriceListSchema } from '@/lib/validation/price-lists';
 
 /** Puts organizations on a price list, or back on list prices (`priceListId` null). */
-export const assignPriceListAction = staffAction('admin', assignPriceListSchema, async ({ priceListId, organizationIds }, staff) => {
+export const assignPriceListAction = staffAction('assignPriceListAction', 'admin', assignPriceListSchema, async ({ priceListId, organizationIds }, staff) => {
   const { changed, listName } = await assignPriceList(await getDb(), { sellerId: staff.sellerId, actor: staff.actor, priceListId, organizationIds });
   for (const id of organizationIds) revalidatePath(`/admin/organizations/${id}`);
   if (priceListId) revalidatePath(`/admin/price-lists/${priceListId}`);

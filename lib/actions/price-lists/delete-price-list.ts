@@ -7,7 +7,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { deletePriceListSchema } from '@/lib/validation/price-lists';
 
 /** Deletes a price list no organization is on. */
-export const deletePriceListAction = staffAction('admin', deletePriceListSchema, async ({ id }, staff) => {
+export const deletePriceListAction = staffAction('deletePriceListAction', 'admin', deletePriceListSchema, async ({ id }, staff) => {
   const { name } = await deletePriceList(await getDb(), { sellerId: staff.sellerId, actor: staff.actor, priceListId: id });
   revalidatePath('/admin/price-lists');
   return ok({ id }, `Price list ${name} deleted.`);

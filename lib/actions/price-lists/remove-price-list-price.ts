@@ -7,7 +7,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { removePriceListPriceSchema } from '@/lib/validation/price-lists';
 
 /** Takes one price (or quantity break) off a list. */
-export const removePriceListPriceAction = staffAction('admin', removePriceListPriceSchema, async ({ id, productId, minQuantity }, staff) => {
+export const removePriceListPriceAction = staffAction('removePriceListPriceAction', 'admin', removePriceListPriceSchema, async ({ id, productId, minQuantity }, staff) => {
   await removePriceListPrice(await getDb(), { sellerId: staff.sellerId, actor: staff.actor, priceListId: id, productId, minQuantity });
   revalidatePath(`/admin/price-lists/${id}`);
   return ok({ id }, 'Price removed.');

@@ -8,7 +8,7 @@ import { formatMoney } from '@/lib/money';
 import { setPriceListPriceSchema } from '@/lib/validation/price-lists';
 
 /** Sets one product's price on a list from a quantity on. */
-export const setPriceListPriceAction = staffAction('admin', setPriceListPriceSchema, async ({ id, ...input }, staff) => {
+export const setPriceListPriceAction = staffAction('setPriceListPriceAction', 'admin', setPriceListPriceSchema, async ({ id, ...input }, staff) => {
   const set = await setPriceListPrice(await getDb(), { sellerId: staff.sellerId, actor: staff.actor, priceListId: id, currency: staff.currency, ...input });
   revalidatePath(`/admin/price-lists/${id}`);
   return ok(set, `${set.sku} from ${input.minQuantity} ${input.minQuantity === 1 ? 'unit' : 'units'}: ${formatMoney(set.to, staff.currency)}.`);

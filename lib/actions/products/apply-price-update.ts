@@ -7,7 +7,7 @@ import { isRefusal } from '@/lib/refusal';
 import { priceUpdateSchema } from '@/lib/validation/products';
 
 /** Applies the price file all or nothing, checking every row again. */
-export const applyPriceUpdateAction = staffAction('staff', priceUpdateSchema, async ({ rows }, staff) => {
+export const applyPriceUpdateAction = staffAction('applyPriceUpdateAction', 'staff', priceUpdateSchema, async ({ rows }, staff) => {
   try {
     const outcome = await applyPriceUpdate(await getDb(), {
       sellerId: staff.sellerId,

@@ -10,7 +10,7 @@ import { importBatchRef } from '@/lib/validation/imports';
 const n = (x: number) => x.toLocaleString('en-US');
 
 /** Applies the staff user's staged products file, all or nothing; applying it again changes nothing. */
-export const applyProductImportAction = staffAction('staff', importBatchRef, async ({ batchId }, staff) => {
+export const applyProductImportAction = staffAction('applyProductImportAction', 'staff', importBatchRef, async ({ batchId }, staff) => {
   try {
     const outcome = await applyProductImport(await getDb(), { sellerId: staff.sellerId, staffUserId: staff.staffUserId, actor: staff.actor, currency: staff.currency, batchId });
     revalidatePath('/admin/products');

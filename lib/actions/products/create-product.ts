@@ -6,7 +6,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { productFieldsSchema } from '@/lib/validation/products';
 
 /** Creates a product; the SKU must be new for this seller. */
-export const createProductAction = staffAction('staff', productFieldsSchema, async (fields, staff) => {
+export const createProductAction = staffAction('createProductAction', 'staff', productFieldsSchema, async (fields, staff) => {
   const { product } = await createProduct(await getDb(), {
     sellerId: staff.sellerId,
     actor: staff.actor,

@@ -6,7 +6,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { previewImportRangeSchema } from '@/lib/validation/imports';
 
 /** What one range of a staged products file would create, update or refuse; writes nothing. */
-export const previewProductImportAction = staffAction('staff', previewImportRangeSchema, async (input, staff) => {
+export const previewProductImportAction = staffAction('previewProductImportAction', 'staff', previewImportRangeSchema, async (input, staff) => {
   const preview = await previewProductImport(await getDb(), {
     sellerId: staff.sellerId,
     staffUserId: staff.staffUserId,

@@ -9,7 +9,7 @@ import { formatMoney } from '@/lib/money';
 import { answerQuoteSchema } from '@/lib/validation/quotes';
 
 /** Staff price every line of a quote, set how long the prices hold and add a note; the buyer is emailed. */
-export const answerQuoteAction = staffAction('staff', answerQuoteSchema, async (input, staff) => {
+export const answerQuoteAction = staffAction('answerQuoteAction', 'staff', answerQuoteSchema, async (input, staff) => {
   const result = await answerQuote(await getDb(), { ...input, sellerId: staff.sellerId, actor: staff.actor });
   revalidatePath('/admin/quotes');
   revalidatePath(`/admin/quotes/${result.number}`);

@@ -7,7 +7,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { quoteRefSchema } from '@/lib/validation/quotes';
 
 /** Staff withdraw a quote before it is accepted; the buyer is emailed. */
-export const withdrawQuoteAction = staffAction('staff', quoteRefSchema, async (input, staff) => {
+export const withdrawQuoteAction = staffAction('withdrawQuoteAction', 'staff', quoteRefSchema, async (input, staff) => {
   const result = await withdrawQuote(await getDb(), { sellerId: staff.sellerId, number: input.number, actor: staff.actor });
   revalidatePath('/admin/quotes');
   revalidatePath(`/admin/quotes/${result.number}`);

@@ -7,7 +7,7 @@ import { rmaStatusLabel } from '@/lib/rmas/statuses';
 import { ok, staffAction } from '@/lib/actions';
 import { changeRmaStatusSchema } from '@/lib/validation/rmas';
 
-export const changeRmaStatusAction = staffAction('staff', changeRmaStatusSchema, async (input, staff) => {
+export const changeRmaStatusAction = staffAction('changeRmaStatusAction', 'staff', changeRmaStatusSchema, async (input, staff) => {
   const result = await changeRmaStatus(await getDb(), {
     sellerId: staff.sellerId,
     rmaNumber: input.rmaNumber,

@@ -12,7 +12,7 @@ import { checkRmaDevicesSchema } from '@/lib/validation/rmas';
  * First step of a new RMA: which pasted IMEIs can be returned by the
  * organization. Writes nothing; refuses the paste while any IMEI is refused.
  */
-export const checkRmaDevicesAction = staffAction('staff', checkRmaDevicesSchema, async (input, staff) => {
+export const checkRmaDevicesAction = staffAction('checkRmaDevicesAction', 'staff', checkRmaDevicesSchema, async (input, staff) => {
   const entries = splitPastedIdentifiers(input.imeis);
   if (entries.length > MAX_RMA_DEVICES) return fail(`At most ${MAX_RMA_DEVICES} devices per RMA.`);
   const result = await checkRmaDevices(await getDb(), { sellerId: staff.sellerId, organizationId: input.organizationId, entries });

@@ -5,7 +5,7 @@ import { createRma } from '@/db/queries/rmas/create-rma';
 import { ok, staffAction } from '@/lib/actions';
 import { createRmaSchema } from '@/lib/validation/rmas';
 
-export const createRmaAction = staffAction('staff', createRmaSchema, async (input, staff) => {
+export const createRmaAction = staffAction('createRmaAction', 'staff', createRmaSchema, async (input, staff) => {
   const rma = await createRma(await getDb(), {
     sellerId: staff.sellerId,
     organizationId: input.organizationId,

@@ -7,7 +7,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { decideRmaLineSchema } from '@/lib/validation/rmas';
 
 /** Staff approve one device of an RMA as they set it (disposition, refund), or reject it with a reason. */
-export const decideRmaLineAction = staffAction('staff', decideRmaLineSchema, async (input, staff) => {
+export const decideRmaLineAction = staffAction('decideRmaLineAction', 'staff', decideRmaLineSchema, async (input, staff) => {
   const result = await decideRmaLine(await getDb(), {
     sellerId: staff.sellerId,
     rmaNumber: input.rmaNumber,

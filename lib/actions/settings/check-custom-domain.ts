@@ -9,7 +9,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { dnsTxtLookup } from '@/lib/portal/domain-verification';
 
 /** Settings > Customer Portal > Custom domain > "Check now": looks up the TXT record through DNS_SERVERS. */
-export const checkCustomDomainAction = staffAction('admin', z.object({}), async (_input, staff) => {
+export const checkCustomDomainAction = staffAction('checkCustomDomainAction', 'admin', z.object({}), async (_input, staff) => {
   try {
     const written = await checkCustomDomain(await getDb(), { sellerId: staff.sellerId, actor: settingsActor(staff), lookup: dnsTxtLookup() });
     return ok(written.data, written.message);

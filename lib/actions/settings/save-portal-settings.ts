@@ -16,7 +16,7 @@ const form = portalSettingsSchema.extend({
 });
 
 /** Settings > Integrations > Customer Portal > "Save". The logo travels as a file beside the fields. */
-export const savePortalSettingsAction = staffAction('admin', form, async ({ logo, removeLogo, ...input }, staff) => {
+export const savePortalSettingsAction = staffAction('savePortalSettingsAction', 'admin', form, async ({ logo, removeLogo, ...input }, staff) => {
   let change: LogoChange = { kind: 'keep' };
   if (logo instanceof File && logo.size > 0) change = { kind: 'upload', bytes: new Uint8Array(await logo.arrayBuffer()) };
   else if (removeLogo) change = { kind: 'remove' };

@@ -8,7 +8,7 @@ import { kickEmailDispatcher } from '@/lib/email/dispatcher-loop';
 import { inviteStaff } from '@/lib/validation/accounts';
 import { managerOf, STAFF_USERS_PATH } from './manager';
 
-export const inviteStaffUserAction = staffAction('admin', inviteStaff, async (input, staff) => {
+export const inviteStaffUserAction = staffAction('inviteStaffUserAction', 'admin', inviteStaff, async (input, staff) => {
   const invited = await inviteStaffUser(await getDb(), { ...input, manager: managerOf(staff) });
   kickEmailDispatcher();
   revalidatePath(STAFF_USERS_PATH);

@@ -8,7 +8,7 @@ import { kickEmailDispatcher } from '@/lib/email/dispatcher-loop';
 import { staffUserRef } from '@/lib/validation/accounts';
 import { managerOf, STAFF_USERS_PATH } from './manager';
 
-export const resendStaffInviteAction = staffAction('admin', staffUserRef, async (input, staff) => {
+export const resendStaffInviteAction = staffAction('resendStaffInviteAction', 'admin', staffUserRef, async (input, staff) => {
   try {
     const resent = await resendStaffInvite(await getDb(), { ...input, manager: managerOf(staff) });
     kickEmailDispatcher();

@@ -7,7 +7,7 @@ import { ok, staffAction } from '@/lib/actions';
 import { setStaffUserEnabledSchema } from '@/lib/validation/accounts';
 import { managerOf, STAFF_USERS_PATH } from './manager';
 
-export const setStaffUserEnabledAction = staffAction('admin', setStaffUserEnabledSchema, async (input, staff) => {
+export const setStaffUserEnabledAction = staffAction('setStaffUserEnabledAction', 'admin', setStaffUserEnabledSchema, async (input, staff) => {
   try {
     const changed = await setStaffUserEnabled(await getDb(), { ...input, manager: managerOf(staff) });
     return ok(changed.data, changed.message);

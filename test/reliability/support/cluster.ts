@@ -22,9 +22,12 @@ export type Instance = {
   output(): string;
 };
 
-/** Where an instance's output is written while it runs. */
+/**
+ * Where an instance's output is written while it runs: under test-logs/, which
+ * scripts/scan-test-logs.ts reads after the suite for anything secret.
+ */
 export function instanceLogPath(name: string): string {
-  return `test-results/reliability/instance-${name}.log`;
+  return `test-logs/reliability/instance-${name}.log`;
 }
 
 /**
@@ -71,13 +74,15 @@ export async function startInstance(options: {
       TRADEPOST_PUBLIC_DEMO: '1',
       RESEND_API_KEY: 're_reliability_stand_in',
       RESEND_BASE_URL: options.mailUrl,
+      // The JSON lines the logs test reads and the scan checks; the test runner itself stays quiet.
+      LOG_LEVEL: 'info',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let printed = '';
   // Also written as it comes, stamped, so a test can read what an instance said at the moment it failed.
-  fs.mkdirSync('test-results/reliability', { recursive: true });
+  fs.mkdirSync('test-logs/reliability', { recursive: true });
   const file = fs.createWriteStream(instanceLogPath(options.name));
   const keep = (chunk: Buffer) => {
     printed = (printed + chunk.toString('utf8')).slice(-2_000_000);

@@ -52,7 +52,7 @@ export default async function setup(project: TestProject) {
     instances: instances.map((i) => ({ name: i.name, origin: i.origin, port: i.port })),
   });
   return async () => {
-    // Each instance's output is in test-results/reliability/instance-<name>.log (written as it runs).
+    // Each instance's output is in test-logs/reliability/instance-<name>.log (written as it runs).
     await Promise.all(instances.map((i) => i.stop()));
     await mail.close();
     await server.stop();

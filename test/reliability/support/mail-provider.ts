@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { freePort } from '../../support/processes';
 
 /**
  * The email provider as the suite attacks it: a Resend stand-in (reached by
@@ -82,7 +83,8 @@ export async function startMailProvider() {
       res.end(JSON.stringify({ id }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const wanted = process.env.TEST_PORTS ? await freePort() : 0;
+  await new Promise<void>((resolve) => server.listen(wanted, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

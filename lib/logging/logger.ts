@@ -1,0 +1,47 @@
+import pino, { type Logger } from 'pino';
+import { requestFields } from './request-context';
+import { withoutSecrets } from './secrets';
+
+/**
+ * The one logger: JSON lines on stdout, one object each, with `level` as a
+ * word, an ISO `time`, `msg`, and the request id and seller of the request
+ * being served (lib/logging/request-context.ts). `LOG_LEVEL` (default `info`;
+ * `silent` in the test runs) chooses what is written.
+ *
+ * No secret is written: fields named like one are replaced by pino's redaction
+ * wherever they sit (two levels deep), and every line is scrubbed of
+ * secret-shaped text (the demo password, link tokens, session tokens and
+ * cookies: lib/logging/secrets.ts) before it leaves.
+ */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const secretKeys = ['password', 'newPassword', 'currentPassword', 'token', 'secret', 'authorization', 'cookie', '"set-cookie"', 'apiKey'];
+export const REDACTED_PATHS = secretKeys.flatMap((key) => {
+  const bracket = key.startsWith('"') ? `[${key}]` : `.${key}`;
+  return [key.startsWith('"') ? `[${key}]` : key, `*${bracket}`, `*.*${bracket}`];
+});
+
+export function logLevelFrom(value: string | undefined): LogLevel {
+  const level = value?.trim().toLowerCase();
+  return (LOG_LEVELS as readonly string[]).includes(level ?? '') ? (level as LogLevel) : 'info';
+}
+
+export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
+  return pino(
+    {
+      level: logLevelFrom(options.level ?? process.env.LOG_LEVEL),
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      mixin: () => requestFields(),
+      hooks: { streamWrite: withoutSecrets },
+    },
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
+  );
+}
+
+const holder = globalThis as typeof globalThis & { __tradepostLogger?: Logger };
+/** One logger per process, shared by the bundles of the server (proxy, pages, instrumentation). */
+export const logger: Logger = (holder.__tradepostLogger ??= createLogger());

@@ -5,6 +5,8 @@ const alias = { '@': fileURLToPath(new URL('./', import.meta.url)) };
 const postgres = process.env.TEST_POSTGRES !== '0';
 /** The reliability suite runs the production build against real server processes: `npm run test:reliability`. */
 const reliability = process.env.TEST_RELIABILITY === '1';
+/** Instances behind nginx and PgBouncer (Debian's packages): `npm run test:cluster`. */
+const cluster = process.env.TEST_CLUSTER === '1';
 /** The public address every emailed link starts with in tests (lib/env.ts reads it). */
 const appEnv = { APP_URL: 'https://tradepost.test' };
 /** next-auth imports `next/server` without an extension: let Vite resolve it, as Next's bundler does. */
@@ -42,6 +44,19 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
+        },
+      }] : []),
+      ...(cluster ? [{
+        resolve: { alias },
+        test: {
+          name: 'cluster',
+          include: ['test/cluster/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/cluster/support/global-setup.ts'],
+          server,
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       }] : []),
       ...(postgres

@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 export type ProviderMode = 'up' | 'error' | 'hang';
 export type AcceptedEmail = { id: string; to: string[]; subject: string; text: string; idempotencyKey?: string };
 
-export async function startMailProvider() {
+export async function startMailProvider(port = 0) {
   let mode: ProviderMode = 'up';
   const accepted: AcceptedEmail[] = [];
   let refused = 0;
@@ -82,10 +82,10 @@ export async function startMailProvider() {
       res.end(JSON.stringify({ id }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: listening } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const r of hanging) r.destroy();

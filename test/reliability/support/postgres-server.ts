@@ -49,7 +49,8 @@ export async function restartPostgresServer(info: PostgresServerInfo, pauseMs = 
   await pg.start();
 }
 
-export async function startPostgresServer(): Promise<PostgresServer & { info: PostgresServerInfo }> {
+/** On `port` when given (a suite with its own port range), else on a free one. */
+export async function startPostgresServer(port?: number): Promise<PostgresServer & { info: PostgresServerInfo }> {
   const bin = binaries();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradepost-reliability-pg-'));
   const data = path.join(dir, 'data');
@@ -59,7 +60,7 @@ export async function startPostgresServer(): Promise<PostgresServer & { info: Po
     fs.chmodSync(dir, 0o755);
   }
   await asPostgres(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-instructions']);
-  const info = { bin, dir, port: await freePort() };
+  const info = { bin, dir, port: port ?? (await freePort()) };
   const pg = control(info);
   await pg.start();
   return {

@@ -39,19 +39,37 @@ export async function openDatabase(options: {
 } = {}): Promise<Database> {
   const url = options.url ?? env().DATABASE_URL;
   const migrate = options.migrate !== false;
-  return url ? openPostgres(url, migrate) : openPglite(options.dataDir ?? embeddedDataDir(), migrate);
+  // DATABASE_MIGRATION_URL goes with DATABASE_URL; a URL given here migrates through itself.
+  const migrationUrl = options.url ? options.url : (env().DATABASE_MIGRATION_URL ?? url);
+  return url ? openPostgres(url, migrate ? migrationUrl! : null) : openPglite(options.dataDir ?? embeddedDataDir(), migrate);
 }
 
-async function openPostgres(url: string, migrate: boolean): Promise<Database> {
+async function openPostgres(url: string, migrationUrl: string | null): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const client = postgres(url, {
     max: env().DATABASE_POOL_SIZE,
     onnotice: () => {},
     types: postgresTypes,
+    // Behind a transaction pooler (PgBouncer) a named statement prepared on one server connection is unknown on the next.
+    prepare: env().DATABASE_PREPARE === '1',
   });
   const db = retryingTransactions(drizzlePostgres({ client: retryingConnects(client), schema }));
-  if (migrate) {
-    // Several app instances may start at once: one migrates, the others wait for it.
+  if (migrationUrl) await migratePostgres(migrationUrl);
+  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * Applies pending migrations. Several app instances may start at once: one
+ * migrates, the others wait for it, on a session advisory lock. That lock
+ * belongs to one server connection, so it needs a session connection
+ * (DATABASE_MIGRATION_URL when DATABASE_URL is a transaction pooler, which
+ * could take the lock on one server connection and try to free it on another).
+ */
+async function migratePostgres(url: string): Promise<void> {
+  const { default: postgres } = await import('postgres');
+  const client = postgres(url, { max: 2, onnotice: () => {}, types: postgresTypes, prepare: env().DATABASE_PREPARE === '1' });
+  try {
+    const db = drizzlePostgres({ client: retryingConnects(client), schema });
     const lock = await client.reserve();
     try {
       await lock`select pg_advisory_lock(7099)`;
@@ -61,8 +79,9 @@ async function openPostgres(url: string, migrate: boolean): Promise<Database> {
       await lock`select pg_advisory_unlock(7099)`.catch(() => {});
       lock.release();
     }
+  } finally {
+    await client.end({ timeout: 5 });
   }
-  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 
 async function openPglite(dataDir: string, migrate: boolean): Promise<Database> {

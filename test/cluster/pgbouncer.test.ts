@@ -1,4 +1,6 @@
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sessionCookie } from '../reliability/support/client';
 import { recordFigure } from '../reliability/support/report';
 import { startCluster, type Cluster } from './support/cluster';
 import { shoppingJourney } from './support/journey';
@@ -17,7 +19,8 @@ describe('behind PgBouncer in transaction mode', () => {
   let bouncer: Awaited<ReturnType<typeof startPgBouncer>>;
   let cluster: Cluster;
   beforeAll(async () => {
-    bouncer = await startPgBouncer({ port: PORTS.pgbouncer, postgresPort: context.postgres.port, database: 'tradepost_cluster' });
+    // A small pool, so transactions of one client connection do land on several server connections.
+    bouncer = await startPgBouncer({ port: PORTS.pgbouncer, postgresPort: context.postgres.port, database: 'tradepost_cluster', poolSize: 3 });
     cluster = await startCluster({
       name: 'pooled',
       databaseUrl: bouncer.url,
@@ -37,6 +40,24 @@ describe('behind PgBouncer in transaction mode', () => {
     expect(config?.value).toBe('transaction');
     const before = (await bouncer.show('stats')).find((r) => r.database === 'tradepost_cluster');
     const journey = await shoppingJourney(cluster.nginx.origin, context.databaseUrl);
+    // Pages at once from both instances (16 pool connections) over 3 server connections: with named
+    // prepared statements, one prepared on one server connection is missing on the next.
+    const db = postgres(context.databaseUrl, { max: 1, onnotice: () => {} });
+    const [buyer] = await db<{ id: number; seller_id: number }[]>`
+      select a.id, a.seller_id from portal_accounts a join sellers s on s.id = a.seller_id where s.slug = 'acme' and a.email = 'buyer@contoso.example'`;
+    await db.end();
+    const cookie = await sessionCookie({ area: 'customer', portalAccountId: buyer!.id, sellerId: buyer!.seller_id });
+    const pages = ['/p/acme', '/p/acme/cart', '/p/acme/orders', '/p/acme/invoices', '/p/acme?page=2', '/p/acme/grades'];
+    for (let round = 0; round < 4; round++) {
+      const statuses = await Promise.all(
+        Array.from({ length: 16 }, async (_, i) => {
+          const answer = await fetch(`${cluster.nginx.origin}${pages[i % pages.length]}`, { headers: { cookie } });
+          await answer.text();
+          return `${pages[i % pages.length]} ${answer.status}`;
+        }),
+      );
+      expect(statuses.filter((s) => !s.endsWith(' 200'))).toEqual([]);
+    }
     for (const instance of cluster.instances) {
       const ready = await fetch(`${instance.origin}/api/ready`);
       expect(ready.status, instance.name).toBe(200);

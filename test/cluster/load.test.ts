@@ -98,12 +98,15 @@ describe('SIGTERM to one instance behind nginx under load', () => {
     const stopped = cluster.instances[1]!;
     let signalledAt = 0;
     let inFlightAtSignal = 0;
+    let exitedAt = 0;
     const signal = (async () => {
       await sleep(SIGTERM_AT_MS);
       signalledAt = Date.now();
       inFlightAtSignal = calls.filter((c) => c.ended === 0).length;
       stopped.signal('SIGTERM');
-      return stopped.exited;
+      const code = await stopped.exited;
+      exitedAt = Date.now();
+      return code;
     })();
     await Promise.all(Array.from({ length: BUYERS }, (_, i) => buyer(i)));
     const exitCode = await signal;
@@ -141,9 +144,9 @@ describe('SIGTERM to one instance behind nginx under load', () => {
     const before = new Set(log.filter((l) => l.at < signalledAt).map((l) => l.upstream));
     expect([...before].sort()).toEqual(PORTS.load.instances.map((p) => `127.0.0.1:${p}`).sort());
     const stoppedAt = Date.now();
-    const afterExit = log.filter((l) => l.at > signalledAt + 3000);
-    expect(afterExit.length).toBeGreaterThan(0);
-    expect(afterExit.filter((l) => l.upstream === `127.0.0.1:${PORTS.load.instances[1]}`), 'answered by the stopped instance after its drain').toEqual([]);
+    const afterExit = log.filter((l) => l.at > exitedAt + 50);
+    expect(afterExit.length, 'requests after the instance exited').toBeGreaterThan(0);
+    expect(afterExit.filter((l) => l.upstream === `127.0.0.1:${PORTS.load.instances[1]}`), 'answered by the stopped instance after it exited').toEqual([]);
     const byUpstream = (lines: typeof log) => Object.fromEntries([...new Set(lines.map((l) => l.upstream))].map((u) => [u, lines.filter((l) => l.upstream === u).length]));
     recordFigure('cluster SIGTERM under load', {
       buyers: BUYERS,
@@ -156,7 +159,8 @@ describe('SIGTERM to one instance behind nginx under load', () => {
       failedRequests: failed.length,
       answersLostThenFound: unanswered.length,
       requestsPassedToNextUpstream: log.filter((l) => l.upstream.includes(',')).length,
-      upstreamsFromDrainEnd: JSON.stringify(byUpstream(afterExit)),
+      upstreamsAfterExit: JSON.stringify(byUpstream(afterExit)),
+      exitedAfterSignalMs: exitedAt - signalledAt,
       loadEndedAfterSignalMs: stoppedAt - signalledAt,
       p95Ms: calls.map((c) => c.ended - c.started).sort((a, b) => a - b)[Math.floor(calls.length * 0.95)]!,
     });

@@ -10,4 +10,5 @@ export const PORTS = {
   journey: { nginx: 8480, instances: [3620, 3621] },
   load: { nginx: 8481, instances: [3622, 3623] },
   pooled: { nginx: 8482, instances: [3624, 3625] },
+  auth: { nginx: 8483, instances: [3626, 3627] },
 } as const;

@@ -7,6 +7,8 @@ const postgres = process.env.TEST_POSTGRES !== '0';
 const reliability = process.env.TEST_RELIABILITY === '1';
 /** The read replica suite starts a primary and a streaming replica of its own: `npm run test:replicas`. */
 const replicas = process.env.TEST_REPLICAS === '1';
+/** Instances behind nginx and PgBouncer (Debian's packages): `npm run test:cluster`. */
+const cluster = process.env.TEST_CLUSTER === '1';
 /**
  * The public address every emailed link starts with in tests (lib/env.ts reads it), and a
  * quiet logger: `LOG_LEVEL=info npx vitest run …` shows the JSON lines.
@@ -59,6 +61,19 @@ export default defineConfig({
           server,
           fileParallelism: false,
           testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      }] : []),
+      ...(cluster ? [{
+        resolve: { alias },
+        test: {
+          name: 'cluster',
+          include: ['test/cluster/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/cluster/support/global-setup.ts'],
+          server,
+          fileParallelism: false,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       }] : []),

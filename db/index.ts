@@ -50,15 +50,23 @@ export async function openDatabase(options: {
   const replicaUrls = options.replicaUrls ?? (options.url ? [] : env().DATABASE_REPLICA_URLS);
   const migrate = options.migrate !== false;
   if (!url && replicaUrls.length) throw new Error('DATABASE_REPLICA_URLS needs DATABASE_URL: the embedded database has no replicas');
-  return url ? openPostgres(url, replicaUrls, migrate) : openPglite(options.dataDir ?? embeddedDataDir(), migrate);
+  // DATABASE_MIGRATION_URL goes with DATABASE_URL; a URL given here migrates through itself.
+  const migrationUrl = options.url ? options.url : (env().DATABASE_MIGRATION_URL ?? url);
+  return url ? openPostgres(url, replicaUrls, migrate ? migrationUrl! : null) : openPglite(options.dataDir ?? embeddedDataDir(), migrate);
 }
 
 /** Replicas fail fast, so a read falls back to the primary within this bound when one does not answer. */
 const REPLICA_CONNECT_TIMEOUT_S = 2;
 
-async function openPostgres(url: string, replicaUrls: string[], migrate: boolean): Promise<Database> {
+async function openPostgres(url: string, replicaUrls: string[], migrationUrl: string | null): Promise<Database> {
   const { default: postgres } = await import('postgres');
-  const options = { max: env().DATABASE_POOL_SIZE, onnotice: () => {}, types: postgresTypes };
+  const options = {
+    max: env().DATABASE_POOL_SIZE,
+    onnotice: () => {},
+    types: postgresTypes,
+    // Behind a transaction pooler (PgBouncer) a named statement prepared on one server connection is unknown on the next.
+    prepare: env().DATABASE_PREPARE === '1',
+  };
   const client = postgres(url, options);
   const primaryClient = retryingConnects(client);
   const db = retryingTransactions(drizzlePostgres({ client: primaryClient, schema }));
@@ -71,8 +79,29 @@ async function openPostgres(url: string, replicaUrls: string[], migrate: boolean
       replicaUrls.map((replicaUrl) => ({ url: replicaUrl, client: postgres(replicaUrl, { ...options, connect_timeout: REPLICA_CONNECT_TIMEOUT_S }) })),
     );
   }
-  if (migrate) {
-    // Several app instances may start at once: one migrates, the others wait for it.
+  if (migrationUrl) await migratePostgres(migrationUrl);
+  return {
+    db,
+    readReplica: replicas ? () => replicas.readHandle() : () => db,
+    kind: 'postgres',
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), replicas?.close()]);
+    },
+  };
+}
+
+/**
+ * Applies pending migrations. Several app instances may start at once: one
+ * migrates, the others wait for it, on a session advisory lock. That lock
+ * belongs to one server connection, so it needs a session connection
+ * (DATABASE_MIGRATION_URL when DATABASE_URL is a transaction pooler, which
+ * could take the lock on one server connection and try to free it on another).
+ */
+async function migratePostgres(url: string): Promise<void> {
+  const { default: postgres } = await import('postgres');
+  const client = postgres(url, { max: 2, onnotice: () => {}, types: postgresTypes, prepare: env().DATABASE_PREPARE === '1' });
+  try {
+    const db = drizzlePostgres({ client: retryingConnects(client), schema });
     const lock = await client.reserve();
     try {
       await lock`select pg_advisory_lock(7099)`;
@@ -82,15 +111,9 @@ async function openPostgres(url: string, replicaUrls: string[], migrate: boolean
       await lock`select pg_advisory_unlock(7099)`.catch(() => {});
       lock.release();
     }
+  } finally {
+    await client.end({ timeout: 5 });
   }
-  return {
-    db,
-    readReplica: replicas ? () => replicas.readHandle() : () => db,
-    kind: 'postgres',
-    close: async () => {
-      await Promise.all([client.end({ timeout: 5 }), replicas?.close()]);
-    },
-  };
 }
 
 async function openPglite(dataDir: string, migrate: boolean): Promise<Database> {

@@ -45,6 +45,13 @@ const schema = z.object({
   /** Read replicas of DATABASE_URL (comma-separated): For Sale, history and back-office lists read from them (db/replicas.ts). */
   DATABASE_REPLICA_URLS: list(z.string().regex(/^postgres(ql)?:\/\//, 'must list postgres:// or postgresql:// URLs')),
   DATABASE_POOL_SIZE: withDefault(z.coerce.number().int().min(2).max(200), 10),
+  /**
+   * Where migrations run (with their session advisory lock): a direct, session-mode connection.
+   * Unset, DATABASE_URL. Set it when DATABASE_URL goes through a transaction pooler (PgBouncer).
+   */
+  DATABASE_MIGRATION_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')),
+  /** `0` turns off named prepared statements (postgres.js `prepare: false`), as a transaction pooler needs. */
+  DATABASE_PREPARE: flag('1'),
   PGLITE_DATA_DIR: optional(z.string()),
   TRADEPOST_AUTO_SEED: flag('1'),
   TRADEPOST_PUBLIC_DEMO: flag('0'),

@@ -6,9 +6,15 @@ import { sequentialImei } from '@/lib/imei';
 
 /** The suite's own connection to the cluster's database, to arrange scenes and check what was stored. */
 let database: Promise<Database> | undefined;
+let databaseUrl: string | undefined;
+
+/** Another suite's database for these helpers (the cluster suite's); the reliability suite's by default. */
+export function setHelperDatabaseUrl(url: string): void {
+  databaseUrl = url;
+}
 
 export function clusterDb() {
-  database ??= openDatabase({ url: inject('reliability').databaseUrl, migrate: false });
+  database ??= openDatabase({ url: databaseUrl ?? inject('reliability').databaseUrl, migrate: false });
   return database.then((d) => d.db);
 }
 

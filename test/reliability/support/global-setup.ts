@@ -14,9 +14,10 @@ import { startPostgresServer } from './postgres-server';
  * build (`npm run build` runs before this suite in `npm test`).
  */
 
-function seed(url: string): Promise<void> {
+/** The demo seed (`scripts/seed.ts`) into `url`, with `devices` devices; the cluster suite seeds its database the same way. */
+export function seed(url: string, devices = 3000): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/seed.ts', '--devices', '3000'], {
+    const child = spawn('npx', ['tsx', 'scripts/seed.ts', '--devices', String(devices)], {
       env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'development' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

@@ -19,7 +19,7 @@ import { freePort } from '../../support/processes';
 export type ProviderMode = 'up' | 'error' | 'hang';
 export type AcceptedEmail = { id: string; to: string[]; subject: string; text: string; idempotencyKey?: string };
 
-export async function startMailProvider() {
+export async function startMailProvider(port = 0) {
   let mode: ProviderMode = 'up';
   const accepted: AcceptedEmail[] = [];
   let refused = 0;
@@ -83,11 +83,11 @@ export async function startMailProvider() {
       res.end(JSON.stringify({ id }));
     });
   });
-  const wanted = process.env.TEST_PORTS ? await freePort() : 0;
+  const wanted = port || (process.env.TEST_PORTS ? await freePort() : 0);
   await new Promise<void>((resolve) => server.listen(wanted, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port: listening } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const r of hanging) r.destroy();

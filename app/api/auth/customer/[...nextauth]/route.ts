@@ -1,3 +1,5 @@
 import { customerHandlers } from '@/lib/auth/customer-auth';
+import { servedAtPublicOrigin } from '@/lib/auth/public-origin';
 
-export const { GET, POST } = customerHandlers;
+/** Served at APP_URL's origin, whatever address the server has or Host the client sent (lib/auth/public-origin.ts). */
+export const { GET, POST } = servedAtPublicOrigin(customerHandlers);

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
+import { describeProduct } from '@/lib/products';
 import { Refusal } from '@/lib/refusal';
 
 /**
@@ -36,7 +37,7 @@ export type AvailableUnit = {
 export const maskedTail = (identifier: string | null) => `•••• ${(identifier ?? '').slice(-4)}`;
 
 /** The device `d` counts toward For Sale now (statuses, warehouses, sellable rules, uncommitted) and is held by no order. */
-const pickable = sql`tp_device_counts_for_sale(d.seller_id, d.status_id, d.warehouse_id, d.order_line_id,
+export const pickableDevice = sql`tp_device_counts_for_sale(d.seller_id, d.status_id, d.warehouse_id, d.order_line_id,
     d.blacklist_status, d.activation_lock, d.mdm_lock, d.frp_lock, d.functional_test)
   and not exists (select 1 from unit_holds h where h.device_id = d.id)`;
 
@@ -77,7 +78,7 @@ export async function availableUnits(
   const rows = await queryRows<RawUnit & { total: number }>(db, sql`
     select ${unitColumns(params)}, count(*) over ()::int as total
     from devices d
-    where d.seller_id = ${params.sellerId} and d.product_id = ${params.productId} and d.order_line_id is null and ${pickable}
+    where d.seller_id = ${params.sellerId} and d.product_id = ${params.productId} and d.order_line_id is null and ${pickableDevice}
     order by d.battery_health desc nulls last, d.id
     limit ${UNITS_PAGE_SIZE} offset ${offset}`);
   return { units: rows.map(toUnit), total: Number(rows[0]?.total ?? 0), enabled: true };
@@ -95,7 +96,7 @@ export async function pickUnits(tx: DbOrTx, params: UnitsScope & { deviceIds: nu
   if (ids.length > 200) throw new Refusal('Pick at most 200 units at a time.', { code: 'invalid' });
   const found = await queryRows<{ id: number; identifier: string | null; ok: boolean; productId: number }>(tx, sql`
     select d.id, coalesce(d.imei, d.serial) as identifier, d.product_id as "productId",
-      (${pickable} and coalesce((select a.quantity from product_availability a where a.product_id = d.product_id), 0) > 0) as ok
+      (${pickableDevice} and coalesce((select a.quantity from product_availability a where a.product_id = d.product_id), 0) > 0) as ok
     from devices d
     where d.seller_id = ${params.sellerId} and d.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
     for update of d`);
@@ -120,18 +121,39 @@ export async function unpickUnit(db: DbOrTx, params: UnitsScope & { deviceId: nu
 }
 
 /** A picked unit in the cart, with whether it can still be checked out. */
-export type PickedUnit = { deviceId: number; productId: number; identifierTail: string; batteryHealth: number | null; carrierLock: string; available: boolean };
+export type PickedUnit = {
+  deviceId: number;
+  productId: number;
+  /** The product as the portal names it ("Apple iPhone 13 · 128GB · Midnight · Unlocked · Grade A"). */
+  product: string;
+  identifierTail: string;
+  batteryHealth: number | null;
+  carrierLock: string;
+  available: boolean;
+};
 
 /** The buyer's picked units, by product. With `lock`, the rows are locked (checkout). */
 export async function pickedUnits(db: DbOrTx, params: UnitsScope & { lock?: boolean }): Promise<PickedUnit[]> {
-  const rows = await queryRows<{ deviceId: number; productId: number; identifier: string | null; batteryHealth: number | null; carrierLock: string; available: boolean }>(db, sql`
+  type Row = { deviceId: number; productId: number; identifier: string | null; batteryHealth: number | null; carrierLock: string; available: boolean;
+    manufacturer: string; model: string; capacity: string; color: string; network: string; grade: string };
+  const rows = await queryRows<Row>(db, sql`
     select cu.device_id as "deviceId", cu.product_id as "productId", coalesce(d.imei, d.serial) as identifier,
-      d.battery_health as "batteryHealth", d.carrier_lock as "carrierLock", (${pickable}) as available
+      d.battery_health as "batteryHealth", d.carrier_lock as "carrierLock", (${pickableDevice}) as available,
+      p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade
     from cart_units cu join devices d on d.id = cu.device_id and d.seller_id = cu.seller_id
+    join products p on p.id = cu.product_id and p.seller_id = cu.seller_id
     where cu.seller_id = ${params.sellerId} and cu.portal_account_id = ${params.portalAccountId}
     order by cu.product_id, cu.added_at, cu.device_id
     ${params.lock ? sql`for update of cu` : sql``}`);
-  return rows.map(({ identifier, ...r }) => ({ ...r, identifierTail: maskedTail(identifier), available: r.available === true }));
+  return rows.map((r) => ({
+    deviceId: r.deviceId,
+    productId: r.productId,
+    product: describeProduct(r),
+    identifierTail: maskedTail(r.identifier),
+    batteryHealth: r.batteryHealth,
+    carrierLock: r.carrierLock,
+    available: r.available === true,
+  }));
 }
 
 /**

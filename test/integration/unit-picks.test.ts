@@ -7,6 +7,10 @@ import { commitDevicesToOrder } from '@/db/queries/orders/commit-devices';
 import { availableUnits, heldUnitsOfOrder, pickUnits, pickedUnits } from '@/db/queries/portal/units/pick-units';
 import type { StaffActor } from '@/db/queries/audit';
 import { checkoutSchema } from '@/lib/validation/checkout';
+import sharp from 'sharp';
+import { addPhoto } from '@/db/queries/photos/add-photo';
+import { findServedPhoto } from '@/db/queries/photos/served-photo';
+import { addStaff } from '../support/inventory-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addDevices, addProduct, availableQuantity, buildSeller, type SellerFixture } from '../support/fixtures';
 import { addBuyer, checkoutKey, setPortalSettings } from '../support/portal-fixtures';
@@ -150,5 +154,25 @@ describe('buying specific units: picks, holds at checkout, release on cancel, co
     expect(await queryRows(db, sql`select 1 from unit_holds where order_id = ${order.orderId}`)).toEqual([]);
     const committed = await db.select().from(s.devices).where(and(eq(s.devices.sellerId, seller.sellerId), eq(s.devices.productId, product.id)));
     expect(committed.filter((d) => d.orderLineId !== null)).toHaveLength(2);
+  });
+
+  it("serves a unit's own photo to buyers only while picking is on and the unit can be picked", async () => {
+    const { db } = database;
+    const product = await addProduct(db, seller);
+    const [device] = await addDevices(db, seller, product.id, 1);
+    const bytes = new Uint8Array(await sharp({ create: { width: 400, height: 300, channels: 3, background: '#3b82f6' } }).jpeg().toBuffer());
+    const staffActor = await addStaff(db, seller);
+    const photo = await addPhoto(db, { sellerId: seller.sellerId, actor: staffActor, subject: { kind: 'device', deviceId: device!.id }, bytes, alt: 'Back', storage: { kind: 'database' } });
+    const served = () => findServedPhoto(db, { sellerId: seller.sellerId, sha256: photo.sha256, size: 96, audience: 'portal' });
+    await setPortalSettings(db, seller, { buyersMayPickUnits: false });
+    expect(await served()).toBeNull();
+    await setPortalSettings(db, seller, { buyersMayPickUnits: true });
+    expect(await served()).not.toBeNull();
+    expect(await findServedPhoto(db, { sellerId: rival.sellerId, sha256: photo.sha256, size: 96, audience: 'portal' })).toBeNull();
+    // Once held by an order, the unit is no longer offered, and neither is its photo.
+    const buyer = await addBuyer(db, seller);
+    await pick(buyer, [device!.id]);
+    await checkout(buyer);
+    expect(await served()).toBeNull();
   });
 });

@@ -109,6 +109,8 @@ const actionRows: Record<string, Row> = {
   'lib/actions/portal/change-cart-quantity.ts#changeCartQuantityAction': customer,
   'lib/actions/portal/check-rma-devices.ts#checkRmaDevicesAction': customer,
   'lib/actions/portal/order-again.ts#orderAgainAction': customer,
+  'lib/actions/portal/pick-units.ts#pickUnitsAction': customer,
+  'lib/actions/portal/unpick-unit.ts#unpickUnitAction': customer,
   'lib/actions/portal/place-order.ts#placeOrderAction': customer,
   'lib/actions/portal/remove-from-cart.ts#removeFromCartAction': customer,
   'lib/actions/portal/request-rma.ts#requestRmaAction': customer,
@@ -650,6 +652,8 @@ describe('isolation matrix', () => {
       if (!refusedHere) failures.push(`${action.exportedName} by another seller's owner with acme's ids: ${answer.status} ${answer.body.slice(0, 160)}`);
     }
     // The customer's own actions with ids of someone else.
+    const [rivalDevice] = await rows<{ id: number }>(sql`select d.id from devices d join sellers s on s.id = d.seller_id where s.slug = 'bolt' order by d.id limit 1`);
+    const rivalDeviceId = rivalDevice!.id;
     const foreignIdCalls: [string, unknown[]][] = [
       ['lib/actions/portal/order-again.ts#orderAgainAction', ['acme', { orderNumber: foreign.sameSeller.order }]],
       ['lib/actions/portal/order-again.ts#orderAgainAction', ['acme', { orderNumber: foreign.otherSeller.order }]],
@@ -659,6 +663,8 @@ describe('isolation matrix', () => {
       ['lib/actions/portal/decline-quote.ts#declineQuoteAction', ['acme', { number: foreign.otherSeller.quote }]],
       ['lib/actions/portal/accept-quote.ts#acceptQuoteAction', ['acme', { number: foreign.sameSeller.quote, paymentMethodId: acmeIds.paymentMethodId }]],
       ['lib/actions/portal/accept-quote.ts#acceptQuoteAction', ['acme', { number: foreign.otherSeller.quote, paymentMethodId: acmeIds.paymentMethodId }]],
+      // Another seller's device id, picked through acme's portal (refused whether or not acme lets buyers pick units).
+      ['lib/actions/portal/pick-units.ts#pickUnitsAction', ['acme', { deviceIds: [rivalDeviceId] }]],
     ];
     for (const [key, args] of foreignIdCalls) {
       cells++;

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { AddToCartForm, useAddToCart } from '@/components/cart/add-to-cart';
 import { photoFileName } from '@/lib/photos/photo-path';
 import { GradeBadge } from './grade-badge';
@@ -35,7 +36,7 @@ export type ForSaleRowView = {
  * rows: its props are the rows' data (a few KB), not 50 rendered trees, and
  * the 50 Add controls share one `useAddToCart`.
  */
-export function ForSaleRows({ rows, photos, guide }: { rows: ForSaleRowView[]; photos: string; guide: string }) {
+export function ForSaleRows({ rows, photos, guide, products }: { rows: ForSaleRowView[]; photos: string; guide: string; products: string }) {
   const controls = useAddToCart();
   return rows.map((r) => (
     <tr key={r.id}>
@@ -49,7 +50,10 @@ export function ForSaleRows({ rows, photos, guide }: { rows: ForSaleRowView[]; p
             <span className="h-12 w-12 shrink-0" aria-hidden />
           )}
           <span>
-            <b className="font-medium">{r.title}</b>
+            {/* No prefetch: 50 product pages per view would multiply its cost. */}
+            <Link href={`${products}/${encodeURIComponent(r.sku)}`} prefetch={false} className="font-medium hover:underline">
+              {r.title}
+            </Link>
             <br />
             <small className="text-slate-500">{r.sku}</small>
           </span>

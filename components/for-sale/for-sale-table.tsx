@@ -119,6 +119,7 @@ export function ForSaleTable({
           }))}
           photos={`${base}/photos`}
           guide={`${base}/grades`}
+          products={`${base}/products`}
         />
       </tbody>
     </Table>

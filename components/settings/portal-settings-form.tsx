@@ -197,6 +197,13 @@ export function PortalSettingsForm({
           </p>
         </div>
         <div>
+          <Checkbox id="portal-buyers-pick-units" name="buyersMayPickUnits" label="Buyers may pick units" defaultChecked={values.buyersMayPickUnits} />
+          <p className="ml-6 text-xs text-slate-600">
+            A product page lists the available units (IMEI tail, condition, photos) and buyers can put exact units in their cart.
+            A picked unit is held for the buyer&apos;s order once checked out; staff commit exactly those units.
+          </p>
+        </div>
+        <div>
           <Checkbox id="portal-auto-invoice" name="autoInvoice" label="Auto invoice" defaultChecked={values.autoInvoice} />
           <p className="ml-6 text-xs text-slate-600">
             After checkout, create an invoice and email it to the customer. It lists products and quantities, not IMEIs

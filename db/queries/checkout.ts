@@ -38,6 +38,7 @@ import { documentNumber } from './document-numbers';
 import { insertInvoiceLines, insertInvoiceRow, invoiceDraft, invoiceEmailFor } from './invoices/create-invoice';
 import { sellerCurrency } from './orders/lock-order';
 import { orderShipTo } from './ship-to-addresses/order-ship-to';
+import { holdPickedUnits, pickedUnits, type PickedUnit } from './portal/units/pick-units';
 
 /** A line above what is available now; `text` says so as the seller's quantity display allows (the only part a screen shows). */
 export type ShortLine = { productId: number; label: string; inCart: number; available: number; text: string };
@@ -177,7 +178,13 @@ export async function placeOrder(db: DbOrTx, params: PlaceOrderParams): Promise<
  * ordered at (the cart's current price, or a quote's quoted price), what is
  * available of it now, and the seller's minimum order value.
  */
-export type PortalOrderLine = SellableProduct & { productId: number; quantity: number; minOrderValue: number | null };
+export type PortalOrderLine = SellableProduct & {
+  productId: number;
+  quantity: number;
+  minOrderValue: number | null;
+  /** A line of units the buyer picked: exactly these are held for it (and later committed). */
+  units?: PickedUnit[];
+};
 
 /** What a portal order needs besides its lines; a quote's order has no idempotency key (the locked quote row makes it once). */
 export type PortalOrderParams = Omit<PlaceOrderParams, 'idempotencyKey'> & {
@@ -196,10 +203,23 @@ export type PortalOrderParams = Omit<PlaceOrderParams, 'idempotencyKey'> & {
 async function placeOrderIn(tx: DbOrTx, params: PlaceOrderParams): Promise<PlacedOrderResult> {
   const { sellerId, portalAccountId } = params;
   // Sent together (postgres.js pipelines one transaction's statements); PostgreSQL still runs them in order,
-  // so the key is looked up after the cart's lines are locked.
-  const [lines, previous] = await Promise.all([lockCartLines(tx, params), orderByKey(tx, sellerId, params.idempotencyKey)]);
+  // so the key is looked up after the cart's lines and picked units are locked.
+  const [productLines, units, previous] = await Promise.all([
+    lockCartLines(tx, params),
+    pickedUnits(tx, { sellerId, portalAccountId, lock: true }),
+    orderByKey(tx, sellerId, params.idempotencyKey),
+  ]);
   if (previous) return existingOrder(previous, portalAccountId);
+  const gone = units.filter((u) => !u.available);
+  if (gone.length) {
+    throw checkoutRefusal(
+      'short',
+      `${gone.length === 1 ? 'A unit you picked is' : 'Units you picked are'} no longer available: ${gone.map((u) => u.identifierTail).join(', ')}. Remove ${gone.length === 1 ? 'it' : 'them'} from your cart and check out again.`,
+    );
+  }
+  const lines = [...productLines, ...(await pickedUnitLines(tx, params, units))];
   const placed = await placePortalOrderIn(tx, params, lines, async () => {
+    if (units.length) await tx.execute(sql`delete from cart_units where seller_id = ${sellerId} and portal_account_id = ${portalAccountId}`);
     await tx.delete(cartLines).where(
       and(
         eq(cartLines.sellerId, sellerId),
@@ -244,16 +264,28 @@ export async function placePortalOrderIn(
 
   const { orderId, number } = await insertOrder(tx, { ...params, shipTo }, readiness);
   const [, , invoiceId] = await Promise.all([
-    tx.insert(salesOrderLines).values(
-      lines.map((l, position) => ({
-        sellerId,
-        orderId,
-        productId: l.productId,
-        quantity: l.quantity,
-        unitPrice: l.price === null ? null : Number(l.price),
-        position,
-      })),
-    ),
+    tx
+      .insert(salesOrderLines)
+      .values(
+        lines.map((l, position) => ({
+          sellerId,
+          orderId,
+          productId: l.productId,
+          quantity: l.quantity,
+          unitPrice: l.price === null ? null : Number(l.price),
+          position,
+        })),
+      )
+      .returning({ id: salesOrderLines.id, position: salesOrderLines.position })
+      .then((inserted) =>
+        holdPickedUnits(tx, {
+          sellerId,
+          orderId,
+          holds: inserted.flatMap((row) =>
+            (lines[row.position]?.units ?? []).map((u) => ({ orderLineId: row.id, deviceId: u.deviceId, identifierTail: u.identifierTail })),
+          ),
+        }),
+      ),
     announcePortalOrder(tx, { ...params, orderId, number, lines, ...announcement }),
     readiness.autoInvoice ? invoicePortalOrder(tx, { ...params, orderId, number, lines, readiness, ...announcement }) : null,
   ]);
@@ -327,6 +359,32 @@ async function lockCartLines(tx: DbOrTx, params: { sellerId: number; portalAccou
   return rows.map((r) => {
     const line = readSellable(r);
     return { ...line, minOrderValue: r.minOrderValue == null ? null : Number(r.minOrderValue) };
+  });
+}
+
+/**
+ * The picked units as order lines, one per product: priced like a cart line of that many units (the
+ * buyer's price list at that quantity); each unit was checked above, so all of them are available.
+ */
+async function pickedUnitLines(tx: DbOrTx, params: { sellerId: number; portalAccountId: number }, units: PickedUnit[]): Promise<PortalOrderLine[]> {
+  if (!units.length) return [];
+  const byProduct = new Map<number, PickedUnit[]>();
+  for (const u of units) byProduct.set(u.productId, [...(byProduct.get(u.productId) ?? []), u]);
+  const ids = [...byProduct.keys()];
+  const counts = ids.map((id) => byProduct.get(id)!.length);
+  const rows = await queryRows<Parameters<typeof readSellable>[0] & { productId: number; quantity: number; minOrderValue: unknown }>(tx, sql`
+    select c.product_id as "productId", c.quantity,
+      p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
+      ${unitPriceAt(sql`c.quantity`)} as price, c.quantity as available, ${ruleColumns},
+      ps.min_order_value as "minOrderValue"
+    from unnest(${`{${ids.join(',')}}`}::int[], ${`{${counts.join(',')}}`}::int[]) as c(product_id, quantity)
+    join products p on p.id = c.product_id and p.seller_id = ${params.sellerId}
+    left join portal_settings ps on ps.seller_id = p.seller_id
+    ${buyerPricing(params)}
+    order by c.product_id`);
+  return rows.map((r) => {
+    const line = readSellable(r);
+    return { ...line, minOrderValue: r.minOrderValue == null ? null : Number(r.minOrderValue), units: byProduct.get(Number(r.productId)) ?? [] };
   });
 }
 

@@ -138,7 +138,7 @@ function matchingCells(params: ForSaleParams): SQL {
  * priced for this buyer unless hiding is off; with the buyer's price list as
  * `pl` and its price for one unit as `b1`; `cells`, when given, is joined as `c`.
  */
-function availableProducts(params: ForSaleParams, cells?: { join: 'join' | 'left join'; table: SQL }): SQL {
+function availableProducts(params: Pick<ForSaleParams, 'sellerId' | 'organizationId'>, cells?: { join: 'join' | 'left join'; table: SQL }): SQL {
   const { sellerId } = params;
   return sql`product_availability a
     join products p on p.id = a.product_id and p.seller_id = ${sellerId}
@@ -285,6 +285,39 @@ export function forSalePageQuery(params: ForSaleParams): SQL {
       order by ${order}
       limit ${FOR_SALE_PAGE_SIZE} offset ${(view.page - 1) * FOR_SALE_PAGE_SIZE}
     ) p`;
+}
+
+/**
+ * One product of For Sale by its SKU (the portal's product page), read as the listing reads it: the same
+ * availability, price list, breaks and "hide unpriced" rule, so a product the listing would not show is
+ * not found here either. `cells` is its availability per battery band and carrier lock
+ * (product_availability_cells, kept by the triggers under the sellable rules: one index range, never the devices).
+ */
+export function forSaleProductQuery(params: Omit<ForSaleParams, 'view'> & { sku: string }): SQL {
+  const { sellerId } = params;
+  return sql`select p.id, p.sku, p.manufacturer, p.model, p.capacity, p.color, p.network, p.grade,
+      ${unitPriceOfOne} as price, p.list_price as "listPrice", ${quantityBreaks(sql`pl.id`, sql`p.id`)} as breaks, a.quantity as available,
+      p.min_order_quantity as "minOrderQuantity", p.order_increment as "orderIncrement",
+      coalesce((select json_agg(json_build_object('band', c.battery_band, 'lock', c.carrier_lock, 'quantity', c.quantity))
+        from product_availability_cells c where c.seller_id = ${sellerId} and c.product_id = p.id and c.quantity > 0), '[]'::json) as cells
+    from ${availableProducts(params)} and lower(p.sku) = lower(${params.sku})`;
+}
+
+/** A product's available units per battery band and carrier lock (only cells with units). */
+export type AvailabilityCell = { band: string; lock: string; quantity: number };
+
+export type ForSaleProduct = Omit<ForSaleRow, 'thumb' | 'thumbAlt'> & { cells: AvailabilityCell[] };
+
+/** The product page's product, or null when the seller has no such SKU for sale to this buyer. */
+export async function forSaleProduct(db: DbOrTx, params: Omit<ForSaleParams, 'view'> & { sku: string }): Promise<ForSaleProduct | null> {
+  const [row] = await queryRows<RawRow & { cells: unknown }>(db, forSaleProductQuery(params));
+  if (!row) return null;
+  const list = typeof row.cells === 'string' ? (JSON.parse(row.cells) as unknown) : row.cells;
+  const cells = (Array.isArray(list) ? list : []).map((c: { band: string; lock: string; quantity: unknown }) => ({ band: c.band, lock: c.lock, quantity: Number(c.quantity) }));
+  const { thumb, thumbAlt, ...product } = toRow(row);
+  void thumb;
+  void thumbAlt;
+  return { ...product, cells };
 }
 
 /** A row as the driver returns it: bigint prices may arrive as strings, breaks as JSON text. */

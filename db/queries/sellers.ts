@@ -23,6 +23,7 @@ export async function findPortalBySlug(db: DbOrTx, slug: string) {
       quantityDisplayMode: portalSettings.quantityDisplay,
       quantityCap: portalSettings.quantityCap,
       minOrderValue: portalSettings.minOrderValue,
+      buyersMayPickUnits: portalSettings.buyersMayPickUnits,
       // Never the image itself: pages link to it (portalLogoPath), the browser caches it.
       logoSha256: portalLogos.sha256,
       logoWidth: portalLogos.width,
@@ -41,6 +42,7 @@ export async function findPortalBySlug(db: DbOrTx, slug: string) {
       ? { path: portalLogoPath({ slug: row.slug, sha256: logoSha256 }), width: logoWidth ?? 0, height: logoHeight ?? 0 }
       : null,
     enabled: row.enabled ?? false,
+    buyersMayPickUnits: row.buyersMayPickUnits ?? false,
     name: row.displayName || row.sellerName,
     brandColor: row.brandColor ?? DEFAULT_BRAND_COLOR,
     /** How the portal shows available quantities (lib/portal/quantity-display.ts). */

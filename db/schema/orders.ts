@@ -18,7 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sellers, staffUsers } from './sellers';
 import { organizations, portalAccounts, type ShipTo } from './customers';
-import { products } from './catalog';
+import { devices, products } from './catalog';
 
 export const orderStatuses = pgTable(
   'order_statuses',
@@ -158,6 +158,36 @@ export const salesOrderLines = pgTable(
       columns: [t.productId, t.sellerId],
       foreignColumns: [products.id, products.sellerId],
     }),
+  ],
+);
+
+/**
+ * A unit the buyer picked, held for the order line it was checked out on. One hold per device (the
+ * primary key), so two buyers can never be promised the same unit: the second checkout finds it taken
+ * and is refused. Staff commit exactly these units to the line; entering a closed status (Cancelled)
+ * releases the order's holds (trigger of 0023_unit_holds.sql); deleting the line or order drops them.
+ */
+export const unitHolds = pgTable(
+  'unit_holds',
+  {
+    deviceId: integer('device_id')
+      .primaryKey()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    sellerId: integer('seller_id').notNull(),
+    orderId: integer('order_id').notNull(),
+    orderLineId: integer('order_line_id')
+      .notNull()
+      .references(() => salesOrderLines.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('unit_holds_order_line_idx').on(t.orderLineId),
+    index('unit_holds_order_idx').on(t.orderId),
+    foreignKey({
+      name: 'unit_holds_order_fk',
+      columns: [t.orderId, t.sellerId],
+      foreignColumns: [salesOrders.id, salesOrders.sellerId],
+    }).onDelete('cascade'),
   ],
 );
 

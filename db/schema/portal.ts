@@ -30,6 +30,8 @@ export const portalSettings = pgTable(
     hideUnpriced: boolean('hide_unpriced').notNull().default(false),
     /** Buyers may add a shipping address to their organization at checkout. */
     buyersMayAddAddresses: boolean('buyers_may_add_addresses').notNull().default(false),
+    /** Buyers may pick exact units (IMEI tail, condition) on a product page; picked units are held at checkout. */
+    buyersMayPickUnits: boolean('buyers_may_pick_units').notNull().default(false),
     displayName: text('display_name'),
     /**
      * Legacy: logos were stored here as data: URLs. Nothing writes it any more;

@@ -16,6 +16,7 @@ const fieldLabels: Record<string, string> = {
   hideActivationLocked: 'Hide activation-locked devices',
   hideFailedTest: 'Hide devices that failed the functional test',
   buyersMayAddAddresses: 'Buyers may add shipping addresses',
+  buyersMayPickUnits: 'Buyers may pick units',
   displayName: 'Display name',
   logo: 'Logo',
   brandColor: 'Brand color',

@@ -30,6 +30,8 @@ export const portalSettingsSchema = z.object({
   hideActivationLocked: checkbox,
   hideFailedTest: checkbox,
   buyersMayAddAddresses: checkbox,
+  /** Buyers may pick exact units on a product page (held at checkout). */
+  buyersMayPickUnits: checkbox,
   displayName: optionalText(80, 'Keep the display name under 81 characters.'),
   brandColor: hexColor('Choose a brand color as #rrggbb, for example #1d4ed8.'),
   returnWindowDays: optionalWholeNumber(0, 3650, 'Enter the return window as whole days (0–3650), or leave it empty for no limit.'),

@@ -109,6 +109,8 @@ const actionRows: Record<string, Row> = {
   'lib/actions/portal/change-cart-quantity.ts#changeCartQuantityAction': customer,
   'lib/actions/portal/check-rma-devices.ts#checkRmaDevicesAction': customer,
   'lib/actions/portal/order-again.ts#orderAgainAction': customer,
+  'lib/actions/portal/pick-units.ts#pickUnitsAction': customer,
+  'lib/actions/portal/unpick-unit.ts#unpickUnitAction': customer,
   'lib/actions/portal/place-order.ts#placeOrderAction': customer,
   'lib/actions/portal/remove-from-cart.ts#removeFromCartAction': customer,
   'lib/actions/portal/request-rma.ts#requestRmaAction': customer,
@@ -158,7 +160,7 @@ const actionRows: Record<string, Row> = {
 };
 
 /** Customer routes with an id in the path, and how to fill it with someone else's document. */
-type Foreign = { order: number; invoice: number; rma: number; quote: number };
+type Foreign = { order: number; invoice: number; rma: number; quote: number; sku: string };
 const idRoutes: Record<string, ((f: Foreign) => string) | 'no ids'> = {
   '/(portal)/p/[slug]/(shop)/orders/[number]/page': (f) => `/orders/${f.order}`,
   '/(portal)/p/[slug]/(shop)/orders/[number]/imeis.csv/route': (f) => `/orders/${f.order}/imeis.csv`,
@@ -167,6 +169,8 @@ const idRoutes: Record<string, ((f: Foreign) => string) | 'no ids'> = {
   '/(portal)/p/[slug]/(shop)/checkout/confirmation/[number]/page': (f) => `/checkout/confirmation/${f.order}`,
   '/(portal)/p/[slug]/(shop)/rmas/[number]/page': (f) => `/rmas/${f.rma}`,
   '/(portal)/p/[slug]/(shop)/quotes/[number]/page': (f) => `/quotes/${f.quote}`,
+  // A product page: the same seller's SKU that is not for sale, and another seller's SKU that acme does not have.
+  '/(portal)/p/[slug]/(shop)/products/[sku]/page': (f) => `/products/${encodeURIComponent(f.sku)}`,
   // A logo is public by design (it is on the sign-in page); its name is a content hash.
   '/(portal)/p/[slug]/logo/[file]/route': 'no ids',
   // A photo is the seller's, not an organization's (every buyer of the portal sees For Sale's photos);
@@ -186,6 +190,28 @@ async function acmeQuoteAndList(sellerId: number, organizationId: number, portal
     insert into quote_lines (seller_id, quote_id, product_id, quantity, quoted_unit_price, position)
     values (${sellerId}, ${quote!.id}, ${productId}, 1, 1000, 0) returning id`);
   return { priceListId: list!.id, quoteNumber: Number(quote!.number), quoteLineId: line!.id };
+}
+
+/**
+ * A SKU acme's buyer must not open: for acme itself a product with nothing for sale, for another seller a
+ * product for sale there whose SKU acme does not have (made when the demo has none).
+ */
+async function foreignSku(sellerId: number, acmeId: number): Promise<string> {
+  if (sellerId === acmeId) {
+    const sku = `MATRIX-UNAVAILABLE-${process.pid}`;
+    await rows(sql`insert into products (seller_id, sku, manufacturer, model, list_price) values (${acmeId}, ${sku}, 'Matrix', 'Unavailable', 1000)`);
+    return sku;
+  }
+  const [theirs] = await rows<{ sku: string }>(sql`
+    select p.sku from products p join product_availability a on a.product_id = p.id and a.quantity > 0
+    where p.seller_id = ${sellerId} and not exists (select 1 from products q where q.seller_id = ${acmeId} and lower(q.sku) = lower(p.sku))
+    order by p.id limit 1`);
+  if (theirs) return theirs.sku;
+  const sku = `MATRIX-RIVAL-ONLY-${process.pid}`;
+  const [product] = await rows<{ id: number }>(sql`
+    insert into products (seller_id, sku, manufacturer, model, list_price) values (${sellerId}, ${sku}, 'Matrix', 'Rival', 1000) returning id`);
+  await addSellableDevices(sellerId, product!.id, 1);
+  return sku;
 }
 
 /** A photo of acme's (the demo gives every product one). */
@@ -526,7 +552,7 @@ describe('isolation matrix', () => {
         where o.seller_id = ${sellerId} order by o.id limit 1`);
       const [rma] = await rows<{ number: number }>(sql`select number from rmas where seller_id = ${sellerId} order by id limit 1`);
       const [quote] = await rows<{ number: number }>(sql`select number from quotes where seller_id = ${sellerId} order by id limit 1`);
-      return { order: doc!.order, invoice: doc!.invoice, rma: rma!.number, quote: quote!.number };
+      return { order: doc!.order, invoice: doc!.invoice, rma: rma!.number, quote: quote!.number, sku: await foreignSku(sellerId, acme.sellerId) };
     };
     foreign = { sameSeller: await pick(acme.sellerId), otherSeller: await pick(bolt.sellerId) };
     acmeIds = await acmeDocuments(acme.sellerId, mine!.organizationId, mine!.portalAccountId, staffIds.find((s) => s.role === 'staff')!.id, cookies.staffOfAcme, bolt.sellerId);
@@ -595,14 +621,15 @@ describe('isolation matrix', () => {
       [`/p/bolt/photos/${acmeIds.photoSha256}-96.webp`, cookies.rivalCustomer, 404],
       [`/admin/photos/${acmeIds.photoSha256}-640.webp`, cookies.rivalOwner, 404],
       [`/p/acme/photos/${boltPhoto!.sha256}-96.webp`, cookies.customer, 404],
-      // The control: acme's own buyer and staff see it.
+      // The control: acme's own buyer and staff see it, and acme's buyer opens acme's product page.
+      [`/p/acme/products/${encodeURIComponent(acmeIds.sku)}`, cookies.customer, 200],
       [`/p/acme/photos/${acmeIds.photoSha256}-96.webp`, cookies.customer, 200],
       [`/admin/photos/${acmeIds.photoSha256}-640.webp`, cookies.staffOfAcme, 200],
     ];
     for (const [url, cookie, status] of photoCalls) {
       cells++;
       const response = await fetch(`${origin}${url}`, { headers: { Cookie: cookie }, redirect: 'manual' });
-      if (response.status !== status) failures.push(`photos of another seller: ${url} answered ${response.status}, not ${status}`);
+      if (response.status !== status) failures.push(`photos of another seller, own product page: ${url} answered ${response.status}, not ${status}`);
     }
     // Staff actions of another seller's owner, with acme's ids.
     for (const [key, cell] of Object.entries(crossSeller)) {
@@ -625,6 +652,8 @@ describe('isolation matrix', () => {
       if (!refusedHere) failures.push(`${action.exportedName} by another seller's owner with acme's ids: ${answer.status} ${answer.body.slice(0, 160)}`);
     }
     // The customer's own actions with ids of someone else.
+    const [rivalDevice] = await rows<{ id: number }>(sql`select d.id from devices d join sellers s on s.id = d.seller_id where s.slug = 'bolt' order by d.id limit 1`);
+    const rivalDeviceId = rivalDevice!.id;
     const foreignIdCalls: [string, unknown[]][] = [
       ['lib/actions/portal/order-again.ts#orderAgainAction', ['acme', { orderNumber: foreign.sameSeller.order }]],
       ['lib/actions/portal/order-again.ts#orderAgainAction', ['acme', { orderNumber: foreign.otherSeller.order }]],
@@ -634,6 +663,8 @@ describe('isolation matrix', () => {
       ['lib/actions/portal/decline-quote.ts#declineQuoteAction', ['acme', { number: foreign.otherSeller.quote }]],
       ['lib/actions/portal/accept-quote.ts#acceptQuoteAction', ['acme', { number: foreign.sameSeller.quote, paymentMethodId: acmeIds.paymentMethodId }]],
       ['lib/actions/portal/accept-quote.ts#acceptQuoteAction', ['acme', { number: foreign.otherSeller.quote, paymentMethodId: acmeIds.paymentMethodId }]],
+      // Another seller's device id, picked through acme's portal (refused whether or not acme lets buyers pick units).
+      ['lib/actions/portal/pick-units.ts#pickUnitsAction', ['acme', { deviceIds: [rivalDeviceId] }]],
     ];
     for (const [key, args] of foreignIdCalls) {
       cells++;

@@ -9,7 +9,8 @@ import { lockOrder, touchOrder, type LockedOrder } from './lock-order';
 export const MAX_IMEIS_PER_PASTE = 1000;
 
 type PastedEntry = ReturnType<typeof splitPastedIdentifiers>[number];
-type OrderLine = { id: number; productId: number; quantity: number; sku: string };
+/** `picked`: a line of units the buyer picked, which takes exactly its held units. */
+type OrderLine = { id: number; productId: number; quantity: number; sku: string; picked: boolean };
 type FoundDevice = {
   id: number;
   imei: string | null;
@@ -19,6 +20,9 @@ type FoundDevice = {
   statusName: string;
   /** Its inventory status is one of the portal's For Sale statuses. */
   sellable: boolean;
+  /** The order line a buyer's pick holds it for (unit_holds), and that order's number; null when not held. */
+  heldLineId: number | null;
+  heldOrderNumber: number | null;
 };
 /** A device committed although its status is not sellable ("Commit anyway"), for the audit. */
 type Overridden = { imei: string; status: string };
@@ -127,7 +131,13 @@ async function refuseStatus(tx: DbOrTx, order: LockedOrder, entries: PastedEntry
 /** The order's lines, locked, in the order staff see them. */
 async function lockLines(tx: DbOrTx, order: LockedOrder): Promise<OrderLine[]> {
   return tx
-    .select({ id: salesOrderLines.id, productId: salesOrderLines.productId, quantity: salesOrderLines.quantity, sku: products.sku })
+    .select({
+      id: salesOrderLines.id,
+      productId: salesOrderLines.productId,
+      quantity: salesOrderLines.quantity,
+      sku: products.sku,
+      picked: sql<boolean>`exists (select 1 from unit_holds h where h.order_line_id = ${salesOrderLines.id})`,
+    })
     .from(salesOrderLines)
     .innerJoin(products, eq(products.id, salesOrderLines.productId))
     .where(and(eq(salesOrderLines.sellerId, order.sellerId), eq(salesOrderLines.orderId, order.id)))
@@ -166,6 +176,8 @@ async function lockDevices(tx: DbOrTx, params: { sellerId: number; imeis: string
       sku: products.sku,
       statusName: inventoryStatuses.name,
       sellable: sql<boolean>`${portalForSaleStatuses.statusId} is not null`,
+      heldLineId: sql<number | null>`(select h.order_line_id from unit_holds h where h.device_id = ${devices.id})`,
+      heldOrderNumber: sql<number | null>`(select o.number from unit_holds h join sales_orders o on o.id = h.order_id where h.device_id = ${devices.id})`,
     })
     .from(devices)
     .innerJoin(products, eq(products.id, devices.productId))
@@ -241,9 +253,20 @@ function assignDevices(params: {
       const other = params.orderNumberOfLine.get(device.orderLineId);
       refuse(`already committed to ${other ? `order ${other}` : 'another order'}`);
     } else {
-      const linesOfProduct = lines.filter((l) => l.productId === device.productId);
-      if (!linesOfProduct.length) {
+      const ofProduct = lines.filter((l) => l.productId === device.productId);
+      if (!ofProduct.length) {
         refuse(`its product ${device.sku} is not on this order`);
+        continue;
+      }
+      // A picked unit goes to the line it is held for; a line of picked units takes nothing else.
+      const heldHere = device.heldLineId !== null && lineIds.includes(device.heldLineId);
+      if (device.heldLineId !== null && !heldHere) {
+        refuse(`is held for ${device.heldOrderNumber ? `order ${device.heldOrderNumber}` : 'another order'}: its buyer picked this unit`);
+        continue;
+      }
+      const linesOfProduct = heldHere ? ofProduct.filter((l) => l.id === device.heldLineId) : ofProduct.filter((l) => !l.picked);
+      if (!linesOfProduct.length) {
+        refuse(`the line of ${device.sku} takes only the units the buyer picked`);
         continue;
       }
       if (!device.sellable) {

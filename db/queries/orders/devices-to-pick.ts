@@ -5,7 +5,7 @@ import { queryRows } from '@/db/rows';
 /**
  * A few uncommitted devices per product that count as For Sale (chosen
  * statuses and warehouses), oldest received first: IMEIs staff can pick from
- * when committing without a scanner. One query; each product's scan stops
+ * when committing without a scanner (never a unit a buyer's pick holds). One query; each product's scan stops
  * after `perProduct` rows on the uncommitted-devices index.
  */
 export async function devicesToPick(
@@ -26,6 +26,7 @@ export async function devicesToPick(
           and d.product_id = p.product_id
           and d.order_line_id is null
           and d.imei is not null
+          and not exists (select 1 from unit_holds h where h.device_id = d.id)
           and d.status_id in (select status_id from portal_for_sale_statuses where seller_id = ${params.sellerId})
           and d.warehouse_id in (select warehouse_id from portal_for_sale_warehouses where seller_id = ${params.sellerId})
         order by d.received_on, d.id

@@ -4,6 +4,8 @@ import { getDb } from '@/db';
 import { findOrderByNumber } from '@/db/queries/orders/order-detail';
 import { orderFormOptions } from '@/db/queries/orders/order-form-options';
 import { devicesToPick } from '@/db/queries/orders/devices-to-pick';
+import { heldUnitsOfOrder } from '@/db/queries/portal/units/pick-units';
+import { HeldUnitsSection } from '@/components/orders/held-units-section';
 import { parseId } from '@/lib/url-params';
 import { PageHeader } from '@/components/ui/page-header';
 import { LinkButton } from '@/components/ui/button';
@@ -37,6 +39,10 @@ export default async function OrderPage({ params }: Props) {
     ? await devicesToPick(db, { sellerId: staff.sellerId, productIds: open.map((l) => l.productId) })
     : new Map<number, { imei: string }[]>();
   const { order } = detail;
+  // Lines of units the buyer picked take exactly those units (db/queries/orders/commit-devices.ts).
+  const held = await heldUnitsOfOrder(db, { sellerId: staff.sellerId, orderId: order.id });
+  const heldByLine = new Map<number, typeof held>();
+  for (const h of held) heldByLine.set(h.orderLineId, [...(heldByLine.get(h.orderLineId) ?? []), h]);
 
   return (
     <>
@@ -66,12 +72,19 @@ export default async function OrderPage({ params }: Props) {
               linesToFill={open.map((l) => ({
                 lineId: l.id,
                 sku: l.sku,
-                description: l.description,
+                description: heldByLine.has(l.id) ? `${l.description} (units picked by the buyer)` : l.description,
                 remaining: l.quantity - l.committedCount,
-                picks: (picks.get(l.productId) ?? []).map((p) => p.imei),
+                picks: heldByLine.has(l.id)
+                  ? heldByLine.get(l.id)!.filter((h) => !h.committed && h.imei).map((h) => h.imei!)
+                  : (picks.get(l.productId) ?? []).map((p) => p.imei),
               }))}
             />
           </section>
+          <HeldUnitsSection
+            lines={detail.lines
+              .filter((l) => heldByLine.has(l.id))
+              .map((l) => ({ lineId: l.id, description: l.description, units: heldByLine.get(l.id)!.map((h) => ({ identifier: h.imei ?? h.serial ?? '', committed: h.committed })) }))}
+          />
           <CommittedDevicesSection detail={detail} />
           <OrderShipmentsSection detail={detail} />
           <OrderInvoicesSection detail={detail} />

@@ -111,6 +111,7 @@ export default async function CustomerPortalSettingsPage() {
           hideActivationLocked: settings.hideActivationLocked,
           hideFailedTest: settings.hideFailedTest,
           buyersMayAddAddresses: settings.buyersMayAddAddresses,
+          buyersMayPickUnits: settings.buyersMayPickUnits,
           displayName: settings.displayName,
           logoPath: page.logo?.path ?? null,
           brandColor: settings.brandColor,

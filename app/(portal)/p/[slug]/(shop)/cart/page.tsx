@@ -9,6 +9,8 @@ import { Alert } from '@/components/ui/alert';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
+import { pickedUnits } from '@/db/queries/portal/units/pick-units';
+import { PickedUnitsSection } from '@/components/cart/picked-units-section';
 
 export const metadata: Metadata = { title: 'Cart' };
 
@@ -17,10 +19,10 @@ export default async function CartPage({ params }: { params: Promise<{ slug: str
   const customer = await requireOpenPortalCustomer(slug);
   const db = await getDb();
   const scope = { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId };
-  const [cart, readiness] = await Promise.all([cartContents(db, scope), checkoutReadiness(db, scope)]);
+  const [cart, readiness, picked] = await Promise.all([cartContents(db, scope), checkoutReadiness(db, scope), pickedUnits(db, scope)]);
   const base = `/p/${slug}`;
 
-  if (!cart.lines.length) {
+  if (!cart.lines.length && !picked.length) {
     return (
       <>
         <PageHeader title="Cart" />
@@ -60,7 +62,8 @@ export default async function CartPage({ params }: { params: Promise<{ slug: str
           </Alert>
         </div>
       ) : null}
-      <CartLinesTable cart={cart} currency={customer.currency} />
+      {cart.lines.length ? <CartLinesTable cart={cart} currency={customer.currency} /> : null}
+      <PickedUnitsSection units={picked} removable />
       {cart.toBeQuoted > 0 ? (
         <p className="mt-2 text-right text-sm text-slate-600">
           {cart.toBeQuoted} {cart.toBeQuoted === 1 ? 'line has' : 'lines have'} no list price yet: {customer.portal.name} will quote{' '}

@@ -13,6 +13,8 @@ import { CheckoutLines } from '@/components/checkout/checkout-lines';
 import { CreditBalanceNote } from '@/components/checkout/credit-balance-note';
 import { organizationCreditBalance } from '@/db/queries/invoices/credit-balance';
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
+import { pickedUnits } from '@/db/queries/portal/units/pick-units';
+import { PickedUnitsSection } from '@/components/cart/picked-units-section';
 
 export const metadata: Metadata = { title: 'Checkout' };
 
@@ -21,11 +23,12 @@ export default async function CheckoutPage({ params }: { params: Promise<{ slug:
   const customer = await requireOpenPortalCustomer(slug);
   const db = await getDb();
   const scope = { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId };
-  const [cart, readiness, credit, shipTo] = await Promise.all([
+  const [cart, readiness, credit, shipTo, picked] = await Promise.all([
     cartContents(db, scope),
     checkoutReadiness(db, scope),
     organizationCreditBalance(db, { sellerId: customer.sellerId, organizationId: customer.organizationId }),
     shipToChoices(db, { sellerId: customer.sellerId, organizationId: customer.organizationId }),
+    pickedUnits(db, scope),
   ]);
   const base = `/p/${slug}`;
 
@@ -37,7 +40,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ slug:
       </>
     );
   }
-  if (!cart.lines.length) {
+  if (!cart.lines.length && !picked.length) {
     return (
       <>
         <PageHeader title="Checkout" />
@@ -57,7 +60,8 @@ export default async function CheckoutPage({ params }: { params: Promise<{ slug:
           <h2 id="summary-heading" className="mb-3 text-lg font-semibold">
             Your order
           </h2>
-          <CheckoutLines cart={cart} currency={customer.currency} />
+          {cart.lines.length ? <CheckoutLines cart={cart} currency={customer.currency} /> : null}
+          <PickedUnitsSection units={picked} removable={false} />
           <p className="mt-3 text-sm text-slate-600">
             Prices are today&apos;s list prices. {customer.portal.name} confirms prices and stock before the order ships; the
             serial numbers (IMEIs) of your devices are assigned then.

@@ -7,7 +7,7 @@ import { ok, portalAction } from '@/lib/actions';
 import { pickUnitsSchema } from '@/lib/validation/unit-picks';
 
 /** Puts the units the buyer picked on a product page into their cart (each id checked again on the server). */
-export const pickUnitsAction = portalAction(pickUnitsSchema, async (input, customer) => {
+export const pickUnitsAction = portalAction('pickUnitsAction', pickUnitsSchema, async (input, customer) => {
   const db = await getDb();
   const { picked } = await db.transaction((tx) =>
     pickUnits(tx, { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId, deviceIds: input.deviceIds }),

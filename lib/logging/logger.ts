@@ -9,18 +9,25 @@ import { withoutSecrets } from './secrets';
  * `silent` in the test runs) chooses what is written.
  *
  * No secret is written: fields named like one are replaced by pino's redaction
- * wherever they sit (two levels deep), and every line is scrubbed of
+ * wherever they sit (one level down; headers two), and every line is scrubbed of
  * secret-shaped text (the demo password, link tokens, session tokens and
  * cookies: lib/logging/secrets.ts) before it leaves.
  */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const secretKeys = ['password', 'newPassword', 'currentPassword', 'token', 'secret', 'authorization', 'cookie', '"set-cookie"', 'apiKey'];
-export const REDACTED_PATHS = secretKeys.flatMap((key) => {
-  const bracket = key.startsWith('"') ? `[${key}]` : `.${key}`;
-  return [key.startsWith('"') ? `[${key}]` : key, `*${bracket}`, `*.*${bracket}`];
-});
+const secretKeys = ['password', 'newPassword', 'currentPassword', 'token', 'secret', 'apiKey'];
+/** Header names, also two levels deep (`req.headers.cookie`). */
+const headerKeys = ['authorization', 'cookie', '"set-cookie"'];
+const member = (key: string) => (key.startsWith('"') ? `[${key}]` : `.${key}`);
+/**
+ * Top level and one level down for every key, two levels for headers: each
+ * wildcard level costs (all of them two levels deep made a line ~8× dearer).
+ */
+export const REDACTED_PATHS = [
+  ...[...secretKeys, ...headerKeys].flatMap((key) => [key.startsWith('"') ? `[${key}]` : key, `*${member(key)}`]),
+  ...headerKeys.map((key) => `*.*${member(key)}`),
+];
 
 export function logLevelFrom(value: string | undefined): LogLevel {
   const level = value?.trim().toLowerCase();

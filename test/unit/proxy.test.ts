@@ -153,6 +153,19 @@ describe('proxy and the request id', () => {
     expect(response.headers.get('x-middleware-request-x-tp-request-id')).toBeNull();
   });
 
+  it("notes the app path of a custom domain's request in its log context, so its line names the seller", async () => {
+    const { proxy } = await import('@/proxy');
+    const { runWithRequestContext } = await import('@/lib/logging/request-context');
+    const { requestLine } = await import('@/lib/lifecycle/http-requests');
+    const context = { requestId: 'r-1', method: 'GET', path: '/cart', started: process.hrtime.bigint() };
+    const onDomain = new NextRequest('https://portal.acme.test/cart', {
+      headers: { host: 'portal.acme.test', cookie: `${sessionCookieName('customer')}=x` },
+    });
+    await runWithRequestContext(context, () => proxy(onDomain));
+    expect(requestLine(context, 200, true)).toMatchObject({ path: '/cart', route: '/p/acme/cart', seller: 'acme', status: 200 });
+    expect(requestLine({ ...context, route: undefined }, 200, true)).not.toHaveProperty('seller');
+  });
+
   it('replaces an incoming X-Request-Id without trusted proxies, keeps a sane one behind them', async () => {
     const { proxy } = await import('@/proxy');
     vi.stubEnv('TRUSTED_PROXY_HOPS', '0');

@@ -31,6 +31,22 @@ export const sellers = pgTable(
     customDomainToken: text('custom_domain_token'),
     /** When that TXT record was found; null while the domain is pending. Reset whenever the domain changes. */
     customDomainVerifiedAt: timestamp('custom_domain_verified_at', { withTimezone: true }),
+    /**
+     * The company profile (Settings > Company), printed on every invoice, PDF and
+     * email. Empty until staff fill it; `name` stays the display name.
+     */
+    legalName: text('legal_name'),
+    /** Postal address, one line per line as it should print. */
+    address: text('address'),
+    /** Tax or VAT number as the seller's authority writes it. */
+    taxId: text('tax_id'),
+    /** Where buyers' replies go (Reply-To of every email) and what invoices print. */
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+    /** BCP 47 locale of dates, money and numbers on every page, CSV, PDF and email. */
+    locale: text('locale').notNull().default('en-US'),
+    /** IANA time zone in which dates are shown. */
+    timeZone: text('time_zone').notNull().default('UTC'),
     /** Rows made by the demo seed; the seed refuses to touch anything else. */
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

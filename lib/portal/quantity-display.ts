@@ -35,6 +35,24 @@ export function formatAvailable(available: number, display: QuantityDisplay): st
   return display.mode === 'capped' ? `${display.cap}+` : 'In stock';
 }
 
+/**
+ * How many of a product's units a buyer may page through when picking units, so the unit list tells no
+ * more than the setting: all of them (exact), up to the cap (capped: "50+" is already said), or one page
+ * (hidden: picking shows the units it offers, never how many there are in all).
+ */
+export function browsableUnits(total: number, display: QuantityDisplay, pageSize: number): number {
+  if (display.mode === 'exact') return total;
+  if (display.mode === 'capped') return Math.min(total, display.cap);
+  return Math.min(total, pageSize);
+}
+
+/** The last page of units a buyer may ask for before the count is known (see `browsableUnits`). */
+export function lastUnitsPage(display: QuantityDisplay, pageSize: number): number {
+  if (display.mode === 'exact') return Number.MAX_SAFE_INTEGER;
+  if (display.mode === 'capped') return Math.max(1, Math.ceil(display.cap / pageSize));
+  return 1;
+}
+
 /** "12 available", "50+ available" or "In stock". */
 export function availableText(available: number, display: QuantityDisplay): string {
   if (display.mode === 'hidden') return available > 0 ? 'In stock' : 'Out of stock';

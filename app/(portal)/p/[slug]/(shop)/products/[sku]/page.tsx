@@ -15,7 +15,7 @@ import { requireOpenPortalCustomer } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/money';
 import { gradeAnchor } from '@/lib/photos/photo-path';
 import { productLabel } from '@/lib/portal/product-label';
-import { availableText } from '@/lib/portal/quantity-display';
+import { availableText, browsableUnits, lastUnitsPage } from '@/lib/portal/quantity-display';
 import { describeRules, smallestAllowed } from '@/lib/portal/quantity-rules';
 import { blacklistLabels, carrierLockLabels, lockStateLabels, type BlacklistState, type CarrierLockState, type LockState } from '@/lib/device-condition';
 import { photoFileName } from '@/lib/photos/photo-path';
@@ -37,8 +37,10 @@ export default async function ProductPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { slug, sku } = await params;
-  const unitsPage = pageParam(await searchParams, 'units');
   const customer = await requireOpenPortalCustomer(slug);
+  const display = customer.portal.quantityDisplay;
+  // Under capped or hidden quantities the unit list pages no further than the setting tells.
+  const unitsPage = Math.min(pageParam(await searchParams, 'units'), lastUnitsPage(display, UNITS_PAGE_SIZE));
   const db = await getDb();
   const sellerId = customer.sellerId;
   const product = await forSaleProduct(db, { sellerId, organizationId: customer.organizationId, sku: decodeURIComponent(sku) });
@@ -48,9 +50,11 @@ export default async function ProductPage({
     productPhotos(db, { sellerId, productId: product.id }),
     customer.portal.buyersMayPickUnits ? availableUnits(db, { ...scope, productId: product.id, page: unitsPage }) : null,
   ]);
-  const unitPhotos = units?.units.length ? await photosOfDevices(db, { sellerId, deviceIds: units.units.map((u) => u.id) }) : new Map();
+  const browsable = units ? browsableUnits(units.total, display, UNITS_PAGE_SIZE) : 0;
+  const offset = (unitsPage - 1) * UNITS_PAGE_SIZE;
+  const shownUnits = units ? units.units.slice(0, Math.max(0, browsable - offset)) : [];
+  const unitPhotos = shownUnits.length ? await photosOfDevices(db, { sellerId, deviceIds: shownUnits.map((u) => u.id) }) : new Map();
   const base = `/p/${slug}`;
-  const display = customer.portal.quantityDisplay;
   const currency = customer.currency;
   const rules = describeRules(product);
   const attributes: [string, string][] = [
@@ -97,10 +101,10 @@ export default async function ProductPage({
               <h2 id="units-heading" className="mb-2 text-lg font-semibold">
                 Pick units
               </h2>
-              {units.units.length ? (
+              {shownUnits.length ? (
                 <>
                   <PickUnitsForm
-                    units={units.units.map((u) => ({
+                    units={shownUnits.map((u) => ({
                       id: u.id,
                       tail: u.identifierTail,
                       battery: u.batteryHealth === null ? 'Not measured' : `${u.batteryHealth}%${u.batteryCycles === null ? '' : ` · ${u.batteryCycles} cycles`}`,
@@ -113,13 +117,13 @@ export default async function ProductPage({
                       photos: (unitPhotos.get(u.id) ?? []).map((p: { sha256: string; alt: string }) => ({ src: `${base}/photos/${photoFileName(p.sha256, 96)}`, alt: p.alt })),
                     }))}
                   />
-                  {units.total > UNITS_PAGE_SIZE ? (
+                  {browsable > UNITS_PAGE_SIZE ? (
                     <nav aria-label="Unit pages" className="mt-2 flex gap-3 text-sm">
                       {unitsPage > 1 ? <Link href={`?units=${unitsPage - 1}`}>← Previous units</Link> : null}
                       <span>
-                        Page {unitsPage} of {Math.ceil(units.total / UNITS_PAGE_SIZE)}
+                        {display.mode === 'exact' ? `Page ${unitsPage} of ${Math.ceil(browsable / UNITS_PAGE_SIZE)}` : `Page ${unitsPage}`}
                       </span>
-                      {unitsPage * UNITS_PAGE_SIZE < units.total ? <Link href={`?units=${unitsPage + 1}`}>Next units →</Link> : null}
+                      {unitsPage * UNITS_PAGE_SIZE < browsable ? <Link href={`?units=${unitsPage + 1}`}>Next units →</Link> : null}
                     </nav>
                   ) : null}
                 </>

@@ -2,13 +2,15 @@
 
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { usePortalSlug } from './cart-provider';
+import { useQueryClient } from '@tanstack/react-query';
+import { cartSummaryKey, usePortalSlug } from './cart-provider';
 import { unpickUnitAction } from '@/lib/actions/portal/unpick-unit';
 
 /** "Remove" for one picked unit in the cart. */
 export function UnpickUnitButton({ deviceId, tail }: { deviceId: number; tail: string }) {
   const slug = usePortalSlug();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [pending, start] = useTransition();
   return (
     <button
@@ -19,7 +21,9 @@ export function UnpickUnitButton({ deviceId, tail }: { deviceId: number; tail: s
       onClick={() =>
         start(async () => {
           const result = await unpickUnitAction(slug, { deviceId });
-          if (result.ok) router.refresh();
+          if (!result.ok) return;
+          queryClient.setQueryData(cartSummaryKey(slug), result.data.summary);
+          router.refresh();
         })
       }
     >

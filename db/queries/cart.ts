@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
-import { cartLines } from '@/db/schema';
+import { cartLines, cartUnits } from '@/db/schema';
 import { Refusal } from '@/lib/refusal';
 import { productLabel } from '@/lib/portal/product-label';
 import { accountOrganization, joinFirstBreak, joinPriceList, unitPriceAt, unitPriceOfOne } from './pricing';
@@ -238,10 +238,19 @@ export async function removeFromCart(db: DbOrTx, params: CartScope & { productId
 
 /** Lines and units in the cart, for the header badge. */
 export async function cartSummary(db: DbOrTx, params: CartScope): Promise<CartSummary> {
-  const [row] = await db
-    .select({ lines: sql<number>`count(*)::int`, units: sql<number>`coalesce(sum(${cartLines.quantity}), 0)::int` })
-    .from(cartLines)
-    .where(and(eq(cartLines.sellerId, params.sellerId), eq(cartLines.portalAccountId, params.portalAccountId)));
+  // One statement (it runs on every signed-in page): the cart's lines and quantities, plus the units
+  // picked on product pages (one line per product not already a cart line).
+  const [row] = await queryRows<{ lines: number; units: number }>(db, sql`
+    with lines as (
+      select product_id, quantity from ${cartLines}
+      where seller_id = ${params.sellerId} and portal_account_id = ${params.portalAccountId}
+    ), picked as (
+      select product_id from ${cartUnits}
+      where seller_id = ${params.sellerId} and portal_account_id = ${params.portalAccountId}
+    )
+    select
+      ((select count(*) from lines) + (select count(distinct product_id) from picked where product_id not in (select product_id from lines)))::int as lines,
+      ((select coalesce(sum(quantity), 0) from lines) + (select count(*) from picked))::int as units`);
   return { lines: Number(row?.lines ?? 0), units: Number(row?.units ?? 0) };
 }
 

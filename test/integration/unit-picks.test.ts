@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { queryRows } from '@/db/rows';
+import { addToCart, cartSummary } from '@/db/queries/cart';
 import { placeOrder } from '@/db/queries/checkout';
 import { commitDevicesToOrder } from '@/db/queries/orders/commit-devices';
 import { availableUnits, heldUnitsOfOrder, pickUnits, pickedUnits } from '@/db/queries/portal/units/pick-units';
@@ -100,6 +101,24 @@ describe('buying specific units: picks, holds at checkout, release on cancel, co
     expect(await holdCount()).toBe(0);
     const placed = await checkout(loser);
     expect((await heldUnitsOfOrder(db, { sellerId: seller.sellerId, orderId: placed.orderId })).map((h) => h.deviceId)).toContain(unit!.id);
+  });
+
+  it("the header's cart count counts picked units: one line per product not already a cart line", async () => {
+    const { db } = database;
+    await setPortalSettings(db, seller, { buyersMayPickUnits: true });
+    const picked = await addProduct(db, seller);
+    const both = await addProduct(db, seller);
+    const units = await addDevices(db, seller, picked.id, 3);
+    const [bothUnit] = await addDevices(db, seller, both.id, 3);
+    const buyer = await addBuyer(db, seller);
+    expect(await cartSummary(db, buyer.scope)).toEqual({ lines: 0, units: 0 });
+    await pick(buyer, [units[0]!.id, units[1]!.id]);
+    expect(await cartSummary(db, buyer.scope)).toEqual({ lines: 1, units: 2 });
+    await db.transaction((tx) => addToCart(tx, { ...buyer.scope, productId: both.id, quantity: 2 }));
+    await pick(buyer, [bothUnit!.id]);
+    expect(await cartSummary(db, buyer.scope)).toEqual({ lines: 2, units: 5 });
+    const other = await addBuyer(db, seller);
+    expect(await cartSummary(db, other.scope)).toEqual({ lines: 0, units: 0 });
   });
 
   it("refuses another seller's device id, a committed or unsellable unit, and writes nothing", async () => {

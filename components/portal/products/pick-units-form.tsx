@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
-import { usePortalSlug } from '@/components/cart/cart-provider';
+import { useQueryClient } from '@tanstack/react-query';
+import { cartSummaryKey, usePortalSlug } from '@/components/cart/cart-provider';
 import { buttonClass } from '@/components/ui/button';
 import { pickUnitsAction } from '@/lib/actions/portal/pick-units';
 
@@ -27,6 +28,7 @@ export type UnitRowView = {
 export function PickUnitsForm({ units }: { units: UnitRowView[] }) {
   const slug = usePortalSlug();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
 
@@ -40,7 +42,9 @@ export function PickUnitsForm({ units }: { units: UnitRowView[] }) {
     start(async () => {
       const result = await pickUnitsAction(slug, { deviceIds: deviceIds.map(Number) });
       setMessage(result.ok ? { ok: true, text: result.message ?? 'Added to your cart.' } : { ok: false, text: result.error });
-      if (result.ok) router.refresh();
+      if (!result.ok) return;
+      queryClient.setQueryData(cartSummaryKey(slug), result.data.summary);
+      router.refresh();
     });
   };
 

@@ -57,6 +57,8 @@ const schema = z.object({
   TRADEPOST_PUBLIC_DEMO: flag('0'),
   /** `npm run bench` only: serves the floor page `/p/<slug>/bench-floor` (also needs TRADEPOST_PUBLIC_DEMO=1). */
   TRADEPOST_BENCH_FLOOR: flag('0'),
+  /** The Playwright suite only: serves `/p/<slug>/error-probe` and `/admin/error-probe`, pages that throw (also needs TRADEPOST_PUBLIC_DEMO=1). */
+  TRADEPOST_ERROR_PROBE: flag('0'),
   PORT: withDefault(z.coerce.number().int().min(1).max(65535), 3000),
   AUTH_SECRET: optional(z.string()),
   APP_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
@@ -180,6 +182,11 @@ export function isProductionServer(e: Env = env()): boolean {
 /** The floor page of `npm run bench` exists only in a benchmark run: its flag and the demo opt-in (bench databases hold the demo). */
 export function benchFloorEnabled(e: Env = env()): boolean {
   return e.TRADEPOST_BENCH_FLOOR === '1' && e.TRADEPOST_PUBLIC_DEMO === '1';
+}
+
+/** Whether the error-probe pages throw (the error pages' end-to-end check); gated like the bench floor. */
+export function errorProbeEnabled(e: Env = env()): boolean {
+  return e.TRADEPOST_ERROR_PROBE === '1' && e.TRADEPOST_PUBLIC_DEMO === '1';
 }
 
 /** The public origin every absolute link starts with: APP_URL, or the local development server. */

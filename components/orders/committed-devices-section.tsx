@@ -46,7 +46,18 @@ export function CommittedDevicesSection({ detail }: { detail: OrderDetail }) {
                       <Td>{d.warehouseCode}</Td>
                       <Td className="whitespace-nowrap">{formatDateTime(d.committedAt)}</Td>
                       <Td className="text-right">
-                        <ActionForm action={uncommitDevicesAction} submitLabel="Uncommit" submitName={`Uncommit ${d.imei ?? d.serial}`} variant="ghost" size="sm">
+                        <ActionForm
+                          action={uncommitDevicesAction}
+                          submitLabel="Uncommit"
+                          submitName={`Uncommit ${d.imei ?? d.serial}`}
+                          variant="ghost"
+                          size="sm"
+                          confirm={{
+                            title: `Uncommit ${d.imei ?? d.serial} from order ${order.number}?`,
+                            description: `The device goes back to stock and counts as available again; the line of ${l.sku} has ${l.committedCount - 1} of ${l.quantity} committed after it.`,
+                            confirmLabel: `Uncommit ${d.imei ?? d.serial}`,
+                          }}
+                        >
                           <input type="hidden" name="orderNumber" value={order.number} />
                           <input type="hidden" name="deviceId" value={d.id} />
                         </ActionForm>

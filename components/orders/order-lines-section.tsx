@@ -74,7 +74,18 @@ export function OrderLinesSection({ detail, currency }: { detail: OrderDetail; c
                   />
                 </Field>
               </ActionForm>
-              <ActionForm action={removeOrderLineAction} submitLabel="Remove line" submitName={`Remove line ${l.sku}`} variant="secondary" className="pt-6">
+              <ActionForm
+                action={removeOrderLineAction}
+                submitLabel="Remove line"
+                submitName={`Remove line ${l.sku}`}
+                variant="secondary"
+                className="pt-6"
+                confirm={{
+                  title: `Remove the line of ${l.sku} from order ${order.number}?`,
+                  description: `${l.quantity} × ${l.description} leaves the order.`,
+                  confirmLabel: `Remove line ${l.sku}`,
+                }}
+              >
                 <input type="hidden" name="orderNumber" value={order.number} />
                 <input type="hidden" name="lineId" value={l.id} />
               </ActionForm>

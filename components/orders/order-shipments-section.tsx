@@ -51,6 +51,11 @@ export function OrderShipmentsSection({ detail }: { detail: OrderDetail }) {
                     submitName={`Remove ${s.carrierName} ${s.trackingNumber}`}
                     variant="ghost"
                     size="sm"
+                    confirm={{
+                      title: `Remove ${s.carrierName} ${s.trackingNumber} from order ${order.number}?`,
+                      description: 'The buyer no longer sees this tracking number or its link on the order.',
+                      confirmLabel: `Remove ${s.trackingNumber}`,
+                    }}
                   >
                     <input type="hidden" name="orderNumber" value={order.number} />
                     <input type="hidden" name="shipmentId" value={s.id} />

@@ -47,7 +47,18 @@ export function PhotoManager({ photos, label }: { photos: GalleryPhoto[]; label:
                     <input type="hidden" name="direction" value="later" />
                   </ActionForm>
                 ) : null}
-                <ActionForm action={removePhotoAction} submitLabel="Remove" submitName={`Remove photo ${i + 1}`} size="sm" variant="danger">
+                <ActionForm
+                  action={removePhotoAction}
+                  submitLabel="Remove"
+                  submitName={`Remove photo ${i + 1}`}
+                  size="sm"
+                  variant="danger"
+                  confirm={{
+                    title: `Remove photo ${i + 1} of ${photos.length}?`,
+                    description: `“${p.alt}” is removed from ${label.charAt(0).toLowerCase()}${label.slice(1)}${i === 0 && photos.length > 1 ? '; the next photo becomes the thumbnail' : ''}.`,
+                    confirmLabel: `Remove photo ${i + 1}`,
+                  }}
+                >
                   <input type="hidden" name="photoId" value={p.id} />
                 </ActionForm>
               </div>

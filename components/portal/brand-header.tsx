@@ -1,7 +1,7 @@
 import type { PortalIdentity } from '@/db/queries/sellers';
 
 /** The seller's logo or name, in its brand color. */
-export function BrandMark({ portal }: { portal: PortalIdentity }) {
+export function BrandMark({ portal }: { portal: Pick<PortalIdentity, 'name' | 'logo' | 'brandColor'> }) {
   return portal.logo ? (
     // eslint-disable-next-line @next/next/no-img-element -- already re-encoded to fit 600×200 and cached for a year by its hash
     <img src={portal.logo.path} width={portal.logo.width} height={portal.logo.height} alt={portal.name} className="h-8 w-auto" />

@@ -39,7 +39,13 @@ export function CatalogueEdit<Row extends { id: number }>({
           <Fields idPrefix={view.ids.editFields} values={entry} />
         </SettingsForm>
       </section>
-      <DeleteSection action={deleteCatalogueEntryAction} id={entry.id} label={`Delete ${view.what} ${label}`} explanation={view.deleteExplanation}>
+      <DeleteSection action={deleteCatalogueEntryAction} id={entry.id} label={`Delete ${view.what} ${label}`} explanation={view.deleteExplanation}
+        confirm={{
+          title: `Delete ${view.what} ${label}?`,
+          description: `${view.noun} ${label} is removed from your settings. ${view.deleteExplanation}`,
+          confirmLabel: `Delete ${label}`,
+        }}
+      >
         <input type="hidden" name="catalogue" value={name} />
       </DeleteSection>
       <RecentChanges changes={changes} title={`Changes to this ${view.what}`} />

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ActionResult } from '@/lib/actions/result';
+import type { Confirmation } from '@/components/ui/action-form';
 import { SettingsForm } from './settings-form';
 
 /** The delete button of a catalogue entry; a refusal says where the entry is still used. */
@@ -8,12 +9,15 @@ export function DeleteSection({
   id,
   label,
   explanation,
+  confirm,
   children,
 }: {
   action: (form: FormData) => Promise<ActionResult<unknown>>;
   id: number;
   label: string;
   explanation: string;
+  /** What the dialog asks before deleting: the entry by name. */
+  confirm: Confirmation;
   /** More hidden fields the action needs. */
   children?: ReactNode;
 }) {
@@ -23,7 +27,7 @@ export function DeleteSection({
         Delete
       </h2>
       <p className="mb-4 mt-1 text-sm text-slate-600">{explanation}</p>
-      <SettingsForm action={action} submitLabel={label} pendingLabel="Deleting…" variant="danger">
+      <SettingsForm action={action} submitLabel={label} pendingLabel="Deleting…" variant="danger" confirm={confirm}>
         {children}
         <input type="hidden" name="id" value={id} />
       </SettingsForm>

@@ -1,8 +1,10 @@
 'use client';
 
-import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
+import type { Confirmation } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/actions/result';
 
@@ -61,6 +63,7 @@ export function SettingsForm({
   onSuccess,
   className = 'space-y-4',
   footerClassName = 'flex flex-wrap items-center gap-3',
+  confirm,
   children,
 }: {
   action: (form: FormData) => Promise<ActionResult<unknown>>;
@@ -71,8 +74,11 @@ export function SettingsForm({
   onSuccess?: () => void;
   className?: string;
   footerClassName?: string;
+  /** Asked first, in the one confirmation dialog (a delete). */
+  confirm?: Confirmation;
   children?: ReactNode;
 }) {
+  const formId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [state, submit, pending] = useActionState<State, FormData>((_prev, form) => action(form), null);
 
@@ -86,6 +92,7 @@ export function SettingsForm({
 
   return (
     <form
+      id={formId}
       ref={formRef}
       action={submit}
       onSubmit={(event) => {
@@ -98,9 +105,23 @@ export function SettingsForm({
     >
       <FormState value={state}>{children}</FormState>
       <div className={footerClassName}>
-        <Button type="submit" variant={variant} disabled={pending}>
-          {pending ? pendingLabel : submitLabel}
-        </Button>
+        {confirm ? (
+          <ConfirmDialog
+            trigger={
+              <Button type="button" variant={variant} disabled={pending}>
+                {pending ? pendingLabel : submitLabel}
+              </Button>
+            }
+            title={confirm.title}
+            description={confirm.description}
+            confirmLabel={confirm.confirmLabel}
+            formId={formId}
+          />
+        ) : (
+          <Button type="submit" variant={variant} disabled={pending}>
+            {pending ? pendingLabel : submitLabel}
+          </Button>
+        )}
         <div aria-live="polite" className="min-w-0 flex-1">
           {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
           {state?.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}

@@ -1,8 +1,9 @@
 'use client';
 
-import { createContext, useContext, useState, useTransition, type FormEvent, type ReactNode } from 'react';
+import { createContext, useContext, useId, useState, useTransition, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { ActionResult } from '@/lib/actions/result';
 
 type FormAction = (input: FormData) => Promise<ActionResult<unknown>>;
@@ -48,6 +49,7 @@ export function ActionForm({
   className = '',
   resetOnSuccess = false,
   submitName,
+  confirm,
 }: {
   action: FormAction;
   children?: ReactNode;
@@ -59,7 +61,10 @@ export function ActionForm({
   size?: 'sm' | 'md';
   className?: string;
   resetOnSuccess?: boolean;
+  /** Asked first, in the one confirmation dialog, naming what goes ("Remove line ABC-128?"): for destructive actions. */
+  confirm?: Confirmation;
 }) {
+  const formId = useId();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   const report = useContext(ScopeReport);
@@ -77,15 +82,32 @@ export function ActionForm({
   }
 
   return (
-    <form onSubmit={onSubmit} className={className} noValidate>
+    <form id={formId} onSubmit={onSubmit} className={className} noValidate>
       {children}
-      <Button type="submit" variant={variant} size={size} disabled={pending} aria-label={submitName}>
-        {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
-      </Button>
+      {confirm ? (
+        <ConfirmDialog
+          trigger={
+            <Button type="button" variant={variant} size={size} disabled={pending} aria-label={submitName}>
+              {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
+            </Button>
+          }
+          title={confirm.title}
+          description={confirm.description}
+          confirmLabel={confirm.confirmLabel}
+          formId={formId}
+        />
+      ) : (
+        <Button type="submit" variant={variant} size={size} disabled={pending} aria-label={submitName}>
+          {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
+        </Button>
+      )}
       <ActionMessage result={result} />
     </form>
   );
 }
+
+/** What a confirmation dialog says before a destructive action runs. */
+export type Confirmation = { title: string; description: string; confirmLabel: string };
 
 /** The answer of an action: a success note, or the refusal with every problem listed. */
 export function ActionMessage({ result }: { result: ActionResult<unknown> | null }) {

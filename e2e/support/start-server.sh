@@ -18,6 +18,8 @@ export AUTH_SECRET="${AUTH_SECRET:-e2e-secret-not-for-production-0123456789}"
 export APP_URL="http://127.0.0.1:$port"
 export APP_HOSTS="www.tradepost.test"
 export TRADEPOST_PUBLIC_DEMO=1
+# Serves the pages that throw, for the error pages' check (e2e/states.spec.ts); gated like the bench floor.
+export TRADEPOST_ERROR_PROBE=1
 export RESEND_API_KEY=re_e2e_stand_in
 export RESEND_BASE_URL="http://127.0.0.1:$mail_port"
 export DNS_SERVERS="127.0.0.1:$dns_port"

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PortalBrandProvider } from '@/components/portal/portal-brand';
 import { PortalClosed } from '@/components/portal/portal-closed';
 import { requirePortal } from '@/lib/auth/session';
 
@@ -9,7 +10,10 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return { title: { default: portal.name, template: `%s · ${portal.name}` } };
 }
 
-/** Every page of a seller's portal: 404 for an unknown slug, the closed page while disabled, the brand color. */
+/**
+ * Every page of a seller's portal: 404 for an unknown slug, the closed page while disabled, the brand color,
+ * and the brand for the error and not-found pages below (they are client components with no read of their own).
+ */
 export default async function PortalLayout({
   children,
   params,
@@ -20,7 +24,9 @@ export default async function PortalLayout({
   const portal = await requirePortal((await params).slug);
   return (
     <div style={{ ['--brand' as string]: portal.brandColor }} className="min-h-screen">
-      {portal.enabled ? children : <PortalClosed name={portal.name} />}
+      <PortalBrandProvider brand={{ slug: portal.slug, name: portal.name, brandColor: portal.brandColor, logo: portal.logo }}>
+        {portal.enabled ? children : <PortalClosed name={portal.name} />}
+      </PortalBrandProvider>
     </div>
   );
 }

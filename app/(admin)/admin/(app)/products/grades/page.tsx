@@ -52,7 +52,17 @@ export default async function GradeGuidePage() {
                 <h3 className="text-sm font-semibold text-slate-800">Example photos</h3>
                 <PhotoManager photos={entry.photos} label={`Example photos of grade ${entry.grade}`} />
                 <PhotoUploadForm action={addGradePhotoAction} subject={{ grade: entry.grade }} label={`Add an example photo of grade ${entry.grade}`} />
-                <ActionForm action={removeGradeDescriptionAction} submitLabel={`Remove the description of grade ${entry.grade}`} variant="danger" size="sm">
+                <ActionForm
+                  action={removeGradeDescriptionAction}
+                  submitLabel={`Remove the description of grade ${entry.grade}`}
+                  variant="danger"
+                  size="sm"
+                  confirm={{
+                    title: `Remove the description of grade ${entry.grade}?`,
+                    description: `Buyers no longer see what grade ${entry.grade} means on the Grades page${entry.photos.length ? `, nor its ${entry.photos.length} example photo${entry.photos.length === 1 ? '' : 's'}` : ''}.`,
+                    confirmLabel: `Remove grade ${entry.grade}`,
+                  }}
+                >
                   <input type="hidden" name="grade" value={entry.grade} />
                 </ActionForm>
               </div>

@@ -1,0 +1,5 @@
+import { BackOfficeNotFound } from '@/components/back-office/state-pages';
+
+export default function BackOfficeNotFoundPage() {
+  return <BackOfficeNotFound />;
+}

@@ -24,8 +24,8 @@ import { pageSecurity } from '@/lib/security-headers';
  * request id in `X-Request-Id`; the same id reaches page, action and query
  * code as the `x-request-id` request header (lib/logging/request-id.ts).
  */
-const publicPortalPages = /^\/p\/[^/]+\/(sign-in|activate|forgot-password|sign-in-link|reset-password|logo)(\/|$)/;
-const publicAdminPages = /^\/admin\/(sign-in|activate|forgot-password|sign-in-link|reset-password)(\/|$)/;
+const publicPortalPages = /^\/p\/[^/]+\/(sign-in|activate|forgot-password|sign-in-link|reset-password|confirm-email|logo)(\/|$)/;
+const publicAdminPages = /^\/admin\/(sign-in|activate|forgot-password|sign-in-link|reset-password|confirm-email)(\/|$)/;
 
 /** The largest server action body (next.config.ts `serverActions.bodySizeLimit`, 12 MB: a 10 MB photo and its fields). */
 export const MAX_ACTION_BODY_BYTES = 12 * 1024 * 1024;

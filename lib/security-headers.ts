@@ -96,11 +96,11 @@ export const staticSecurityHeaders: Record<string, string> = {
 export const nonPageContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
- * One-time link pages (activation, sign-in link, password reset) carry a token in their
+ * One-time link pages (activation, sign-in link, password reset, new email) carry a token in their
  * URL. They declare `referrer: 'no-referrer'` in their metadata; the header says it too,
  * so it holds from the first byte rather than from wherever the <meta> lands in the stream.
  */
-const oneTimeLinkPages = /^\/(admin|p\/[^/]+)\/(activate|sign-in-link|reset-password)(\/|$)/;
+const oneTimeLinkPages = /^\/(admin|p\/[^/]+)\/(activate|sign-in-link|reset-password|confirm-email)(\/|$)/;
 
 const HSTS = 'max-age=31536000';
 

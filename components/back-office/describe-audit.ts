@@ -92,6 +92,11 @@ const accountVerbs: Record<string, (who: AuditSegment) => AuditSegment[]> = {
   disable: (who) => ['disabled the account of ', who],
   activate: () => ['activated their account'],
   password_reset: () => ['reset their password'],
+  rename: () => ['changed their name'],
+  password_change: () => ['changed their password'],
+  sign_out_everywhere: () => ['signed out everywhere'],
+  email_change_request: () => ['asked to change their email address'],
+  email_change: () => ['changed their email address'],
 };
 
 /** Every audit action the code writes, as a sentence after the actor's name. */

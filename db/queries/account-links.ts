@@ -22,11 +22,13 @@ const pageOf: Record<TokenPurpose, string> = {
   activation: 'activate',
   sign_in: 'sign-in-link',
   password_reset: 'reset-password',
+  email_change: 'confirm-email',
 };
 const kindOf: Record<TokenPurpose, string> = {
   activation: 'invitation',
   sign_in: 'sign_in_link',
   password_reset: 'password_reset',
+  email_change: 'email_change',
 };
 
 /** The absolute link of a one-time token: the back office on APP_URL, or the seller's portal address. */
@@ -54,6 +56,8 @@ export async function issueAccountLinks(
 ): Promise<{ messageIds: number[]; urls: string[] }> {
   const { accounts, purpose, sellerId } = params;
   if (!accounts.length) return { messageIds: [], urls: [] };
+  // A new address's link goes to that address, with its own email (db/queries/my-account.ts).
+  if (purpose === 'email_change') throw new Error('issueAccountLinks does not send email-change links');
   if (accounts.some((a) => a.sellerId !== sellerId)) throw new Error('issueAccountLinks takes the accounts of one seller');
   const brand = await findSellerBrand(tx, sellerId);
   const tokens = await issueAuthTokens(tx, { sellerId, purpose, subjects: accounts.map((a) => a.subject), now: params.now });
@@ -239,7 +243,7 @@ export async function sendFreshAccountLink(
   params: { area: AccountArea; token: string } & LinkContext,
 ): Promise<{ sent: boolean; email?: string }> {
   const row = await findAuthToken(db, params.token);
-  if (!row || !inArea(row, params.area)) return { sent: false };
+  if (!row || !inArea(row, params.area) || row.purpose === 'email_change') return { sent: false };
   const account = await findAccount(db, { sellerId: row.sellerId, subject: tokenSubject(row) });
   if (!account || account.status === 'disabled') return { sent: false };
   if (row.purpose === 'activation' && account.status === 'active') return { sent: false };

@@ -7,11 +7,12 @@ import { authTokens, type AuthToken, type TokenPurpose } from '@/db/schema';
 /** Whose link it is: a back-office user or a portal account. */
 export type AccountSubject = { kind: 'staff'; id: number } | { kind: 'customer'; id: number };
 
-/** Activation links last a week; sign-in and password-reset links a quarter of an hour. */
+/** Activation links last a week; sign-in and password-reset links a quarter of an hour; a new email address a day. */
 export const TOKEN_LIFETIME_SECONDS: Record<TokenPurpose, number> = {
   activation: 7 * 24 * 60 * 60,
   sign_in: 15 * 60,
   password_reset: 15 * 60,
+  email_change: 24 * 60 * 60,
 };
 
 /** 256 random bits, URL-safe. Only its SHA-256 is stored. */
@@ -35,7 +36,7 @@ function subjectColumn(subject: AccountSubject) {
  */
 export async function issueAuthTokens(
   tx: DbOrTx,
-  params: { sellerId: number; purpose: TokenPurpose; subjects: readonly AccountSubject[]; now?: Date },
+  params: { sellerId: number; purpose: TokenPurpose; subjects: readonly AccountSubject[]; newEmail?: string; now?: Date },
 ): Promise<string[]> {
   const now = params.now ?? new Date();
   const { subjects } = params;
@@ -65,6 +66,7 @@ export async function issueAuthTokens(
         purpose: params.purpose,
         staffUserId: subject.kind === 'staff' ? subject.id : null,
         portalAccountId: subject.kind === 'customer' ? subject.id : null,
+        newEmail: params.newEmail ?? null,
         expiresAt,
         createdAt: now,
       })),
@@ -76,7 +78,7 @@ export async function issueAuthTokens(
 /** Issues a new one-time link for one account (see issueAuthTokens). */
 export async function issueAuthToken(
   tx: DbOrTx,
-  params: { sellerId: number; purpose: TokenPurpose; subject: AccountSubject; now?: Date },
+  params: { sellerId: number; purpose: TokenPurpose; subject: AccountSubject; newEmail?: string; now?: Date },
 ): Promise<string> {
   const [token] = await issueAuthTokens(tx, { ...params, subjects: [params.subject] });
   return token!;

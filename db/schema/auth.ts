@@ -12,11 +12,12 @@ import { sql } from 'drizzle-orm';
 import { sellers, staffUsers } from './sellers';
 import { portalAccounts } from './customers';
 
-export const tokenPurpose = pgEnum('token_purpose', ['activation', 'sign_in', 'password_reset']);
+export const tokenPurpose = pgEnum('token_purpose', ['activation', 'sign_in', 'password_reset', 'email_change']);
 
 /**
- * One-time links (activation, sign-in, password reset). Only the SHA-256 of the
- * token is stored; a token is used once, by a POST, never by opening the link.
+ * One-time links (activation, sign-in, password reset, a new email address to
+ * confirm). Only the SHA-256 of the token is stored; a token is used once, by a
+ * POST, never by opening the link.
  */
 export const authTokens = pgTable(
   'auth_tokens',
@@ -31,6 +32,8 @@ export const authTokens = pgTable(
     portalAccountId: integer('portal_account_id').references(() => portalAccounts.id, {
       onDelete: 'cascade',
     }),
+    /** For `email_change`: the address the account moves to once the link is used. */
+    newEmail: text('new_email'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     /** Set when a newer link of the same purpose replaced this one. */

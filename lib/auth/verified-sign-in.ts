@@ -15,3 +15,17 @@ export async function signInVerified(
   else await customerSignIn('verified', { grant, redirect: false, redirectTo: path });
   redirect(path);
 }
+
+/**
+ * Gives this browser a fresh session cookie with the account's new session
+ * version (after a password change ended every other session), staying on
+ * the page: no redirect, the action answers as usual.
+ */
+export async function renewSession(
+  kind: 'staff' | 'customer',
+  account: { subject: { id: number }; sellerId: number; sessionVersion: number },
+): Promise<void> {
+  const grant = issueSignInGrant({ kind, subjectId: account.subject.id, sellerId: account.sellerId, sessionVersion: account.sessionVersion });
+  if (kind === 'staff') await staffSignIn('verified', { grant, redirect: false });
+  else await customerSignIn('verified', { grant, redirect: false });
+}

@@ -56,6 +56,16 @@ const customer: Row = { area: 'customer' };
 const open: Row = { area: 'public' };
 
 const actionRows: Record<string, Row> = {
+  // The link is the authority (it works signed out, in another browser); its token is tested by test/integration/my-account.test.ts.
+  'lib/actions/account/confirm-email-change.ts#confirmEmailChangeAction': open,
+  'lib/actions/account/change-buyer-password.ts#changeBuyerPasswordAction': customer,
+  'lib/actions/account/request-buyer-email-change.ts#requestBuyerEmailChangeAction': customer,
+  'lib/actions/account/sign-out-buyer-everywhere.ts#signOutBuyerEverywhereAction': customer,
+  'lib/actions/account/update-buyer-name.ts#updateBuyerNameAction': customer,
+  'lib/actions/account/change-staff-password.ts#changeStaffPasswordAction': staff,
+  'lib/actions/account/request-staff-email-change.ts#requestStaffEmailChangeAction': staff,
+  'lib/actions/account/sign-out-staff-everywhere.ts#signOutStaffEverywhereAction': staff,
+  'lib/actions/account/update-staff-name.ts#updateStaffNameAction': staff,
   'lib/actions/auth/complete-link.ts#completeLinkAction': open,
   'lib/actions/auth/customer-sign-in.ts#customerSignInAction': open,
   'lib/actions/auth/customer-sign-out.ts#customerSignOutAction': open,
@@ -434,6 +444,11 @@ const ownSellerOnly = new Set([
   'lib/actions/grades/save-grade-description.ts#saveGradeDescriptionAction',
   'lib/actions/grades/remove-grade-description.ts#removeGradeDescriptionAction',
   'lib/actions/photos/add-grade-photo.ts#addGradePhotoAction',
+  // My account acts on the caller's own account (taken from the session); it names no id.
+  'lib/actions/account/change-staff-password.ts#changeStaffPasswordAction',
+  'lib/actions/account/request-staff-email-change.ts#requestStaffEmailChangeAction',
+  'lib/actions/account/sign-out-staff-everywhere.ts#signOutStaffEverywhereAction',
+  'lib/actions/account/update-staff-name.ts#updateStaffNameAction',
 ]);
 
 /** The database as a fingerprint per table (counters of abuse limits and the outbox's bookkeeping left out). */

@@ -14,6 +14,7 @@ const pageOf: Record<TokenPurpose, string> = {
   activation: 'activate',
   sign_in: 'sign-in-link',
   password_reset: 'reset-password',
+  email_change: 'confirm-email',
 };
 
 /**

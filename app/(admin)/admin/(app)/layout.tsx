@@ -45,6 +45,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <span className="text-slate-600">
               {staff.name} <span className="text-slate-400">({staff.role})</span>
             </span>
+            <Link href="/admin/account" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">
+              My account
+            </Link>
             <form action={staffSignOutAction}>
               <button type="submit" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">
                 Sign out

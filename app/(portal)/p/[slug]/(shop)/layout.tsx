@@ -58,6 +58,9 @@ export default async function ShopLayout({
             <span className="text-slate-600">
               {customer.name} · <span className="font-medium text-slate-800">{customer.organizationName}</span>
             </span>
+            <Link href={`${base}/account`} className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">
+              My account
+            </Link>
             <form action={customerSignOutAction.bind(null, slug)}>
               <button type="submit" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">
                 Sign out

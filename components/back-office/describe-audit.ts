@@ -288,6 +288,7 @@ export const auditSentences: Record<string, Say> = {
   'staff_user.role': (e, h) => ['made ', h.subject('a staff user'), ` ${article(capital(e.details.to))}`, e.details.from ? ` (was ${capital(e.details.from)})` : ''],
   'portal_settings.update': settingsSentence,
   'portal_settings.check_domain': settingsSentence,
+  'company_profile.update': settingsSentence,
   ...Object.fromEntries(
     (['staff_user', 'portal_account'] as const).flatMap((kind) =>
       Object.entries(accountVerbs).map(([verb, say]): [string, Say] => [

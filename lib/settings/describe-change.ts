@@ -32,6 +32,13 @@ const fieldLabels: Record<string, string> = {
   isOpen: 'Open',
   allowsCommitting: 'Allows committing devices',
   instructions: 'Instructions',
+  legalName: 'Legal name',
+  address: 'Address',
+  taxId: 'Tax or VAT number',
+  contactEmail: 'Contact email',
+  contactPhone: 'Contact phone',
+  locale: 'Locale',
+  timeZone: 'Time zone',
 };
 
 const emptyWords: Record<string, string> = { returnWindowDays: 'no limit' };

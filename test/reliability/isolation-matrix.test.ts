@@ -11,6 +11,7 @@ import * as orders from '@/lib/validation/orders';
 import { createRmaSchema, changeRmaStatusSchema, checkRmaDevicesSchema, decideRmaLineSchema } from '@/lib/validation/rmas';
 import { catalogueEntry } from '@/lib/validation/catalogues';
 import { portalSettingsSchema } from '@/lib/validation/portal-settings';
+import { companyProfileSchema } from '@/lib/validation/company-profile';
 import { changeStaffRoleSchema, inviteCustomer, portalAccountRef, setPortalAccountEnabledSchema, setStaffUserEnabledSchema, staffUserRef } from '@/lib/validation/accounts';
 import { priceUpdateSchema, updateProductSchema } from '@/lib/validation/products';
 import { updateOrganizationForm } from '@/lib/validation/organization';
@@ -136,6 +137,7 @@ const actionRows: Record<string, Row> = {
   'lib/actions/settings/create-catalogue-entry.ts#createCatalogueEntryAction': admin,
   'lib/actions/settings/delete-catalogue-entry.ts#deleteCatalogueEntryAction': admin,
   'lib/actions/settings/save-portal-settings.ts#savePortalSettingsAction': admin,
+  'lib/actions/settings/save-company-profile.ts#saveCompanyProfileAction': admin,
   'lib/actions/settings/update-catalogue-entry.ts#updateCatalogueEntryAction': admin,
   'lib/actions/staff-users/change-staff-role.ts#changeStaffRoleAction': owner,
   'lib/actions/staff-users/invite-staff-user.ts#inviteStaffUserAction': admin,
@@ -393,6 +395,10 @@ const crossSeller: Record<string, Cell> = {
   'lib/actions/settings/update-catalogue-entry.ts#updateCatalogueEntryAction': {
     schema: catalogueEntry,
     args: (i) => ({ catalogue: 'warehouses', id: i.warehouseId, name: 'Taken', code: 'TAKEN' }),
+  },
+  'lib/actions/settings/save-company-profile.ts#saveCompanyProfileAction': {
+    schema: companyProfileSchema,
+    args: () => ({ legalName: 'Taken Over Ltd', address: '', taxId: 'XX1', contactEmail: 'thief@example.com', contactPhone: '', locale: 'de-DE', timeZone: 'Europe/Berlin' }),
   },
   'lib/actions/settings/save-portal-settings.ts#savePortalSettingsAction': {
     schema: portalSettingsSchema,

@@ -5,6 +5,7 @@ import { auditEntries } from '@/db/schema';
 /** Audit entity types written by the settings pages. */
 export const settingsEntityTypes = [
   'portal_settings',
+  'company_profile',
   'warehouse',
   'inventory_status',
   'order_status',

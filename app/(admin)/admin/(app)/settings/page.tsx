@@ -13,6 +13,17 @@ type Item = { href: string; label: string; description: string; badge?: string }
 
 const sections = (portalOn: boolean): { id: string; title: string; items: Item[] }[] => [
   {
+    id: 'company',
+    title: 'Company',
+    items: [
+      {
+        href: '/admin/settings/company',
+        label: 'Company profile',
+        description: 'Legal name, address, tax or VAT number and contact printed on invoices and emails; locale and time zone.',
+      },
+    ],
+  },
+  {
     id: 'integrations',
     title: 'Integrations',
     items: [

@@ -82,7 +82,8 @@ export function ActionForm({
   }
 
   return (
-    <form id={formId} onSubmit={onSubmit} className={className} noValidate>
+    // method="post": a submit before the scripts load must never put the fields (a password) in the URL.
+    <form id={formId} method="post" onSubmit={onSubmit} className={className} noValidate>
       {children}
       {confirm ? (
         <ConfirmDialog

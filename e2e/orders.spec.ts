@@ -46,6 +46,7 @@ test('staff take a phone order, confirm it, and commit devices by pasting IMEIs:
 
   // Uncommit one, then scan it back in (Enter submits).
   await committed.getByRole('button', { name: `Uncommit ${second}` }).click();
+  await page.getByRole('alertdialog', { name: `Uncommit ${second} from order ${number}?` }).getByRole('button', { name: `Uncommit ${second}` }).click();
   await expect(page.getByText(`Uncommitted 1 device (${second}) from order ${number}; they count as available again.`)).toBeVisible();
   await expect(committed.getByRole('cell', { name: second, exact: true })).toHaveCount(0);
   const scan = page.getByLabel('Scan an IMEI');

@@ -93,6 +93,7 @@ test('staff describe a grade and add a product photo; the buyer sees the thumbna
 
   // Staff remove the photo again: the demo drawing is the thumbnail once more.
   await page.getByRole('button', { name: 'Remove photo 1' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Remove photo 1' }).click();
   await expect(gallery.getByRole('listitem')).toHaveCount(1);
   await buyer.goto(`/p/acme?q=${encodeURIComponent(sku)}`);
   await expect(firstRow.getByRole('img')).toHaveAttribute('alt', /\(illustration\)$/);

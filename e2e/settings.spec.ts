@@ -164,6 +164,7 @@ test('catalogues: add a warehouse, refuse a duplicate code, refuse deleting one 
 
   await page.getByRole('link', { name: 'Edit warehouse MAIN' }).click();
   await page.getByRole('button', { name: 'Delete warehouse MAIN' }).click();
+  await page.getByRole('alertdialog', { name: 'Delete warehouse MAIN?' }).getByRole('button', { name: 'Delete MAIN' }).click();
   await expect(
     page.getByText(/^Warehouse MAIN holds [\d,]+ devices and is chosen in Customer Portal settings, so it can't be deleted\.$/),
   ).toBeVisible();
@@ -171,6 +172,7 @@ test('catalogues: add a warehouse, refuse a duplicate code, refuse deleting one 
   await page.goto('/admin/settings/warehouses');
   await page.getByRole('link', { name: 'Edit warehouse E2E-ANNEX' }).click();
   await page.getByRole('button', { name: 'Delete warehouse E2E-ANNEX' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete E2E-ANNEX' }).click();
   await expect(page).toHaveURL(/\/admin\/settings\/warehouses\?deleted=E2E-ANNEX$/);
   await expect(page.getByText('Warehouse E2E-ANNEX deleted.')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Warehouses' })).not.toContainText('E2E Annex');

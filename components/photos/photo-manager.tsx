@@ -12,10 +12,11 @@ import { adminPhotoUrl } from '@/lib/photos/photo-path';
  * (product, device, grade); put a PhotoUploadForm beside it to add photos.
  */
 export function PhotoManager({ photos, label }: { photos: GalleryPhoto[]; label: string }) {
-  if (!photos.length) return <p className="text-sm text-slate-600">No photos yet.</p>;
+  // The scope stays when the last photo goes, so "Photo removed." is still said.
   return (
     <ActionResultScope>
-      <ol aria-label={label} className="space-y-3">
+      {photos.length ? null : <p className="text-sm text-slate-600">No photos yet.</p>}
+      <ol hidden={!photos.length} aria-label={label} className="space-y-3">
         {photos.map((p, i) => (
           <li key={p.id} className="flex flex-wrap items-start gap-4 rounded-md border border-slate-200 bg-white p-3">
             {/* eslint-disable-next-line @next/next/no-img-element */}

@@ -7,7 +7,8 @@ export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const portal = await requirePortal((await params).slug);
-  return { title: { default: portal.name, template: `%s · ${portal.name}` } };
+  // absolute: a portal page without a title of its own (an error, a not-found page) is named by the seller alone, never "· Tradepost".
+  return { title: { absolute: portal.name, template: `%s · ${portal.name}` } };
 }
 
 /**

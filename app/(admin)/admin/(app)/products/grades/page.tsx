@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { GradeDescriptionForm } from '@/components/grades/grade-description-form';
 import { PhotoManager } from '@/components/photos/photo-manager';
 import { PhotoUploadForm } from '@/components/photos/photo-upload-form';
-import { ActionForm } from '@/components/ui/action-form';
+import { ActionForm, ActionResultScope } from '@/components/ui/action-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { gradeGuide } from '@/db/queries/grades/grade-guide';
@@ -52,6 +52,11 @@ export default async function GradeGuidePage() {
                 <h3 className="text-sm font-semibold text-slate-800">Example photos</h3>
                 <PhotoManager photos={entry.photos} label={`Example photos of grade ${entry.grade}`} />
                 <PhotoUploadForm action={addGradePhotoAction} subject={{ grade: entry.grade }} label={`Add an example photo of grade ${entry.grade}`} />
+              </div>
+            ) : null}
+            {/* Outside the condition, so "… was removed." stays once the description (and its button) are gone. */}
+            <ActionResultScope className="mt-3">
+              {entry.description ? (
                 <ActionForm
                   action={removeGradeDescriptionAction}
                   submitLabel={`Remove the description of grade ${entry.grade}`}
@@ -65,8 +70,8 @@ export default async function GradeGuidePage() {
                 >
                   <input type="hidden" name="grade" value={entry.grade} />
                 </ActionForm>
-              </div>
-            ) : null}
+              ) : null}
+            </ActionResultScope>
           </section>
         ))}
       </div>

@@ -45,7 +45,7 @@ export function InvoiceView({ invoice, audience = 'customer' }: { invoice: Invoi
           <p className="text-2xl font-bold" style={{ color: invoice.brandColor }}>
             {invoice.sellerName}
           </p>
-          <address className="mt-1 text-sm not-italic text-slate-700" aria-label="Issued by">
+          <address className="mt-1 text-sm not-italic text-slate-700" role="group" aria-label="Issued by">
             {company.legalName !== invoice.sellerName ? <span className="block font-semibold">{company.legalName}</span> : null}
             {companyAddressLines(company).map((line) => (
               <span key={line} className="block">

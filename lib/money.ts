@@ -1,5 +1,6 @@
 /** Money is integer minor units of the seller's currency; formatting happens at the edge. */
 import { moneyConventions } from './money-conventions';
+import { requestFormat } from './format/request-format';
 
 export { moneyConventions };
 
@@ -27,7 +28,8 @@ export function minorUnitDigits(currency: string): number {
   return digits;
 }
 
-export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
+/** An amount in the seller's locale (a server render's default, lib/format/request-format.ts) or the one given. */
+export function formatMoney(minor: number, currency: string, locale: string = requestFormat().locale ?? 'en-US'): string {
   if (!Number.isInteger(minor)) throw new Error(`Money must be integer minor units, got ${minor}`);
   // A decimal string, not minor / 100: division rounds past 2^53 / 100 (a large total).
   return formatterFor(currency, locale).format(minorToDecimalString(minor, currency) as `${number}`);

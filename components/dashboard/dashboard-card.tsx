@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format/numbers';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
@@ -25,7 +26,7 @@ export function DashboardCard({
           </Link>
         ) : null}
       </div>
-      <p className="text-3xl font-bold tabular-nums">{figure.toLocaleString('en-US')}</p>
+      <p className="text-3xl font-bold tabular-nums">{formatNumber(figure)}</p>
       {children}
     </section>
   );

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format/numbers';
 import {
   blacklistLabels,
   carrierLockText,
@@ -13,7 +14,7 @@ export function ConditionSummary({ condition }: { condition: DeviceCondition | n
   const battery =
     c.batteryHealth === null
       ? 'Battery not measured'
-      : `Battery ${c.batteryHealth}%${c.batteryCycles === null ? '' : ` · ${c.batteryCycles.toLocaleString('en-US')} cycles`}`;
+      : `Battery ${c.batteryHealth}%${c.batteryCycles === null ? '' : ` · ${formatNumber(c.batteryCycles)} cycles`}`;
   const locks = [
     carrierLockText(c),
     `Blacklist ${blacklistLabels[c.blacklistStatus].toLowerCase()}`,

@@ -1,5 +1,6 @@
 'use client';
 
+import { useSellerFormat } from '@/components/ui/seller-format';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
@@ -46,6 +47,7 @@ export function DeviceTable({
   statuses: { id: number; name: string }[];
   warehouses: { id: number; code: string; name: string }[];
 }) {
+  const sellerFormat = useSellerFormat();
   const router = useRouter();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
@@ -255,7 +257,7 @@ export function DeviceTable({
                 <Td>{r.status}</Td>
                 <Td>{r.warehouse}</Td>
                 <Td className="text-right tabular-nums">{r.cost}</Td>
-                <Td className="whitespace-nowrap">{formatDate(r.receivedOn)}</Td>
+                <Td className="whitespace-nowrap">{formatDate(r.receivedOn, sellerFormat)}</Td>
                 <Td>
                   {r.orderNumber !== null ? (
                     <Link href={`/admin/orders/${r.orderNumber}`} className="text-blue-700 underline">

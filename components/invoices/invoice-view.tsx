@@ -3,6 +3,7 @@ import type { PostalAddress } from '@/db/schema';
 import { formatDate } from '@/lib/format/dates';
 import { addressLines, invoiceStateLabel, shipToLines, type InvoiceDocument } from '@/lib/invoices/document';
 import { formatMoney } from '@/lib/money';
+import { companyAddressLines, taxIdLine } from '@/lib/company-profile';
 
 function AddressBlock({ title, address, children }: { title: string; address: PostalAddress | null; children?: ReactNode }) {
   return (
@@ -27,7 +28,10 @@ function AddressBlock({ title, address, children }: { title: string; address: Po
  */
 export function InvoiceView({ invoice, audience = 'customer' }: { invoice: InvoiceDocument; audience?: 'customer' | 'staff' }) {
   const staff = audience === 'staff';
-  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const style = invoice.format;
+  const money = (minor: number) => formatMoney(minor, invoice.currency, style.locale);
+  const date = (value: Date | string | null | undefined) => formatDate(value, style);
+  const company = invoice.company;
   const anyToQuote = invoice.lines.some((l) => l.unitPrice === null);
   const credits = invoice.creditNotes ?? [];
   return (
@@ -41,6 +45,17 @@ export function InvoiceView({ invoice, audience = 'customer' }: { invoice: Invoi
           <p className="text-2xl font-bold" style={{ color: invoice.brandColor }}>
             {invoice.sellerName}
           </p>
+          <address className="mt-1 text-sm not-italic text-slate-700" role="group" aria-label="Issued by">
+            {company.legalName !== invoice.sellerName ? <span className="block font-semibold">{company.legalName}</span> : null}
+            {companyAddressLines(company).map((line) => (
+              <span key={line} className="block">
+                {line}
+              </span>
+            ))}
+            {company.taxId ? <span className="block">{taxIdLine(company.taxId)}</span> : null}
+            {company.contactEmail ? <span className="block">{company.contactEmail}</span> : null}
+            {company.contactPhone ? <span className="block">{company.contactPhone}</span> : null}
+          </address>
         </div>
         <div className="text-right">
           <p className="text-2xl font-bold tracking-wide">{invoice.voided ? 'VOID INVOICE' : 'INVOICE'}</p>
@@ -51,7 +66,7 @@ export function InvoiceView({ invoice, audience = 'customer' }: { invoice: Invoi
         <div className="mt-4 rounded-md border-2 border-red-700 px-4 py-2 text-red-800" role="note">
           <p className="text-lg font-bold uppercase tracking-wide">Void</p>
           <p className="text-sm">
-            This invoice was voided on {formatDate(invoice.voided.at)} and is not payable{invoice.voided.reason ? `: ${invoice.voided.reason}` : '.'}
+            This invoice was voided on {date(invoice.voided.at)} and is not payable{invoice.voided.reason ? `: ${invoice.voided.reason}` : '.'}
           </p>
         </div>
       ) : null}
@@ -82,7 +97,7 @@ export function InvoiceView({ invoice, audience = 'customer' }: { invoice: Invoi
           <dt className="text-slate-500">Order number</dt>
           <dd className="text-right">
             {invoice.orderNumber}
-            {staff && invoice.orderedAt ? ` (${formatDate(invoice.orderedAt)})` : null}
+            {staff && invoice.orderedAt ? ` (${date(invoice.orderedAt)})` : null}
           </dd>
           {invoice.poNumber ? (
             <>
@@ -91,11 +106,11 @@ export function InvoiceView({ invoice, audience = 'customer' }: { invoice: Invoi
             </>
           ) : null}
           <dt className="text-slate-500">Issued</dt>
-          <dd className="text-right">{formatDate(invoice.issuedOn)}</dd>
+          <dd className="text-right">{date(invoice.issuedOn)}</dd>
           <dt className="text-slate-500">Due date</dt>
-          <dd className="text-right font-semibold">{formatDate(invoice.dueOn)}</dd>
+          <dd className="text-right font-semibold">{date(invoice.dueOn)}</dd>
           <dt className="text-slate-500">Status</dt>
-          <dd className="text-right">{!invoice.voided && invoice.paid && staff && invoice.paidAt ? `Paid ${formatDate(invoice.paidAt)}` : invoiceStateLabel(invoice)}</dd>
+          <dd className="text-right">{!invoice.voided && invoice.paid && staff && invoice.paidAt ? `Paid ${date(invoice.paidAt)}` : invoiceStateLabel(invoice)}</dd>
         </dl>
       </div>
       <table className="mt-8 w-full text-sm">
@@ -131,7 +146,7 @@ export function InvoiceView({ invoice, audience = 'customer' }: { invoice: Invoi
           {credits.map((note) => (
             <tr key={note.number}>
               <td colSpan={3} className="pr-4 pt-1 text-right">
-                Credit note {note.number} ({formatDate(note.issuedOn)}): {note.reason}
+                Credit note {note.number} ({date(note.issuedOn)}): {note.reason}
               </td>
               <td className="pt-1 text-right tabular-nums">−{money(note.amount)}</td>
             </tr>
@@ -150,7 +165,7 @@ export function InvoiceView({ invoice, audience = 'customer' }: { invoice: Invoi
       <section className="mt-8">
         <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Payment</h2>
         <p className="mt-1 font-semibold">
-          {invoice.paymentMethodName ?? 'To be agreed with your sales representative'}, due {formatDate(invoice.dueOn)}
+          {invoice.paymentMethodName ?? 'To be agreed with your sales representative'}, due {date(invoice.dueOn)}
         </p>
         {invoice.paymentInstructions ? <p className="mt-1 whitespace-pre-line text-slate-700">{invoice.paymentInstructions}</p> : null}
       </section>

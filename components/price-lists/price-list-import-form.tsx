@@ -1,5 +1,6 @@
 'use client';
 
+import { useSellerFormat } from '@/components/ui/seller-format';
 import Papa from 'papaparse';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
@@ -22,6 +23,7 @@ const normalize = (h: string) => h.toLowerCase().replace(/[^a-z]/g, '');
  * at once, or not at all.
  */
 export function PriceListImportForm({ priceListId, currency }: { priceListId: number; currency: string }) {
+  const sellerFormat = useSellerFormat();
   const router = useRouter();
   const [rows, setRows] = useState<PriceListRow[] | null>(null);
   const [preview, setPreview] = useState<PriceListImportPreview | null>(null);
@@ -116,8 +118,8 @@ export function PriceListImportForm({ priceListId, currency }: { priceListId: nu
                   <Td className="font-mono text-xs">{p.sku}</Td>
                   <Td>{p.description}</Td>
                   <Td className="text-right tabular-nums">{p.minQuantity}+</Td>
-                  <Td className="text-right tabular-nums">{p.listPrice === null ? 'On request' : formatMoney(p.listPrice, currency)}</Td>
-                  <Td className="text-right font-semibold tabular-nums">{formatMoney(p.unitPrice, currency)}</Td>
+                  <Td className="text-right tabular-nums">{p.listPrice === null ? 'On request' : formatMoney(p.listPrice, currency, sellerFormat.locale)}</Td>
+                  <Td className="text-right font-semibold tabular-nums">{formatMoney(p.unitPrice, currency, sellerFormat.locale)}</Td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useSellerFormat } from '@/components/ui/seller-format';
 import Papa from 'papaparse';
 import { useState, useTransition } from 'react';
 import { applyPriceUpdateAction } from '@/lib/actions/products/apply-price-update';
@@ -22,11 +23,12 @@ const normalize = (h: string) => h.toLowerCase().replace(/[^a-z]/g, '');
  * every row that cannot be applied, and applies all changes at once, or none.
  */
 export function PriceUpdateForm({ currency }: { currency: string }) {
+  const sellerFormat = useSellerFormat();
   const [rows, setRows] = useState<PriceUpdateRow[] | null>(null);
   const [preview, setPreview] = useState<PriceUpdatePreview | null>(null);
   const [message, setMessage] = useState<FileMessageValue | null>(null);
   const [pending, startTransition] = useTransition();
-  const price = (minor: number | null) => (minor === null ? 'Price on request' : formatMoney(minor, currency));
+  const price = (minor: number | null) => (minor === null ? 'Price on request' : formatMoney(minor, currency, sellerFormat.locale));
 
   function read(file: File | undefined) {
     setRows(null);

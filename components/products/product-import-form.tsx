@@ -1,5 +1,6 @@
 'use client';
 
+import { useSellerFormat } from '@/components/ui/seller-format';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -50,6 +51,7 @@ function merge(parts: ProductImportPreview[]): Omit<Preview, 'batchId' | 'rows' 
  * applied. The import then applies the whole batch in one transaction.
  */
 export function ProductImportForm({ currency }: { currency: string }) {
+  const sellerFormat = useSellerFormat();
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
 
@@ -89,7 +91,7 @@ export function ProductImportForm({ currency }: { currency: string }) {
   const busy = phase.name === 'staging' || phase.name === 'applying';
   const preview = phase.name === 'preview' || phase.name === 'applying' ? phase.preview : null;
   const writes = preview ? preview.counts.create + preview.counts.update : 0;
-  const money = (v: number | null) => (v === null ? 'on request' : formatMoney(v, currency));
+  const money = (v: number | null) => (v === null ? 'on request' : formatMoney(v, currency, sellerFormat.locale));
   return (
     <div className="space-y-5">
       <Field id="product-file" label="Products file (CSV)" hint="Nothing changes until you import. Row numbers count the header as row 1, as a spreadsheet does.">

@@ -1,5 +1,6 @@
 'use client';
 
+import { useSellerFormat } from '@/components/ui/seller-format';
 import { useEffect, useId, useState } from 'react';
 import { Field, Input } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
@@ -20,6 +21,7 @@ export function ProductPicker({
   /** The verb of each result's button: "Add" on an order, "Choose" where one product is picked. */
   pickLabel?: string;
 }) {
+  const sellerFormat = useSellerFormat();
   const id = useId();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<ProductForOrderLine[]>([]);
@@ -58,7 +60,7 @@ export function ProductPicker({
                 <span className="font-mono text-xs text-slate-600">{p.sku}</span>
                 <span className="block">{p.description}</span>
                 <span className="text-xs text-slate-600">
-                  {p.listPrice === null ? 'No list price' : formatMoney(p.listPrice, currency)} · {p.available} available
+                  {p.listPrice === null ? 'No list price' : formatMoney(p.listPrice, currency, sellerFormat.locale)} · {p.available} available
                 </span>
               </span>
               <Button

@@ -1,5 +1,6 @@
 'use client';
 
+import { useSellerFormat } from '@/components/ui/seller-format';
 import type { QuoteDocument } from '@/db/queries/quotes/quote-document';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field, Input, Textarea } from '@/components/ui/field';
@@ -13,7 +14,8 @@ import { productLabel } from '@/lib/portal/product-label';
  * answer, else the buyer's target), the last day the prices hold and a note.
  */
 export function AnswerQuoteForm({ quote, currency, defaultValidUntil, today }: { quote: QuoteDocument; currency: string; defaultValidUntil: string; today: string }) {
-  const money = (n: number | null, empty: string) => (n === null ? empty : formatMoney(n, currency));
+  const sellerFormat = useSellerFormat();
+  const money = (n: number | null, empty: string) => (n === null ? empty : formatMoney(n, currency, sellerFormat.locale));
   const again = quote.status !== 'requested';
   return (
     <ActionForm action={answerQuoteAction} submitLabel={again ? 'Replace the answer' : 'Send answer'} className="space-y-5">

@@ -1,5 +1,6 @@
 'use client';
 
+import { useSellerFormat } from '@/components/ui/seller-format';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -20,6 +21,7 @@ import { productLabel } from '@/lib/portal/product-label';
  * with the page makes a retried submit find the quote the first one made.
  */
 export function RequestQuoteForm({ cart, currency, idempotencyKey }: { cart: CartContents; currency: string; idempotencyKey: string }) {
+  const sellerFormat = useSellerFormat();
   const slug = usePortalSlug();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -67,7 +69,7 @@ export function RequestQuoteForm({ cart, currency, idempotencyKey }: { cart: Car
                   <small className="text-slate-500">{line.sku}</small>
                 </td>
                 <td className="text-right tabular-nums">{line.quantity}</td>
-                <td className="text-right tabular-nums">{line.price === null ? <i className="text-slate-500">Price on request</i> : formatMoney(line.price, currency)}</td>
+                <td className="text-right tabular-nums">{line.price === null ? <i className="text-slate-500">Price on request</i> : formatMoney(line.price, currency, sellerFormat.locale)}</td>
                 <td>
                   <input type="hidden" name="productId" value={line.productId} />
                   <label htmlFor={id} className="sr-only">

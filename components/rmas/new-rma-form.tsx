@@ -1,5 +1,6 @@
 'use client';
 
+import { useSellerFormat } from '@/components/ui/seller-format';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
@@ -19,6 +20,7 @@ type LineState = { reason: string; disposition: 'return' | 'keep_partial_refund'
  * each device a reason, a disposition and a refund, and create the RMA.
  */
 export function NewRmaForm({ organizations, currency }: { organizations: { id: number; name: string }[]; currency: string }) {
+  const sellerFormat = useSellerFormat();
   const router = useRouter();
   const [organizationId, setOrganizationId] = useState('');
   const [paste, setPaste] = useState('');
@@ -128,7 +130,7 @@ export function NewRmaForm({ organizations, currency }: { organizations: { id: n
                 <fieldset className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_14rem_10rem]">
                   <legend className="px-1 text-sm">
                     <span className="font-mono font-medium">{d.imei}</span> · {d.description} · order {d.orderNumber} ·{' '}
-                    {d.unitPrice === null ? 'price to be quoted' : `sold for ${formatMoney(d.unitPrice, currency)}`}
+                    {d.unitPrice === null ? 'price to be quoted' : `sold for ${formatMoney(d.unitPrice, currency, sellerFormat.locale)}`}
                   </legend>
                   <Field id={`rma-reason-${i}`} label={`Reason for ${d.imei}`}>
                     <Input id={`rma-reason-${i}`} value={lines[i]?.reason ?? ''} onChange={(e) => setLine(i, { reason: e.target.value })} maxLength={500} />

@@ -1,6 +1,7 @@
 import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
 import type { SettingsChange } from '@/db/queries/settings/recent-changes';
 import { formatDateTime } from '@/lib/format/dates';
+import { requestFormat } from '@/lib/format/request-format';
 import { describeChange } from '@/lib/settings/describe-change';
 
 /** Who changed what, when: the latest audit entries of a settings area. */
@@ -13,7 +14,7 @@ export function RecentChanges({ changes, title = 'Recent changes' }: { changes: 
       <Table caption={title}>
         <thead>
           <tr>
-            <Th className="w-48">When (UTC)</Th>
+            <Th className="w-48">When ({requestFormat().timeZone ?? 'UTC'})</Th>
             <Th className="w-48">Who</Th>
             <Th>What</Th>
           </tr>

@@ -2,6 +2,7 @@ import { EmptyRow, Table, Td, Th } from '@/components/ui/table';
 import type { StaffUserChange } from '@/db/queries/staff-users';
 import type { StaffRole } from '@/db/schema';
 import { formatDateTime } from '@/lib/format/dates';
+import { requestFormat } from '@/lib/format/request-format';
 
 const withArticle: Record<StaffRole, string> = { owner: 'an Owner', admin: 'an Admin', staff: 'Staff' };
 const roleName: Record<StaffRole, string> = { owner: 'Owner', admin: 'Admin', staff: 'Staff' };
@@ -39,7 +40,7 @@ export function StaffUserChanges({ changes }: { changes: StaffUserChange[] }) {
       <Table caption="Recent changes to staff users">
         <thead>
           <tr>
-            <Th className="w-48">When (UTC)</Th>
+            <Th className="w-48">When ({requestFormat().timeZone ?? 'UTC'})</Th>
             <Th>What</Th>
           </tr>
         </thead>

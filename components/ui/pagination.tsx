@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format/numbers';
 import Link from 'next/link';
 
 /**
@@ -34,7 +35,7 @@ export function Pagination({
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-4 py-3 text-sm">
       <p className="text-slate-600">
-        {total === 0 ? 'No results' : `${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`}
+        {total === 0 ? 'No results' : `${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(total)}`}
       </p>
       <div className="flex items-center gap-2">
         {page > 1 ? (

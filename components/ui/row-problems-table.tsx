@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format/numbers';
 import { Alert } from './alert';
 import { Table, Td, Th } from './table';
 import type { LineProblem } from '@/lib/refusal';
@@ -8,7 +9,7 @@ export function RowProblemsTable({ problems, consequence, valueLabel = 'SKU' }: 
   return (
     <>
       <Alert tone="error">
-        {problems.length === 1 ? '1 row cannot be applied' : `${problems.length.toLocaleString('en-US')} rows cannot be applied`}, so {consequence} until the file is fixed.
+        {problems.length === 1 ? '1 row cannot be applied' : `${formatNumber(problems.length)} rows cannot be applied`}, so {consequence} until the file is fixed.
       </Alert>
       <Table caption="Rows that cannot be applied" hideCaption={false}>
         <thead>

@@ -10,7 +10,7 @@ import { invitationEmail, passwordResetEmail, signInLinkEmail } from '@/lib/emai
 import { recordAudit, type AuditActor } from './audit';
 import { findAccount, findAccountsByEmail, recordSignIn, setAccountPassword, type Account, type AccountArea } from './account-store';
 import { consumeAuthToken, findAuthToken, issueAuthTokens, tokenState, tokenSubject } from './auth-tokens';
-import { findSellerBrand } from './seller-brand';
+import { emailBrand, findSellerBrand } from './seller-brand';
 
 /**
  * The one-time-link flows for both kinds of account: activation (from an
@@ -66,7 +66,7 @@ export async function issueAccountLinks(
     const audience = account.subject.kind;
     const where = audience === 'staff' ? { kind: 'staff' as const } : { kind: 'customer' as const, portal: brand.portal };
     const data = {
-      brand: { name: brand.name, color: brand.color },
+      brand: emailBrand(brand),
       audience,
       sellerName: brand.sellerName,
       name: account.name,

@@ -87,6 +87,8 @@ export async function loadStaffSession(db: DbOrTx, params: { staffUserId: number
       sellerName: sellers.name,
       sellerSlug: sellers.slug,
       currency: sellers.currency,
+      locale: sellers.locale,
+      timeZone: sellers.timeZone,
     })
     .from(staffUsers)
     .innerJoin(sellers, eq(sellers.id, staffUsers.sellerId))

@@ -24,7 +24,7 @@ import { lineAmount, MAX_TOTAL_MINOR, totalProblem } from '@/lib/money';
 import { describeProduct } from '@/lib/products';
 import { portalUrl, publicUrl } from '@/lib/public-url';
 import { recordAudit } from './audit';
-import { findSellerBrand } from './seller-brand';
+import { emailBrand, findSellerBrand } from './seller-brand';
 import { portalOrderRecipientEmails } from './settings/portal-order-recipients';
 import { productLabel } from '@/lib/portal/product-label';
 import { Refusal, type RefusalCode } from '@/lib/refusal';
@@ -513,7 +513,7 @@ async function announcePortalOrder(
   });
   const lines = params.lines.map((l) => ({ description: describeProduct(l), sku: l.sku, quantity: l.quantity, unitPrice: l.price === null ? null : Number(l.price) }));
   const confirmation = orderConfirmationEmail({
-    brand: { name: brand.name, color: brand.color },
+    brand: emailBrand(brand),
     orderNumber: params.number,
     buyerName: who.name,
     organizationName: who.organizationName,
@@ -526,7 +526,7 @@ async function announcePortalOrder(
   const emails: OutgoingEmail[] = [{ sellerId, kind: 'order_confirmation', to: who.email, ...confirmation }];
   if (staff.length) {
     const email = newPortalOrderEmail({
-      brand: { name: brand.name, color: brand.color },
+      brand: emailBrand(brand),
       orderNumber: params.number,
       organizationName: who.organizationName,
       placedBy: { name: who.name, email: who.email },

@@ -5,15 +5,19 @@ import type { EmailBrand } from '@/lib/email/render';
 import type { PortalAddress } from '@/lib/public-url';
 import { verifiedDomainColumn } from './sellers';
 import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
+import { companyLines } from '@/lib/company-profile';
 
 export type SellerBrand = EmailBrand & {
   slug: string;
   sellerName: string;
   /** Where the seller's portal is reached, for `portalUrl`. */
   portal: PortalAddress;
+  locale: string;
+  timeZone: string;
+  footer: string[];
 };
 
-/** The name, color and portal address that brand a seller's emails. */
+/** The name, color, portal address, company footer and formats that brand a seller's emails. */
 export async function findSellerBrand(db: DbOrTx, sellerId: number): Promise<SellerBrand> {
   const [row] = await db
     .select({
@@ -22,6 +26,13 @@ export async function findSellerBrand(db: DbOrTx, sellerId: number): Promise<Sel
       verifiedDomain: verifiedDomainColumn,
       displayName: portalSettings.displayName,
       brandColor: portalSettings.brandColor,
+      legalName: sellers.legalName,
+      address: sellers.address,
+      taxId: sellers.taxId,
+      contactEmail: sellers.contactEmail,
+      contactPhone: sellers.contactPhone,
+      locale: sellers.locale,
+      timeZone: sellers.timeZone,
     })
     .from(sellers)
     .leftJoin(portalSettings, eq(portalSettings.sellerId, sellers.id))
@@ -34,5 +45,13 @@ export async function findSellerBrand(db: DbOrTx, sellerId: number): Promise<Sel
     sellerName: row.sellerName,
     name: row.displayName || row.sellerName,
     color: row.brandColor ?? DEFAULT_BRAND_COLOR,
+    locale: row.locale,
+    timeZone: row.timeZone,
+    footer: companyLines(row, { name: row.sellerName }),
   };
+}
+
+/** What an email template takes of the seller's brand. */
+export function emailBrand(brand: SellerBrand): EmailBrand {
+  return { name: brand.name, color: brand.color, footer: brand.footer, locale: brand.locale, timeZone: brand.timeZone };
 }

@@ -16,6 +16,9 @@ export async function findPortalBySlug(db: DbOrTx, slug: string) {
       slug: sellers.slug,
       sellerName: sellers.name,
       currency: sellers.currency,
+      // How dates, money and numbers read on every portal page (Settings > Company).
+      locale: sellers.locale,
+      timeZone: sellers.timeZone,
       verifiedDomain: verifiedDomainColumn,
       enabled: portalSettings.enabled,
       displayName: portalSettings.displayName,

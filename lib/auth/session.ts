@@ -12,6 +12,7 @@ import {
 import { findPortalBySlug, type PortalIdentity } from '@/db/queries/sellers';
 import type { StaffRole } from '@/db/schema';
 import { Refusal } from '@/lib/refusal';
+import { setRequestFormat } from '@/lib/format/request-format';
 import { customerAtPortal, type CustomerToken } from './customer-token';
 import { sessionClaims } from './session-token';
 
@@ -38,7 +39,9 @@ async function requestedPath(fallback: string): Promise<string> {
 export const getStaff = cache(async (): Promise<StaffSession | null> => {
   const session = (await sessionClaims('staff', await cookies())) as { uid?: number; ver?: number } | null;
   if (!session?.uid) return null;
-  return loadStaffSession(await getDb(), { staffUserId: session.uid, sessionVersion: session.ver ?? 0 });
+  const staff = await loadStaffSession(await getDb(), { staffUserId: session.uid, sessionVersion: session.ver ?? 0 });
+  if (staff) setRequestFormat(staff);
+  return staff;
 });
 
 /**
@@ -58,6 +61,7 @@ export async function requireStaff(minRole: StaffRole = 'staff'): Promise<StaffS
 export const requirePortal = cache(async (slug: string): Promise<PortalIdentity> => {
   const portal = await findPortalBySlug(await getDb(), slug);
   if (!portal) notFound();
+  setRequestFormat(portal);
   return portal;
 });
 

@@ -17,7 +17,19 @@ export function retryDelaySeconds(attempts: number, baseSeconds = 30): number {
   return Math.min(baseSeconds * 2 ** Math.max(0, attempts - 1), 60 * 60);
 }
 
-type Claimed = { id: number; kind: string; recipient: string; subject: string; html: string; text: string; attempts: number };
+type Claimed = {
+  id: number;
+  kind: string;
+  recipient: string;
+  subject: string;
+  html: string;
+  text: string;
+  attempts: number;
+  /** The seller's name as its emails show it (the portal's display name, else the seller's), null for system mail. */
+  sender_name: string | null;
+  /** The seller's contact email (Settings > Company): where buyers' replies go. */
+  reply_to: string | null;
+};
 
 export type DispatchReport = { sent: number[]; retried: number[]; failed: number[] };
 
@@ -54,7 +66,10 @@ export async function dispatchDueEmails(
         order by next_attempt_at, id
         limit ${options.batchSize ?? DISPATCH_DEFAULTS.batchSize}
         for update skip locked)
-      returning m.id, m.kind, m.recipient, m.subject, m.html, m.text, m.attempts`,
+      returning m.id, m.kind, m.recipient, m.subject, m.html, m.text, m.attempts,
+        (select coalesce(nullif(ps.display_name, ''), s.name) from sellers s left join portal_settings ps on ps.seller_id = s.id
+          where s.id = m.seller_id) as sender_name,
+        (select s.contact_email from sellers s where s.id = m.seller_id) as reply_to`,
   );
 
   const report: DispatchReport = { sent: [], retried: [], failed: [] };
@@ -67,6 +82,8 @@ export async function dispatchDueEmails(
         subject: message.subject,
         html: message.html,
         text: message.text,
+        fromName: message.sender_name,
+        replyTo: message.reply_to,
         idempotencyKey: `tradepost-email-${message.id}`,
       });
       await db.execute(sql`

@@ -14,7 +14,15 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
-export type EmailBrand = { name: string; color: string };
+export type EmailBrand = {
+  name: string;
+  color: string;
+  /** The company profile's lines (legal name, address, tax number, contact), printed as every email's footer. */
+  footer?: string[];
+  /** The seller's locale and time zone: the templates format dates and money with them. */
+  locale?: string;
+  timeZone?: string;
+};
 
 export type EmailContent = {
   brand: EmailBrand;
@@ -58,6 +66,12 @@ export function renderEmail(content: EmailContent): { html: string; text: string
     );
   }
   if (content.footnote) parts.push(`<p style="font-size:12px;color:#475569;margin-top:24px">${escapeHtml(content.footnote)}</p>`);
+  const footer = content.brand.footer ?? [];
+  if (footer.length) {
+    parts.push(
+      `<p style="font-size:12px;color:#475569;border-top:1px solid #e2e8f0;margin-top:24px;padding-top:12px">${footer.map(escapeHtml).join('<br>')}</p>`,
+    );
+  }
   parts.push(`</div>`);
 
   const text: string[] = [content.brand.name, '', content.heading, '', ...content.paragraphs.flatMap((p) => [p, ''])];
@@ -69,5 +83,6 @@ export function renderEmail(content: EmailContent): { html: string; text: string
   }
   if (content.button) text.push(`${content.button.label}: ${content.button.url}`, '');
   if (content.footnote) text.push(content.footnote);
+  if (footer.length) text.push('', '--', ...footer);
   return { html: parts.join(''), text: text.join('\n').trim() + '\n' };
 }

@@ -8,6 +8,10 @@ export type EmailTransport = {
     subject: string;
     html: string;
     text: string;
+    /** The display name of From (the seller's name); the address stays EMAIL_FROM's. */
+    fromName?: string | null;
+    /** Where replies go: the seller's contact email. */
+    replyTo?: string | null;
     /** The same key on every retry of one message: the provider drops repeats. */
     idempotencyKey: string;
   }): Promise<{ providerMessageId: string | null }>;
@@ -15,6 +19,17 @@ export type EmailTransport = {
 
 export function emailFrom(): string {
   return env().EMAIL_FROM;
+}
+
+/**
+ * EMAIL_FROM's address under another display name: `"Acme Wireless" <mail@tradepost.example>`.
+ * The name is quoted, its quotes and backslashes escaped, and line breaks (header injection) dropped.
+ */
+export function fromWithName(from: string, name: string | null | undefined): string {
+  const clean = (name ?? '').replace(/[\r\n\u0000-\u001f\u007f]+/g, ' ').trim();
+  if (!clean) return from;
+  const address = /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+  return `"${clean.replace(/["\\]/g, (c) => `\\${c}`)}" <${address}>`;
 }
 
 /** A real provider is configured: emails leave the building (and the development mailbox is empty). */
@@ -32,7 +47,14 @@ export function resendTransport(apiKey: string, options: { timeoutMs?: number } 
   return {
     async send(message) {
       const { data, error } = await resend.emails.send(
-        { from: emailFrom(), to: message.to, subject: message.subject, html: message.html, text: message.text },
+        {
+          from: fromWithName(emailFrom(), message.fromName),
+          to: message.to,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+        },
         { idempotencyKey: message.idempotencyKey, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) },
       );
       if (error) throw new Error(`${error.name ?? 'error'}: ${error.message}`);

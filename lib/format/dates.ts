@@ -1,10 +1,13 @@
+import { requestFormat, type FormatStyle } from './request-format';
+
 /**
  * Dates and times as every screen, email and document shows them. The
  * seller's locale and time zone decide how they read; until a seller sets
  * them, every viewer reads the same: US English in UTC (as the date filters
- * are), so server and browser agree.
+ * are), so server and browser agree. Without a style, a server render uses
+ * the seller's (lib/format/request-format.ts).
  */
-export type DateStyle = { locale?: string; timeZone?: string };
+export type DateStyle = FormatStyle;
 
 const DEFAULT_LOCALE = 'en-US';
 const DEFAULT_TIME_ZONE = 'UTC';
@@ -34,21 +37,21 @@ function toDate(value: Date | string, style: DateStyle): { date: Date; style: Da
 }
 
 /** "Mar 14, 2026"; an absent date reads as an em dash. */
-export function formatDate(value: Date | string | null | undefined, style: DateStyle = {}): string {
+export function formatDate(value: Date | string | null | undefined, style: DateStyle = requestFormat()): string {
   if (!value) return '—';
   const { date, style: s } = toDate(value, style);
   return Number.isNaN(date.getTime()) ? '—' : formatter('date', s).format(date);
 }
 
 /** "Mar 14, 2026, 9:30 AM" in the seller's time zone. */
-export function formatDateTime(value: Date | string | null | undefined, style: DateStyle = {}): string {
+export function formatDateTime(value: Date | string | null | undefined, style: DateStyle = requestFormat()): string {
   if (!value) return '—';
   const { date, style: s } = toDate(value, style);
   return Number.isNaN(date.getTime()) ? '—' : formatter('dateTime', s).format(date);
 }
 
 /** The calendar day of an instant in the seller's time zone, as YYYY-MM-DD (for file names and inputs). */
-export function isoDay(value: Date, style: DateStyle = {}): string {
+export function isoDay(value: Date, style: DateStyle = requestFormat()): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: style.timeZone ?? DEFAULT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(value);
   return parts;
 }

@@ -1,8 +1,14 @@
 import type { PostalAddress, ShipTo } from '@/db/schema';
+import type { CompanyProfile } from '@/lib/company-profile';
+import type { FormatStyle } from '@/lib/format/request-format';
 
 /** Everything an issued invoice shows, read once and rendered as HTML or PDF. */
 export type InvoiceDocument = {
   sellerName: string;
+  /** Who issues it (Settings > Company): the legal name (the seller's name until one is set), address, tax number, contact. */
+  company: CompanyProfile & { legalName: string };
+  /** The seller's locale and time zone: every rendering formats dates and money with them. */
+  format: FormatStyle;
   brandColor: string;
   /** The seller's logo, where it is served (the PDF embeds its stored PNG instead). */
   logo: { path: string; width: number; height: number } | null;

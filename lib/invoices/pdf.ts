@@ -1,8 +1,10 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
 import { formatMoney } from '@/lib/money';
-import { formatDate } from '@/lib/format/dates';
+import { formatDate as formatDay } from '@/lib/format/dates';
 import { LOGO_BOX } from '@/lib/settings/logo-limits';
+import { companyAddressLines, taxIdLine } from '@/lib/company-profile';
 import { addressLines, invoiceStateLabel, shipToLines, type InvoiceDocument } from './document';
+import { drawRuns, embedTypefaces, hasCjk, widthOf, type Typeface } from './pdf-fonts';
 
 const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
 const MARGIN = 48;
@@ -25,32 +27,21 @@ function hexColor(hex: string): RGB {
   return rgb(parseInt(m[1]!, 16) / 255, parseInt(m[2]!, 16) / 255, parseInt(m[3]!, 16) / 255);
 }
 
-/**
- * The standard PDF fonts only know Windows-1252; anything else (a Polish or
- * Chinese company name) would throw, so it is printed as "?" instead.
- */
-function printable(font: PDFFont, text: string): string {
-  const known = new Set(font.getCharacterSet());
-  let out = '';
-  for (const ch of text.replace(/[\r\n\t]+/g, ' ')) out += known.has(ch.codePointAt(0)!) ? ch : '?';
-  return out;
-}
-
 /** Greedy word wrap to a width; a single over-long word is cut. */
-function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
+function wrap(font: Typeface, text: string, size: number, width: number): string[] {
   const lines: string[] = [];
   let current = '';
-  for (const word of printable(font, text).split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(/\s+/).filter(Boolean)) {
     const candidate = current ? `${current} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) <= width) {
+    if (widthOf(font, candidate, size) <= width) {
       current = candidate;
       continue;
     }
     if (current) lines.push(current);
     let rest = word;
-    while (font.widthOfTextAtSize(rest, size) > width && rest.length > 1) {
+    while (widthOf(font, rest, size) > width && rest.length > 1) {
       let cut = rest.length - 1;
-      while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
+      while (cut > 1 && widthOf(font, rest.slice(0, cut), size) > width) cut--;
       lines.push(rest.slice(0, cut));
       rest = rest.slice(cut);
     }
@@ -95,21 +86,21 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: { logoPng?
   pdf.setSubject(`Invoice ${doc.invoiceNumber} for order ${doc.orderNumber}`);
   pdf.setAuthor(doc.sellerName);
   pdf.setCreator('Tradepost');
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  // Every string of the document decides whether the CJK font is needed.
+  const { regular, bold } = await embedTypefaces(pdf, { cjk: hasCjk(JSON.stringify(doc)) });
   const brand = hexColor(doc.brandColor);
-  const money = (minor: number) => formatMoney(minor, doc.currency);
+  const money = (minor: number) => formatMoney(minor, doc.currency, doc.format.locale);
+  const formatDate = (value: Date | string) => formatDay(value, doc.format);
   const logo = await embedLogo(pdf, options.logoPng);
 
   let page: PDFPage = pdf.addPage([PAGE.width, PAGE.height]);
   let y = PAGE.height - MARGIN;
 
   const text = (value: string, x: number, size = 10, font = regular, color = INK) => {
-    page.drawText(printable(font, value), { x, y, size, font, color });
+    drawRuns(page, font, value, { x, y, size, color });
   };
   const textRight = (value: string, right: number, size = 10, font = regular, color = INK) => {
-    const safe = printable(font, value);
-    page.drawText(safe, { x: right - font.widthOfTextAtSize(safe, size), y, size, font, color });
+    drawRuns(page, font, value, { x: right - widthOf(font, value, size), y, size, color });
   };
   const rule = (color = RULE, thickness = 0.75) => {
     page.drawLine({ start: { x: MARGIN, y }, end: { x: PAGE.width - MARGIN, y }, thickness, color });
@@ -128,6 +119,19 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: { logoPng?
   textRight(`Invoice ${doc.invoiceNumber}`, PAGE.width - MARGIN, 11, bold);
   y -= 12;
   page.drawRectangle({ x: MARGIN, y, width: PAGE.width - 2 * MARGIN, height: 3, color: brand });
+  y -= 16;
+  // Who issues the invoice (Settings > Company): legal name, address, tax number, contact.
+  const company = doc.company;
+  const issuer = [
+    ...companyAddressLines(company),
+    taxIdLine(company.taxId),
+    [company.contactEmail, company.contactPhone].filter(Boolean).join(' · '),
+  ].filter((l): l is string => Boolean(l));
+  text(company.legalName, MARGIN, 10, bold);
+  for (const line of issuer) {
+    y -= 12;
+    text(line, MARGIN, 9, regular, MUTED);
+  }
   y -= 28;
   if (doc.voided) {
     text('VOID', MARGIN, 16, bold, VOID_RED);
@@ -218,7 +222,7 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: { logoPng?
   const credits = doc.creditNotes ?? [];
   for (const note of credits) {
     ensureRoom(20);
-    const label = wrap(regular, `Credit note ${note.number} (${note.issuedOn}): ${note.reason}`, 10, COLUMNS.unitPrice.right - MARGIN);
+    const label = wrap(regular, `Credit note ${note.number} (${formatDate(note.issuedOn)}): ${note.reason}`, 10, COLUMNS.unitPrice.right - MARGIN);
     textRight(`-${money(note.amount)}`, COLUMNS.amount.right);
     for (const [i, part] of label.entries()) {
       text(part, MARGIN);

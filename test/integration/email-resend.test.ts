@@ -54,7 +54,9 @@ describe('sending through Resend (a local stand-in reached via RESEND_BASE_URL)'
     const { headers, body } = standIn.requests[0]!;
     expect(headers.authorization).toBe('Bearer re_stand_in_key');
     expect(headers['idempotency-key']).toBe(`tradepost-email-${messageId}`);
-    expect(body.from).toBe('Acme via Tradepost <no-reply@tradepost.test>');
+    // Under the seller's name, from EMAIL_FROM's address; no Reply-To until the seller sets a contact email.
+    expect(body.from).toBe(`"Seller ${seller.seller.slug}" <no-reply@tradepost.test>`);
+    expect(body.reply_to).toBeUndefined();
     expect(body.to).toBe('eve@eve.example');
     expect(body.subject).toBe(`You are invited to the Seller ${seller.seller.slug} Customer Portal`);
     const link = new RegExp(`https://tradepost\\.test/p/${seller.seller.slug}/activate\\?token=[A-Za-z0-9_-]{43}`);
@@ -68,6 +70,28 @@ describe('sending through Resend (a local stand-in reached via RESEND_BASE_URL)'
     const [row] = await db.select().from(s.emailMessages).where(eq(s.emailMessages.id, messageId));
     expect(row).toMatchObject({ status: 'sent', attempts: 1, providerMessageId: 'stand-in-1', lastError: null, lockedUntil: null });
     expect(row!.sentAt).not.toBeNull();
+  });
+
+  it("goes out under the seller's name with replies to its contact email, and the company profile as the footer", async () => {
+    const { db } = database;
+    await db
+      .update(s.sellers)
+      .set({ legalName: 'Zoë Ørsted Handels GmbH', address: 'Friedrichstraße 12\n10117 Berlin', taxId: 'DE123456789', contactEmail: 'sales@orsted.example', contactPhone: '+49 30 1234567' })
+      .where(eq(s.sellers.id, seller.sellerId));
+    try {
+      const before = standIn.requests.length;
+      await invite('Fiona Footer', 'fiona@eve.example');
+      await dispatchDueEmails(db, { transport });
+      const { body } = standIn.requests[before]!;
+      expect(body.from).toBe(`"Seller ${seller.seller.slug}" <no-reply@tradepost.test>`);
+      expect(body.reply_to).toBe('sales@orsted.example');
+      for (const line of ['Zoë Ørsted Handels GmbH', 'Friedrichstraße 12', '10117 Berlin', 'Tax/VAT number: DE123456789', 'sales@orsted.example', '+49 30 1234567']) {
+        expect(body.text).toContain(line);
+        expect(body.html).toContain(line);
+      }
+    } finally {
+      await db.update(s.sellers).set({ legalName: null, address: null, taxId: null, contactEmail: null, contactPhone: null }).where(eq(s.sellers.id, seller.sellerId));
+    }
   });
 
   it('when Resend answers 500, the message is kept, retried after the backoff, and then sent once', async () => {

@@ -7,7 +7,7 @@ import { renderInvoicePdf } from '@/lib/invoices/pdf';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { addOrganization, addProduct, buildSeller, type SellerFixture } from '../support/fixtures';
 import { addOrder } from '../support/history-fixtures';
-import { pdfText } from '../support/pdf-text';
+import { embeddedFontNames, pdfText } from '../support/pdf-text';
 
 describe('invoice PDF', () => {
   let database: TestDatabase;
@@ -55,8 +55,8 @@ describe('invoice PDF', () => {
       `Invoice ${invoice.number}`,
       String(order.number),
       'PO-7781',
-      // "Ł" and "ź" are outside the standard fonts' character set: printed as "?", never a crash.
-      '?ód? Phones & Co',
+      // The embedded Noto Sans prints every accent (the standard fonts printed "?ód? Phones & Co").
+      'Łódź Phones & Co',
       '5 Harbour Street',
       '3011 Rotterdam',
       'Apple iPhone 14 · 256GB · Black · Unlocked · Grade A',
@@ -109,5 +109,63 @@ describe('invoice PDF', () => {
     const { pages } = await pdfText(await renderInvoicePdf(doc!));
     expect(pages[0]).toContain('Legacy 1');
     expect(pages[0]).toContain('To be agreed with your sales representative, due Jan 31, 2026');
+  });
+
+  it('prints every name, Latin with accents, Cyrillic and CJK, with the CJK font only where the document has CJK text', async () => {
+    const { db } = database;
+    const org = await addOrganization(db, seller, 'Zoë Ørsted');
+    await db
+      .update(s.organizations)
+      .set({ billingAddress: { line1: 'Attn: Дмитрий Иванов', line2: '山田太郎 様', city: 'Kraków', country: 'Polska' } })
+      .where(eq(s.organizations.id, org.id));
+    const product = await addProduct(db, seller, { model: 'Galaxy S24', listPrice: 1000 });
+    const { order } = await addOrder(db, seller, { organizationId: org.id, lines: [{ productId: product.id, quantity: 1, unitPrice: 1000 }] });
+    const invoice = await createInvoiceForOrder(db, { sellerId: seller.sellerId, orderId: order.id });
+    const doc = await findCustomerInvoice(db, { sellerId: seller.sellerId, organizationId: org.id, orderNumber: order.number, invoiceNumber: invoice.number });
+    const bytes = await renderInvoicePdf(doc!);
+    const { document, pages } = await pdfText(bytes);
+    const text = pages.join('\n');
+    for (const name of ['Zoë Ørsted', 'Дмитрий Иванов', '山田太郎', 'Kraków', 'Polska']) expect(text).toContain(name);
+    expect(text).not.toContain('?');
+    expect(text).not.toContain('\ufffd');
+    expect(embeddedFontNames(document)).toEqual(['NotoSans-Bold', 'NotoSans-Regular', 'NotoSansSC-Regular']);
+
+    // The same invoice without CJK text embeds Noto Sans only, and stays small (subset fonts).
+    await db.update(s.organizations).set({ billingAddress: { line1: 'Attn: Дмитрий Иванов', city: 'Kraków', country: 'Polska' } }).where(eq(s.organizations.id, org.id));
+    const latinDoc = await findCustomerInvoice(db, { sellerId: seller.sellerId, organizationId: org.id, orderNumber: order.number, invoiceNumber: invoice.number });
+    const latinBytes = await renderInvoicePdf(latinDoc!);
+    const latin = await pdfText(latinBytes);
+    expect(embeddedFontNames(latin.document)).toEqual(['NotoSans-Bold', 'NotoSans-Regular']);
+    expect(latin.pages.join('\n')).toContain('Zoë Ørsted');
+    expect(latinBytes.length).toBeLessThan(150_000);
+    expect(bytes.length).toBeLessThan(400_000);
+  });
+
+  it('prints the company profile, with dates and money in the seller locale and time zone', async () => {
+    const { db } = database;
+    const berlin = await buildSeller(db, { currency: 'EUR' });
+    await db
+      .update(s.sellers)
+      .set({
+        legalName: 'Ørsted Handels GmbH',
+        address: 'Friedrichstraße 12\n10117 Berlin',
+        taxId: 'DE123456789',
+        contactEmail: 'rechnung@orsted.example',
+        contactPhone: '+49 30 1234567',
+        locale: 'de-DE',
+        timeZone: 'Europe/Berlin',
+      })
+      .where(eq(s.sellers.id, berlin.sellerId));
+    const org = await addOrganization(db, berlin);
+    const product = await addProduct(db, berlin, { model: 'iPhone 15', listPrice: 135000 });
+    const { order } = await addOrder(db, berlin, { organizationId: org.id, lines: [{ productId: product.id, quantity: 1, unitPrice: 135000 }] });
+    const invoice = await createInvoiceForOrder(db, { sellerId: berlin.sellerId, orderId: order.id, today: '2026-03-02' });
+    const doc = await findCustomerInvoice(db, { sellerId: berlin.sellerId, organizationId: org.id, orderNumber: order.number, invoiceNumber: invoice.number });
+    expect(doc!.company).toMatchObject({ legalName: 'Ørsted Handels GmbH', taxId: 'DE123456789' });
+    const text = (await pdfText(await renderInvoicePdf(doc!))).pages.join('\n');
+    for (const expected of ['Ørsted Handels GmbH', 'Friedrichstraße 12', '10117 Berlin', 'Tax/VAT number: DE123456789', 'rechnung@orsted.example · +49 30 1234567', '1.350,00\u00a0€', '02.03.2026']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('€1,350.00');
   });
 });

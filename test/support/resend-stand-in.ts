@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 export type RecordedEmail = {
   headers: http.IncomingHttpHeaders;
-  body: { from: string; to: string | string[]; subject: string; html: string; text: string };
+  body: { from: string; to: string | string[]; subject: string; html: string; text: string; reply_to?: string | string[] };
 };
 
 /**

@@ -6,6 +6,8 @@ import { bombPng, largestAcceptedLogo } from '../support/images';
 
 const invoice: InvoiceDocument = {
   sellerName: 'Acme Wireless',
+  company: { legalName: 'Acme Wireless Inc.', address: null, taxId: null, contactEmail: null, contactPhone: null },
+  format: { locale: 'en-US', timeZone: 'UTC' },
   brandColor: '#1d4ed8',
   logo: { path: '/p/acme/logo/x.png', width: 600, height: 200 },
   invoiceNumber: 7,

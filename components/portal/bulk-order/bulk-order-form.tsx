@@ -1,5 +1,6 @@
 'use client';
 
+import { useSellerFormat } from '@/components/ui/seller-format';
 import { useState, useTransition, type ChangeEvent } from 'react';
 import Link from 'next/link';
 import { useQueryClient } from '@tanstack/react-query';
@@ -21,13 +22,14 @@ import { MAX_BULK_ORDER_LINES } from '@/lib/validation/bulk-order';
  * Everything is checked and priced on the server; the browser only shows it.
  */
 export function BulkOrderForm({ slug, currency }: { slug: string; currency: string }) {
+  const sellerFormat = useSellerFormat();
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<{ text: string; data: BulkOrderPreview } | null>(null);
   const [failure, setFailure] = useState<Extract<ActionResult, { ok: false }> | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const queryClient = useQueryClient();
-  const money = (n: number) => formatMoney(n, currency);
+  const money = (n: number) => formatMoney(n, currency, sellerFormat.locale);
 
   const runPreview = (value: string) =>
     startTransition(async () => {

@@ -1,5 +1,6 @@
 'use client';
 
+import { useSellerFormat } from '@/components/ui/seller-format';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
@@ -33,6 +34,7 @@ const plural = (n: number) => `${n} ${n === 1 ? 'device' : 'devices'}`;
  * returned.
  */
 export function ReturnRequestForm({ slug, initialRows, currency }: { slug: string; initialRows: ReturnRow[]; currency: string }) {
+  const sellerFormat = useSellerFormat();
   const router = useRouter();
   const [rows, setRows] = useState<Record<string, ReturnRow>>(() => Object.fromEntries(initialRows.map((r) => [r.imei, r])));
   const [refused, setRefused] = useState<ReturnRow[]>(() => initialRows.filter((r) => r.problem));
@@ -211,8 +213,8 @@ export function ReturnRequestForm({ slug, initialRows, currency }: { slug: strin
                         {row?.description ? <p className="font-medium">{row.description}</p> : null}
                         {row?.orderNumber ? (
                           <p className="text-slate-600">
-                            Order {row.orderNumber}, ordered {formatDate(row.orderedOn)}
-                            {row.returnBy && !problem ? ` · returns until ${formatDate(row.returnBy)}` : ''}
+                            Order {row.orderNumber}, ordered {formatDate(row.orderedOn, sellerFormat)}
+                            {row.returnBy && !problem ? ` · returns until ${formatDate(row.returnBy, sellerFormat)}` : ''}
                           </p>
                         ) : null}
                         {problem ? (

@@ -20,7 +20,7 @@ import { invoiceEmail } from '@/lib/email/templates/invoice';
 import { portalUrl } from '@/lib/public-url';
 import { documentNumber } from '../document-numbers';
 import { Refusal } from '@/lib/refusal';
-import { findSellerBrand, type SellerBrand } from '../seller-brand';
+import { emailBrand, findSellerBrand, type SellerBrand } from '../seller-brand';
 import { isoDay } from '@/lib/format/dates';
 
 function addDays(isoDate: string, days: number): string {
@@ -181,7 +181,7 @@ export function invoiceEmailFor(params: {
 }) {
   const { brand, invoice, orderNumber } = params;
   return invoiceEmail({
-    brand: { name: brand.name, color: brand.color },
+    brand: emailBrand(brand),
     invoiceNumber: invoice.number,
     orderNumber,
     organizationName: params.organizationName,

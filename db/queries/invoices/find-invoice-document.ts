@@ -59,6 +59,13 @@ async function findInvoiceDocument(db: DbOrTx, params: InvoiceScope): Promise<In
       shipTo: salesOrders.shipTo,
       sellerName: sellers.name,
       sellerSlug: sellers.slug,
+      legalName: sellers.legalName,
+      sellerAddress: sellers.address,
+      taxId: sellers.taxId,
+      contactEmail: sellers.contactEmail,
+      contactPhone: sellers.contactPhone,
+      locale: sellers.locale,
+      timeZone: sellers.timeZone,
       displayName: portalSettings.displayName,
       brandColor: portalSettings.brandColor,
       logoSha256: portalLogos.sha256,
@@ -106,6 +113,14 @@ async function findInvoiceDocument(db: DbOrTx, params: InvoiceScope): Promise<In
 
   return {
     sellerName: row.displayName || row.sellerName,
+    company: {
+      legalName: row.legalName || row.sellerName,
+      address: row.sellerAddress,
+      taxId: row.taxId,
+      contactEmail: row.contactEmail,
+      contactPhone: row.contactPhone,
+    },
+    format: { locale: row.locale, timeZone: row.timeZone },
     brandColor: row.brandColor ?? DEFAULT_BRAND_COLOR,
     logo: row.logoSha256
       ? { path: portalLogoPath({ slug: row.sellerSlug, sha256: row.logoSha256 }), width: row.logoWidth ?? 0, height: row.logoHeight ?? 0 }

@@ -7,7 +7,7 @@ import { orderStatusEmail } from '@/lib/email/templates/order-status';
 import { describeProduct } from '@/lib/products';
 import { portalUrl } from '@/lib/public-url';
 import { isShippingStatus } from '@/lib/shipments/carriers';
-import { findSellerBrand } from '../seller-brand';
+import { emailBrand, findSellerBrand } from '../seller-brand';
 import { committedDevices, orderLineRows } from './order-contents';
 import { listOrderShipments } from './order-shipments';
 
@@ -33,7 +33,7 @@ export async function queueOrderStatusEmail(
   if (!order?.to) return null;
   const brand = await findSellerBrand(tx, sellerId);
   const common = {
-    brand: { name: brand.name, color: brand.color },
+    brand: emailBrand(brand),
     orderNumber: order.number,
     organizationName: order.organizationName,
     poNumber: order.poNumber,

@@ -20,6 +20,6 @@ export const issueCreditNoteAction = staffAction('issueCreditNoteAction', 'staff
   revalidatePath(`/admin/orders/${input.orderNumber}`);
   return ok(
     { number: note.number },
-    `Credit note ${note.number} of ${formatMoney(note.amount, note.currency)} issued against invoice ${input.invoiceNumber}; ${formatMoney(note.leftToCredit, note.currency)} left to credit.`,
+    `Credit note ${note.number} of ${formatMoney(note.amount, note.currency, staff.locale)} issued against invoice ${input.invoiceNumber}; ${formatMoney(note.leftToCredit, note.currency, staff.locale)} left to credit.`,
   );
 });

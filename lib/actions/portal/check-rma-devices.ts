@@ -13,5 +13,5 @@ export const checkRmaDevicesAction = portalAction('checkRmaDevicesAction', check
     organizationId: customer.organizationId,
     imeis: input.imeis,
   });
-  return ok<ReturnRow[]>(checks.map(toReturnRow));
+  return ok<ReturnRow[]>(checks.map((c) => toReturnRow(c, customer.portal)));
 });

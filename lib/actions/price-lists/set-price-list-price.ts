@@ -11,5 +11,5 @@ import { setPriceListPriceSchema } from '@/lib/validation/price-lists';
 export const setPriceListPriceAction = staffAction('setPriceListPriceAction', 'admin', setPriceListPriceSchema, async ({ id, ...input }, staff) => {
   const set = await setPriceListPrice(await getDb(), { sellerId: staff.sellerId, actor: staff.actor, priceListId: id, currency: staff.currency, ...input });
   revalidatePath(`/admin/price-lists/${id}`);
-  return ok(set, `${set.sku} from ${input.minQuantity} ${input.minQuantity === 1 ? 'unit' : 'units'}: ${formatMoney(set.to, staff.currency)}.`);
+  return ok(set, `${set.sku} from ${input.minQuantity} ${input.minQuantity === 1 ? 'unit' : 'units'}: ${formatMoney(set.to, staff.currency, staff.locale)}.`);
 });

@@ -15,6 +15,6 @@ export const answerQuoteAction = staffAction('answerQuoteAction', 'staff', answe
   revalidatePath(`/admin/quotes/${result.number}`);
   return ok(
     result,
-    `Quote ${result.number} ${result.replaced ? 'updated' : 'answered'}: ${formatMoney(result.total, staff.currency)}, valid until ${formatDate(input.validUntil)}. The buyer was emailed.`,
+    `Quote ${result.number} ${result.replaced ? 'updated' : 'answered'}: ${formatMoney(result.total, staff.currency, staff.locale)}, valid until ${formatDate(input.validUntil, staff)}. The buyer was emailed.`,
   );
 });

@@ -26,12 +26,12 @@ export type InvoiceEmailData = {
  * none is assigned to the order when a portal order is placed.
  */
 export function invoiceEmail(data: InvoiceEmailData) {
-  const money = (n: number) => formatMoney(n, data.currency);
+  const money = (n: number) => formatMoney(n, data.currency, data.brand.locale);
   const anyToQuote = data.lines.some((l) => l.unitPrice === null);
   const subject = `Invoice ${data.invoiceNumber} for order ${data.orderNumber} from ${data.brand.name}`;
   const paragraphs = [
     `Hello ${data.organizationName},`,
-    `Thank you for your order ${data.orderNumber}${data.poNumber ? ` (PO number ${data.poNumber})` : ''}. Here is invoice ${data.invoiceNumber}, issued ${formatDate(data.issuedOn)} and due ${formatDate(data.dueOn)}.`,
+    `Thank you for your order ${data.orderNumber}${data.poNumber ? ` (PO number ${data.poNumber})` : ''}. Here is invoice ${data.invoiceNumber}, issued ${formatDate(data.issuedOn, data.brand)} and due ${formatDate(data.dueOn, data.brand)}.`,
     data.paymentMethodName
       ? `Payment method: ${data.paymentMethodName}. ${data.paymentInstructions}`.trim()
       : 'Payment method: to be agreed with your sales representative.',

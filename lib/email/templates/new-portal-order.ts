@@ -19,7 +19,7 @@ export type NewPortalOrderEmailData = {
 
 /** To the staff chosen in Customer Portal settings (the owners by default): a buyer placed an order through the Customer Portal. */
 export function newPortalOrderEmail(data: NewPortalOrderEmailData) {
-  const money = (n: number | null) => (n === null ? 'to be quoted' : formatMoney(n, data.currency));
+  const money = (n: number | null) => (n === null ? 'to be quoted' : formatMoney(n, data.currency, data.brand.locale));
   const units = data.lines.reduce((n, l) => n + l.quantity, 0);
   const subject = `New portal order ${data.orderNumber} from ${data.organizationName} (${money(data.total)})`;
   const paragraphs = [

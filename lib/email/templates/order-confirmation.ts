@@ -19,7 +19,7 @@ export type OrderConfirmationEmailData = {
  * Never an IMEI: none is committed when the order is placed.
  */
 export function orderConfirmationEmail(data: OrderConfirmationEmailData) {
-  const money = (n: number | null) => (n === null ? 'to be quoted' : formatMoney(n, data.currency));
+  const money = (n: number | null) => (n === null ? 'to be quoted' : formatMoney(n, data.currency, data.brand.locale));
   const units = data.lines.reduce((n, l) => n + l.quantity, 0);
   const anyToQuote = data.lines.some((l) => l.unitPrice === null);
   const subject = `Order ${data.orderNumber} received by ${data.brand.name}`;

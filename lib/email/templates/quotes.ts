@@ -26,7 +26,7 @@ const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 
 /** To the seller's owners: a buyer asked for a quote from their cart. */
 export function quoteRequestEmail(data: QuoteEmailBase & { requestedBy: { name: string; email: string }; message: string | null }) {
-  const money = (n: number | null) => (n === null ? '' : formatMoney(n, data.currency));
+  const money = (n: number | null) => (n === null ? '' : formatMoney(n, data.currency, data.brand.locale));
   const subject = `Quote request ${data.quoteNumber} from ${data.organizationName} (${plural(data.lines.length, 'line')})`;
   const paragraphs = [
     `${data.requestedBy.name} (${data.requestedBy.email}) of ${data.organizationName} asked for a quote on ${plural(data.lines.length, 'line')}, ${plural(units(data.lines), 'unit')}, through the Customer Portal.`,
@@ -49,12 +49,12 @@ export function quoteRequestEmail(data: QuoteEmailBase & { requestedBy: { name: 
 
 /** To the buyer who asked: the seller priced their quote. */
 export function quoteAnswerEmail(data: QuoteEmailBase & { validUntil: string; note: string | null; replaced: boolean }) {
-  const money = (n: number | null) => (n === null ? '' : formatMoney(n, data.currency));
+  const money = (n: number | null) => (n === null ? '' : formatMoney(n, data.currency, data.brand.locale));
   const total = data.lines.reduce((sum, l) => sum + (l.quotedUnitPrice ?? 0) * l.quantity, 0);
   const subject = `${data.replaced ? 'Updated quote' : 'Your quote'} ${data.quoteNumber} from ${data.brand.name}: ${money(total)}`;
   const paragraphs = [
     `${data.brand.name} ${data.replaced ? 'updated the prices of' : 'answered'} your quote request ${data.quoteNumber}: ${plural(units(data.lines), 'unit')} for ${money(total)}.`,
-    `The prices hold until ${formatDate(data.validUntil)}. Accept the quote in the portal to place the order at these prices.`,
+    `The prices hold until ${formatDate(data.validUntil, data.brand)}. Accept the quote in the portal to place the order at these prices.`,
   ];
   if (data.note) paragraphs.push(`Note from ${data.brand.name}: ${data.note}`);
   const { html, text } = renderEmail({

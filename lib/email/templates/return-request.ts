@@ -48,7 +48,7 @@ export function returnRequestEmail(data: ReturnRequestEmailData) {
         String(l.orderNumber),
         dispositionLabel[l.disposition],
         l.reason,
-        l.requestedRefund === null ? '' : formatMoney(l.requestedRefund, data.currency),
+        l.requestedRefund === null ? '' : formatMoney(l.requestedRefund, data.currency, data.brand.locale),
       ]),
     },
     button: { label: `Open RMA ${data.rmaNumber}`, url: data.url },

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { requireStaff, hasRole } from '@/lib/auth/session';
 import { staffSignOutAction } from '@/lib/actions/auth/staff-sign-out';
+import { SellerFormatProvider } from '@/components/ui/seller-format';
 
 export const dynamic = 'force-dynamic';
 
@@ -56,7 +57,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+      <main className="mx-auto max-w-7xl px-6 py-8">
+        <SellerFormatProvider value={{ locale: staff.locale, timeZone: staff.timeZone }}>{children}</SellerFormatProvider>
+      </main>
     </div>
   );
 }

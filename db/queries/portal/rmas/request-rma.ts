@@ -29,6 +29,7 @@ import { Refusal, type LineProblem } from '@/lib/refusal';
 import { isCancelledStatus, type CustomerScope } from '@/db/queries/portal/scope';
 import { openRmaStatuses } from './find-rma';
 import { DEFAULT_BRAND_COLOR } from '@/lib/brand';
+import { companyLines } from '@/lib/company-profile';
 
 export type ReturnableDevice = {
   deviceId: number;
@@ -294,6 +295,13 @@ async function notifyStaff(
       sellerName: sellers.name,
       displayName: portalSettings.displayName,
       brandColor: portalSettings.brandColor,
+      legalName: sellers.legalName,
+      address: sellers.address,
+      taxId: sellers.taxId,
+      contactEmail: sellers.contactEmail,
+      contactPhone: sellers.contactPhone,
+      locale: sellers.locale,
+      timeZone: sellers.timeZone,
       organizationName: organizations.name,
       accountName: portalAccounts.name,
       accountEmail: portalAccounts.email,
@@ -316,7 +324,13 @@ async function notifyStaff(
     )
     .orderBy(asc(staffUsers.id));
   const email = returnRequestEmail({
-    brand: { name: context.displayName || context.sellerName, color: context.brandColor ?? DEFAULT_BRAND_COLOR },
+    brand: {
+      name: context.displayName || context.sellerName,
+      color: context.brandColor ?? DEFAULT_BRAND_COLOR,
+      footer: companyLines(context, { name: context.sellerName }),
+      locale: context.locale,
+      timeZone: context.timeZone,
+    },
     rmaNumber: n.number,
     organizationName: context.organizationName,
     requestedBy: { name: context.accountName, email: context.accountEmail },

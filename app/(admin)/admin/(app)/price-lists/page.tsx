@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format/numbers';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LinkButton } from '@/components/ui/button';
@@ -40,9 +41,9 @@ export default async function PriceListsPage() {
                 </Link>
               </Td>
               <Td>{l.rule === 'percent_off' ? `${percentText(l.percentOffBps)}% off list price` : priceListRuleNames.fixed}</Td>
-              <Td className="text-right tabular-nums">{l.products.toLocaleString('en-US')}</Td>
-              <Td className="text-right tabular-nums">{l.breaks.toLocaleString('en-US')}</Td>
-              <Td className="text-right tabular-nums">{l.organizations.toLocaleString('en-US')}</Td>
+              <Td className="text-right tabular-nums">{formatNumber(l.products)}</Td>
+              <Td className="text-right tabular-nums">{formatNumber(l.breaks)}</Td>
+              <Td className="text-right tabular-nums">{formatNumber(l.organizations)}</Td>
             </tr>
           ))}
         </tbody>

@@ -6,6 +6,7 @@ import { CartProvider } from '@/components/cart/cart-provider';
 import { BrandMark } from '@/components/portal/brand-header';
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
 import { customerSignOutAction } from '@/lib/actions/auth/customer-sign-out';
+import { SellerFormatProvider } from '@/components/ui/seller-format';
 
 /** The signed-in portal: header with the seller's brand, the customer's organization and the navigation. */
 export default async function ShopLayout({
@@ -69,7 +70,9 @@ export default async function ShopLayout({
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+      <main className="mx-auto max-w-7xl px-6 py-8">
+        <SellerFormatProvider value={{ locale: customer.portal.locale, timeZone: customer.portal.timeZone }}>{children}</SellerFormatProvider>
+      </main>
     </CartProvider>
   );
 }

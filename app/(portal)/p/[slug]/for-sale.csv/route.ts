@@ -60,6 +60,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       await rows.return(undefined);
     },
   });
-  const date = isoDay(new Date());
+  const date = isoDay(new Date(), customer.portal);
   return csvResponse(body, `${slug}-for-sale-${date}.csv`);
 }

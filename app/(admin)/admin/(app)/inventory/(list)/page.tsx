@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format/numbers';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
@@ -38,7 +39,7 @@ export default async function InventoryPage({
     productAttributeValues(db, { sellerId }),
     filters.productId ? findProduct(db, { sellerId, productId: filters.productId }) : Promise.resolve(null),
   ]);
-  const matchingLabel = matching.capped ? `${matching.count.toLocaleString('en-US')}+` : matching.count.toLocaleString('en-US');
+  const matchingLabel = matching.capped ? `${formatNumber(matching.count)}+` : formatNumber(matching.count);
   const search = parseIdentifierSearch(filters.q);
 
   const rows: DeviceTableRow[] = page.rows.map((d) => ({
@@ -89,8 +90,8 @@ export default async function InventoryPage({
       ) : null}
       <p className="mb-3 text-sm text-slate-700" aria-live="polite">
         {matching.capped
-          ? `More than ${matching.count.toLocaleString('en-US')} devices match.`
-          : `${matching.count.toLocaleString('en-US')} ${matching.count === 1 ? 'device matches' : 'devices match'}.`}
+          ? `More than ${formatNumber(matching.count)} devices match.`
+          : `${formatNumber(matching.count)} ${matching.count === 1 ? 'device matches' : 'devices match'}.`}
       </p>
       <DeviceTable
         key={inventoryHref(filters, cursor)}

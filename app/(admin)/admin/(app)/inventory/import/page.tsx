@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format/numbers';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DeviceImportForm } from '@/components/inventory/device-import-form';
@@ -18,7 +19,7 @@ export default async function ImportDevicesPage() {
       </p>
       <PageHeader
         title="Import devices from CSV"
-        description={`Up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} devices per file. Every row is checked first; if any row has a problem, nothing is imported and each problem is listed by row.`}
+        description={`Up to ${formatNumber(MAX_IMPORT_ROWS)} devices per file. Every row is checked first; if any row has a problem, nothing is imported and each problem is listed by row.`}
       />
       <div className="max-w-4xl rounded-lg border border-slate-200 bg-white p-6">
         <DeviceImportForm />

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format/numbers';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Button, LinkButton } from '@/components/ui/button';
@@ -42,7 +43,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
       {admin && awaiting > 0 ? (
         <div className="mb-4 space-y-2 rounded-lg border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-800">
-            {awaiting.toLocaleString('en-US')} imported {awaiting === 1 ? 'buyer has' : 'buyers have'} a Customer Portal account but no invitation yet.
+            {formatNumber(awaiting)} imported {awaiting === 1 ? 'buyer has' : 'buyers have'} a Customer Portal account but no invitation yet.
           </p>
           <InviteImportedBuyersButton count={awaiting} />
         </div>

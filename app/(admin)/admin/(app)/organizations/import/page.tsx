@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format/numbers';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { OrganizationImportForm } from '@/components/organizations/organization-import-form';
@@ -25,7 +26,7 @@ export default async function ImportOrganizationsPage() {
         <section aria-labelledby="format-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-800">
           <h2 id="format-heading" className="text-base font-semibold">The file</h2>
           <p>
-            One row per buyer, up to {MAX_ORGANIZATION_IMPORT_ROWS.toLocaleString('en-US')} rows. The organization&apos;s columns are repeated on each of
+            One row per buyer, up to {formatNumber(MAX_ORGANIZATION_IMPORT_ROWS)} rows. The organization&apos;s columns are repeated on each of
             its rows and must agree; a row may have no buyer. Columns (the first line names them; case and punctuation do not matter):
           </p>
           <p className="font-mono text-xs break-words">{ORGANIZATION_IMPORT_COLUMNS.join(', ')}</p>

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format/numbers';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -58,7 +59,7 @@ export default async function PriceListPage({ params, searchParams }: { params: 
         </Section>
       ) : null}
 
-      <Section title={`Prices (${list.totalPrices.toLocaleString('en-US')})`}>
+      <Section title={`Prices (${formatNumber(list.totalPrices)})`}>
         <p className="text-sm text-slate-600">
           A line pays the price of the largest &quot;from quantity&quot; not above its quantity: with rows from 1, 10 and 50, 1–9 units pay the first, 10–49 the second, 50 or more the third.
         </p>
@@ -108,7 +109,7 @@ export default async function PriceListPage({ params, searchParams }: { params: 
         </Section>
       ) : null}
 
-      <Section title={`Organizations on this list (${list.organizationCount.toLocaleString('en-US')})`}>
+      <Section title={`Organizations on this list (${formatNumber(list.organizationCount)})`}>
         <p className="text-sm text-slate-600">Choose an organization&apos;s price list on its page.</p>
         {list.organizations.length ? (
           <ul className="list-disc pl-5 text-sm">

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format/numbers';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Button, LinkButton } from '@/components/ui/button';
@@ -123,7 +124,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
               <Td>{describeProduct({ ...p, grade: null })}</Td>
               <Td>{p.grade}</Td>
               <Td className="text-right tabular-nums">{p.listPrice === null ? <span className="text-slate-500">Price on request</span> : formatMoney(p.listPrice, staff.currency)}</Td>
-              <Td className="text-right tabular-nums">{p.available.toLocaleString('en-US')}</Td>
+              <Td className="text-right tabular-nums">{formatNumber(p.available)}</Td>
               <Td className="whitespace-nowrap text-right">
                 <Link href={`/admin/inventory?productId=${p.id}`} className="text-sm text-slate-700 underline">
                   Devices

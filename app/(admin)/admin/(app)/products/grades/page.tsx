@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format/numbers';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { GradeDescriptionForm } from '@/components/grades/grade-description-form';
@@ -40,7 +41,7 @@ export default async function GradeGuidePage() {
             <h2 className="text-lg font-semibold">
               <span id={`${gradeAnchor(entry.grade)}-heading`}>Grade {entry.grade}</span>{' '}
               <span className="ml-1 text-sm font-normal text-slate-600">
-                {entry.products.toLocaleString('en-US')} {entry.products === 1 ? 'product' : 'products'}
+                {formatNumber(entry.products)} {entry.products === 1 ? 'product' : 'products'}
                 {entry.description ? '' : ' · not described yet'}
               </span>
             </h2>

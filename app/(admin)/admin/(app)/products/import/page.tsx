@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format/numbers';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ProductImportForm } from '@/components/products/product-import-form';
@@ -27,7 +28,7 @@ export default async function ImportProductsPage() {
         <section aria-labelledby="format-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-800">
           <h2 id="format-heading" className="text-base font-semibold">The file</h2>
           <p>
-            One row per product, up to {MAX_IMPORT_ROWS.toLocaleString('en-US')} rows. The first line names the columns (case, spaces and punctuation do not
+            One row per product, up to {formatNumber(MAX_IMPORT_ROWS)} rows. The first line names the columns (case, spaces and punctuation do not
             matter; “Colour”, “Brand”, “Price” and “MOQ” are understood too):
           </p>
           <p className="font-mono text-xs break-words">{PRODUCT_IMPORT_COLUMNS.join(', ')}</p>

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format/numbers';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { readReplica } from '@/db';
@@ -82,7 +83,7 @@ export default async function ForSalePage({
     <>
       <PageHeader
         title="For Sale"
-        description={`${facets.total.toLocaleString('en-US')} ${facets.total === 1 ? 'product' : 'products'} ${filtered ? 'match' : 'in stock at'} ${filtered ? 'your filters' : customer.portal.name}.`}
+        description={`${formatNumber(facets.total)} ${facets.total === 1 ? 'product' : 'products'} ${filtered ? 'match' : 'in stock at'} ${filtered ? 'your filters' : customer.portal.name}.`}
         actions={
           // A plain link: the browser downloads the file.
           <>

@@ -34,7 +34,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
           csvLines(
             next.value.map((d) => [
               d.imei, d.serial, d.sku, d.manufacturer, d.model, d.capacity, d.color, d.network, d.grade,
-              d.orderNumber, isoDay(d.orderedAt), ...conditionCsvCells(d.soldCondition),
+              d.orderNumber, isoDay(d.orderedAt, customer.portal), ...conditionCsvCells(d.soldCondition),
             ]),
           ),
         ),
@@ -44,5 +44,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       await batches.return(undefined);
     },
   });
-  return csvResponse(stream, `purchased-devices-${isoDay(new Date())}.csv`);
+  return csvResponse(stream, `purchased-devices-${isoDay(new Date(), customer.portal)}.csv`);
 }

@@ -39,7 +39,7 @@ export default async function NewReturnRequestPage({
         title="Request a return"
         description={`Devices bought from ${customer.portal.name} can be returned ${windowDays === null ? 'at any time' : `within ${windowDays} days of the order date`}, unless they are already in an open RMA.`}
       />
-      <ReturnRequestForm slug={slug} initialRows={checks.map(toReturnRow)} currency={customer.currency} />
+      <ReturnRequestForm slug={slug} initialRows={checks.map((c) => toReturnRow(c, customer.portal))} currency={customer.currency} />
     </div>
   );
 }

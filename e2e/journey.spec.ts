@@ -378,14 +378,14 @@ async function buyerSeesCredit(d: Driver, rma: number, amount: number) {
 let owner: Page;
 
 test('a new seller: the owner activates, configures and enables the portal, adds stock and a price list', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   owner = await ownerActivates(browser);
   await ownerConfiguresPortal(owner);
   await ownerAddsStock(owner);
 });
 
 test('the journey by pointer: invited buyer, quote, checkout, shipment with IMEIs and tracking, invoice PDF, return resolved as credit', async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const [iphone, galaxy] = products;
   const link = await staffInviteBuyer(owner, 'Solent Mobile', { name: 'Sam Solent', email: 'sam@solent.example' });
   const d = pointerDriver(await newPage(browser));
@@ -406,7 +406,7 @@ test('the journey by pointer: invited buyer, quote, checkout, shipment with IMEI
 });
 
 test("the buyer's half by keyboard alone: activation, For Sale, cart, checkout, order, invoice PDF, return request, credit", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const [iphone] = products;
   const link = await staffInviteBuyer(owner, 'Wight Wireless', { name: 'Kit Keys', email: 'kit@wight.example' });
   const d = keyboardDriver(await newPage(browser));
@@ -423,6 +423,7 @@ test("the buyer's half by keyboard alone: activation, For Sale, cart, checkout, 
 
   // It was the keyboard: every step above reached its control by Tab, and what Tab cannot reach fails the step.
   test.info().annotations.push({ type: 'keyboard', description: `${d.presses()} key presses` });
+  console.log(`The buyer's half by keyboard: ${d.presses()} key presses.`);
   expect(d.presses()).toBeGreaterThan(100);
   await expect(keyboardDriver(d.page, { maxPresses: 5 }).activate(d.page.getByRole('heading', { name: 'Invoices', level: 1 }))).rejects.toThrow(
     /was not reached by Tab or Shift\+Tab within 5 presses/,

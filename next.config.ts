@@ -9,6 +9,10 @@ export default function nextConfig(phase: string): NextConfig {
     // PGlite loads its WebAssembly and data files from its package folder at run time.
     serverExternalPackages: ['@electric-sql/pglite'],
     poweredByHeader: false,
+    // `next dev` serves its scripts and HMR only to the origins it knows: without this, a browser at
+    // http://127.0.0.1:3000 (instead of localhost) gets the page but never hydrates it, and every
+    // client button silently does nothing. Development only; a production server ignores it.
+    allowedDevOrigins: ['127.0.0.1'],
     // Read when the server starts. Behind a load balancer that compresses (deploy/nginx gzips), set
     // HTTP_COMPRESSION=off: gzip here costs a zlib stream per response, even for a 200-byte server action
     // answer (11% of the server's CPU in a checkout profile).

@@ -9,7 +9,7 @@ import { describeRules, smallestAllowed } from '@/lib/portal/quantity-rules';
 export function CartLinesTable({ cart, currency }: { cart: CartContents; currency: string }) {
   const money = (n: number) => formatMoney(n, currency);
   return (
-    <Table caption="Products in your cart" className="[&_td]:px-3 [&_td]:py-3">
+    <Table caption="Products in your cart" cards className="[&_td]:px-3 [&_td]:py-3">
       <thead>
         <tr>
           <Th>Product</Th>
@@ -40,13 +40,13 @@ export function CartLinesTable({ cart, currency }: { cart: CartContents; currenc
                 )}
                 {describeRules(line.rules) ? <p className="text-sm text-slate-600">{describeRules(line.rules)}</p> : null}
               </td>
-              <td className="text-right tabular-nums">
+              <td className="text-right tabular-nums" data-label="Price">
                 {line.price === null ? <i className="text-slate-500">Price on request</i> : money(line.price)}
               </td>
-              <td>
+              <td data-label="Quantity">
                 <CartLineControls productId={line.productId} label={label} quantity={line.quantity} changeTo={line.changeTo} min={smallestAllowed(line.rules)} step={line.rules.orderIncrement} />
               </td>
-              <td className="text-right tabular-nums">
+              <td className="text-right tabular-nums" data-label="Line total">
                 {line.price === null ? <i className="text-slate-500">To be quoted</i> : money(line.price * line.quantity)}
               </td>
             </tr>

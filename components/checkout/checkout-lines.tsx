@@ -8,7 +8,7 @@ import { describeRules } from '@/lib/portal/quantity-rules';
 export function CheckoutLines({ cart, currency }: { cart: CartContents; currency: string }) {
   const money = (n: number) => formatMoney(n, currency);
   return (
-    <Table caption="Lines of your order" className="[&_td]:px-3 [&_td]:py-2">
+    <Table caption="Lines of your order" cards className="[&_td]:px-3 [&_td]:py-2">
       <thead>
         <tr>
           <Th>Product</Th>
@@ -35,9 +35,13 @@ export function CheckoutLines({ cart, currency }: { cart: CartContents; currency
               ) : null}
               {describeRules(line.rules) ? <p className="text-sm text-slate-600">{describeRules(line.rules)}</p> : null}
             </td>
-            <td className="text-right tabular-nums">{line.quantity}</td>
-            <td className="text-right tabular-nums">{line.price === null ? <i>To be quoted</i> : money(line.price)}</td>
-            <td className="text-right tabular-nums">
+            <td className="text-right tabular-nums" data-label="Quantity">
+              {line.quantity}
+            </td>
+            <td className="text-right tabular-nums" data-label="Price">
+              {line.price === null ? <i>To be quoted</i> : money(line.price)}
+            </td>
+            <td className="text-right tabular-nums" data-label="Line total">
               {line.price === null ? <i>To be quoted</i> : money(line.price * line.quantity)}
             </td>
           </tr>

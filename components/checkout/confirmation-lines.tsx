@@ -9,7 +9,7 @@ export function ConfirmationLines({ order, currency }: { order: OrderConfirmatio
   const total = order.lines.reduce((sum, l) => sum + (l.unitPrice ?? 0) * l.quantity, 0);
   const toBeQuoted = order.lines.some((l) => l.unitPrice === null);
   return (
-    <Table caption={`Lines of order ${order.number}`} hideCaption={false} className="[&_td]:px-3 [&_td]:py-2">
+    <Table caption={`Lines of order ${order.number}`} hideCaption={false} cards className="[&_td]:px-3 [&_td]:py-2">
       <thead>
         <tr>
           <Th>Product</Th>
@@ -22,9 +22,13 @@ export function ConfirmationLines({ order, currency }: { order: OrderConfirmatio
         {order.lines.map((line) => (
           <tr key={line.productId}>
             <td>{productLabel(line)}</td>
-            <td className="text-right tabular-nums">{line.quantity}</td>
-            <td className="text-right tabular-nums">{line.unitPrice === null ? <i>To be quoted</i> : money(line.unitPrice)}</td>
-            <td className="text-right tabular-nums">
+            <td className="text-right tabular-nums" data-label="Quantity">
+              {line.quantity}
+            </td>
+            <td className="text-right tabular-nums" data-label="Price">
+              {line.unitPrice === null ? <i>To be quoted</i> : money(line.unitPrice)}
+            </td>
+            <td className="text-right tabular-nums" data-label="Line total">
               {line.unitPrice === null ? <i>To be quoted</i> : money(line.unitPrice * line.quantity)}
             </td>
           </tr>

@@ -41,7 +41,9 @@ const control = 'block w-full rounded-md border border-slate-300 bg-white px-2 p
  * filters; several values of one attribute may be chosen ("A+ or A"). The URL
  * holds the state, so a link reproduces the view. A filter applies when a box
  * is ticked or cleared (a deliberate change: arrow keys move between boxes
- * without applying anything), and the list starts again at page 1.
+ * without applying anything), and the list starts again at page 1. At
+ * phone width the search stays in sight and the groups fold behind a
+ * "Filters" button (with the number of values chosen).
  */
 export function ForSaleFilters({ options, conditions }: { options: ForSaleFacets['options']; conditions: ForSaleFacets['conditions'] }) {
   const router = useRouter();
@@ -53,6 +55,7 @@ export function ForSaleFilters({ options, conditions }: { options: ForSaleFacets
   const [q, setQ] = useState(view.q);
   const [shownQ, setShownQ] = useState(view.q);
   const [pending, startTransition] = useTransition();
+  const [open, setOpen] = useState(false);
   // The URL changed under the search box (Clear filters, back button): show its search.
   if (shownQ !== current.q) {
     setShownQ(current.q);
@@ -80,6 +83,7 @@ export function ForSaleFilters({ options, conditions }: { options: ForSaleFacets
     })),
   ];
   const filtered = forSaleFiltered(view);
+  const chosen = groups.reduce((n, g) => n + view[g.key].length, 0);
 
   return (
     <form
@@ -109,7 +113,16 @@ export function ForSaleFilters({ options, conditions }: { options: ForSaleFacets
           </button>
         </div>
       </div>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-8">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="for-sale-filter-groups"
+        onClick={() => setOpen(!open)}
+        className="min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-sm font-medium sm:hidden"
+      >
+        Filters{chosen ? ` (${chosen} chosen)` : ''} <span aria-hidden>{open ? '▴' : '▾'}</span>
+      </button>
+      <div id="for-sale-filter-groups" className={`${open ? 'grid' : 'hidden'} grid-cols-2 gap-3 sm:grid sm:grid-cols-4 lg:grid-cols-8`}>
         {groups.map(({ key, legend, values, label }) => {
           const selected: string[] = view[key];
           // A chosen value that nothing matches any more stays listed, so it can be cleared.

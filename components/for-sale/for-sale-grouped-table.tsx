@@ -36,7 +36,7 @@ export function ForSaleGroupedTable({
   total: number;
 }) {
   return (
-    <Table caption="Products for sale by grade" className="table-fixed [&_td]:px-3 [&_td]:py-2 [&_td]:align-top">
+    <Table caption="Products for sale by grade" cards className="for-sale-grouped table-fixed [&_td]:px-3 [&_td]:py-2 [&_td]:align-top">
       <colgroup>
         <col className="w-64" />
         {grades.map((g) => (

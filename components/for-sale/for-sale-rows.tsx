@@ -71,7 +71,9 @@ export function ForSaleRows({ rows, photos, guide, products }: { rows: ForSaleRo
         ) : null}
         {r.breaks ? <small className="block text-slate-600">{r.breaks}</small> : null}
       </td>
-      <td className="text-right tabular-nums">{r.available}</td>
+      <td className="text-right tabular-nums" data-label="Available">
+        {r.available}
+      </td>
       <td>
         {r.rules ? <small className="block text-right text-slate-600">{r.rules}</small> : null}
         <AddToCartForm productId={r.id} label={r.label} controls={controls} min={r.min} step={r.step} />

@@ -53,7 +53,8 @@ export function ForSaleEmpty({ view, base, filtered, total }: { view: ForSaleVie
  * rows are one client island (`ForSaleRows`) fed the rows' data. The layout is fixed (set column widths, a reserved
  * message line under each Add), so a message never moves the columns. Kept
  * lean on purpose (cell padding is set once on the table): fifty rows must
- * stay well under the page-weight budget.
+ * stay well under the page-weight budget. At phone width the rows are
+ * cards (`.for-sale-list` in app/globals.css), from the same markup.
  */
 export function ForSaleTable({
   rows,
@@ -73,7 +74,7 @@ export function ForSaleTable({
   display: QuantityDisplay;
 }) {
   return (
-    <Table caption="Products for sale" className="table-fixed [&_td]:px-3 [&_td]:py-2">
+    <Table caption="Products for sale" cards className="for-sale-list table-fixed [&_td]:px-3 [&_td]:py-2">
       <colgroup>
         <col />
         <col className="w-20" />

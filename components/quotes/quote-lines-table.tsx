@@ -9,7 +9,7 @@ export function QuoteLinesTable({ quote, currency, showCurrentPrice = false }: {
   const units = quote.lines.reduce((n, l) => n + l.quantity, 0);
   const columns = showCurrentPrice ? 6 : 5;
   return (
-    <Table caption={`Lines of quote ${quote.number}`}>
+    <Table caption={`Lines of quote ${quote.number}`} cards>
       <thead>
         <tr>
           <Th>Product</Th>
@@ -30,11 +30,11 @@ export function QuoteLinesTable({ quote, currency, showCurrentPrice = false }: {
                 <span className="font-medium">{productLabel(line)}</span>
                 <span className="block font-mono text-xs text-slate-500">{line.sku}</span>
               </Td>
-              <Td className="text-right tabular-nums">{line.quantity}</Td>
-              {showCurrentPrice ? <Td className="text-right tabular-nums">{money(line.currentUnitPrice, 'Price on request')}</Td> : null}
-              <Td className="text-right tabular-nums">{money(line.targetUnitPrice, 'No target')}</Td>
-              <Td className="text-right tabular-nums">{money(line.quotedUnitPrice, 'Not quoted yet')}</Td>
-              <Td className="text-right tabular-nums">{line.quotedUnitPrice === null ? '—' : money(line.quotedUnitPrice * line.quantity)}</Td>
+              <Td label="Quantity" className="text-right tabular-nums">{line.quantity}</Td>
+              {showCurrentPrice ? <Td label="Current price" className="text-right tabular-nums">{money(line.currentUnitPrice, 'Price on request')}</Td> : null}
+              <Td label="Target unit price" className="text-right tabular-nums">{money(line.targetUnitPrice, 'No target')}</Td>
+              <Td label="Quoted unit price" className="text-right tabular-nums">{money(line.quotedUnitPrice, 'Not quoted yet')}</Td>
+              <Td label="Line total" className="text-right tabular-nums">{line.quotedUnitPrice === null ? '—' : money(line.quotedUnitPrice * line.quantity)}</Td>
             </tr>
           ))
         )}
@@ -42,7 +42,7 @@ export function QuoteLinesTable({ quote, currency, showCurrentPrice = false }: {
       <tfoot>
         <tr className="border-t border-slate-200 font-semibold">
           <Td>Total</Td>
-          <Td className="text-right tabular-nums">{units}</Td>
+          <Td label="Units" className="text-right tabular-nums">{units}</Td>
           <Td colSpan={columns - 3} />
           <Td className="text-right tabular-nums">{money(quote.total)}</Td>
         </tr>

@@ -21,7 +21,7 @@ export function PurchasedDevicesTable({
   filtered: boolean;
 }) {
   return (
-    <Table caption={`Purchased devices of ${organizationName}`}>
+    <Table caption={`Purchased devices of ${organizationName}`} cards>
       <thead>
         <tr>
           <Th>IMEI</Th>
@@ -48,21 +48,21 @@ export function PurchasedDevicesTable({
                     {identifier}
                   </label>
                 </Td>
-                <Td>
+                <Td label="Product">
                   {describeProduct({ ...d, grade: null })}
                   <span className="block font-mono text-xs text-slate-500">{d.sku}</span>
                 </Td>
-                <Td>{d.grade}</Td>
-                <Td>
+                <Td label="Grade">{d.grade}</Td>
+                <Td label="Condition when sold">
                   <ConditionSummary condition={d.soldCondition} />
                 </Td>
-                <Td>
+                <Td label="Order">
                   <Link href={`/p/${slug}/orders/${d.orderNumber}`} className="text-[var(--brand)] hover:underline">
                     Order {d.orderNumber}
                   </Link>
                 </Td>
-                <Td>{formatDate(d.orderedAt)}</Td>
-                <Td>
+                <Td label="Order date">{formatDate(d.orderedAt)}</Td>
+                <Td label="Returns">
                   {d.openRmaNumber !== null ? (
                     <Link href={`/p/${slug}/rmas/${d.openRmaNumber}`} className="text-[var(--brand)] hover:underline">
                       In RMA {d.openRmaNumber}

@@ -11,7 +11,7 @@ import { InvoiceStatus } from './invoice-status';
  */
 export function InvoicesTable({ rows, base, caption, empty }: { rows: CustomerInvoiceRow[]; base: string; caption: string; empty: string }) {
   return (
-    <Table caption={caption}>
+    <Table caption={caption} cards>
       <thead>
         <tr>
           <Th>Invoice</Th>
@@ -41,22 +41,22 @@ export function InvoicesTable({ rows, base, caption, empty }: { rows: CustomerIn
                     Invoice {invoice.number}
                   </Link>
                 </Td>
-                <Td>
+                <Td label="Order">
                   <Link href={`${base}/orders/${invoice.orderNumber}`} className="text-[var(--brand)] hover:underline">
                     Order {invoice.orderNumber}
                   </Link>
                 </Td>
-                <Td>{formatDate(invoice.issuedOn)}</Td>
-                <Td className={invoice.status === 'overdue' ? 'font-semibold text-red-800' : undefined}>{formatDate(invoice.dueOn)}</Td>
-                <Td className="text-right tabular-nums">
+                <Td label="Issued">{formatDate(invoice.issuedOn)}</Td>
+                <Td label="Due" className={invoice.status === 'overdue' ? 'font-semibold text-red-800' : undefined}>{formatDate(invoice.dueOn)}</Td>
+                <Td label="Total" className="text-right tabular-nums">
                   {invoice.status === 'void' ? <s>{money(invoice.total)}</s> : money(invoice.total)}
                   {invoice.credited ? <span className="block text-xs text-slate-600">credited {money(invoice.credited)}</span> : null}
                 </Td>
-                <Td className="text-right tabular-nums">{open ? money(invoice.balance) : <span className="text-slate-400">—</span>}</Td>
-                <Td>
+                <Td label="Balance due" className="text-right tabular-nums">{open ? money(invoice.balance) : <span className="text-slate-400">—</span>}</Td>
+                <Td label="Status">
                   <InvoiceStatus status={invoice.status} />
                 </Td>
-                <Td>
+                <Td label="Download">
                   <a
                     href={`${path}/pdf`}
                     download

@@ -24,7 +24,7 @@ export function OrderDevicesSection({ order, devices, base }: { order: CustomerO
           {order.lines
             .filter((line) => line.committed > 0)
             .map((line) => (
-              <Table key={line.id} caption={`${line.description}: ${line.committed} of ${line.quantity} assigned`} hideCaption={false}>
+              <Table key={line.id} caption={`${line.description}: ${line.committed} of ${line.quantity} assigned`} hideCaption={false} cards>
                 <thead>
                   <tr>
                     <Th>IMEI</Th>
@@ -39,7 +39,7 @@ export function OrderDevicesSection({ order, devices, base }: { order: CustomerO
                         <Td className="font-mono" data-imei={d.imei ?? undefined}>
                           {d.imei ?? d.serial}
                         </Td>
-                        <Td className="font-mono text-xs">{d.product.sku}</Td>
+                        <Td label="SKU" className="font-mono text-xs">{d.product.sku}</Td>
                       </tr>
                     ))}
                 </tbody>

@@ -10,7 +10,7 @@ export function OrderInvoicesSection({ order, base }: { order: CustomerOrder; ba
   return (
     <>
       <h2 className="mb-3 mt-10 text-lg font-semibold">Invoices</h2>
-      <Table caption={`Invoices of order ${order.number}`}>
+      <Table caption={`Invoices of order ${order.number}`} cards>
         <thead>
           <tr>
             <Th>Invoice</Th>
@@ -34,10 +34,10 @@ export function OrderInvoicesSection({ order, base }: { order: CustomerOrder; ba
                     Invoice {invoice.number}
                   </Link>
                 </Td>
-                <Td>{formatDate(invoice.issuedOn)}</Td>
-                <Td>{formatDate(invoice.dueOn)}</Td>
-                <Td className="text-right tabular-nums">{formatMoney(invoice.total, invoice.currency)}</Td>
-                <Td>
+                <Td label="Issued">{formatDate(invoice.issuedOn)}</Td>
+                <Td label="Due">{formatDate(invoice.dueOn)}</Td>
+                <Td label="Total" className="text-right tabular-nums">{formatMoney(invoice.total, invoice.currency)}</Td>
+                <Td label="Status">
                   {invoice.voidedAt ? (
                     <StatusBadge color="#b91c1c">Void</StatusBadge>
                   ) : invoice.paidAt ? (
@@ -49,7 +49,7 @@ export function OrderInvoicesSection({ order, base }: { order: CustomerOrder; ba
                     <span className="ml-1 text-xs text-slate-600">credited {formatMoney(invoice.credited, invoice.currency)}</span>
                   ) : null}
                 </Td>
-                <Td>
+                <Td label="Download">
                   <a href={`${base}/invoices/${invoice.number}/pdf`} download className="text-[var(--brand)] hover:underline">
                     Download PDF
                   </a>

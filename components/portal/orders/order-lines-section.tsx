@@ -9,7 +9,7 @@ export function OrderLinesSection({ order, currency }: { order: CustomerOrder; c
   return (
     <>
       <h2 className="mb-3 text-lg font-semibold">Lines</h2>
-      <Table caption={`Lines of order ${order.number}`}>
+      <Table caption={`Lines of order ${order.number}`} cards>
         <thead>
           <tr>
             <Th>Product</Th>
@@ -24,11 +24,11 @@ export function OrderLinesSection({ order, currency }: { order: CustomerOrder; c
           {order.lines.map((line) => (
             <tr key={line.id}>
               <Td>{line.description}</Td>
-              <Td className="font-mono text-xs">{line.sku}</Td>
-              <Td className="text-right tabular-nums">{line.quantity}</Td>
-              <Td className="text-right tabular-nums">{line.unitPrice === null ? 'to be quoted' : money(line.unitPrice)}</Td>
-              <Td className="text-right tabular-nums">{line.amount === null ? 'to be quoted' : money(line.amount)}</Td>
-              <Td className="text-right tabular-nums">
+              <Td label="SKU" className="font-mono text-xs">{line.sku}</Td>
+              <Td label="Quantity" className="text-right tabular-nums">{line.quantity}</Td>
+              <Td label="Unit price" className="text-right tabular-nums">{line.unitPrice === null ? 'to be quoted' : money(line.unitPrice)}</Td>
+              <Td label="Amount" className="text-right tabular-nums">{line.amount === null ? 'to be quoted' : money(line.amount)}</Td>
+              <Td label="Devices assigned" className="text-right tabular-nums">
                 {line.committed} of {line.quantity}
               </Td>
             </tr>

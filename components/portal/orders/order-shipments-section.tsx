@@ -10,7 +10,7 @@ export function OrderShipmentsSection({ shipments }: { shipments: CustomerOrder[
       <h2 id="tracking-heading" className="mb-3 text-lg font-semibold">
         Tracking
       </h2>
-      <Table caption="Shipments of this order">
+      <Table caption="Shipments of this order" cards>
         <thead>
           <tr>
             <Th>Carrier</Th>
@@ -21,7 +21,7 @@ export function OrderShipmentsSection({ shipments }: { shipments: CustomerOrder[
           {shipments.map((s) => (
             <tr key={s.id}>
               <Td>{s.carrierName}</Td>
-              <Td className="font-mono">
+              <Td label="Tracking number" className="font-mono">
                 <TrackingNumberLink shipment={s} />
               </Td>
             </tr>

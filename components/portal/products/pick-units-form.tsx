@@ -50,7 +50,7 @@ export function PickUnitsForm({ units }: { units: UnitRowView[] }) {
 
   return (
     <form onSubmit={onSubmit} aria-label="Pick units">
-      <table className="w-full text-sm">
+      <table className="card-table w-full text-sm">
         <caption className="sr-only">Available units</caption>
         <thead>
           <tr className="text-left text-slate-600">
@@ -76,13 +76,25 @@ export function PickUnitsForm({ units }: { units: UnitRowView[] }) {
                   <input type="checkbox" name="deviceId" value={u.id} aria-label={`Pick unit ${u.tail}`} />
                 )}
               </td>
-              <td className="py-1 pr-2 font-mono">{u.tail}</td>
-              <td className="py-1 pr-2 tabular-nums">{u.battery}</td>
-              <td className="py-1 pr-2">{u.lock}</td>
-              <td className="py-1 pr-2">{u.blacklist}</td>
-              <td className="py-1 pr-2">{u.activation}</td>
-              <td className="py-1 pr-2">{u.test}</td>
-              <td className="py-1 pr-2">
+              <td className="py-1 pr-2 font-mono" data-label="IMEI">
+                {u.tail}
+              </td>
+              <td className="py-1 pr-2 tabular-nums" data-label="Battery">
+                {u.battery}
+              </td>
+              <td className="py-1 pr-2" data-label="Lock">
+                {u.lock}
+              </td>
+              <td className="py-1 pr-2" data-label="Blacklist">
+                {u.blacklist}
+              </td>
+              <td className="py-1 pr-2" data-label="Activation lock">
+                {u.activation}
+              </td>
+              <td className="py-1 pr-2" data-label="Test">
+                {u.test}
+              </td>
+              <td className="py-1 pr-2" data-label="Notes" data-empty={(!u.notes && !u.photos.length) || undefined}>
                 {u.notes}
                 {u.photos.map((p) => (
                   // The unit's own photos, 96 px thumbnails served from the portal's photo route.

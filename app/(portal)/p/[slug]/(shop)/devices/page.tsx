@@ -65,10 +65,17 @@ export default async function PurchasedDevicesPage({
           </a>
         }
       />
-      <FilterBar action={base} clearHref={base} label="Search purchased devices">
-        <Field id="imei" label="IMEI or part of it">
-          <Input id="imei" name="imei" inputMode="numeric" autoComplete="off" defaultValue={filters.search ?? ''} className="w-48" />
-        </Field>
+      <FilterBar
+        action={base}
+        clearHref={base}
+        label="Search purchased devices"
+        active={productAttributes.filter((a) => filters[a]).length}
+        search={
+          <Field id="imei" label="IMEI or part of it">
+            <Input id="imei" name="imei" inputMode="numeric" autoComplete="off" defaultValue={filters.search ?? ''} className="sm:w-48" />
+          </Field>
+        }
+      >
         {productAttributes.map((attribute) => (
           <Field key={attribute} id={attribute} label={attributeLabel[attribute]}>
             <Select id={attribute} name={attribute} defaultValue={filters[attribute] ?? ''}>

@@ -43,7 +43,7 @@ export default async function InvoicesPage({
     <>
       <PageHeader title="Invoices" description={`Every invoice of ${customer.organizationName}, for orders placed here, by phone or by email.`} />
       <InvoiceTotals totals={totals} currency={customer.currency} />
-      <FilterBar action={base} clearHref={base} label="Filter invoices">
+      <FilterBar action={base} clearHref={base} label="Filter invoices" active={show ? 1 : 0}>
         <Field id="show" label="Show">
           <Select id="show" name="show" defaultValue={show ?? ''}>
             <option value="">All invoices</option>

@@ -46,10 +46,17 @@ export default async function OrdersPage({
   return (
     <>
       <PageHeader title="Orders" description={`Every order of ${customer.organizationName}, placed here, by phone or by email.`} />
-      <FilterBar action={base} clearHref={base} label="Filter orders">
-        <Field id="q" label="Order or PO number">
-          <Input id="q" name="q" type="search" defaultValue={filters.search ?? ''} />
-        </Field>
+      <FilterBar
+        action={base}
+        clearHref={base}
+        label="Filter orders"
+        active={[filters.statusId, filters.from, filters.to].filter(Boolean).length}
+        search={
+          <Field id="q" label="Order or PO number">
+            <Input id="q" name="q" type="search" defaultValue={filters.search ?? ''} />
+          </Field>
+        }
+      >
         <Field id="status" label="Status">
           <Select id="status" name="status" defaultValue={filters.statusId ? String(filters.statusId) : ''}>
             <option value="">All statuses</option>
@@ -67,7 +74,7 @@ export default async function OrdersPage({
           <Input id="to" name="to" type="date" defaultValue={filters.to ?? ''} />
         </Field>
       </FilterBar>
-      <Table caption={`Orders of ${customer.organizationName}`}>
+      <Table caption={`Orders of ${customer.organizationName}`} cards>
         <thead>
           <tr>
             <Th>Order</Th>
@@ -93,8 +100,8 @@ export default async function OrdersPage({
                   </Link>
                   <span className="block text-xs text-slate-500">{order.channelName}</span>
                 </Td>
-                <Td>{formatDate(order.orderedAt)}</Td>
-                <Td>
+                <Td label="Date">{formatDate(order.orderedAt)}</Td>
+                <Td label="Status">
                   <StatusBadge color={order.statusColor}>{order.statusName}</StatusBadge>
                   {order.tracking ? (
                     <Link href={`${base}/${order.number}#tracking-heading`} className="ml-1 text-sm text-[var(--brand)] hover:underline">
@@ -102,12 +109,12 @@ export default async function OrdersPage({
                     </Link>
                   ) : null}
                 </Td>
-                <Td>{order.poNumber ?? <span className="text-slate-400">—</span>}</Td>
-                <Td className="text-right tabular-nums">{order.items}</Td>
-                <Td className="text-right tabular-nums">
+                <Td label="PO number">{order.poNumber ?? <span className="text-slate-400">—</span>}</Td>
+                <Td label="Items" className="text-right tabular-nums">{order.items}</Td>
+                <Td label="Total" className="text-right tabular-nums">
                   {formatTotal(order.total, customer.currency, order.hasUnpriced, order.hasUnpriced && order.total === 0)}
                 </Td>
-                <Td>
+                <Td label="Invoice">
                   <InvoiceState invoice={order.invoice} />
                 </Td>
               </tr>

@@ -74,7 +74,30 @@ export default async function ProductPage({
       </p>
       <PageHeader title={variantTitle(product)} description={`Grade ${product.grade || '—'} · ${product.sku}`} />
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-        <div className="space-y-6">
+        {/* First in reading order, so a phone shows the price and Add right under the title; the right column from lg. */}
+        <aside aria-label="Price and availability" className="product-buy space-y-3 rounded-lg border border-slate-200 bg-white p-4 lg:col-start-2 lg:row-start-1">
+          <p className="text-2xl font-semibold tabular-nums">
+            {product.price === null ? <i className="text-base font-normal text-slate-500">Price on request</i> : formatMoney(product.price, currency)}
+          </p>
+          {product.listPrice !== null && product.price !== null && product.price < product.listPrice ? (
+            <p className="text-sm text-slate-500">
+              <s>{formatMoney(product.listPrice, currency)}</s> list
+            </p>
+          ) : null}
+          {product.breaks.length ? (
+            <ul aria-label="Quantity breaks" className="text-sm text-slate-700">
+              {product.breaks.map((b) => (
+                <li key={b.min}>
+                  {b.min}+ {formatMoney(b.price, currency)} each
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="text-sm font-medium">{availableText(product.available, display)}</p>
+          {rules ? <p className="text-sm text-slate-600">{rules}</p> : null}
+          <ProductAddToCart productId={product.id} label={productLabel(product)} min={smallestAllowed(product)} step={product.orderIncrement} />
+        </aside>
+        <div className="space-y-6 lg:col-start-1 lg:row-start-1">
           <PhotoGallery photos={photos} base={`${base}/photos`} label="Photos" />
           <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-1 text-sm">
             {attributes
@@ -133,28 +156,6 @@ export default async function ProductPage({
             </section>
           ) : null}
         </div>
-        <aside aria-label="Price and availability" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-          <p className="text-2xl font-semibold tabular-nums">
-            {product.price === null ? <i className="text-base font-normal text-slate-500">Price on request</i> : formatMoney(product.price, currency)}
-          </p>
-          {product.listPrice !== null && product.price !== null && product.price < product.listPrice ? (
-            <p className="text-sm text-slate-500">
-              <s>{formatMoney(product.listPrice, currency)}</s> list
-            </p>
-          ) : null}
-          {product.breaks.length ? (
-            <ul aria-label="Quantity breaks" className="text-sm text-slate-700">
-              {product.breaks.map((b) => (
-                <li key={b.min}>
-                  {b.min}+ {formatMoney(b.price, currency)} each
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <p className="text-sm font-medium">{availableText(product.available, display)}</p>
-          {rules ? <p className="text-sm text-slate-600">{rules}</p> : null}
-          <ProductAddToCart productId={product.id} label={productLabel(product)} min={smallestAllowed(product)} step={product.orderIncrement} />
-        </aside>
       </div>
     </>
   );

@@ -30,7 +30,7 @@ export default async function QuotesPage({ params, searchParams }: { params: Pro
         description={`Prices ${customer.portal.name} quoted for ${customer.organizationName}. Ask for one from your cart.`}
         actions={<LinkButton href={`/p/${slug}/cart`}>Go to your cart</LinkButton>}
       />
-      <Table caption={`Quotes of ${customer.organizationName}`}>
+      <Table caption={`Quotes of ${customer.organizationName}`} cards>
         <thead>
           <tr>
             <Th>Quote</Th>
@@ -52,14 +52,14 @@ export default async function QuotesPage({ params, searchParams }: { params: Pro
                     Quote {quote.number}
                   </Link>
                 </Td>
-                <Td>{formatDate(quote.createdAt)}</Td>
-                <Td>
+                <Td label="Date">{formatDate(quote.createdAt)}</Td>
+                <Td label="Status">
                   <QuoteStatusBadge status={quote.status} />
                   {quote.orderNumber ? <span className="ml-2 text-xs text-slate-500">order {quote.orderNumber}</span> : null}
                 </Td>
-                <Td>{quote.validUntil ? formatDate(quote.validUntil) : '—'}</Td>
-                <Td className="text-right tabular-nums">{quote.units}</Td>
-                <Td className="text-right tabular-nums">{quote.total === null ? '—' : formatMoney(quote.total, customer.currency)}</Td>
+                <Td label="Valid until">{quote.validUntil ? formatDate(quote.validUntil) : '—'}</Td>
+                <Td label="Units" className="text-right tabular-nums">{quote.units}</Td>
+                <Td label="Total" className="text-right tabular-nums">{quote.total === null ? '—' : formatMoney(quote.total, customer.currency)}</Td>
               </tr>
             ))
           )}

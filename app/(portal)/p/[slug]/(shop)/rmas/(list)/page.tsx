@@ -40,7 +40,7 @@ export default async function RmasPage({
           </LinkButton>
         }
       />
-      <Table caption={`RMAs of ${customer.organizationName}`}>
+      <Table caption={`RMAs of ${customer.organizationName}`} cards>
         <thead>
           <tr>
             <Th>RMA</Th>
@@ -61,13 +61,13 @@ export default async function RmasPage({
                     RMA {rma.number}
                   </Link>
                 </Td>
-                <Td>{formatDate(rma.createdAt)}</Td>
-                <Td>
+                <Td label="Date">{formatDate(rma.createdAt)}</Td>
+                <Td label="Status">
                   <RmaStatusBadge status={rma.status} />
                   {rma.resolution ? <span className="ml-2 text-xs text-slate-500">as {rma.resolution}</span> : null}
                 </Td>
-                <Td className="text-right tabular-nums">{rma.devices}</Td>
-                <Td className="text-right tabular-nums">{formatMoney(rma.refundTotal, customer.currency)}</Td>
+                <Td label="Devices" className="text-right tabular-nums">{rma.devices}</Td>
+                <Td label="Refund total" className="text-right tabular-nums">{formatMoney(rma.refundTotal, customer.currency)}</Td>
               </tr>
             ))
           )}

@@ -116,7 +116,7 @@ export default async function RmaPage({
           <span className="font-medium">Notes:</span> {rma.notes}
         </p>
       ) : null}
-      <Table caption={`Devices on RMA ${rma.number}`}>
+      <Table caption={`Devices on RMA ${rma.number}`} cards>
         <thead>
           <tr>
             <Th>IMEI</Th>
@@ -133,12 +133,12 @@ export default async function RmaPage({
             return (
               <tr key={line.id}>
                 <Td className="font-mono">{line.imei ?? line.serial}</Td>
-                <Td>
+                <Td label="Product">
                   {line.description}
                   <span className="block font-mono text-xs text-slate-500">{line.sku}</span>
                 </Td>
-                <Td>{line.reason}</Td>
-                <Td>
+                <Td label="Reason">{line.reason}</Td>
+                <Td label={asked ? 'Asked / approved' : 'Disposition'}>
                   {line.requestedDisposition ? (
                     <span className="block">Asked: {dispositionLabel[line.requestedDisposition]}</span>
                   ) : null}
@@ -155,7 +155,7 @@ export default async function RmaPage({
                     </span>
                   )}
                 </Td>
-                <Td className="text-right tabular-nums">
+                <Td label="Refund" className="text-right tabular-nums">
                   {line.requestedRefundAmount !== null ? (
                     <span className="block">Asked {money(line.requestedRefundAmount)}</span>
                   ) : null}

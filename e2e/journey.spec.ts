@@ -19,9 +19,10 @@ import { expect, test } from './support/test';
  * resolved as credit.
  *
  * The buyer's steps go through a driver (support/driver.ts), so the buyer's
- * half (activation, For Sale, cart, checkout, order, invoice, purchased devices,
- * return request, the resolved RMA and the credit) runs a second time, for a
- * second buyer, by keyboard alone. Staff steps use the pointer in both passes.
+ * half (activation, For Sale, the quote, cart, checkout, order, invoice,
+ * purchased devices, return request, the resolved RMA and the credit) runs a
+ * second time, for a second buyer, by keyboard alone. Staff steps (and the
+ * owner's setup, which uploads CSV files through file pickers) use the pointer.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -201,6 +202,8 @@ async function staffFulfil(owner: Page, order: number, tracking: string): Promis
   await d.select(owner.getByLabel('New status'), 'Confirmed (devices can be committed)');
   await d.activate(owner.getByRole('button', { name: 'Change status' }));
   await saved(owner, 'Status changed to Confirmed.');
+  // Confirmed re-renders the page with the devices it offers to commit.
+  await expect(owner.getByRole('list', { name: /^For Sale devices of / }).first()).toBeVisible();
   const committed: string[] = [];
   for (const product of products) {
     const offered = owner.getByRole('list', { name: `For Sale devices of ${product.sku}` });
@@ -405,12 +408,16 @@ test('the journey by pointer: invited buyer, quote, checkout, shipment with IMEI
   await buyerSeesCredit(d, rma, 180);
 });
 
-test("the buyer's half by keyboard alone: activation, For Sale, cart, checkout, order, invoice PDF, return request, credit", async ({ browser }) => {
-  test.setTimeout(240_000);
+test("the buyer's half by keyboard alone: activation, For Sale, quote, cart, checkout, order, invoice PDF, return request, credit", async ({ browser }) => {
+  test.setTimeout(300_000);
   const [iphone] = products;
   const link = await staffInviteBuyer(owner, 'Wight Wireless', { name: 'Kit Keys', email: 'kit@wight.example' });
   const d = keyboardDriver(await newPage(browser));
   await buyerActivates(d, link, 'Wight Wireless', 'kit-chose-this-password');
+
+  const quote = await buyerRequestsQuote(d, iphone!.sku);
+  await staffAnswerQuote(owner, quote, '255.00');
+  await buyerAcceptsQuote(d, quote);
 
   const order = await buyerChecksOut(d, iphone!.sku, 2, 270, 'PO-WIGHT-1');
   const tracking = `1ZHRB${order}K`;

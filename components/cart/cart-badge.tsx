@@ -1,18 +1,21 @@
 'use client';
 
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { isCurrentPath } from '@/components/ui/nav-link';
 import { useCartSummary } from './use-cart';
 
 /** The header's Cart link with the number of units in the cart; it follows every cart change without a reload. */
 export function CartBadge({ href, className }: { href: string; className?: string }) {
   const { data } = useCartSummary();
   const units = data?.units ?? 0;
+  const current = isCurrentPath(usePathname(), href);
   return (
-    <Link href={href} className={className} aria-label={`Cart, ${units} ${units === 1 ? 'unit' : 'units'}`}>
+    <Link href={href} className={className} aria-current={current ? 'page' : undefined} aria-label={`Cart, ${units} ${units === 1 ? 'unit' : 'units'}`}>
       Cart
       <span
         data-testid="cart-badge"
-        className="ml-1.5 inline-flex min-w-5 justify-center rounded-full bg-[var(--brand)] px-1.5 text-xs font-semibold text-white"
+        className="ml-1.5 inline-flex min-w-5 justify-center rounded-full bg-[var(--brand)] px-1.5 text-xs font-semibold text-[var(--brand-fg)]"
       >
         {units}
       </span>

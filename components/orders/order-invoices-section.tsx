@@ -45,7 +45,7 @@ export function OrderInvoicesSection({ detail }: { detail: OrderDetail }) {
             {invoices.map((inv) => (
               <tr key={inv.id}>
                 <Td>
-                  <Link href={`/admin/orders/${order.number}/invoices/${inv.number}`} className="font-medium text-[var(--brand)] underline">
+                  <Link href={`/admin/orders/${order.number}/invoices/${inv.number}`} className="font-medium text-[var(--brand-text)] underline">
                     {inv.number}
                   </Link>
                 </Td>

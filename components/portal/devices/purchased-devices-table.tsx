@@ -57,14 +57,14 @@ export function PurchasedDevicesTable({
                   <ConditionSummary condition={d.soldCondition} />
                 </Td>
                 <Td>
-                  <Link href={`/p/${slug}/orders/${d.orderNumber}`} className="text-[var(--brand)] hover:underline">
+                  <Link href={`/p/${slug}/orders/${d.orderNumber}`} className="text-[var(--brand-text)] hover:underline">
                     Order {d.orderNumber}
                   </Link>
                 </Td>
                 <Td>{formatDate(d.orderedAt)}</Td>
                 <Td>
                   {d.openRmaNumber !== null ? (
-                    <Link href={`/p/${slug}/rmas/${d.openRmaNumber}`} className="text-[var(--brand)] hover:underline">
+                    <Link href={`/p/${slug}/rmas/${d.openRmaNumber}`} className="text-[var(--brand-text)] hover:underline">
                       In RMA {d.openRmaNumber}
                     </Link>
                   ) : returns.closesOn === null ? (

@@ -37,12 +37,12 @@ export function InvoicesTable({ rows, base, caption, empty }: { rows: CustomerIn
             return (
               <tr key={invoice.number} className={invoice.status === 'overdue' ? 'bg-red-50' : undefined}>
                 <Td>
-                  <Link href={path} className="font-medium text-[var(--brand)] hover:underline">
+                  <Link href={path} className="font-medium text-[var(--brand-text)] hover:underline">
                     Invoice {invoice.number}
                   </Link>
                 </Td>
                 <Td>
-                  <Link href={`${base}/orders/${invoice.orderNumber}`} className="text-[var(--brand)] hover:underline">
+                  <Link href={`${base}/orders/${invoice.orderNumber}`} className="text-[var(--brand-text)] hover:underline">
                     Order {invoice.orderNumber}
                   </Link>
                 </Td>
@@ -60,7 +60,7 @@ export function InvoicesTable({ rows, base, caption, empty }: { rows: CustomerIn
                   <a
                     href={`${path}/pdf`}
                     download
-                    className="text-[var(--brand)] hover:underline"
+                    className="text-[var(--brand-text)] hover:underline"
                     aria-label={`Download invoice ${invoice.number} as PDF`}
                   >
                     PDF

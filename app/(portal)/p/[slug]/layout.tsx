@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PortalClosed } from '@/components/portal/portal-closed';
 import { requirePortal } from '@/lib/auth/session';
+import { brandCssVariables } from '@/lib/brand';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,7 +10,8 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return { title: { default: portal.name, template: `%s · ${portal.name}` } };
 }
 
-/** Every page of a seller's portal: 404 for an unknown slug, the closed page while disabled, the brand color. */
+/** Every page of a seller's portal: 404 for an unknown slug, the closed page while disabled, the brand color
+ * (and the text colours that keep 4.5:1 on it and beside it, lib/brand.ts). */
 export default async function PortalLayout({
   children,
   params,
@@ -19,7 +21,7 @@ export default async function PortalLayout({
 }) {
   const portal = await requirePortal((await params).slug);
   return (
-    <div style={{ ['--brand' as string]: portal.brandColor }} className="min-h-screen">
+    <div style={brandCssVariables(portal.brandColor)} className="min-h-screen">
       {portal.enabled ? children : <PortalClosed name={portal.name} />}
     </div>
   );

@@ -4,6 +4,8 @@ import { cartSummary } from '@/db/queries/cart';
 import { CartBadge } from '@/components/cart/cart-badge';
 import { CartProvider } from '@/components/cart/cart-provider';
 import { BrandMark } from '@/components/portal/brand-header';
+import { NavLink } from '@/components/ui/nav-link';
+import { MAIN_CONTENT_ID, SkipLink } from '@/components/ui/skip-link';
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
 import { customerSignOutAction } from '@/lib/actions/auth/customer-sign-out';
 
@@ -29,9 +31,11 @@ export default async function ShopLayout({
     { href: `${base}/rmas`, label: 'RMAs' },
     { href: `${base}/invoices`, label: 'Invoices' },
   ];
-  const navLink = 'rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100';
+  const navLink =
+    'rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-slate-100 aria-[current=page]:font-semibold aria-[current=page]:text-slate-900';
   return (
     <CartProvider slug={slug} summary={summary}>
+      <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-6 py-3">
           <div className="flex items-center gap-6">
@@ -45,9 +49,9 @@ export default async function ShopLayout({
                     {item.label === 'Cart' ? (
                       <CartBadge href={item.href} className={navLink} />
                     ) : (
-                      <Link href={item.href} className={navLink}>
+                      <NavLink href={item.href} className={navLink} exact={item.href === base} also={item.href === base ? [`${base}/products`] : undefined}>
                         {item.label}
-                      </Link>
+                      </NavLink>
                     )}
                   </li>
                 ))}
@@ -66,7 +70,9 @@ export default async function ShopLayout({
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="mx-auto max-w-7xl px-6 py-8 focus:outline-none">
+        {children}
+      </main>
     </CartProvider>
   );
 }

@@ -88,7 +88,7 @@ export default async function OrdersPage({
             rows.map((order) => (
               <tr key={order.number}>
                 <Td>
-                  <Link href={`${base}/${order.number}`} className="font-medium text-[var(--brand)] hover:underline">
+                  <Link href={`${base}/${order.number}`} className="font-medium text-[var(--brand-text)] hover:underline">
                     Order {order.number}
                   </Link>
                   <span className="block text-xs text-slate-500">{order.channelName}</span>
@@ -97,7 +97,7 @@ export default async function OrdersPage({
                 <Td>
                   <StatusBadge color={order.statusColor}>{order.statusName}</StatusBadge>
                   {order.tracking ? (
-                    <Link href={`${base}/${order.number}#tracking-heading`} className="ml-1 text-sm text-[var(--brand)] hover:underline">
+                    <Link href={`${base}/${order.number}#tracking-heading`} className="ml-1 text-sm text-[var(--brand-text)] hover:underline">
                       · tracking<span className="sr-only"> of order {order.number}</span>
                     </Link>
                   ) : null}

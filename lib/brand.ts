@@ -49,16 +49,21 @@ export function brandForeground(color: string | null | undefined): '#000000' | '
 }
 
 /**
- * The brand colour as text on a light surface (links, the seller's name, focus rings):
- * the colour itself when it reads at 4.5:1, else the same hue darkened until it does.
+ * A #rrggbb colour as text on a light surface: the colour itself when it reads at
+ * 4.5:1, else the same hue darkened until it does (status badges use it too).
  */
-export function brandTextColor(color: string | null | undefined, surface = LIGHT_SURFACE): string {
-  const rgb = channels(brandColorOrDefault(color));
+export function readableTextColor(color: string, surface = LIGHT_SURFACE): string {
+  const rgb = channels(color);
   for (let step = 0; step <= 100; step++) {
     const candidate = toHex(rgb.map((v) => v * (1 - step / 100)));
     if (contrastRatio(candidate, surface) >= MIN_TEXT_CONTRAST) return candidate;
   }
   return '#000000';
+}
+
+/** The brand colour as text on a light surface: links, the seller's name, focus rings. */
+export function brandTextColor(color: string | null | undefined, surface = LIGHT_SURFACE): string {
+  return readableTextColor(brandColorOrDefault(color), surface);
 }
 
 /** The CSS variables a page's brand colour sets: the colour, the text on it, and the colour as text. */

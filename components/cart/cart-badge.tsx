@@ -11,7 +11,7 @@ export function CartBadge({ href, className }: { href: string; className?: strin
   const units = data?.units ?? 0;
   const current = isCurrentPath(usePathname(), href);
   return (
-    <Link href={href} className={className} aria-current={current ? 'page' : undefined} aria-label={`Cart, ${units} ${units === 1 ? 'unit' : 'units'}`}>
+    <Link href={href} className={className} aria-current={current ? 'page' : undefined}>
       Cart
       <span
         data-testid="cart-badge"
@@ -19,6 +19,8 @@ export function CartBadge({ href, className }: { href: string; className?: strin
       >
         {units}
       </span>
+      {/* Read as "Cart 3 units": the visible text starts the name (WCAG 2.5.3). */}
+      <span className="sr-only"> {units === 1 ? 'unit' : 'units'}</span>
     </Link>
   );
 }

@@ -6,6 +6,7 @@ import {
   contrastRatio,
   DEFAULT_BRAND_COLOR,
   LIGHT_SURFACE,
+  readableTextColor,
 } from '@/lib/brand';
 
 /** Colours a seller may pick: the hard ones are yellow, light grey and mid tones, where white text fails. */
@@ -77,5 +78,11 @@ describe('text on the brand colour', () => {
   it('falls back to the default for a colour that is not #rrggbb', () => {
     expect(brandCssVariables('red')).toEqual(brandCssVariables(DEFAULT_BRAND_COLOR));
     expect(brandCssVariables('#ffff00')['--brand-fg']).toBe('#000000');
+  });
+});
+
+describe('status badge text', () => {
+  it.each(['#d97706', '#16a34a', '#b45309', '#64748b', '#facc15'])('%s reads at 4.5:1 on white and slate', (colour) => {
+    expect(contrastRatio(readableTextColor(colour), LIGHT_SURFACE)).toBeGreaterThanOrEqual(4.5);
   });
 });

@@ -52,7 +52,7 @@ export function InvoicesTable({ rows, base, caption, empty }: { rows: CustomerIn
                   {invoice.status === 'void' ? <s>{money(invoice.total)}</s> : money(invoice.total)}
                   {invoice.credited ? <span className="block text-xs text-slate-600">credited {money(invoice.credited)}</span> : null}
                 </Td>
-                <Td className="text-right tabular-nums">{open ? money(invoice.balance) : <span className="text-slate-400">—</span>}</Td>
+                <Td className="text-right tabular-nums">{open ? money(invoice.balance) : <span className="text-slate-500">—</span>}</Td>
                 <Td>
                   <InvoiceStatus status={invoice.status} />
                 </Td>

@@ -50,7 +50,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </div>
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-600">
-              {staff.name} <span className="text-slate-400">({staff.role})</span>
+              {staff.name} <span className="text-slate-500">({staff.role})</span>
             </span>
             <form action={staffSignOutAction}>
               <button type="submit" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">

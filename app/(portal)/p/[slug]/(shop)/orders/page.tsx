@@ -102,7 +102,7 @@ export default async function OrdersPage({
                     </Link>
                   ) : null}
                 </Td>
-                <Td>{order.poNumber ?? <span className="text-slate-400">—</span>}</Td>
+                <Td>{order.poNumber ?? <span className="text-slate-500">—</span>}</Td>
                 <Td className="text-right tabular-nums">{order.items}</Td>
                 <Td className="text-right tabular-nums">
                   {formatTotal(order.total, customer.currency, order.hasUnpriced, order.hasUnpriced && order.total === 0)}

@@ -70,7 +70,7 @@ test('an invoice is created, emailed and shown on the order, with a printable pa
   const invoiceNumber = (await created.innerText()).match(/Invoice (\d+)/)![1]!;
   const invoices = page.getByRole('table', { name: `Invoices of order ${number}` });
   await expect(invoices.getByRole('row', { name: new RegExp(`^${invoiceNumber}`) })).toContainText('Unpaid');
-  await invoices.getByRole('button', { name: `Mark invoice ${invoiceNumber} paid` }).click();
+  await invoices.getByRole('button', { name: `Mark paid, invoice ${invoiceNumber}` }).click();
   await expect(invoices.getByRole('row', { name: new RegExp(`^${invoiceNumber}`) })).toContainText('Paid');
 
   await invoices.getByRole('link', { name: invoiceNumber }).click();

@@ -23,7 +23,7 @@ export function HistoryList({
                 {part}
               </span>
             ) : (
-              <Link key={i} href={part.href} className="text-[var(--brand)] underline">
+              <Link key={i} href={part.href} className="text-[var(--brand-text)] underline">
                 {part.text}
               </Link>
             ),

@@ -1,6 +1,8 @@
 'use client';
 
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { isCurrentPath } from '@/components/ui/nav-link';
 import { useCartSummary } from './use-cart';
 
 /**
@@ -10,15 +12,18 @@ import { useCartSummary } from './use-cart';
 export function CartBadge({ href, className, testId = 'cart-badge' }: { href: string; className?: string; testId?: string | null }) {
   const { data } = useCartSummary();
   const units = data?.units ?? 0;
+  const current = isCurrentPath(usePathname(), href);
   return (
-    <Link href={href} className={className} aria-label={`Cart, ${units} ${units === 1 ? 'unit' : 'units'}`}>
+    <Link href={href} className={className} aria-current={current ? 'page' : undefined}>
       Cart
       <span
         data-testid={testId ?? undefined}
-        className="ml-1.5 inline-flex min-w-5 justify-center rounded-full bg-[var(--brand)] px-1.5 text-xs font-semibold text-white"
+        className="ml-1.5 inline-flex min-w-5 justify-center rounded-full bg-[var(--brand)] px-1.5 text-xs font-semibold text-[var(--brand-fg)]"
       >
         {units}
       </span>
+      {/* Read as "Cart 3 units": the visible text starts the name (WCAG 2.5.3). */}
+      <span className="sr-only"> {units === 1 ? 'unit' : 'units'}</span>
     </Link>
   );
 }

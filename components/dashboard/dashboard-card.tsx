@@ -21,7 +21,7 @@ export function DashboardCard({
           {title}
         </h2>
         {link ? (
-          <Link href={link.href} className="whitespace-nowrap text-sm text-[var(--brand)] underline">
+          <Link href={link.href} className="whitespace-nowrap text-sm text-[var(--brand-text)] underline">
             {link.label}
           </Link>
         ) : null}

@@ -108,7 +108,7 @@ export function ForSaleFilters({ options, conditions }: { options: ForSaleFacets
             placeholder="Model, SKU, color…"
             className={control}
           />
-          <button type="submit" className="rounded-md bg-[var(--brand)] px-3 text-sm font-medium text-white">
+          <button type="submit" className="rounded-md bg-[var(--brand)] px-3 text-sm font-medium text-[var(--brand-fg)]">
             Search
           </button>
         </div>
@@ -161,7 +161,7 @@ export function ForSaleFilters({ options, conditions }: { options: ForSaleFacets
       <p className="flex min-h-5 items-center gap-4 text-sm text-slate-600">
         <span role="status">{pending ? 'Updating…' : ''}</span>
         {filtered ? (
-          <Link href={`${pathname}${forSaleQueryString({ sort: view.sort, dir: view.dir, layout: view.layout })}`} className="text-[var(--brand)] underline">
+          <Link href={`${pathname}${forSaleQueryString({ sort: view.sort, dir: view.dir, layout: view.layout })}`} className="text-[var(--brand-text)] underline">
             Clear filters
           </Link>
         ) : null}

@@ -32,7 +32,7 @@ export function ForSaleGroupedRows({ groups }: { groups: ForSaleGroupView[] }) {
       {group.cells.map(({ grade, products }) => (
         <td key={grade} className="text-right" data-label={`Grade ${grade}`} data-empty={products.length === 0 || undefined}>
           {products.length === 0 ? (
-            <span className="text-slate-400" aria-label={`None in grade ${grade}`}>
+            <span className="text-slate-500" aria-label={`None in grade ${grade}`}>
               —
             </span>
           ) : null}

@@ -30,7 +30,7 @@ export function ForSaleEmpty({ view, base, filtered, total }: { view: ForSaleVie
     return (
       <>
         This page is past the end of the list.{' '}
-        <Link href={`${base}${forSaleQueryString({ ...view, page: 1 })}`} className="text-[var(--brand)] underline">
+        <Link href={`${base}${forSaleQueryString({ ...view, page: 1 })}`} className="text-[var(--brand-text)] underline">
           Go to the first page
         </Link>
       </>
@@ -39,7 +39,7 @@ export function ForSaleEmpty({ view, base, filtered, total }: { view: ForSaleVie
     return (
       <>
         Nothing for sale matches these filters.{' '}
-        <Link href={`${base}${forSaleQueryString({ sort: view.sort, dir: view.dir, layout: view.layout })}`} className="text-[var(--brand)] underline">
+        <Link href={`${base}${forSaleQueryString({ sort: view.sort, dir: view.dir, layout: view.layout })}`} className="text-[var(--brand-text)] underline">
           Clear filters
         </Link>
       </>

@@ -264,7 +264,7 @@ export function DeviceTable({
                       Order {r.orderNumber}
                     </Link>
                   ) : (
-                    <span className="text-slate-400">—</span>
+                    <span className="text-slate-500">—</span>
                   )}
                 </Td>
               </tr>

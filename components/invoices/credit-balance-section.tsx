@@ -51,7 +51,7 @@ export function CreditBalanceSection({
                 entry.kind === 'rma' ? (
                   <tr key={`rma-${entry.rmaNumber}`}>
                     <Td>
-                      <Link href={links.rma(entry.rmaNumber)} className="font-medium text-[var(--brand)] hover:underline">
+                      <Link href={links.rma(entry.rmaNumber)} className="font-medium text-[var(--brand-text)] hover:underline">
                         RMA {entry.rmaNumber}
                       </Link>{' '}
                       <span className="text-slate-600">resolved as credit</span>
@@ -63,7 +63,7 @@ export function CreditBalanceSection({
                   <tr key={`note-${entry.creditNoteNumber}`}>
                     <Td>
                       Credit note {entry.creditNoteNumber} on{' '}
-                      <Link href={links.invoice(entry.orderNumber, entry.invoiceNumber)} className="font-medium text-[var(--brand)] hover:underline">
+                      <Link href={links.invoice(entry.orderNumber, entry.invoiceNumber)} className="font-medium text-[var(--brand-text)] hover:underline">
                         invoice {entry.invoiceNumber}
                       </Link>{' '}
                       <span className="text-slate-600">(paid)</span>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PostalAddress } from '@/db/schema';
+import { brandTextColor } from '@/lib/brand';
 import { formatDate } from '@/lib/format/dates';
 import { addressLines, invoiceStateLabel, shipToLines, type InvoiceDocument } from '@/lib/invoices/document';
 import { formatMoney } from '@/lib/money';
@@ -42,7 +43,7 @@ export function InvoiceView({ invoice, audience = 'customer' }: { invoice: Invoi
             // eslint-disable-next-line @next/next/no-img-element -- the stored logo, already fitted to 600×200 and cached by its hash
             <img src={invoice.logo.path} width={invoice.logo.width} height={invoice.logo.height} alt="" className="mb-2 h-10 w-auto" />
           ) : null}
-          <p className="text-2xl font-bold" style={{ color: invoice.brandColor }}>
+          <p className="text-2xl font-bold" style={{ color: brandTextColor(invoice.brandColor) }}>
             {invoice.sellerName}
           </p>
           <address className="mt-1 text-sm not-italic text-slate-700" role="group" aria-label="Issued by">

@@ -45,7 +45,7 @@ export function OrderInvoicesSection({ detail }: { detail: OrderDetail }) {
             {invoices.map((inv) => (
               <tr key={inv.id}>
                 <Td>
-                  <Link href={`/admin/orders/${order.number}/invoices/${inv.number}`} className="font-medium text-[var(--brand)] underline">
+                  <Link href={`/admin/orders/${order.number}/invoices/${inv.number}`} className="font-medium text-[var(--brand-text)] underline">
                     {inv.number}
                   </Link>
                 </Td>
@@ -72,7 +72,7 @@ export function OrderInvoicesSection({ detail }: { detail: OrderDetail }) {
                       <ActionForm
                         action={emailInvoiceAction}
                         submitLabel={inv.emailedAt ? 'Email again' : 'Email'}
-                        submitName={inv.emailedAt ? `Email invoice ${inv.number} again` : `Email invoice ${inv.number}`}
+                        submitName={inv.emailedAt ? `Email again, invoice ${inv.number}` : `Email, invoice ${inv.number}`}
                         variant="secondary"
                         size="sm"
                       >
@@ -82,7 +82,7 @@ export function OrderInvoicesSection({ detail }: { detail: OrderDetail }) {
                       <ActionForm
                         action={setInvoicePaidAction}
                         submitLabel={inv.paidAt ? 'Mark unpaid' : 'Mark paid'}
-                        submitName={inv.paidAt ? `Mark invoice ${inv.number} unpaid` : `Mark invoice ${inv.number} paid`}
+                        submitName={inv.paidAt ? `Mark unpaid, invoice ${inv.number}` : `Mark paid, invoice ${inv.number}`}
                         variant={inv.paidAt ? 'ghost' : 'secondary'}
                         size="sm"
                       >

@@ -38,7 +38,7 @@ export function OrdersTable({
         {rows.map((o) => (
           <tr key={o.id} className="hover:bg-slate-50">
             <Td>
-              <Link href={`/admin/orders/${o.number}`} className="font-medium text-[var(--brand)] underline">
+              <Link href={`/admin/orders/${o.number}`} className="font-medium text-[var(--brand-text)] underline">
                 {o.number}
               </Link>
             </Td>

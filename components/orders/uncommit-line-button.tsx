@@ -26,7 +26,7 @@ export function UncommitLineButton({ orderNumber, lineId, sku, count }: { orderN
     <div>
       <ConfirmDialog
         trigger={
-          <Button type="button" variant="secondary" size="sm" disabled={pending} aria-label={`Uncommit all devices of ${sku}`}>
+          <Button type="button" variant="secondary" size="sm" disabled={pending} aria-label={`Uncommit all ${count} devices of ${sku}`}>
             {pending ? 'Uncommitting…' : `Uncommit all ${count}`}
           </Button>
         }

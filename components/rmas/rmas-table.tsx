@@ -36,7 +36,7 @@ export function RmasTable({
         {rows.map((r) => (
           <tr key={r.id} className="hover:bg-slate-50">
             <Td>
-              <Link href={`/admin/rmas/${r.number}`} className="font-medium text-[var(--brand)] underline">
+              <Link href={`/admin/rmas/${r.number}`} className="font-medium text-[var(--brand-text)] underline">
                 {r.number}
               </Link>
             </Td>

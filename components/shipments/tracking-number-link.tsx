@@ -2,7 +2,7 @@
 export function TrackingNumberLink({ shipment }: { shipment: { trackingNumber: string; trackingUrl: string | null; carrierName: string } }) {
   if (!shipment.trackingUrl) return <>{shipment.trackingNumber}</>;
   return (
-    <a href={shipment.trackingUrl} target="_blank" rel="noreferrer noopener" className="text-[var(--brand)] underline">
+    <a href={shipment.trackingUrl} target="_blank" rel="noreferrer noopener" className="text-[var(--brand-text)] underline">
       {shipment.trackingNumber}
       <span className="sr-only"> (track with {shipment.carrierName}, opens in a new tab)</span>
     </a>

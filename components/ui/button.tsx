@@ -7,7 +7,7 @@ type Size = 'sm' | 'md';
 const base =
   'inline-flex items-center justify-center gap-2 rounded-md font-medium transition disabled:cursor-not-allowed disabled:opacity-50';
 const variants: Record<Variant, string> = {
-  primary: 'bg-[var(--brand)] text-white hover:brightness-110',
+  primary: 'bg-[var(--brand)] text-[var(--brand-fg)] hover:brightness-110',
   secondary: 'border border-slate-300 bg-white text-slate-900 hover:bg-slate-50',
   danger: 'bg-red-600 text-white hover:bg-red-700',
   ghost: 'text-slate-700 hover:bg-slate-100',

@@ -1,4 +1,4 @@
-import { brandColorOrDefault } from '@/lib/brand';
+import { brandColorOrDefault, brandForeground, brandTextColor } from '@/lib/brand';
 
 /**
  * Branded email with an HTML and a plain-text part. Every value that came from
@@ -43,7 +43,7 @@ export function renderEmail(content: EmailContent): { html: string; text: string
   const parts: string[] = [];
   parts.push(
     `<div style="font-family:Arial,Helvetica,sans-serif;max-width:600px;margin:0 auto;color:#0f172a">`,
-    `<div style="border-bottom:3px solid ${color};padding:16px 0;font-size:20px;font-weight:bold;color:${color}">${escapeHtml(content.brand.name)}</div>`,
+    `<div style="border-bottom:3px solid ${color};padding:16px 0;font-size:20px;font-weight:bold;color:${brandTextColor(color)}">${escapeHtml(content.brand.name)}</div>`,
     `<h1 style="font-size:20px;margin:24px 0 12px">${escapeHtml(content.heading)}</h1>`,
   );
   for (const p of content.paragraphs) parts.push(`<p style="line-height:1.5;margin:0 0 12px">${escapeHtml(p)}</p>`);
@@ -61,7 +61,7 @@ export function renderEmail(content: EmailContent): { html: string; text: string
   }
   if (content.button) {
     parts.push(
-      `<p style="margin:24px 0"><a href="${escapeHtml(safeUrl(content.button.url))}" style="background:${color};color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">${escapeHtml(content.button.label)}</a></p>`,
+      `<p style="margin:24px 0"><a href="${escapeHtml(safeUrl(content.button.url))}" style="background:${color};color:${brandForeground(color)};padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">${escapeHtml(content.button.label)}</a></p>`,
       `<p style="font-size:12px;color:#475569">If the button does not work, copy this link into your browser: ${escapeHtml(safeUrl(content.button.url))}</p>`,
     );
   }

@@ -1,4 +1,5 @@
 import { PDFDocument, rgb, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
+import { brandTextColor } from '@/lib/brand';
 import { formatMoney } from '@/lib/money';
 import { formatDate as formatDay } from '@/lib/format/dates';
 import { LOGO_BOX } from '@/lib/settings/logo-limits';
@@ -89,6 +90,8 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: { logoPng?
   // Every string of the document decides whether the CJK font is needed.
   const { regular, bold } = await embedTypefaces(pdf, { cjk: hasCjk(JSON.stringify(doc)) });
   const brand = hexColor(doc.brandColor);
+  // The seller's name in its colour, darkened when that colour would not read on white (lib/brand.ts).
+  const brandText = hexColor(brandTextColor(doc.brandColor, '#ffffff'));
   const money = (minor: number) => formatMoney(minor, doc.currency, doc.format.locale);
   const formatDate = (value: Date | string) => formatDay(value, doc.format);
   const logo = await embedLogo(pdf, options.logoPng);
@@ -111,11 +114,11 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: { logoPng?
     const scale = Math.min(160 / logo.width, 40 / logo.height, 1);
     page.drawImage(logo, { x: MARGIN, y: y - logo.height * scale + 12, width: logo.width * scale, height: logo.height * scale });
   } else {
-    text(doc.sellerName, MARGIN, 20, bold, brand);
+    text(doc.sellerName, MARGIN, 20, bold, brandText);
   }
   textRight(doc.voided ? 'VOID INVOICE' : 'INVOICE', PAGE.width - MARGIN, 20, bold, doc.voided ? VOID_RED : INK);
   y -= 22;
-  if (logo) text(doc.sellerName, MARGIN, 10, bold, brand);
+  if (logo) text(doc.sellerName, MARGIN, 10, bold, brandText);
   textRight(`Invoice ${doc.invoiceNumber}`, PAGE.width - MARGIN, 11, bold);
   y -= 12;
   page.drawRectangle({ x: MARGIN, y, width: PAGE.width - 2 * MARGIN, height: 3, color: brand });

@@ -57,14 +57,14 @@ export function PurchasedDevicesTable({
                   <ConditionSummary condition={d.soldCondition} />
                 </Td>
                 <Td label="Order">
-                  <Link href={`/p/${slug}/orders/${d.orderNumber}`} className="text-[var(--brand)] hover:underline">
+                  <Link href={`/p/${slug}/orders/${d.orderNumber}`} className="text-[var(--brand-text)] hover:underline">
                     Order {d.orderNumber}
                   </Link>
                 </Td>
                 <Td label="Order date">{formatDate(d.orderedAt)}</Td>
                 <Td label="Returns">
                   {d.openRmaNumber !== null ? (
-                    <Link href={`/p/${slug}/rmas/${d.openRmaNumber}`} className="text-[var(--brand)] hover:underline">
+                    <Link href={`/p/${slug}/rmas/${d.openRmaNumber}`} className="text-[var(--brand-text)] hover:underline">
                       In RMA {d.openRmaNumber}
                     </Link>
                   ) : returns.closesOn === null ? (

@@ -37,12 +37,12 @@ export function InvoicesTable({ rows, base, caption, empty }: { rows: CustomerIn
             return (
               <tr key={invoice.number} className={invoice.status === 'overdue' ? 'bg-red-50' : undefined}>
                 <Td>
-                  <Link href={path} className="font-medium text-[var(--brand)] hover:underline">
+                  <Link href={path} className="font-medium text-[var(--brand-text)] hover:underline">
                     Invoice {invoice.number}
                   </Link>
                 </Td>
                 <Td label="Order">
-                  <Link href={`${base}/orders/${invoice.orderNumber}`} className="text-[var(--brand)] hover:underline">
+                  <Link href={`${base}/orders/${invoice.orderNumber}`} className="text-[var(--brand-text)] hover:underline">
                     Order {invoice.orderNumber}
                   </Link>
                 </Td>
@@ -52,7 +52,7 @@ export function InvoicesTable({ rows, base, caption, empty }: { rows: CustomerIn
                   {invoice.status === 'void' ? <s>{money(invoice.total)}</s> : money(invoice.total)}
                   {invoice.credited ? <span className="block text-xs text-slate-600">credited {money(invoice.credited)}</span> : null}
                 </Td>
-                <Td label="Balance due" className="text-right tabular-nums">{open ? money(invoice.balance) : <span className="text-slate-400">—</span>}</Td>
+                <Td label="Balance due" className="text-right tabular-nums">{open ? money(invoice.balance) : <span className="text-slate-500">—</span>}</Td>
                 <Td label="Status">
                   <InvoiceStatus status={invoice.status} />
                 </Td>
@@ -60,7 +60,7 @@ export function InvoicesTable({ rows, base, caption, empty }: { rows: CustomerIn
                   <a
                     href={`${path}/pdf`}
                     download
-                    className="text-[var(--brand)] hover:underline"
+                    className="text-[var(--brand-text)] hover:underline"
                     aria-label={`Download invoice ${invoice.number} as PDF`}
                   >
                     PDF

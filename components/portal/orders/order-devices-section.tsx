@@ -8,7 +8,7 @@ export function OrderDevicesSection({ order, devices, base }: { order: CustomerO
       <div className="mb-3 mt-10 flex flex-wrap items-end justify-between gap-3">
         <h2 className="text-lg font-semibold">IMEIs on this order</h2>
         {devices.length ? (
-          <a href={`${base}/imeis.csv`} download className="text-sm font-medium text-[var(--brand)] hover:underline">
+          <a href={`${base}/imeis.csv`} download className="text-sm font-medium text-[var(--brand-text)] hover:underline">
             Download IMEIs (CSV)
           </a>
         ) : null}

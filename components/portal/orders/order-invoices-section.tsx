@@ -30,7 +30,7 @@ export function OrderInvoicesSection({ order, base }: { order: CustomerOrder; ba
             order.invoices.map((invoice) => (
               <tr key={invoice.number}>
                 <Td>
-                  <Link href={`${base}/invoices/${invoice.number}`} className="font-medium text-[var(--brand)] hover:underline">
+                  <Link href={`${base}/invoices/${invoice.number}`} className="font-medium text-[var(--brand-text)] hover:underline">
                     Invoice {invoice.number}
                   </Link>
                 </Td>
@@ -50,7 +50,7 @@ export function OrderInvoicesSection({ order, base }: { order: CustomerOrder; ba
                   ) : null}
                 </Td>
                 <Td label="Download">
-                  <a href={`${base}/invoices/${invoice.number}/pdf`} download className="text-[var(--brand)] hover:underline">
+                  <a href={`${base}/invoices/${invoice.number}/pdf`} download className="text-[var(--brand-text)] hover:underline">
                     Download PDF
                   </a>
                 </Td>

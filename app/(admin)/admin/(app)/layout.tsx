@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { NavLink } from '@/components/ui/nav-link';
+import { MAIN_CONTENT_ID, SkipLink } from '@/components/ui/skip-link';
 import { requireStaff, hasRole } from '@/lib/auth/session';
 import { staffSignOutAction } from '@/lib/actions/auth/staff-sign-out';
 import { SellerFormatProvider } from '@/components/ui/seller-format';
@@ -22,6 +24,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const staff = await requireStaff();
   return (
     <div className="min-h-screen">
+      <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-6 py-3">
           <div className="flex items-center gap-6">
@@ -34,9 +37,13 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                   .filter((item) => !item.minRole || hasRole(staff, item.minRole))
                   .map((item) => (
                     <li key={item.href}>
-                      <Link href={item.href} className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">
+                      <NavLink
+                        href={item.href}
+                        exact={item.href === '/admin'}
+                        className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-slate-100 aria-[current=page]:font-semibold aria-[current=page]:text-slate-900"
+                      >
                         {item.label}
-                      </Link>
+                      </NavLink>
                     </li>
                   ))}
               </ul>
@@ -44,7 +51,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </div>
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-600">
-              {staff.name} <span className="text-slate-400">({staff.role})</span>
+              {staff.name} <span className="text-slate-500">({staff.role})</span>
             </span>
             <Link href="/admin/account" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">
               My account
@@ -57,7 +64,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-6 py-8">
+      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="mx-auto max-w-7xl px-6 py-8 focus:outline-none">
         <SellerFormatProvider value={{ locale: staff.locale, timeZone: staff.timeZone }}>{children}</SellerFormatProvider>
       </main>
     </div>

@@ -28,7 +28,7 @@ export default async function DashboardPage() {
             <ul className="divide-y divide-slate-100 text-sm">
               {awaiting.latest.map((o) => (
                 <li key={o.number} className="flex justify-between gap-3 py-1.5">
-                  <Link href={`/admin/orders/${o.number}`} className="text-[var(--brand)] underline">
+                  <Link href={`/admin/orders/${o.number}`} className="text-[var(--brand-text)] underline">
                     Order {o.number}
                   </Link>
                   <span className="truncate text-slate-700">{o.organizationName}</span>
@@ -48,7 +48,7 @@ export default async function DashboardPage() {
             <ul className="divide-y divide-slate-100 text-sm">
               {summary.openRmas.latest.map((r) => (
                 <li key={r.number} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
-                  <Link href={`/admin/rmas/${r.number}`} className="text-[var(--brand)] underline">
+                  <Link href={`/admin/rmas/${r.number}`} className="text-[var(--brand-text)] underline">
                     RMA {r.number}
                   </Link>
                   <span className="truncate text-slate-700">{r.organizationName}</span>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PortalBrandProvider } from '@/components/portal/portal-brand';
 import { PortalClosed } from '@/components/portal/portal-closed';
 import { requirePortal } from '@/lib/auth/session';
+import { brandCssVariables } from '@/lib/brand';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,8 +13,9 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 }
 
 /**
- * Every page of a seller's portal: 404 for an unknown slug, the closed page while disabled, the brand color,
- * and the brand for the error and not-found pages below (they are client components with no read of their own).
+ * Every page of a seller's portal: 404 for an unknown slug, the closed page while disabled, the brand color
+ * (and the text colours that keep 4.5:1 on it and beside it, lib/brand.ts), and the brand for the error and
+ * not-found pages below (they are client components with no read of their own).
  */
 export default async function PortalLayout({
   children,
@@ -24,7 +26,7 @@ export default async function PortalLayout({
 }) {
   const portal = await requirePortal((await params).slug);
   return (
-    <div style={{ ['--brand' as string]: portal.brandColor }} className="min-h-screen">
+    <div style={brandCssVariables(portal.brandColor)} className="min-h-screen">
       <PortalBrandProvider brand={{ slug: portal.slug, name: portal.name, brandColor: portal.brandColor, logo: portal.logo }}>
         {portal.enabled ? children : <PortalClosed name={portal.name} />}
       </PortalBrandProvider>

@@ -36,7 +36,7 @@ export default async function PriceListsPage() {
           {lists.map((l) => (
             <tr key={l.id}>
               <Td>
-                <Link href={`/admin/price-lists/${l.id}`} className="font-medium text-[var(--brand)] underline">
+                <Link href={`/admin/price-lists/${l.id}`} className="font-medium text-[var(--brand-text)] underline">
                   {l.name}
                 </Link>
               </Td>

@@ -5,6 +5,8 @@ import { CartBadge } from '@/components/cart/cart-badge';
 import { CartProvider } from '@/components/cart/cart-provider';
 import { BrandMark } from '@/components/portal/brand-header';
 import { PortalMenu } from '@/components/portal/portal-menu';
+import { NavLink } from '@/components/ui/nav-link';
+import { MAIN_CONTENT_ID, SkipLink } from '@/components/ui/skip-link';
 import { requireOpenPortalCustomer } from '@/lib/auth/session';
 import { customerSignOutAction } from '@/lib/actions/auth/customer-sign-out';
 import { SellerFormatProvider } from '@/components/ui/seller-format';
@@ -31,9 +33,11 @@ export default async function ShopLayout({
     { href: `${base}/rmas`, label: 'RMAs' },
     { href: `${base}/invoices`, label: 'Invoices' },
   ];
-  const navLink = 'block rounded-md px-2.5 py-2.5 text-slate-700 hover:bg-slate-100 md:py-1.5';
+  const navLink =
+    'block rounded-md px-2.5 py-2.5 text-slate-700 hover:bg-slate-100 md:py-1.5 aria-[current=page]:bg-slate-100 aria-[current=page]:font-semibold aria-[current=page]:text-slate-900';
   return (
     <CartProvider slug={slug} summary={summary}>
+      <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
           <Link href={base} aria-label={`${customer.portal.name} home`}>
@@ -48,9 +52,9 @@ export default async function ShopLayout({
                     {item.label === 'Cart' ? (
                       <CartBadge href={item.href} className={navLink} />
                     ) : (
-                      <Link href={item.href} className={navLink}>
+                      <NavLink href={item.href} className={navLink} exact={item.href === base} also={item.href === base ? [`${base}/products`] : undefined}>
                         {item.label}
-                      </Link>
+                      </NavLink>
                     )}
                   </li>
                 ))}
@@ -72,7 +76,7 @@ export default async function ShopLayout({
           </PortalMenu>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
+      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none sm:px-6 sm:py-8">
         <SellerFormatProvider value={{ locale: customer.portal.locale, timeZone: customer.portal.timeZone }}>{children}</SellerFormatProvider>
       </main>
     </CartProvider>

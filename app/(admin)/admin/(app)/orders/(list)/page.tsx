@@ -57,7 +57,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       <Pagination basePath="/admin/orders" searchParams={raw} page={result.page} pageSize={PAGE_SIZE} total={result.total} />
       {filtered ? (
         <p className="text-sm">
-          <Link href="/admin/orders" className="text-[var(--brand)] underline">
+          <Link href="/admin/orders" className="text-[var(--brand-text)] underline">
             Show all orders
           </Link>
         </p>

@@ -60,7 +60,7 @@ export default async function OrganizationInfoPage({ params }: { params: Promise
         <p className="text-sm text-slate-700">
           {priceList ? (
             <>
-              Pays the prices of <Link href={`/admin/price-lists/${priceList.id}`} className="text-[var(--brand)] underline">{priceList.name}</Link> on For Sale, in the cart and at checkout.
+              Pays the prices of <Link href={`/admin/price-lists/${priceList.id}`} className="text-[var(--brand-text)] underline">{priceList.name}</Link> on For Sale, in the cart and at checkout.
             </>
           ) : (
             'Pays list prices.'

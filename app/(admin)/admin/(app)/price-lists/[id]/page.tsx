@@ -115,7 +115,7 @@ export default async function PriceListPage({ params, searchParams }: { params: 
           <ul className="list-disc pl-5 text-sm">
             {list.organizations.map((o) => (
               <li key={o.id}>
-                <Link href={`/admin/organizations/${o.id}`} className="text-[var(--brand)] underline">
+                <Link href={`/admin/organizations/${o.id}`} className="text-[var(--brand-text)] underline">
                   {o.name}
                 </Link>
               </li>

@@ -48,7 +48,7 @@ export default async function QuotePage({ params }: { params: Promise<{ number: 
         }
         description={
           <>
-            <Link href={`/admin/organizations/${quote.organizationId}`} className="text-blue-700 hover:underline">
+            <Link href={`/admin/organizations/${quote.organizationId}`} className="text-blue-700 underline">
               {quote.organizationName}
             </Link>{' '}
             · requested {formatDateTime(quote.createdAt)} by {quote.requestedBy.name} ({quote.requestedBy.email})

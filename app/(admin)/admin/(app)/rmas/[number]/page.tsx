@@ -86,7 +86,7 @@ export default async function RmaPage({ params }: Props) {
                   </Td>
                   <Td>
                     {l.orderNumber ? (
-                      <Link href={`/admin/orders/${l.orderNumber}`} className="text-[var(--brand)] underline">
+                      <Link href={`/admin/orders/${l.orderNumber}`} className="text-[var(--brand-text)] underline">
                         {l.orderNumber}
                       </Link>
                     ) : (

@@ -40,7 +40,7 @@ function LayoutSwitch({ view, base }: { view: ForSaleView; base: string }) {
             href={`${base}${forSaleQueryString({ ...view, layout, page: 1 })}`}
             prefetch={false}
             aria-current={current ? 'page' : undefined}
-            className={`rounded-md border px-2.5 py-1 ${current ? 'border-[var(--brand)] bg-[var(--brand)] font-medium text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+            className={`rounded-md border px-2.5 py-1 ${current ? 'border-[var(--brand)] bg-[var(--brand)] font-medium text-[var(--brand-fg)]' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
           >
             {layoutNames[layout]}
           </Link>

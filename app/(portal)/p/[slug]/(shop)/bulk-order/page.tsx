@@ -15,7 +15,7 @@ export default async function BulkOrderPage({ params }: { params: Promise<{ slug
         title="Bulk order"
         description="Paste a list of SKUs and quantities, or upload it as a CSV file, check the preview, then add every line that can be ordered to your cart at once."
         actions={
-          <Link href={`/p/${slug}/cart`} className="text-[var(--brand)] underline">
+          <Link href={`/p/${slug}/cart`} className="text-[var(--brand-text)] underline">
             Go to your cart
           </Link>
         }

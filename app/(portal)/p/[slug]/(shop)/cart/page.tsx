@@ -72,10 +72,10 @@ export default async function CartPage({ params }: { params: Promise<{ slug: str
       ) : null}
       <div className="mt-6 flex flex-wrap items-start justify-between gap-4">
         <div className="flex flex-wrap gap-4">
-          <Link href={base} className="text-[var(--brand)] underline">
+          <Link href={base} className="text-[var(--brand-text)] underline">
             Continue shopping
           </Link>
-          <Link href={`${base}/bulk-order`} className="text-[var(--brand)] underline">
+          <Link href={`${base}/bulk-order`} className="text-[var(--brand-text)] underline">
             Bulk order
           </Link>
         </div>

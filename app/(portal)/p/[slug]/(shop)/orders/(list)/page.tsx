@@ -95,7 +95,7 @@ export default async function OrdersPage({
             rows.map((order) => (
               <tr key={order.number}>
                 <Td>
-                  <Link href={`${base}/${order.number}`} className="font-medium text-[var(--brand)] hover:underline">
+                  <Link href={`${base}/${order.number}`} className="font-medium text-[var(--brand-text)] hover:underline">
                     Order {order.number}
                   </Link>
                   <span className="block text-xs text-slate-500">{order.channelName}</span>
@@ -104,12 +104,12 @@ export default async function OrdersPage({
                 <Td label="Status">
                   <StatusBadge color={order.statusColor}>{order.statusName}</StatusBadge>
                   {order.tracking ? (
-                    <Link href={`${base}/${order.number}#tracking-heading`} className="ml-1 text-sm text-[var(--brand)] hover:underline">
+                    <Link href={`${base}/${order.number}#tracking-heading`} className="ml-1 text-sm text-[var(--brand-text)] hover:underline">
                       · tracking<span className="sr-only"> of order {order.number}</span>
                     </Link>
                   ) : null}
                 </Td>
-                <Td label="PO number">{order.poNumber ?? <span className="text-slate-400">—</span>}</Td>
+                <Td label="PO number">{order.poNumber ?? <span className="text-slate-500">—</span>}</Td>
                 <Td label="Items" className="text-right tabular-nums">{order.items}</Td>
                 <Td label="Total" className="text-right tabular-nums">
                   {formatTotal(order.total, customer.currency, order.hasUnpriced, order.hasUnpriced && order.total === 0)}

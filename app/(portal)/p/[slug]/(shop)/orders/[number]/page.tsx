@@ -43,7 +43,7 @@ export default async function OrderPage({ params }: { params: Promise<{ slug: st
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/p/${slug}/orders`} className="text-[var(--brand)] hover:underline">
+        <Link href={`/p/${slug}/orders`} className="text-[var(--brand-text)] hover:underline">
           ← All orders
         </Link>
       </p>

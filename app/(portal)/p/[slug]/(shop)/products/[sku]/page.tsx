@@ -68,7 +68,7 @@ export default async function ProductPage({
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={base} className="text-[var(--brand)] underline">
+        <Link href={base} className="text-[var(--brand-text)] underline">
           ← For Sale
         </Link>
       </p>
@@ -112,7 +112,7 @@ export default async function ProductPage({
             <dd>
               <GradeBadge grade={product.grade} guide={`${base}/grades`} />{' '}
               {product.grade ? (
-                <Link href={`${base}/grades#${gradeAnchor(product.grade)}`} prefetch={false} className="text-[var(--brand)] underline">
+                <Link href={`${base}/grades#${gradeAnchor(product.grade)}`} prefetch={false} className="text-[var(--brand-text)] underline">
                   What grade {product.grade} means
                 </Link>
               ) : null}

@@ -48,7 +48,7 @@ export default async function QuotesPage({ params, searchParams }: { params: Pro
             rows.map((quote) => (
               <tr key={quote.number}>
                 <Td>
-                  <Link href={`${base}/${quote.number}`} className="font-medium text-[var(--brand)] hover:underline">
+                  <Link href={`${base}/${quote.number}`} className="font-medium text-[var(--brand-text)] hover:underline">
                     Quote {quote.number}
                   </Link>
                 </Td>

@@ -35,7 +35,7 @@ export default async function QuotePage({ params, searchParams }: { params: Prom
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`${base}/quotes`} className="text-[var(--brand)] hover:underline">
+        <Link href={`${base}/quotes`} className="text-[var(--brand-text)] hover:underline">
           ← All quotes
         </Link>
       </p>

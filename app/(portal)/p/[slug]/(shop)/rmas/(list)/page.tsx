@@ -57,7 +57,7 @@ export default async function RmasPage({
             rows.map((rma) => (
               <tr key={rma.number}>
                 <Td>
-                  <Link href={`${base}/${rma.number}`} className="font-medium text-[var(--brand)] hover:underline">
+                  <Link href={`${base}/${rma.number}`} className="font-medium text-[var(--brand-text)] hover:underline">
                     RMA {rma.number}
                   </Link>
                 </Td>

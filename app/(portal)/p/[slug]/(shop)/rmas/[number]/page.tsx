@@ -42,7 +42,7 @@ export default async function RmaPage({
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/p/${slug}/rmas`} className="text-[var(--brand)] hover:underline">
+        <Link href={`/p/${slug}/rmas`} className="text-[var(--brand-text)] hover:underline">
           ← All RMAs
         </Link>
       </p>

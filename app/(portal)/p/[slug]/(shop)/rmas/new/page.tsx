@@ -31,7 +31,7 @@ export default async function NewReturnRequestPage({
   return (
     <div className="max-w-4xl">
       <p className="mb-2 text-sm">
-        <Link href={`/p/${slug}/rmas`} className="text-[var(--brand)] hover:underline">
+        <Link href={`/p/${slug}/rmas`} className="text-[var(--brand-text)] hover:underline">
           ← RMAs
         </Link>
       </p>

@@ -28,13 +28,13 @@ export default async function InvoicePage({ params }: Props) {
   return (
     <div className="min-h-screen bg-slate-100 py-8 print:bg-white print:py-0">
       <nav className="mx-auto mb-4 flex max-w-3xl items-center justify-between px-4 print:hidden" aria-label="Invoice">
-        <Link href={`/admin/orders/${orderNumber}`} className="text-sm text-[var(--brand)] underline">
+        <Link href={`/admin/orders/${orderNumber}`} className="text-sm text-[var(--brand-text)] underline">
           Back to order {orderNumber}
         </Link>
         <span className="flex items-center gap-3">
           <a
             href={`/admin/orders/${orderNumber}/invoices/${invoiceNumber}/pdf`}
-            className="text-sm text-[var(--brand)] underline"
+            className="text-sm text-[var(--brand-text)] underline"
           >
             Download PDF
           </a>

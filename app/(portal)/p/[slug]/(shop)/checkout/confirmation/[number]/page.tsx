@@ -53,7 +53,7 @@ export default async function OrderConfirmationPage({ params }: { params: Promis
           <li>
             {order.invoice ? (
               <>
-                <Link href={`${base}/orders/${order.number}/invoices/${order.invoice.number}/pdf`} className="text-[var(--brand)] underline">
+                <Link href={`${base}/orders/${order.number}/invoices/${order.invoice.number}/pdf`} className="text-[var(--brand-text)] underline">
                   Invoice {order.invoice.number} (PDF)
                 </Link>{' '}
                 is on its way to {customer.email}; it lists the products and quantities.
@@ -82,10 +82,10 @@ export default async function OrderConfirmationPage({ params }: { params: Promis
         <LinkButton href={`${base}/orders/${order.number}`} variant="primary">
           View order {order.number}
         </LinkButton>
-        <Link href={`${base}/orders`} className="self-center text-[var(--brand)] underline">
+        <Link href={`${base}/orders`} className="self-center text-[var(--brand-text)] underline">
           All your orders
         </Link>
-        <Link href={base} className="self-center text-[var(--brand)] underline">
+        <Link href={base} className="self-center text-[var(--brand-text)] underline">
           Continue shopping
         </Link>
       </div>

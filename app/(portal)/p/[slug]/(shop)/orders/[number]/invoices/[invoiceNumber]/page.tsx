@@ -30,7 +30,7 @@ export default async function InvoicePage({
   return (
     <div className="mx-auto max-w-4xl">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <Link href={orderPath} className="text-sm text-[var(--brand)] hover:underline">
+        <Link href={orderPath} className="text-sm text-[var(--brand-text)] hover:underline">
           ← Order {invoice.orderNumber}
         </Link>
         <a href={`${orderPath}/invoices/${invoice.invoiceNumber}/pdf`} download className={buttonClass('primary')}>

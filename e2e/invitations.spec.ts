@@ -180,6 +180,8 @@ test('owners invite staff with a role; the new admin activates, and resets a for
   await expect(alex).toHaveURL(/\/admin$/);
   await expect(alex.getByText('Alex Admin (admin)')).toBeVisible();
   await alex.getByRole('button', { name: 'Sign out' }).click();
+  // The sign-out is a server action: navigating before it answers would leave the session in place.
+  await expect(alex).toHaveURL(/\/admin\/sign-in$/);
 
   // Forgot password: the answer never says whether the email has an account.
   await alex.goto('/admin/sign-in');

@@ -114,6 +114,30 @@ describe('packing slip PDF', () => {
     expect(embeddedFontNames(document)).toEqual(['NotoSans-Bold', 'NotoSans-Regular', 'NotoSansSC-Regular']);
   });
 
+  it('flows a long slip onto more pages, every committed IMEI printed, and a line with nothing committed says 0', async () => {
+    const { db } = database;
+    const org = await addOrganization(db, seller);
+    const bulk = await addProduct(db, seller, { model: 'Bulk 200' });
+    const waiting = await addProduct(db, seller, { model: 'Not yet picked' });
+    const { order, lines } = await addOrder(db, seller, {
+      organizationId: org.id,
+      lines: [
+        { productId: bulk.id, quantity: 200 },
+        { productId: waiting.id, quantity: 7 },
+      ],
+    });
+    const units = await addDevices(db, seller, bulk.id, 200);
+    await commitDevices(db, lines[0]!.id, units.map((d) => d.id));
+    handle.staff = staffOf(seller);
+    const { pages } = await pdfText(new Uint8Array(await (await download(order.number)).arrayBuffer()));
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages[1]).toContain(`Packing slip for order ${order.number} (continued)`);
+    const all = pages.join('\n');
+    for (const d of units) expect(all).toContain(d.imei!);
+    expect(all).toMatch(/\n7\n0\nApple Not yet picked/);
+    expect(all).not.toContain('Tracking number');
+  });
+
   it("answers 404 for another seller's order number, and for no such order", async () => {
     const { db } = database;
     const org = await addOrganization(db, seller);

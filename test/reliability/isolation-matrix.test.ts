@@ -635,7 +635,8 @@ describe('isolation matrix', () => {
         if (response.status !== 404) failures.push(`${route} with ${whose} ids: ${response.status}`);
       }
     }
-    // Photos of another seller: acme's photo through bolt's portal and bolt's back office, bolt's through acme's portal.
+    // Photos of another seller: acme's photo through bolt's portal and bolt's back office, bolt's through acme's portal;
+    // and acme's staff downloads asked for by bolt's owner.
     const [boltPhoto] = await rows<{ sha256: string }>(sql`
       select i.sha256 from photo_images i join sellers s on s.id = i.seller_id where s.slug = 'bolt' order by i.id limit 1`);
     const photoCalls: [string, string, number][] = [
@@ -646,11 +647,14 @@ describe('isolation matrix', () => {
       [`/p/acme/products/${encodeURIComponent(acmeIds.sku)}`, cookies.customer, 200],
       [`/p/acme/photos/${acmeIds.photoSha256}-96.webp`, cookies.customer, 200],
       [`/admin/photos/${acmeIds.photoSha256}-640.webp`, cookies.staffOfAcme, 200],
+      // Staff downloads: acme's packing slip is not found for bolt's owner, and found for acme's staff.
+      [`/admin/orders/${acmeIds.orderNumber}/packing-slip`, cookies.rivalOwner, 404],
+      [`/admin/orders/${acmeIds.orderNumber}/packing-slip`, cookies.staffOfAcme, 200],
     ];
     for (const [url, cookie, status] of photoCalls) {
       cells++;
       const response = await fetch(`${origin}${url}`, { headers: { Cookie: cookie }, redirect: 'manual' });
-      if (response.status !== status) failures.push(`photos of another seller, own product page: ${url} answered ${response.status}, not ${status}`);
+      if (response.status !== status) failures.push(`photos and staff downloads of another seller, own product page: ${url} answered ${response.status}, not ${status}`);
     }
     // Staff actions of another seller's owner, with acme's ids.
     for (const [key, cell] of Object.entries(crossSeller)) {

@@ -8,7 +8,7 @@ import { heldUnitsOfOrder } from '@/db/queries/portal/units/pick-units';
 import { HeldUnitsSection } from '@/components/orders/held-units-section';
 import { parseId } from '@/lib/url-params';
 import { PageHeader } from '@/components/ui/page-header';
-import { LinkButton } from '@/components/ui/button';
+import { LinkButton, buttonClass } from '@/components/ui/button';
 import { formatDate } from '@/lib/format/dates';
 import { HistoryList } from '@/components/back-office/history-list';
 import { CommitDevicesPanel } from '@/components/orders/commit-devices-panel';
@@ -55,7 +55,15 @@ export default async function OrderPage({ params }: Props) {
             {order.poNumber ? ` · PO number ${order.poNumber}` : ''}
           </>
         }
-        actions={<LinkButton href="/admin/orders">Back to orders</LinkButton>}
+        actions={
+          <>
+            {/* A route handler's download: a plain link, so the browser fetches the file. */}
+            <a href={`/admin/orders/${order.number}/packing-slip`} className={buttonClass('secondary')}>
+              Packing slip (PDF)
+            </a>
+            <LinkButton href="/admin/orders">Back to orders</LinkButton>
+          </>
+        }
       />
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-10">

@@ -1,5 +1,7 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
+type Files = Parameters<Locator['setInputFiles']>[0];
+
 /**
  * The few things a journey step does to a control, written once and run two
  * ways: with the pointer (Playwright's click, fill, check) or by keyboard
@@ -22,6 +24,18 @@ export type Driver = {
   select(target: Locator, label: string): Promise<void>;
   /** A link that downloads a file. */
   download(target: Locator): Promise<Download>;
+  /**
+   * A file input: the pointer sets its files; the keyboard reaches it, presses
+   * Space to open the file picker and answers the picker (Playwright's
+   * `filechooser` event stands in for the operating system's dialog).
+   */
+  upload(target: Locator, files: Files): Promise<void>;
+  /**
+   * A colour input: the keyboard reaches it by Tab; the value is then set as
+   * the browser's own colour dialog would (that dialog is outside the page,
+   * as the file picker is, and headless Chromium shows none).
+   */
+  pickColor(target: Locator, value: string): Promise<void>;
   /** Keys pressed so far (0 for the pointer). */
   presses(): number;
 };
@@ -64,6 +78,14 @@ export function pointerDriver(page: Page): Driver {
       await hydrated(target);
       const [download] = await Promise.all([page.waitForEvent('download'), target.click()]);
       return download;
+    },
+    async upload(target, files) {
+      await hydrated(target);
+      await target.setInputFiles(files);
+    },
+    async pickColor(target, value) {
+      await hydrated(target);
+      await target.fill(value);
     },
     presses: () => 0,
   };
@@ -133,6 +155,16 @@ export function keyboardDriver(page: Page, { maxPresses = 120 } = {}): Driver {
       await reach(target);
       const [download] = await Promise.all([page.waitForEvent('download'), press('Enter')]);
       return download;
+    },
+    async upload(target, files) {
+      await reach(target);
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press('Space')]);
+      await chooser.setFiles(files);
+    },
+    async pickColor(target, value) {
+      await reach(target);
+      await target.fill(value);
+      await expect(target).toHaveValue(value);
     },
     presses: () => pressed,
   };

@@ -11,7 +11,6 @@ import * as orders from '@/lib/validation/orders';
 import { createRmaSchema, changeRmaStatusSchema, checkRmaDevicesSchema, decideRmaLineSchema } from '@/lib/validation/rmas';
 import { catalogueEntry } from '@/lib/validation/catalogues';
 import { portalSettingsSchema } from '@/lib/validation/portal-settings';
-import { companyProfileSchema } from '@/lib/validation/company-profile';
 import { changeStaffRoleSchema, inviteCustomer, portalAccountRef, setPortalAccountEnabledSchema, setStaffUserEnabledSchema, staffUserRef } from '@/lib/validation/accounts';
 import { priceUpdateSchema, updateProductSchema } from '@/lib/validation/products';
 import { updateOrganizationForm } from '@/lib/validation/organization';
@@ -185,6 +184,8 @@ const idRoutes: Record<string, ((f: Foreign) => string) | 'no ids'> = {
   '/(portal)/p/[slug]/(shop)/products/[sku]/page': (f) => `/products/${encodeURIComponent(f.sku)}`,
   // A logo is public by design (it is on the sign-in page); its name is a content hash.
   '/(portal)/p/[slug]/logo/[file]/route': 'no ids',
+  // Any path the portal has no page for: always the portal's not-found page, whatever it names.
+  '/(portal)/p/[slug]/(shop)/[...missing]/page': 'no ids',
   // A photo is the seller's, not an organization's (every buyer of the portal sees For Sale's photos);
   // another seller's photo hash is checked below ("photos of another seller").
   '/(portal)/p/[slug]/photos/[file]/route': 'no ids',
@@ -396,10 +397,6 @@ const crossSeller: Record<string, Cell> = {
     schema: catalogueEntry,
     args: (i) => ({ catalogue: 'warehouses', id: i.warehouseId, name: 'Taken', code: 'TAKEN' }),
   },
-  'lib/actions/settings/save-company-profile.ts#saveCompanyProfileAction': {
-    schema: companyProfileSchema,
-    args: () => ({ legalName: 'Taken Over Ltd', address: '', taxId: 'XX1', contactEmail: 'thief@example.com', contactPhone: '', locale: 'de-DE', timeZone: 'Europe/Berlin' }),
-  },
   'lib/actions/settings/save-portal-settings.ts#savePortalSettingsAction': {
     schema: portalSettingsSchema,
     args: (i) => ({
@@ -450,6 +447,8 @@ const ownSellerOnly = new Set([
   'lib/actions/grades/save-grade-description.ts#saveGradeDescriptionAction',
   'lib/actions/grades/remove-grade-description.ts#removeGradeDescriptionAction',
   'lib/actions/photos/add-grade-photo.ts#addGradePhotoAction',
+  // The company profile is the caller's own seller's; it names no id.
+  'lib/actions/settings/save-company-profile.ts#saveCompanyProfileAction',
   // My account acts on the caller's own account (taken from the session); it names no id.
   'lib/actions/account/change-staff-password.ts#changeStaffPasswordAction',
   'lib/actions/account/request-staff-email-change.ts#requestStaffEmailChangeAction',
@@ -607,7 +606,11 @@ describe('isolation matrix', () => {
     for (const action of serverActions().values()) {
       const row = actionRows[`${action.filename}#${action.exportedName}`]!;
       if (row.area === 'public') continue;
-      const page = row.area === 'staff' ? '/admin' : '/p/acme/cart';
+      // Posted where the action is used: Next forwards an action its page does not hold to a page that does,
+      // and My account's actions are held by both account pages (a buyer's call forwarded to /admin/account
+      // would meet the back office's sign-in redirect, never the action).
+      const ownAccount = action.filename.startsWith('lib/actions/account/');
+      const page = row.area === 'staff' ? (ownAccount ? '/admin/account' : '/admin') : ownAccount ? '/p/acme/account' : '/p/acme/cart';
       const args = row.area === 'staff' ? [{}] : ['acme', {}];
       const callers: [string, string | undefined][] =
         row.area === 'staff'

@@ -23,6 +23,11 @@ export default function nextConfig(phase: string): NextConfig {
     pageExtensions: phase === PHASE_DEVELOPMENT_SERVER ? ['dev.tsx', 'tsx', 'ts'] : ['tsx', 'ts'],
     // Nothing uses next/image (logos are plain <img>): no /_next/image optimizer to attack.
     images: { unoptimized: true },
+    // Client components reach the server's markup cache only while the server renders them; browsers get
+    // its stand-in, so react-dom/server never reaches a client bundle (lib/ssr/markup-cache.ts).
+    turbopack: {
+      resolveAlias: { '@/lib/ssr/markup-cache': { browser: './lib/ssr/markup-cache.browser.ts' } },
+    },
     experimental: {
       // 12 MB: a photo upload (10 MB, lib/photos/limits.ts) with its form fields; proxy.ts answers more with 413.
       serverActions: { bodySizeLimit: '12mb' },

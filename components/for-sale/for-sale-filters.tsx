@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useOptimistic, useState, useTransition, type FormEvent } from 'react';
 import type { ForSaleFacets } from '@/db/queries/for-sale';
+import { CachedMarkup } from '@/components/ui/cached-markup';
 import { batteryBandLabels, carrierLockLabels, type BatteryBand, type CarrierLockState } from '@/lib/device-condition';
 import {
   forSaleConditionKeys,
@@ -122,42 +123,49 @@ export function ForSaleFilters({ options, conditions }: { options: ForSaleFacets
       >
         Filters{chosen ? ` (${chosen} chosen)` : ''} <span aria-hidden>{open ? '▴' : '▾'}</span>
       </button>
-      <div id="for-sale-filter-groups" className={`${open ? 'grid' : 'hidden'} grid-cols-2 gap-3 sm:grid sm:grid-cols-4 lg:grid-cols-8`}>
-        {groups.map(({ key, legend, values, label }) => {
-          const selected: string[] = view[key];
-          // A chosen value that nothing matches any more stays listed, so it can be cleared.
-          const missing = selected.filter((v) => !values.some((o) => o.value === v)).map((value) => ({ value, count: 0 }));
-          const list = [...missing, ...values];
-          return (
-            <fieldset key={key} className="min-w-0">
-              <legend className="text-sm font-medium">
-                {legend}
-                {selected.length ? <span className="font-normal text-slate-500"> · {selected.length} chosen</span> : null}
-              </legend>
-              <div className="mt-1 max-h-40 overflow-y-auto rounded-md border border-slate-200 px-2 py-1">
-                {list.length === 0 ? <p className="py-0.5 text-sm text-slate-500">None</p> : null}
-                {list.map((o, i) => {
-                  const id = `for-sale-${key}-${i}`;
-                  return (
-                    <div key={o.value} className="flex items-center gap-2 py-0.5 text-sm">
-                      <input
-                        id={id}
-                        type="checkbox"
-                        checked={selected.includes(o.value)}
-                        onChange={(e) => toggle(key, o.value, e.target.checked)}
-                        className="h-4 w-4 shrink-0"
-                      />
-                      <label htmlFor={id} className="min-w-0 flex-1 truncate">
-                        {label(o.value)} <span className="text-slate-500">({o.count})</span>
-                      </label>
-                    </div>
-                  );
-                })}
-              </div>
-            </fieldset>
-          );
-        })}
-      </div>
+      {/* The groups' markup is rendered once per set of options and choices (components/ui/cached-markup.tsx). */}
+      <CachedMarkup
+        as="div"
+        id="for-sale-filter-groups"
+        className={`${open ? 'grid' : 'hidden'} grid-cols-2 gap-3 sm:grid sm:grid-cols-4 lg:grid-cols-8`}
+        cacheKey={`for-sale-filters:${JSON.stringify(groups.map((g) => [g.key, g.values, view[g.key]]))}`}
+        content={() =>
+          groups.map(({ key, legend, values, label }) => {
+            const selected: string[] = view[key];
+            // A chosen value that nothing matches any more stays listed, so it can be cleared.
+            const missing = selected.filter((v) => !values.some((o) => o.value === v)).map((value) => ({ value, count: 0 }));
+            const list = [...missing, ...values];
+            return (
+              <fieldset key={key} className="min-w-0">
+                <legend className="text-sm font-medium">
+                  {legend}
+                  {selected.length ? <span className="font-normal text-slate-500"> · {selected.length} chosen</span> : null}
+                </legend>
+                <div className="mt-1 max-h-40 overflow-y-auto rounded-md border border-slate-200 px-2 py-1">
+                  {list.length === 0 ? <p className="py-0.5 text-sm text-slate-500">None</p> : null}
+                  {list.map((o, i) => {
+                    const id = `for-sale-${key}-${i}`;
+                    return (
+                      <div key={o.value} className="flex items-center gap-2 py-0.5 text-sm">
+                        <input
+                          id={id}
+                          type="checkbox"
+                          checked={selected.includes(o.value)}
+                          onChange={(e) => toggle(key, o.value, e.target.checked)}
+                          className="h-4 w-4 shrink-0"
+                        />
+                        <label htmlFor={id} className="min-w-0 flex-1 truncate">
+                          {label(o.value)} <span className="text-slate-500">({o.count})</span>
+                        </label>
+                      </div>
+                    );
+                  })}
+                </div>
+              </fieldset>
+            );
+          })
+        }
+      />
       <p className="flex min-h-5 items-center gap-4 text-sm text-slate-600">
         <span role="status">{pending ? 'Updating…' : ''}</span>
         {filtered ? (

@@ -1,6 +1,7 @@
 'use client';
 
-import { AddToCartForm, useAddToCart } from '@/components/cart/add-to-cart';
+import { AddToCartForm, useAddToCart, type AddToCartControls } from '@/components/cart/add-to-cart';
+import { CachedMarkup } from '@/components/ui/cached-markup';
 
 /** One product in a grade cell of the grouped view, as the browser needs it: the server formats price and label. */
 export type ForSaleCellView = {
@@ -20,10 +21,15 @@ export type ForSaleGroupView = { title: string; cells: { grade: string; products
 /**
  * The rows of the grouped view, one client island for the whole page of
  * groups (like `ForSaleRows`): each grade cell shows the price, the quantity
- * available and its own quantity box and Add, all sharing one `useAddToCart`.
+ * available and its own quantity box and Add, all sharing one `useAddToCart`;
+ * the server renders a page of groups once per distinct data (`CachedMarkup`).
  */
-export function ForSaleGroupedRows({ groups }: { groups: ForSaleGroupView[] }) {
+export function ForSaleGroupedRows({ groups, className }: { groups: ForSaleGroupView[]; className?: string }) {
   const controls = useAddToCart();
+  return <CachedMarkup as="tbody" cacheKey={`for-sale-groups:${JSON.stringify(groups)}`} className={className} content={() => groupRows(groups, controls)} />;
+}
+
+function groupRows(groups: ForSaleGroupView[], controls: AddToCartControls) {
   return groups.map((group) => (
     <tr key={group.title}>
       <th scope="row" className="break-words px-3 py-2 text-left font-medium">

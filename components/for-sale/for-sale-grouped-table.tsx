@@ -53,13 +53,15 @@ export function ForSaleGroupedTable({
           ))}
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-100">
-        {groups.length === 0 ? (
+      {groups.length === 0 ? (
+        <tbody className="divide-y divide-slate-100">
           <EmptyRow colSpan={grades.length + 1}>
             <ForSaleEmpty view={view} base={base} filtered={filtered} total={total} />
           </EmptyRow>
-        ) : null}
+        </tbody>
+      ) : (
         <ForSaleGroupedRows
+          className="divide-y divide-slate-100"
           groups={groups.map((group) => ({
             title: variantTitle(group),
             cells: grades.map((grade) => ({
@@ -78,7 +80,7 @@ export function ForSaleGroupedTable({
             })),
           }))}
         />
-      </tbody>
+      )}
     </Table>
   );
 }

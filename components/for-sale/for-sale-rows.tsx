@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { AddToCartForm, useAddToCart } from '@/components/cart/add-to-cart';
+import { AddToCartForm, useAddToCart, type AddToCartControls } from '@/components/cart/add-to-cart';
+import { CachedMarkup } from '@/components/ui/cached-markup';
 import { photoFileName } from '@/lib/photos/photo-path';
 import { GradeBadge } from './grade-badge';
 
@@ -34,10 +35,17 @@ export type ForSaleRowView = {
 /**
  * The rows of the For Sale list, one client island for the whole page of
  * rows: its props are the rows' data (a few KB), not 50 rendered trees, and
- * the 50 Add controls share one `useAddToCart`.
+ * the 50 Add controls share one `useAddToCart`. The server renders a page of
+ * rows once per distinct data (`CachedMarkup`): the same page for buyers on
+ * the same prices is streamed from the markup cache.
  */
-export function ForSaleRows({ rows, photos, guide, products }: { rows: ForSaleRowView[]; photos: string; guide: string; products: string }) {
+export function ForSaleRows(props: { rows: ForSaleRowView[]; photos: string; guide: string; products: string; className?: string }) {
   const controls = useAddToCart();
+  const { className, ...shown } = props;
+  return <CachedMarkup as="tbody" cacheKey={`for-sale-rows:${JSON.stringify(shown)}`} className={className} content={() => forSaleRows(shown, controls)} />;
+}
+
+function forSaleRows({ rows, photos, guide, products }: { rows: ForSaleRowView[]; photos: string; guide: string; products: string }, controls: AddToCartControls) {
   return rows.map((r) => (
     <tr key={r.id}>
       <td className="break-words">

@@ -95,13 +95,15 @@ export function ForSaleTable({
           <Th className="text-right">Add to cart</Th>
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-100">
-        {rows.length === 0 ? (
+      {rows.length === 0 ? (
+        <tbody className="divide-y divide-slate-100">
           <EmptyRow colSpan={5}>
             <ForSaleEmpty view={view} base={base} filtered={filtered} total={total} />
           </EmptyRow>
-        ) : null}
+        </tbody>
+      ) : (
         <ForSaleRows
+          className="divide-y divide-slate-100"
           rows={rows.map((r) => ({
             id: r.id,
             title: variantTitle(r),
@@ -122,7 +124,7 @@ export function ForSaleTable({
           guide={`${base}/grades`}
           products={`${base}/products`}
         />
-      </tbody>
+      )}
     </Table>
   );
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { organizations, portalAccounts, portalSettings, sellers, staffUsers, type StaffUser } from '@/db/schema';
 import { MAX_STAFF_ACCOUNTS_PER_EMAIL } from './account-store';
+import { cartSummaryColumn, parseCartSummary } from './cart-summary';
 import { decoyPasswordHash, hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password';
 
 /**
@@ -116,6 +117,8 @@ export async function loadCustomerSession(
       sessionVersion: portalAccounts.sessionVersion,
       currency: sellers.currency,
       portalEnabled: portalSettings.enabled,
+      // The header's cart count, in the same statement (every signed-in page reads both).
+      cart: cartSummaryColumn({ sellerId, portalAccountId }),
     })
     .from(portalAccounts)
     .innerJoin(organizations, eq(organizations.id, portalAccounts.organizationId))
@@ -124,7 +127,7 @@ export async function loadCustomerSession(
     .where(and(eq(portalAccounts.id, portalAccountId), eq(portalAccounts.sellerId, sellerId)))
     .limit(1);
   if (!row || row.status !== 'active' || row.sessionVersion !== sessionVersion) return null;
-  return row;
+  return { ...row, cart: parseCartSummary(row.cart) };
 }
 
 export type StaffSession = NonNullable<Awaited<ReturnType<typeof loadStaffSession>>>;

@@ -9,6 +9,7 @@ import { CAN_ADD_FIELD } from '@/lib/validation/cart';
 import { addRefusalMessage, availableText, notEnoughOf, quantityDisplayOf, revealable, type QuantityDisplay } from '@/lib/portal/quantity-display';
 import { largestAllowedUpTo, ruleProblem, rulesOf, type QuantityRules } from '@/lib/portal/quantity-rules';
 import type { CartSummary } from '@/lib/validation/cart';
+import { cartSummaryColumn, parseCartSummary } from './cart-summary';
 
 /**
  * The cart of one portal account. It reserves nothing: quantities are checked
@@ -238,20 +239,9 @@ export async function removeFromCart(db: DbOrTx, params: CartScope & { productId
 
 /** Lines and units in the cart, for the header badge. */
 export async function cartSummary(db: DbOrTx, params: CartScope): Promise<CartSummary> {
-  // One statement (it runs on every signed-in page): the cart's lines and quantities, plus the units
-  // picked on product pages (one line per product not already a cart line).
-  const [row] = await queryRows<{ lines: number; units: number }>(db, sql`
-    with lines as (
-      select product_id, quantity from ${cartLines}
-      where seller_id = ${params.sellerId} and portal_account_id = ${params.portalAccountId}
-    ), picked as (
-      select product_id from ${cartUnits}
-      where seller_id = ${params.sellerId} and portal_account_id = ${params.portalAccountId}
-    )
-    select
-      ((select count(*) from lines) + (select count(distinct product_id) from picked where product_id not in (select product_id from lines)))::int as lines,
-      ((select coalesce(sum(quantity), 0) from lines) + (select count(*) from picked))::int as units`);
-  return { lines: Number(row?.lines ?? 0), units: Number(row?.units ?? 0) };
+  // One statement; signed-in pages get the same numbers with their session check (cart-summary.ts).
+  const [row] = await queryRows<{ summary: unknown }>(db, sql`select ${cartSummaryColumn(params)} as summary`);
+  return parseCartSummary(row?.summary);
 }
 
 export type CartLineView = SellableProduct & {

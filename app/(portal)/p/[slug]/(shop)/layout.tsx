@@ -1,6 +1,4 @@
 import Link from 'next/link';
-import { getDb } from '@/db';
-import { cartSummary } from '@/db/queries/cart';
 import { CartBadge } from '@/components/cart/cart-badge';
 import { CartProvider } from '@/components/cart/cart-provider';
 import { BrandMark } from '@/components/portal/brand-header';
@@ -22,7 +20,8 @@ export default async function ShopLayout({
   const { slug } = await params;
   const customer = await requireOpenPortalCustomer(slug);
   const base = `/p/${slug}`;
-  const summary = await cartSummary(await getDb(), { sellerId: customer.sellerId, portalAccountId: customer.portalAccountId });
+  // Read with the session, in its one statement (db/queries/cart-summary.ts).
+  const summary = customer.cart;
   const nav = [
     { href: base, label: 'For Sale' },
     { href: `${base}/grades`, label: 'Grades' },

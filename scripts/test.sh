@@ -9,7 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Each step says when it starts (seconds since npm test began), so a slow stage shows in the CI log.
+step() { printf '\n\033[1m== %s\033[0m (at %ss)\n' "$*" "$SECONDS"; }
 
 step "Chromium for Playwright"
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
@@ -81,3 +82,4 @@ npx playwright test
 
 step "Playwright servers' logs hold no password or token"
 npx tsx scripts/scan-test-logs.ts test-logs/e2e
+step "npm test passed"

@@ -30,3 +30,12 @@ export function companyLines(profile: CompanyProfile, options: { name?: string }
     (l): l is string => Boolean(l),
   );
 }
+
+/** The lines under the legal name in a document's company block: address, tax number, then email · phone. */
+export function companyDetailLines(profile: CompanyProfile): string[] {
+  return [
+    ...companyAddressLines(profile),
+    taxIdLine(profile.taxId),
+    [profile.contactEmail, profile.contactPhone].filter(Boolean).join(' · '),
+  ].filter((l): l is string => Boolean(l));
+}

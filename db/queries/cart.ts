@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
-import { cartLines, cartUnits } from '@/db/schema';
+import { cartLines } from '@/db/schema';
 import { Refusal } from '@/lib/refusal';
 import { productLabel } from '@/lib/portal/product-label';
 import { accountOrganization, joinFirstBreak, joinPriceList, unitPriceAt, unitPriceOfOne } from './pricing';

@@ -112,6 +112,26 @@ export async function checkoutReadiness(db: DbOrTx, params: { sellerId: number }
 
 export type CheckoutReadiness = Awaited<ReturnType<typeof checkoutReadiness>>;
 
+/**
+ * `checkoutReadiness(...).ready` as one SQL boolean, for a view that only
+ * says whether ordering is open: For Sale selects it with its catalog version
+ * (db/queries/for-sale-cache.ts) instead of a statement of its own. The same
+ * rule: the portal enabled, its initial status and channel the seller's own,
+ * and at least one payment method offered (test/integration/checkout.test.ts
+ * checks the two agree in every state).
+ */
+export function orderingReadySql(sellerId: number) {
+  return sql<boolean>`exists (
+    select 1 from ${portalSettings} ps
+    join ${orderStatuses} os on os.id = ps.initial_order_status_id and os.seller_id = ps.seller_id
+    join ${salesChannels} sc on sc.id = ps.sales_channel_id and sc.seller_id = ps.seller_id
+    where ps.seller_id = ${sellerId} and ps.enabled
+      and exists (
+        select 1 from ${portalPaymentMethods} pm
+        join ${paymentMethods} m on m.id = pm.payment_method_id and m.seller_id = pm.seller_id
+        where pm.seller_id = ps.seller_id))`;
+}
+
 export type PlaceOrderParams = Omit<CheckoutValues, 'shipToAddressId'> & {
   /** Chosen at checkout; left out, the organization's default. */
   shipToAddressId?: number | null;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { queryRows } from '@/db/rows';
 import { forSaleQueryString } from '@/lib/validation/for-sale';
+import { orderingReadySql } from './checkout';
 import { forSaleGroupedPage, forSalePage, type ForSaleParams } from './for-sale';
 
 /**
@@ -17,20 +18,26 @@ import { forSaleGroupedPage, forSalePage, type ForSaleParams } from './for-sale'
  */
 type Page = Awaited<ReturnType<typeof forSalePage>>;
 type GroupedPage = Awaited<ReturnType<typeof forSaleGroupedPage>>;
+/** A view's page, with whether the portal takes orders now (read fresh with the version, never cached). */
+type Fresh = { orderingReady: boolean };
 
 export type ForSaleCache = {
-  page(db: DbOrTx, params: ForSaleParams): Promise<Page>;
-  groupedPage(db: DbOrTx, params: ForSaleParams): Promise<GroupedPage>;
+  page(db: DbOrTx, params: ForSaleParams): Promise<Page & Fresh>;
+  groupedPage(db: DbOrTx, params: ForSaleParams): Promise<GroupedPage & Fresh>;
   /** Hits and misses since the cache was made (tests, the bench). */
   stats(): { hits: number; misses: number; size: number };
 };
 
-/** What a view's cached page is keyed on besides the view: read fresh on every view. */
-async function catalogKey(db: DbOrTx, params: ForSaleParams): Promise<string> {
-  const [row] = await queryRows<{ version: number | string | null; priceListId: number | null }>(db, sql`
+/**
+ * What a view's cached page is keyed on besides the view, read fresh on every view, and in the same
+ * statement whether the portal takes orders (the page's "Ordering is not available yet" notice).
+ */
+async function catalogKey(db: DbOrTx, params: ForSaleParams): Promise<{ key: string } & Fresh> {
+  const [row] = await queryRows<{ version: number | string | null; priceListId: number | null; orderingReady: boolean | null }>(db, sql`
     select (select v.version from catalog_versions v where v.seller_id = ${params.sellerId}) as version,
-      (select o.price_list_id from organizations o where o.id = ${params.organizationId ?? sql`null::int`} and o.seller_id = ${params.sellerId}) as "priceListId"`);
-  return `${params.sellerId}:${row?.priceListId ?? "-"}:${row?.version ?? 0}`;
+      (select o.price_list_id from organizations o where o.id = ${params.organizationId ?? sql`null::int`} and o.seller_id = ${params.sellerId}) as "priceListId",
+      ${orderingReadySql(params.sellerId)} as "orderingReady"`);
+  return { key: `${params.sellerId}:${row?.priceListId ?? "-"}:${row?.version ?? 0}`, orderingReady: row?.orderingReady === true };
 }
 
 export function createForSaleCache(options: { maxEntries?: number } = {}): ForSaleCache {
@@ -39,15 +46,16 @@ export function createForSaleCache(options: { maxEntries?: number } = {}): ForSa
   let hits = 0;
   let misses = 0;
 
-  async function cached<T extends Page | GroupedPage>(db: DbOrTx, params: ForSaleParams, layout: string, read: () => Promise<T>): Promise<T> {
-    const key = `${await catalogKey(db, params)}:${layout}${forSaleQueryString(params.view)}`;
+  async function cached<T extends Page | GroupedPage>(db: DbOrTx, params: ForSaleParams, layout: string, read: () => Promise<T>): Promise<T & Fresh> {
+    const catalog = await catalogKey(db, params);
+    const key = `${catalog.key}:${layout}${forSaleQueryString(params.view)}`;
     const found = entries.get(key);
     if (found) {
       hits++;
       // Most recently used last: the first key is the one to drop.
       entries.delete(key);
       entries.set(key, found);
-      return found as Promise<T>;
+      return { ...((await found) as T), orderingReady: catalog.orderingReady };
     }
     misses++;
     // The promise is kept, so views that arrive while it is read share one read.
@@ -55,7 +63,7 @@ export function createForSaleCache(options: { maxEntries?: number } = {}): ForSa
     entries.set(key, reading);
     reading.catch(() => entries.delete(key));
     while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
-    return reading;
+    return { ...(await reading), orderingReady: catalog.orderingReady };
   }
 
   return {

@@ -1,16 +1,11 @@
-import { PDFDocument, rgb, type PDFPage, type RGB } from 'pdf-lib';
+import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { brandTextColor } from '@/lib/brand';
 import { formatDate as formatDay } from '@/lib/format/dates';
-import { companyAddressLines, taxIdLine } from '@/lib/company-profile';
+import { companyDetailLines } from '@/lib/company-profile';
 import { shipToLines } from '@/lib/invoices/document';
-import { drawRuns, embedTypefaces, hasCjk, widthOf, type Typeface } from '@/lib/invoices/pdf-fonts';
+import { drawRuns, embedTypefaces, hasCjk, widthOf } from '@/lib/invoices/pdf-fonts';
+import { INK, MARGIN, MUTED, PAGE, RULE, hexColor, wrap } from '@/lib/invoices/pdf-layout';
 import type { PackingSlipDocument } from './document';
-
-const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
-const MARGIN = 48;
-const INK = rgb(0.06, 0.09, 0.16);
-const MUTED = rgb(0.4, 0.45, 0.52);
-const RULE = rgb(0.8, 0.84, 0.88);
 
 /** Columns of the lines table: the product on the left, the two quantities right-aligned. */
 const COLUMNS = {
@@ -21,36 +16,6 @@ const COLUMNS = {
 /** Committed IMEIs print this many to a row under their line. */
 const IDS_PER_ROW = 3;
 const ID_COLUMN = 150;
-
-function hexColor(hex: string): RGB {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) return rgb(0.11, 0.31, 0.85);
-  return rgb(parseInt(m[1]!, 16) / 255, parseInt(m[2]!, 16) / 255, parseInt(m[3]!, 16) / 255);
-}
-
-/** Greedy word wrap to a width; a single over-long word is cut. */
-function wrap(font: Typeface, text: string, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (widthOf(font, candidate, size) <= width) {
-      current = candidate;
-      continue;
-    }
-    if (current) lines.push(current);
-    let rest = word;
-    while (widthOf(font, rest, size) > width && rest.length > 1) {
-      let cut = rest.length - 1;
-      while (cut > 1 && widthOf(font, rest.slice(0, cut), size) > width) cut--;
-      lines.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
-    }
-    current = rest;
-  }
-  if (current) lines.push(current);
-  return lines.length ? lines : [''];
-}
 
 /**
  * A packing slip: the seller's company block, order number, date and PO
@@ -91,11 +56,7 @@ export async function renderPackingSlipPdf(doc: PackingSlipDocument): Promise<Ui
   y -= 16;
   // Who ships it (Settings > Company), as the invoice prints it.
   const company = doc.company;
-  const issuer = [
-    ...companyAddressLines(company),
-    taxIdLine(company.taxId),
-    [company.contactEmail, company.contactPhone].filter(Boolean).join(' · '),
-  ].filter((l): l is string => Boolean(l));
+  const issuer = companyDetailLines(company);
   text(company.legalName, MARGIN, 10, bold);
   for (const line of issuer) {
     y -= 12;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { addToCart } from '@/db/queries/cart';
-import { checkoutReadiness, placeOrder, type CheckoutRefusal } from '@/db/queries/checkout';
+import { checkoutReadiness, orderingReadySql, placeOrder, type CheckoutRefusal } from '@/db/queries/checkout';
+import { queryRows } from '@/db/rows';
 import { orderConfirmation } from '@/db/queries/portal/orders/order-confirmation';
 import { Refusal } from '@/lib/refusal';
 import { checkoutSchema } from '@/lib/validation/checkout';
@@ -154,6 +155,10 @@ describe('checkout', () => {
     const { db } = database;
     const { buyer, items } = await buyerWithCart([{ available: 3, quantity: 1 }]);
     const before = await orderCount();
+    // For Sale's one-boolean form of the same rule (selected with its catalog version) must agree in every state.
+    const readyInSql = async () =>
+      (await queryRows<{ ready: boolean }>(db, sql`select ${orderingReadySql(seller.sellerId)} as ready`))[0]!.ready;
+    expect(await readyInSql()).toBe(true);
     const broken: [string, () => Promise<void>, () => Promise<void>][] = [
       ['payment method', () => setOfferedPaymentMethods(db, seller, []), () => setOfferedPaymentMethods(db, seller, ['Wire transfer', 'Net 30'])],
       ['initial order status', () => setPortalSettings(db, seller, { initialOrderStatusId: null }), () => setPortalSettings(db, seller, { initialOrderStatusId: seller.orderStatus('Awaiting Confirmation').id })],
@@ -164,6 +169,7 @@ describe('checkout', () => {
       try {
         const readiness = await checkoutReadiness(db, { sellerId: seller.sellerId });
         expect(readiness).toMatchObject({ ready: false, missing: [missing] });
+        expect(await readyInSql()).toBe(false);
         const refusal = await checkout(buyer).catch((e: unknown) => e);
         expect(refusal).toBeInstanceOf(Refusal);
         expect((refusal as CheckoutRefusal).code).toBe('not_ready');
@@ -178,6 +184,15 @@ describe('checkout', () => {
     }
     expect(await orderCount()).toBe(before);
     expect((await checkoutReadiness(db, { sellerId: seller.sellerId })).ready).toBe(true);
+    expect(await readyInSql()).toBe(true);
+    // A closed portal takes no orders either.
+    await setPortalSettings(db, seller, { enabled: false });
+    try {
+      expect((await checkoutReadiness(db, { sellerId: seller.sellerId })).ready).toBe(false);
+      expect(await readyInSql()).toBe(false);
+    } finally {
+      await setPortalSettings(db, seller, { enabled: true });
+    }
     expect((await checkout(buyer)).alreadyPlaced).toBe(false);
   });
 

@@ -2,7 +2,6 @@ import { formatNumber } from '@/lib/format/numbers';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { readReplica } from '@/db';
-import { checkoutReadiness } from '@/db/queries/checkout';
 import { gradeColumns, type ForSaleFacets } from '@/db/queries/for-sale';
 import { forSaleCache } from '@/db/queries/for-sale-cache';
 import { ForSaleFilters } from '@/components/for-sale/for-sale-filters';
@@ -67,14 +66,12 @@ export default async function ForSalePage({
   // version and the page cached under it come from the same server (db/replicas.ts explains why that matters).
   const db = await readReplica();
   const sellerId = customer.sellerId;
-  // A constant number of statements per view: the catalog version (then, unless cached, the listing: rows, facet
-  // counts and total in one) and the ordering check.
-  const [listing, readiness] = await Promise.all([
+  // A constant number of statements per view: the catalog version with whether ordering is open (then, unless
+  // cached, the listing: rows, facet counts and total in one).
+  const listing =
     view.layout === 'grouped'
-      ? forSaleCache().groupedPage(db, { sellerId, organizationId: customer.organizationId, view }).then((p) => ({ ...p, rows: null }))
-      : forSaleCache().page(db, { sellerId, organizationId: customer.organizationId, view }).then((p) => ({ ...p, groups: null, groupCount: p.facets.total })),
-    checkoutReadiness(db, { sellerId }),
-  ]);
+      ? await forSaleCache().groupedPage(db, { sellerId, organizationId: customer.organizationId, view }).then((p) => ({ ...p, rows: null }))
+      : await forSaleCache().page(db, { sellerId, organizationId: customer.organizationId, view }).then((p) => ({ ...p, groups: null, groupCount: p.facets.total }));
   const facets: ForSaleFacets = listing.facets;
   const base = `/p/${slug}`;
   const qs = forSaleQueryString({ ...view, page: 1 });
@@ -96,7 +93,7 @@ export default async function ForSalePage({
           </>
         }
       />
-      {readiness.ready ? null : (
+      {listing.orderingReady ? null : (
         <div className="mb-4">
           <Alert tone="info" title="Ordering is not available yet">
             {customer.portal.name} has not opened ordering through the portal yet. You can browse and fill your cart (it is

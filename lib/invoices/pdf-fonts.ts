@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+// @pdf-lib/fontkit's bundle calls a global `regeneratorRuntime` (Babel's) in the shapers of Indic and other
+// complex scripts; without it a Devanagari letter in a legal name threw instead of printing (test/unit/hostile-pdf.test.ts).
+import 'regenerator-runtime/runtime';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 

@@ -106,7 +106,15 @@ describe('hostile input: return requests and CSV imports', () => {
         // Put the devices back: close the request, so later inputs may return them again.
         await db.execute(sql`update rmas set status = 'rejected' where seller_id = ${seller.sellerId} and organization_id = ${w.orgA.id} and status = 'requested'`);
       }),
-      { numRuns: RUNS },
+      // One of each ending always runs besides the generated inputs (accepted, refused by the query, refused by the schema).
+      {
+        numRuns: RUNS,
+        examples: [
+          [[{ imei: ownImeis[0]!, reason: 'Screen flickers', disposition: 'return', requestedRefund: '25.00' }], ''],
+          [[{ imei: otherSeller[0]!, reason: 'Screen flickers', disposition: 'return', requestedRefund: '25.00' }], ''],
+          [[{ imei: ownImeis[0]!, reason: 'Screen flickers', disposition: 'not a disposition', requestedRefund: '25.00' }], ''],
+        ],
+      },
     );
     // Whole: no RMA without lines, no line for a device the organization did not buy, none of another seller.
     const broken = await queryRows(db, sql`
@@ -154,7 +162,14 @@ describe('hostile input: return requests and CSV imports', () => {
         const after = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from devices where seller_id = ${seller.sellerId}`);
         expect(after[0]!.n).toBe(before[0]!.n + (result === 'accepted' ? rows.length : 0));
       }),
-      { numRuns: RUNS },
+      // An accepted and a refused file always run besides the generated ones.
+      {
+        numRuns: RUNS,
+        examples: [
+          [[{ imei: freshImei(), serial: '', sku: product.sku, warehouse: 'MAIN', status: 'Available', cost: '12.50', received: '' }]],
+          [[{ imei: freshImei(), serial: '', sku: rivalProduct.sku, warehouse: 'MAIN', status: 'Available', cost: '', received: '' }]],
+        ],
+      },
     );
     const rivals = await queryRows(db, sql`select id from devices where product_id = ${rivalProduct.id} and seller_id = ${seller.sellerId}`);
     expect(rivals).toEqual([]);
@@ -193,7 +208,8 @@ describe('hostile input: return requests and CSV imports', () => {
         if (result === 'refused') expect(after).toEqual(before);
         for (const p of after) if (p.list_price !== null) expect(Number(p.list_price)).toBeGreaterThanOrEqual(0);
       }),
-      { numRuns: RUNS },
+      // An accepted and a refused file always run besides the generated ones.
+      { numRuns: RUNS, examples: [[[{ sku: products[0]!.sku, listPrice: '10.00' }]], [[{ sku: rivalProduct.sku, listPrice: '10.00' }]]] },
     );
     expect((await prices()).find((p) => p.id === rivalProduct.id)).toEqual(rivalBefore);
     expect(tally.refused).toBeGreaterThan(0);

@@ -128,7 +128,7 @@ export function ForSaleFilters({ options, conditions }: { options: ForSaleFacets
         as="div"
         id="for-sale-filter-groups"
         className={`${open ? 'grid' : 'hidden'} grid-cols-2 gap-3 sm:grid sm:grid-cols-4 lg:grid-cols-8`}
-        cacheKey={`for-sale-filters:${JSON.stringify(groups.map((g) => [g.key, g.values, view[g.key]]))}`}
+        cacheKey={() => `for-sale-filters:${JSON.stringify(groups.map((g) => [g.key, g.values, view[g.key]]))}`}
         content={() =>
           groups.map(({ key, legend, values, label }) => {
             const selected: string[] = view[key];

@@ -26,7 +26,7 @@ export type ForSaleGroupView = { title: string; cells: { grade: string; products
  */
 export function ForSaleGroupedRows({ groups, className }: { groups: ForSaleGroupView[]; className?: string }) {
   const controls = useAddToCart();
-  return <CachedMarkup as="tbody" cacheKey={`for-sale-groups:${JSON.stringify(groups)}`} className={className} content={() => groupRows(groups, controls)} />;
+  return <CachedMarkup as="tbody" cacheKey={() => `for-sale-groups:${JSON.stringify(groups)}`} className={className} content={() => groupRows(groups, controls)} />;
 }
 
 function groupRows(groups: ForSaleGroupView[], controls: AddToCartControls) {

@@ -42,7 +42,7 @@ export type ForSaleRowView = {
 export function ForSaleRows(props: { rows: ForSaleRowView[]; photos: string; guide: string; products: string; className?: string }) {
   const controls = useAddToCart();
   const { className, ...shown } = props;
-  return <CachedMarkup as="tbody" cacheKey={`for-sale-rows:${JSON.stringify(shown)}`} className={className} content={() => forSaleRows(shown, controls)} />;
+  return <CachedMarkup as="tbody" cacheKey={() => `for-sale-rows:${JSON.stringify(shown)}`} className={className} content={() => forSaleRows(shown, controls)} />;
 }
 
 function forSaleRows({ rows, photos, guide, products }: { rows: ForSaleRowView[]; photos: string; guide: string; products: string }, controls: AddToCartControls) {

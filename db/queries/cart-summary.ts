@@ -9,7 +9,7 @@ import type { CartSummary } from '@/lib/validation/cart';
  * (db/queries/accounts.ts), so a signed-in page reads its session and its cart
  * count in one statement; `cartSummary` asks for it alone after a change.
  */
-export function cartSummaryColumn(scope: { sellerId: number | SQL; portalAccountId: number | SQL }): SQL<unknown> {
+export function cartSummaryColumn(scope: { sellerId: number; portalAccountId: number }): SQL<unknown> {
   return sql`(
     with lines as (
       select product_id, quantity from ${cartLines}
